@@ -1,0 +1,44 @@
+"""Printed numbers -> exact Decimals, keeping what was printed (digits, decimals, sign)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－（）％", "0123456789.,-()%")
+
+# A number as printed: optional sign or parentheses, thousands separators, decimals.
+NUMBER_PATTERN = r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?"
+NUMBER_RE = re.compile(NUMBER_PATTERN)
+
+
+@dataclass(frozen=True)
+class PrintedNumber:
+    text: str
+    value: Decimal
+    decimals: int
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits and punctuation to ASCII (the layout of the text is otherwise kept)."""
+    return text.translate(_FULLWIDTH)
+
+
+def parse_number(text: str) -> PrintedNumber:
+    """'1,258.60' -> Decimal('1258.60'), 2 decimals; '(12.5)' and '-12.5' are negative."""
+    raw = normalize_digits(text.strip())
+    negative = False
+    if raw.startswith("(") and raw.endswith(")"):
+        negative, raw = True, raw[1:-1]
+    if raw.startswith(("-", "−")):
+        negative, raw = True, raw[1:]
+    cleaned = raw.replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        raise ValueError(f"not a printed number: {text!r}")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise ValueError(f"not a printed number: {text!r}") from exc
+    decimals = len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
+    return PrintedNumber(text=text.strip(), value=-value if negative else value, decimals=decimals)

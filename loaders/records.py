@@ -1,0 +1,116 @@
+"""Record types returned by the pure parsers.
+
+Every record carries its own provenance (page, lines, raw text). Numbers stay as the text that was
+printed (``value_text``) plus an exact ``Decimal`` and the printed decimals; unit conversion happens in
+dbt, where it is unit-tested and visible in the lineage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number printed in a document, with what it means and where it stands."""
+
+    measure: str  # controlled vocabulary, see loaders/vocabulary.py (e.g. initial_budget, weight)
+    value_text: str  # the digits exactly as printed, e.g. "1,258.60" or "125.86"
+    value: Decimal  # exact value in the printed unit
+    printed_decimals: int  # digits after the decimal point as printed ("100.00" -> 2)
+    printed_unit: str | None  # unit as printed: 万元, 元, %, 分, 场次, 万条 ...
+    line_start: int  # 1-based line in the decoded text
+    line_end: int
+    raw_text: str  # the source line(s) the number was read from
+    page: int | None = None
+    section: str | None = None  # heading of the part of the document, e.g. 项目资金来源及使用情况
+    table_name: str | None = None  # for tables: 表三 一般公共预算支出预算表 ...
+    row_code: str | None = None  # function/economic/unit code of the row, e.g. "201 03 01"
+    row_label: str | None = None  # printed row name, or the noun the number describes in prose
+    column_code: str | None = None  # printed column number, e.g. "10"
+    column_label: str | None = None  # printed column name
+    subject: str | None = None  # project or unit the figure belongs to
+    label: str | None = None  # the printed words that name the figure (e.g. 划拨经费指标)
+    parent_label: str | None = None  # for hierarchies such as weights (数量指标 under 产出指标)
+    sign: int = 1  # -1 for amounts that reduce (cuts, 压减, 划拨); the printed value stays positive
+    comparison: str | None = None  # for quantities stated as bounds: >=, >, <=, <, ~ (余/约)
+    context_text: str | None = None  # the clause the number stands in
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One performance indicator target (绩效指标), its printed value kept beside the parsed one."""
+
+    indicator_name: str  # 三级指标 or the description of the target
+    value_text: str  # the whole printed value, e.g. "不得低于 300场次", "≥95%", "发布"
+    line_start: int
+    line_end: int
+    raw_text: str
+    page: int | None = None
+    subject: str | None = None  # project
+    level1_code: str | None = None  # 1 产出指标 / 2 效益指标 / 3 满意度指标
+    level1_name: str | None = None
+    level2_code: str | None = None  # 11 数量指标 ...
+    level2_name: str | None = None
+    value_period_kind: str | None = None  # annual (年度指标值) | cycle (实施周期指标值) | target
+    comparison: str | None = None  # >=, <=, =, >, <, range; None when qualitative
+    number_text: str | None = None
+    number: Decimal | None = None
+    number_high: Decimal | None = None  # upper end of a range
+    printed_decimals: int | None = None
+    unit: str | None = None
+    period: str | None = None  # 年, 季度, 月 (from /年, /季度 or 每月)
+    is_qualitative: bool = False
+    sequence_no: int | None = None  # printed number of the indicator (1、2、...)
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A printed fact that is text, not a number: project name, grade (优), fund source, period."""
+
+    attribute: str
+    value_text: str
+    line_start: int
+    line_end: int
+    raw_text: str
+    page: int | None = None
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the parser noticed and could not resolve with certainty (never silently guessed)."""
+
+    rule_id: str  # e.g. LOAD-UNPLACED, LOAD-AMBIGUOUS-ROW, LOAD-INCOMPLETE-TABLE
+    severity: str  # error | warning | info
+    message: str
+    line_start: int | None = None
+    line_end: int | None = None
+    raw_text: str | None = None
+    page: int | None = None
+
+
+@dataclass
+class DocumentFacts:
+    """What a parser read about the document as a whole."""
+
+    kind: str | None = None
+    fiscal_year: int | None = None
+    department: str | None = None
+    unit: str | None = None
+    title: str | None = None
+    page_count: int | None = None
+
+
+@dataclass
+class ParseResult:
+    facts: DocumentFacts
+    figures: list[Figure] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class ParseError(Exception):
+    """The document cannot be parsed at all (unknown layout, truncated, missing required parts)."""

@@ -1,0 +1,151 @@
+"""Explicit DDL for the raw schema. Inserts name their columns; nothing relies on dtype inference.
+
+Amounts are DECIMAL(38, 10) in the printed unit; conversion to yuan happens in dbt.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+RAW_DDL = [
+    "create schema if not exists raw",
+    """
+    create table if not exists raw.documents (
+        document_sha256 varchar primary key,
+        file_name varchar not null,
+        file_path varchar not null,
+        size_bytes bigint not null,
+        encoding varchar,
+        kind varchar,
+        kind_source varchar,          -- manifest | detected
+        fiscal_year integer,
+        fiscal_year_source varchar,   -- manifest | detected
+        department varchar,
+        department_source varchar,    -- manifest | detected
+        printed_unit varchar,
+        source varchar,
+        title varchar,
+        page_count integer,
+        line_count integer,
+        registered_at timestamp not null
+    )
+    """,
+    """
+    create table if not exists raw.loads (
+        load_id varchar primary key,
+        document_sha256 varchar not null,
+        file_name varchar not null,
+        parser_name varchar,
+        parser_version varchar,
+        started_at timestamp not null,
+        finished_at timestamp,
+        status varchar not null,      -- running | completed | failed | unsupported
+        figures_loaded integer,
+        indicators_loaded integer,
+        findings_loaded integer,
+        error_message varchar
+    )
+    """,
+    """
+    create table if not exists raw.figures (
+        document_sha256 varchar not null,
+        load_id varchar not null,
+        file_name varchar not null,
+        figure_index integer not null,
+        page integer,
+        line_start integer not null,
+        line_end integer not null,
+        section varchar,
+        table_name varchar,
+        row_code varchar,
+        row_label varchar,
+        column_code varchar,
+        column_label varchar,
+        subject varchar,
+        measure varchar not null,
+        label varchar,
+        parent_label varchar,
+        value_text varchar not null,
+        value decimal(38, 10) not null,
+        printed_decimals integer not null,
+        printed_unit varchar,
+        sign smallint not null,
+        comparison varchar,
+        raw_text varchar not null,
+        context_text varchar,
+        primary key (document_sha256, figure_index)
+    )
+    """,
+    """
+    create table if not exists raw.indicators (
+        document_sha256 varchar not null,
+        load_id varchar not null,
+        file_name varchar not null,
+        indicator_index integer not null,
+        page integer,
+        line_start integer not null,
+        line_end integer not null,
+        subject varchar,
+        sequence_no integer,
+        level1_code varchar,
+        level1_name varchar,
+        level2_code varchar,
+        level2_name varchar,
+        indicator_name varchar not null,
+        value_period_kind varchar,
+        value_text varchar not null,
+        comparison varchar,
+        number_text varchar,
+        number decimal(38, 10),
+        number_high decimal(38, 10),
+        printed_decimals integer,
+        unit varchar,
+        period varchar,
+        is_qualitative boolean not null,
+        raw_text varchar not null,
+        primary key (document_sha256, indicator_index)
+    )
+    """,
+    """
+    create table if not exists raw.attributes (
+        document_sha256 varchar not null,
+        load_id varchar not null,
+        file_name varchar not null,
+        attribute_index integer not null,
+        page integer,
+        line_start integer not null,
+        line_end integer not null,
+        subject varchar,
+        attribute varchar not null,   -- project_name, grade, fund_source, implementing_unit ...
+        value_text varchar not null,
+        raw_text varchar not null,
+        primary key (document_sha256, attribute_index)
+    )
+    """,
+    """
+    create table if not exists raw.load_findings (
+        document_sha256 varchar,
+        load_id varchar not null,
+        file_name varchar not null,
+        finding_index integer not null,
+        rule_id varchar not null,
+        severity varchar not null,
+        page integer,
+        line_start integer,
+        line_end integer,
+        raw_text varchar,
+        message varchar not null,
+        primary key (load_id, finding_index)
+    )
+    """,
+]
+
+# Tables whose rows belong to one document and are replaced together when it is reloaded.
+DOCUMENT_TABLES = ("raw.figures", "raw.indicators", "raw.attributes")
+
+
+def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in RAW_DDL:
+        con.execute(statement)
