@@ -26,7 +26,10 @@ class Figure:
     page: int | None = None
     section: str | None = None  # heading of the part of the document, e.g. 项目资金来源及使用情况
     table_name: str | None = None  # for tables: 表三 一般公共预算支出预算表 ...
-    row_code: str | None = None  # function/economic/unit code of the row, e.g. "201 03 01"
+    row_code: str | None = None  # function or economic code of the row, digits only: "2010301" (printed "201 03 01")
+    row_code_scheme: str | None = None  # function (功能分类) | economic (经济分类) | None
+    row_kind: str | None = None  # total (合计/总计) | subtotal (小计) | class/款/项 via code length | item | unit | project
+    unit_code: str | None = None  # budget unit code printed on the row, e.g. "127001"
     row_label: str | None = None  # printed row name, or the noun the number describes in prose
     column_code: str | None = None  # printed column number, e.g. "10"
     column_label: str | None = None  # printed column name
