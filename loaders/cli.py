@@ -1,0 +1,152 @@
+"""The `yusuan` command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from loaders import build as pipeline
+
+app = typer.Typer(
+    help="yusuan (预算): Chinese public budget disclosures -> a traceable DuckDB warehouse, with arithmetic checks.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+
+BUILD_EXIT_CODES = """Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named
+with its reason); 2 bad usage (e.g. the folder does not exist); 3 dbt build failed, nothing published, the previous
+warehouse stays; 4 another build is running on this warehouse."""
+
+
+@app.command()
+def build(
+    directory: Path = typer.Argument(Path("documents"), help="Folder of documents (and manifest.csv) to load."),
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file to publish "
+                                   "(default: $YUSUAN_WAREHOUSE or warehouse/yusuan.duckdb)."),
+) -> None:
+    """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
+    atomically over the old one.
+
+    \b
+    Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named with
+    its reason); 2 bad usage (the folder does not exist); 3 dbt build failed: nothing published, the previous
+    warehouse stays; 4 another build is running on this warehouse.
+    """
+    if not directory.is_dir():
+        err.print(f"[red]error:[/red] {directory} is not a folder of documents")
+        raise typer.Exit(pipeline.EXIT_USAGE)
+    target = warehouse or pipeline.default_warehouse()
+    try:
+        with console.status(f"Loading {directory} and building {target} …"):
+            report = pipeline.build(directory, target)
+    except pipeline.BuildLocked as exc:
+        err.print(f"[yellow]busy:[/yellow] {exc}")
+        raise typer.Exit(pipeline.EXIT_LOCKED) from None
+    _print_build_report(report)
+    raise typer.Exit(report.exit_code)
+
+
+def _print_build_report(report: pipeline.BuildReport) -> None:
+    load = report.load
+    table = Table(title="Documents", show_lines=False)
+    for column in ("file", "status", "kind", "figures", "indicators", "findings"):
+        table.add_column(column)
+    for outcome in load.outcomes:
+        style = {"completed": "green", "unchanged": "cyan"}.get(outcome.status, "red")
+        table.add_row(outcome.file_name, f"[{style}]{outcome.status}[/{style}]", outcome.kind or "",
+                      str(outcome.figures) if outcome.status == "completed" else "",
+                      str(outcome.indicators) if outcome.status == "completed" else "",
+                      str(outcome.findings) if outcome.status == "completed" else "")
+    console.print(table)
+    for outcome in load.failed:
+        err.print(f"[red]not loaded:[/red] {outcome.message}")
+    for name in load.removed:
+        console.print(f"removed (no longer in the folder): {name}")
+    if report.dbt is not None and not report.published:
+        err.print("[red]dbt build failed; nothing was published, the previous warehouse is unchanged.[/red]")
+        if report.dbt.error:
+            err.print(report.dbt.error)
+        for node in report.dbt.failed_nodes():
+            err.print(f"  {node['resource_type']} {node['name']}: {node['status']} {node['message'] or ''}")
+        return
+    loaded = load.count("completed") + load.count("unchanged")
+    findings = ", ".join(f"{sev} {n}" for sev, n in sorted(report.findings_by_severity.items())) or "none"
+    console.print(
+        f"[bold]Warehouse:[/bold] {report.warehouse}\n"
+        f"documents loaded: {loaded} ({load.count('completed')} parsed, {load.count('unchanged')} unchanged, "
+        f"{len(load.failed)} not loaded) · figures landed: {report.figures} · findings: {findings} · "
+        f"{report.seconds:.1f} s"
+    )
+
+
+def _format_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="SQL to run (read-only)."),
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file (default: the published one)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+) -> None:
+    """Run read-only SQL on the published warehouse and print the result.
+
+    \b
+    Exit codes: 0 the query ran; 1 the SQL failed (the message says why); 2 bad usage or no warehouse yet.
+    """
+    import duckdb
+
+    target = warehouse or pipeline.default_warehouse()
+    if fmt not in ("table", "csv", "json"):
+        err.print("[red]error:[/red] --format must be table, csv or json")
+        raise typer.Exit(2)
+    if not Path(target).exists():
+        err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
+        raise typer.Exit(2)
+    try:
+        con = duckdb.connect(str(target), read_only=True)
+    except duckdb.Error as exc:
+        err.print(f"[red]error:[/red] cannot open {target} read-only: {exc}")
+        raise typer.Exit(2) from None
+    try:
+        cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        rows = cursor.fetchall() if columns else []
+    except duckdb.Error as exc:
+        err.print(f"[red]SQL error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        con.close()
+    if fmt == "json":
+        print(json.dumps([{c: (_format_value(v) if isinstance(v, Decimal) else v if isinstance(
+            v, (int, float, str, bool)) or v is None else str(v)) for c, v in zip(columns, row)} for row in rows],
+            ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_format_value(v) for v in row])
+    else:
+        table = Table()
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*[_format_value(v) for v in row])
+        console.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

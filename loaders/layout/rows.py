@@ -1,0 +1,152 @@
+"""Rows of positioned cells, read from a PDF (pdfplumber) or from column-aligned text (pdftotext -layout).
+
+Both sources give the same abstraction: a document is a list of pages, a page a list of physical lines,
+a line a list of cells. A cell is a run of text with its horizontal extent (``x0``..``x1``): PDF points
+for a PDF, display columns for layout text (CJK characters count two columns, as
+``unicodedata.east_asian_width`` says). Tokens that stand one space apart are one cell (``1. 一般公共预算资金``)
+unless one of them is a number, so two amounts printed one space apart stay two cells.
+
+Provenance: ``Line.number`` is the 1-based line of the layout text for text input, and for PDF input
+the 1-based index of the reconstructed line within its page (lines are words grouped by their top).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+AMOUNT_RE = re.compile(r"^[-−(（]?\d[\d,，]*(?:\.\d+)?[)）]?[%％]?$|^[-−]?\.\d+$")
+DASH_VALUES = {"-", "—", "－", "–", "——", "--"}
+
+
+def is_amount(text: str) -> bool:
+    return bool(AMOUNT_RE.match(text)) and not text.endswith(".")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    x0: float
+    x1: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def is_number(self) -> bool:
+        return is_amount(self.text) or self.text in DASH_VALUES
+
+
+@dataclass
+class Line:
+    page: int
+    number: int  # provenance line: layout-text line, or line index within the PDF page
+    cells: list[Cell]
+    raw_text: str
+    top: float = 0.0  # vertical position (PDF points, or the line index for text)
+    char_width: float = 1.0  # width of one half-width character in this source's x unit
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", "", "".join(c.text for c in self.cells))
+
+
+@dataclass
+class Page:
+    number: int
+    lines: list[Line] = field(default_factory=list)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _merge_tokens(tokens: list[tuple[str, float, float]], gap_limit: float) -> list[Cell]:
+    """Join tokens that stand at most ``gap_limit`` apart, unless one of them is an amount."""
+    cells: list[Cell] = []
+    for text, x0, x1 in tokens:
+        if cells:
+            last = cells[-1]
+            if x0 - last.x1 <= gap_limit and not is_amount(text) and not is_amount(last.text):
+                cells[-1] = Cell(last.text + " " + text, last.x0, x1)
+                continue
+        cells.append(Cell(text, x0, x1))
+    return cells
+
+
+def pages_from_layout_text(text: str) -> list[Page]:
+    """Layout text (pages separated by form feeds) -> pages of lines of cells in display columns.
+
+    Line numbers follow ``str.splitlines`` (as ``Document.lines`` does), where a form feed also ends a line.
+    """
+    pages = [Page(1)]
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        if raw.strip():
+            tokens: list[tuple[str, float, float]] = []
+            column = 0
+            for match in re.finditer(r"\S+|\s+", raw):
+                chunk = match.group(0)
+                width = display_width(chunk)
+                if not chunk.isspace():
+                    tokens.append((chunk, column, column + width))
+                column += width
+            page = pages[-1]
+            page.lines.append(Line(page.number, number, _merge_tokens(tokens, 1), raw, float(number), 1.0))
+        if piece.endswith("\f"):
+            pages.append(Page(len(pages) + 1))
+    while len(pages) > 1 and not pages[-1].lines:
+        pages.pop()
+    return pages
+
+
+def pages_from_pdf(data: bytes) -> list[Page]:
+    """PDF bytes -> pages of lines of cells in PDF points (pdfplumber words grouped by their top)."""
+    import io
+
+    import pdfplumber
+
+    pages: list[Page] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for index, pdf_page in enumerate(pdf.pages, start=1):
+            page = Page(index)
+            words = pdf_page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+                                           extra_attrs=["size"])
+            words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
+            groups: list[list[dict]] = []
+            for word in words:
+                if groups and abs(word["top"] - groups[-1][0]["top"]) <= 2.0:
+                    groups[-1].append(word)
+                else:
+                    groups.append([word])
+            for number, group in enumerate(groups, start=1):
+                group.sort(key=lambda w: w["x0"])
+                size = max(w["size"] for w in group)
+                half = size / 2
+                tokens = [(w["text"], w["x0"], w["x1"]) for w in group]
+                cells = _merge_tokens(tokens, half * 1.6)
+                raw = _raw_line(cells, half)
+                page.lines.append(Line(index, number, cells, raw, group[0]["top"], half))
+            pages.append(page)
+    return pages
+
+
+def _raw_line(cells: list[Cell], half: float) -> str:
+    out = ""
+    for cell in cells:
+        column = int(round(cell.x0 / half))
+        if out:
+            out += " " * max(1, column - display_width(out))
+        else:
+            out = ""
+        out += cell.text
+    return out.strip()
+
+
+def pages_of(document) -> list[Page]:
+    """The pages of a ``Document``: PDF through pdfplumber, text as layout text."""
+    if document.is_pdf:
+        return pages_from_pdf(document.data)
+    return pages_from_layout_text(document.text or "")

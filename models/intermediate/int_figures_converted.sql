@@ -1,0 +1,35 @@
+-- Every landed figure with its unit split into multiplier and base unit (万元 -> 10000 x 元), converted to the
+-- base unit, and the half-step of its printed precision (the rounding it is honest within).
+with
+
+figures as (
+    select * from {{ ref('stg_raw__figures') }}
+),
+
+units_split as (
+    select
+        *,
+        {{ unit_multiplier('printed_unit') }} as unit_multiplier,
+        {{ base_unit('printed_unit') }} as base_unit
+    from figures
+),
+
+converted as (
+    select
+        *,
+        cast(printed_value * unit_multiplier as decimal(38, 6)) as value_in_base_unit,
+        cast({{ half_step('printed_decimals', 'unit_multiplier') }} as decimal(38, 6)) as half_step_in_base_unit
+    from units_split
+),
+
+final as (
+    select
+        *,
+        case when base_unit = '元' then value_in_base_unit end as amount_yuan,
+        file_name || ':' || cast(line_start as varchar)
+            || case when line_end > line_start then '-' || cast(line_end as varchar) else '' end
+            || case when page is not null then ' (p. ' || cast(page as varchar) || ')' else '' end as source_locator
+    from converted
+)
+
+select * from final

@@ -1,0 +1,102 @@
+-- One row per finding: what the loaders could not place or read, and every failing row of the arithmetic
+-- rules (the same check macros the dbt tests run), each with its rule, severity and quoted source lines.
+with
+
+load_findings as (
+    select * from {{ ref('stg_raw__load_findings') }}
+),
+
+rules as (
+    select * from {{ ref('rule_catalog') }}
+),
+
+execution as (
+    select * from {{ ref('fct_execution') }}
+),
+
+adjustment_failures as (
+    {{ adjustment_balances_check(ref('fct_execution'), 'initial_budget_yuan', 'adjustment_yuan',
+        'adjusted_budget_yuan', 'initial_budget_decimals', 'adjustment_decimals', 'adjusted_budget_decimals') }}
+),
+
+rate_failures as (
+    {{ reported_rate_check(ref('fct_execution'), 'reported_rate_pct', 'reported_rate_decimals', 'actual_yuan',
+        'actual_decimals', 'adjusted_budget_yuan', 'adjusted_budget_decimals') }}
+),
+
+over_execution as (
+    select
+        'EXE-RATE-003' as rule_id,
+        document_sha256,
+        file_name,
+        cast(null as integer) as page,
+        line_start,
+        line_end,
+        source_locator,
+        coalesce(reported_rate_pct, computed_rate_pct) as lhs,
+        cast(100 as decimal(38, 6)) as rhs,
+        coalesce(reported_rate_pct, computed_rate_pct) - 100 as difference,
+        cast(0 as decimal(38, 6)) as tolerance,
+        'execution rate ' || cast(coalesce(reported_rate_pct, computed_rate_pct) as varchar) || '% is above 100%'
+            as message
+    from execution
+    where coalesce(reported_rate_pct, computed_rate_pct) > 100
+),
+
+rule_failures as (
+    select * from adjustment_failures
+    union all by name
+    select * from rate_failures
+    union all by name
+    select * from over_execution
+),
+
+loader_rows as (
+    select
+        load_finding_id as finding_id,
+        rule_id,
+        severity,
+        document_sha256,
+        file_name,
+        page,
+        line_start,
+        line_end,
+        file_name || coalesce(':' || cast(line_start as varchar), '') as source_locator,
+        raw_text as quoted_source,
+        cast(null as decimal(38, 6)) as lhs,
+        cast(null as decimal(38, 6)) as rhs,
+        cast(null as decimal(38, 6)) as difference,
+        cast(null as decimal(38, 6)) as tolerance,
+        message
+    from load_findings
+),
+
+rule_rows as (
+    select
+        md5(rule_failures.rule_id || '|' || rule_failures.document_sha256 || '|' || rule_failures.source_locator)
+            as finding_id,
+        rule_failures.rule_id,
+        rules.severity,
+        rule_failures.document_sha256,
+        rule_failures.file_name,
+        rule_failures.page,
+        rule_failures.line_start,
+        rule_failures.line_end,
+        rule_failures.source_locator,
+        cast(null as varchar) as quoted_source,
+        rule_failures.lhs,
+        rule_failures.rhs,
+        rule_failures.difference,
+        rule_failures.tolerance,
+        rule_failures.message
+    from rule_failures
+    left join rules using (rule_id)
+),
+
+final as (
+    select * from loader_rows
+    union all by name
+    select * from rule_rows
+)
+
+select * from final
