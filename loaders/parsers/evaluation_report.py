@@ -61,6 +61,7 @@ class _Reader:
         self.claimed: list[_Claim] = []
         self.figures: list[Figure] = []
         self.offsets: list[int] = []
+        self.ambiguous_measures: set[str] = set()
         self.indicators: list[Indicator] = []
         self.attributes: list[Attribute] = []
         self.findings: list[Finding] = []
@@ -185,6 +186,7 @@ class _Reader:
                                 "none is landed", line_start=first, line_end=last, raw_text=raw))
                     for m in matches:
                         self.claimed.append(_Claim(m.start("num"), m.end("num")))
+                    self.ambiguous_measures.add(measure)
                     continue
             for m in matches:
                 label = m.groupdict().get("label")
@@ -235,13 +237,12 @@ class _Reader:
                 before = body[: m.start()]
                 if unit == "分":
                     measure = "scoring_points"
-                    label = re.sub(r"^(?:其中|要求)", "", before).strip() or None
-                    if label and label.endswith("得"):
-                        label = label[:-1]
-                    label = label or ("否则" if "否则" in before else None)
+                    label = re.sub(rf"^(?:其中|要求)|^{NUMBER_PATTERN}\s*(?:%|％|小时)(?:内)?", "", before).strip()
+                    label = label.removesuffix("得").strip() or None
                 else:
                     measure = "scoring_condition"
-                    label = body[m.end():].strip() or before.strip()
+                    after = re.split(rf"\s*{NUMBER_PATTERN}", body[m.end():], maxsplit=1)[0]
+                    label = after.removeprefix("内").strip() or before.strip()
                 self.add_figure(measure, c_start + m.start("num"), c_start + m.end("num"), unit,
                                 span=(c_start + m.start(), c_start + m.end()), label=label, parent_label=current,
                                 comparison="<=" if unit == "小时" and body[m.end():].startswith("内") else None)
@@ -249,14 +250,14 @@ class _Reader:
     def read_scores(self) -> None:
         for m in re.finditer(rf"(?P<label>综合评价(?:总分|得分为?|总得分为?))\s*{N}\s*(?P<unit>分)?(?:[，,]\s*(?P<grade>优秀?|良好?|中|差|合格|不合格))?",
                              self.text):
-            self.add_figure("total_score", m.start("num"), m.end("num"), "分", span=(m.start(), m.end()),
+            self.add_figure("total_score", m.start("num"), m.end("num"), m.group("unit"), span=(m.start(), m.end()),
                             label=m.group("label"))
             if m.group("grade"):
                 self.add_attribute("grade", m.group("grade"), m.start("grade"), m.end("grade"))
 
     def read_targets(self) -> None:
         """The target sentence of 评价设计: 产出指标包括…，主要内容是 A，B，C。效益指标包括…主要内容是 …。"""
-        for m in re.finditer(r"(?P<level1>产出指标|效益指标)包括[^。]*?主要内容是(?P<body>[^。]+)。", self.text):
+        for m in re.finditer(r"(?P<level1>产出指标|效益指标)包括[^。]*?。?主要内容是(?P<body>[^。]+)。", self.text):
             level1 = m.group("level1")
             code = "1" if level1 == "产出指标" else "2"
             separator = r"[，,]" if level1 == "产出指标" else r"[；;]"
@@ -279,7 +280,6 @@ class _Reader:
                 continue
             number = parse_number(m.group("num"))
             name = (m.group("name") or "").strip() or (m.groupdict().get("rest") or "").strip()
-            name = re.sub(r"^(?:为|处理)?", "", name) if not m.group("name") else name
             value_text = clause[len(m.group("name") or ""):].strip() if m.group("name") else clause[: m.end("unit") + (1 if comparison == "<=" else 0)]
             self.claimed.append(_Claim(start + m.start("num"), start + m.end("num")))
             unit = (m.group("unit") or "").replace("％", "%") or None
@@ -318,7 +318,7 @@ class _Reader:
                 continue
             printed_unit = (m.group("mult") or "") + (unit or "")
             tail = self.text[m.end(): m.end() + 2]
-            before = self.text[max(0, m.start() - 2): m.start()]
+            before = self.text[max(0, m.start() - 4): m.start()].rstrip()
             comparison = None
             if m.group("approx"):
                 comparison = ">"
@@ -341,7 +341,7 @@ def parse(document: Document) -> ParseResult:
     reader.read_project()
     reader.read_execution()
     missing = [m for m in ("initial_budget", "adjusted_budget", "actual_spending")
-               if not any(f.measure == m for f in reader.figures)]
+               if m not in reader.ambiguous_measures and not any(f.measure == m for f in reader.figures)]
     if missing:
         raise ParseError(
             "no budget execution block found (missing " + ", ".join(missing) + "): the report is incomplete or "

@@ -1,0 +1,389 @@
+"""One table interpreter for rows of positioned cells (from a PDF or from layout text).
+
+A table starts at its printed title (a line ending in 表 followed by a 单位：元/万元 line), its header
+lines follow, then body lines until the next title, a 注 line, or a page that does not continue it.
+The value columns are located in the header by their printed labels (a label may be wrapped over
+several header lines: the fragments are joined top to bottom where they overlap horizontally). Each
+number of a body line is placed in a value column by position: a monotone matching of the row's
+numbers to the columns (numbers and columns both run left to right) that minimises the distance of
+each number to its column. A placement is kept only when it is clear: when a second matching is about
+as good, or a number stands far from every column, the line is reported as unplaced, never guessed.
+
+Logical rows: a line with a code or a row label anchors a row; a line holding only numbers waits for
+the next anchor (PDF cells centre numbers vertically, so they may stand a line above their label);
+a line holding only text right after a coded row whose name is still being written continues it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.layout.rows import DASH_VALUES, Cell, Line, Page, is_amount
+
+UNIT_RE = re.compile(r"单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
+TOTAL_RE = re.compile(r"^(?:合计|总计|收入总计|支出总计|本年收入合计|本年支出合计)$")
+SUBTOTAL_RE = re.compile(r"^小计$")
+NOTE_RE = re.compile(r"^注\s*[:：]")
+CODE_RE = re.compile(r"^\d{1,3}$")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    label: str  # printed header label, spaces removed (wrapped fragments joined)
+    measure: str
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    title: re.Pattern  # matches the printed title (spaces removed)
+    columns: tuple[ColumnSpec, ...]
+    code_scheme: str | None = None  # function | economic | None
+    name: str = ""
+
+
+@dataclass
+class PlacedColumn:
+    spec: ColumnSpec
+    x0: float
+    x1: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class TableRow:
+    table_name: str
+    spec: TableSpec
+    page: int
+    lines: list[Line]
+    code_parts: list[str] = field(default_factory=list)
+    labels: list[Cell] = field(default_factory=list)  # text cells of the row, left to right
+    numbers: list[Cell] = field(default_factory=list)
+    printed_unit: str | None = None
+    label_open: bool = False  # the name may continue on the next line
+
+
+@dataclass
+class PlacedValue:
+    row: TableRow
+    column: PlacedColumn
+    cell: Cell
+    row_label: str | None
+
+
+@dataclass
+class Unplaced:
+    page: int
+    line: int
+    raw_text: str
+    reason: str
+
+
+@dataclass
+class TableReading:
+    values: list[PlacedValue] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+
+
+# --- header ----------------------------------------------------------------------------------------
+
+def _overlaps(a: Cell, b: Cell, slack: float) -> bool:
+    return a.x0 - slack < b.x1 and b.x0 - slack < a.x1
+
+
+def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | None:
+    """Find each expected column label in the header lines; None if one is missing."""
+    candidates: list[tuple[str, float, float, int, float]] = []  # text, x0, x1, line index, top
+    for i, line in enumerate(header):
+        for cell in line.cells:
+            if is_amount(cell.text):
+                continue
+            slack = line.char_width * 2
+            text, x0, x1 = squash(cell.text), cell.x0, cell.x1
+            candidates.append((text, x0, x1, i, line.top))
+            # join fragments wrapped over the following header lines
+            current = Cell(text, x0, x1)
+            for following in header[i + 1 : i + 5]:
+                below = [c for c in following.cells if not is_amount(c.text) and _overlaps(current, c, slack)]
+                if len(below) != 1:
+                    continue
+                piece = below[0]
+                text = text + squash(piece.text)
+                current = Cell(text, min(x0, piece.x0), max(x1, piece.x1))
+                x0, x1 = current.x0, current.x1
+                candidates.append((text, x0, x1, i, line.top))
+    placed: list[PlacedColumn] = []
+    used: set[tuple[float, float, int]] = set()
+    for spec_col in spec.columns:
+        found = None
+        for text, x0, x1, i, _top in sorted(candidates, key=lambda c: (c[1], c[3])):
+            if text != spec_col.label or (x0, x1, i) in used:
+                continue
+            if placed and x0 < placed[-1].x0 - 0.01:
+                continue
+            found = (x0, x1, i)
+            break
+        if found is None:
+            return None
+        used.add(found)
+        placed.append(PlacedColumn(spec_col, found[0], found[1]))
+    return placed
+
+
+# --- placing numbers -------------------------------------------------------------------------------
+
+def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float) -> list[int] | None:
+    """Monotone matching of numbers to columns by distance; None when it is not clear."""
+    n, m = len(numbers), len(columns)
+    if n == 0:
+        return []
+    if n > m:
+        return None
+
+    def cost(i: int, j: int) -> float:
+        cell, col = numbers[i], columns[j]
+        if col.x0 - char_width <= cell.center <= col.x1 + char_width:
+            return 0.0
+        return min(abs(cell.center - col.center), abs(cell.x1 - col.x1), abs(cell.x0 - col.x0))
+
+    # all monotone assignments (n <= m <= ~8, so enumeration is cheap)
+    from itertools import combinations
+
+    scored = []
+    for combo in combinations(range(m), n):
+        scored.append((sum(cost(i, j) for i, j in enumerate(combo)), combo))
+    scored.sort()
+    best_cost, best = scored[0]
+    if len(scored) > 1:
+        second_cost = scored[1][0]
+        if second_cost - best_cost < 2 * char_width:
+            return None
+    # every number must lie nearer its own column than the neighbouring ones
+    for i, j in enumerate(best):
+        cell = numbers[i]
+        own = cost(i, j)
+        for k in (j - 1, j + 1):
+            if 0 <= k < m and k not in best and cost(i, k) <= own:
+                return None
+    return list(best)
+
+
+# --- interpreter -----------------------------------------------------------------------------------
+
+def _title_of(line: Line) -> str | None:
+    text = line.text
+    if text.endswith("表") and not any(is_amount(c.text) for c in line.cells) and len(text) >= 4:
+        return text
+    return None
+
+
+def _unit_of(line: Line) -> str | None:
+    match = UNIT_RE.search(line.text)
+    return match.group("unit") if match else None
+
+
+def _split_codes(line: Line) -> tuple[list[str], list[Cell]]:
+    codes: list[str] = []
+    rest = list(line.cells)
+    while rest and CODE_RE.match(rest[0].text) and not any(not CODE_RE.match(c.text) for c in rest[:1]):
+        # a code stands before the row name; an amount after it
+        if any(not is_amount(c.text) for c in rest[1:]) or (codes and len(rest[0].text) <= 2):
+            codes.append(rest.pop(0).text)
+        else:
+            break
+    return codes, rest
+
+
+class TableInterpreter:
+    """Reads every table of a document whose title matches one of ``specs``."""
+
+    def __init__(self, specs: list[TableSpec], title_fix=None):
+        self.specs = specs
+        self.title_fix = title_fix or (lambda title: title)
+
+    def spec_for(self, title: str) -> TableSpec | None:
+        for spec in self.specs:
+            if spec.title.search(title):
+                return spec
+        return None
+
+    def read(self, pages: list[Page]) -> TableReading:
+        reading = TableReading()
+        flat: list[Line] = [line for page in pages for line in page.lines]
+        i = 0
+        while i < len(flat):
+            line = flat[i]
+            title = _title_of(line)
+            unit_line = None
+            if title:
+                for j in range(i + 1, min(i + 4, len(flat))):
+                    if flat[j].page == line.page and _unit_of(flat[j]):
+                        unit_line = j
+                        break
+            if title is None or unit_line is None:
+                i += 1
+                continue
+            title = self.title_fix(title)
+            spec = self.spec_for(title)
+            end = self._table_end(flat, unit_line + 1)
+            if spec is None:
+                for other in flat[unit_line + 1 : end]:
+                    if any(is_amount(c.text) for c in other.cells):
+                        reading.unplaced.append(
+                            Unplaced(other.page, other.number, other.raw_text, f"table {title!r} has no known layout")
+                        )
+            else:
+                reading.tables.append(title)
+                self._read_table(flat[unit_line + 1 : end], title, spec, _unit_of(flat[unit_line]), reading)
+            i = end
+        return reading
+
+    def _table_end(self, flat: list[Line], start: int) -> int:
+        page = flat[start].page if start < len(flat) else None
+        k = start
+        while k < len(flat):
+            line = flat[k]
+            if _title_of(line) and any(_unit_of(x) for x in flat[k + 1 : k + 4]):
+                return k
+            if NOTE_RE.match(line.text):
+                return k + 1
+            if line.page != page:
+                if not self._continues(line):
+                    return k
+                page = line.page
+            k += 1
+        return k
+
+    @staticmethod
+    def _continues(line: Line) -> bool:
+        """A new page continues the table when it starts with a header repeat or a body row."""
+        codes, rest = _split_codes(line)
+        if codes:
+            return True
+        text = line.text
+        if text.startswith(("项目", "功能分类", "经济分类")):
+            return True
+        if any(is_amount(c.text) for c in line.cells):
+            return True
+        return False
+
+    def _read_table(self, lines: list[Line], title: str, spec: TableSpec, unit: str | None,
+                    reading: TableReading) -> None:
+        columns: list[PlacedColumn] | None = None
+        header: list[Line] = []
+        rows: list[TableRow] = []
+        pending: list[Line] = []
+        in_header = True
+        current_page = lines[0].page if lines else None
+        row_columns: dict[int, list[PlacedColumn]] = {}
+        for line in lines:
+            if line.page != current_page:
+                current_page = line.page
+                in_header = self._looks_like_header(line, spec)
+                if in_header:
+                    header = []
+            codes, rest = _split_codes(line)
+            texts = [c for c in rest if not c.is_number]
+            nums = [c for c in rest if c.is_number]
+            anchor = bool(codes) or any(
+                TOTAL_RE.match(squash(c.text)) or SUBTOTAL_RE.match(squash(c.text))
+                or re.match(r"^(?:[一二三四五六七八九十]+、|\d+[.．]\s*\S)", c.text)
+                for c in texts
+            ) or (bool(texts) and bool(nums))
+            if in_header and anchor and not codes and not (texts and nums):
+                # 合计 in a header line is a column label; alone on its line after the header it is a row
+                alone = len(texts) == 1 and not nums and TOTAL_RE.match(squash(texts[0].text))
+                anchor = bool(alone) and locate_columns(header, spec) is not None
+            if in_header and not anchor:
+                if texts:
+                    header.append(Line(line.page, line.number, texts, line.raw_text, line.top, line.char_width))
+                if nums:
+                    pending.append(line)
+                continue
+            if in_header:
+                in_header = False
+                located = locate_columns(header, spec)
+                if located is not None:
+                    columns = located
+                elif columns is None:
+                    for other in lines:
+                        if any(is_amount(c.text) for c in other.cells):
+                            reading.unplaced.append(Unplaced(other.page, other.number, other.raw_text,
+                                                             "column headers not found"))
+                    return
+            if anchor:
+                row = TableRow(title, spec, line.page, pending + [line], codes, texts, [], unit)
+                for waiting in pending:
+                    row.numbers.extend(c for c in waiting.cells if c.is_number)
+                row.numbers.extend(nums)
+                row.label_open = bool(codes) and not texts
+                pending = []
+                rows.append(row)
+                row_columns[id(row)] = columns
+            elif texts and not nums and rows and rows[-1].code_parts and (rows[-1].label_open or not rows[-1].labels) \
+                    and rows[-1].page == line.page:
+                rows[-1].labels.extend(texts)
+                rows[-1].lines.append(line)
+                rows[-1].label_open = True
+            elif nums:
+                pending.append(line)
+            elif texts:
+                # a label without numbers and without code: a row whose cells are all blank
+                rows.append(TableRow(title, spec, line.page, [line], [], texts, [], unit))
+                row_columns[id(rows[-1])] = columns
+        if pending:
+            row = TableRow(title, spec, pending[0].page, pending, [], [], [], unit)
+            for waiting in pending:
+                row.numbers.extend(c for c in waiting.cells if c.is_number)
+            rows.append(row)
+            row_columns[id(row)] = columns
+        for row in rows:
+            if row_columns[id(row)] is None:
+                for line in row.lines:
+                    if any(c.is_number for c in line.cells):
+                        reading.unplaced.append(Unplaced(line.page, line.number, line.raw_text,
+                                                         "no column headers above this line"))
+                continue
+            self._place(row, row_columns[id(row)], reading)
+
+    @staticmethod
+    def _looks_like_header(line: Line, spec: TableSpec) -> bool:
+        text = line.text
+        return text.startswith(("项目", "功能分类", "经济分类")) or any(
+            squash(c.text) == col.label for c in line.cells for col in spec.columns
+        )
+
+    @staticmethod
+    def _place(row: TableRow, columns: list[PlacedColumn], reading: TableReading) -> None:
+        values = [c for c in row.numbers if c.text not in DASH_VALUES]
+        numbers = sorted(row.numbers, key=lambda c: c.x0)
+        if not numbers:
+            return
+        char_width = row.lines[-1].char_width
+        assignment = _assign(numbers, columns, char_width)
+        if assignment is None:
+            for line in row.lines:
+                if any(c.is_number for c in line.cells):
+                    reading.unplaced.append(Unplaced(line.page, line.number, line.raw_text,
+                                                     f"{len(numbers)} number(s) not clearly under the columns"))
+            return
+        for cell, j in zip(numbers, assignment):
+            if cell not in values:
+                continue
+            column = columns[j]
+            left = [t for t in row.labels if t.x1 <= cell.x0]
+            label = None
+            if left:
+                # the row name nearest to the left of the number (side-by-side tables have two)
+                nearest = max(left, key=lambda t: t.x1)
+                group = [t for t in left if abs(t.x0 - nearest.x0) <= 2 * char_width]
+                label = "".join(squash(t.text) for t in group)
+            reading.values.append(PlacedValue(row, column, cell, label))
