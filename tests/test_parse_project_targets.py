@@ -1,0 +1,182 @@
+"""Golden tests for the 项目支出绩效目标表 parser (广州市来穗人员服务管理局).
+
+tests/golden/gz-laisui-bureau-project-targets.*.csv were typed from the document text, line by line,
+never copied from parser output. The tests compare the complete landed set with the golden set as
+multisets: nothing missing, nothing extra, nothing in the wrong column.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from loaders.documents import ManifestEntry, read_document, read_manifest
+from loaders.parsers import parser_for, project_targets
+
+from conftest import DOCUMENTS, GOLDEN
+
+NAME = "gz-laisui-bureau-project-targets.txt"
+BUREAU = "广州市来穗人员服务管理局"
+CENTRE = "广州市来穗人员服务中心"
+
+FIGURE_COLUMNS = ["row_kind", "subject", "row_label", "measure", "label", "value_text", "printed_unit", "line_start"]
+INDICATOR_COLUMNS = ["subject", "sequence_no", "level1_code", "level1_name", "level2_code", "level2_name",
+                     "indicator_name", "value_period_kind", "value_text", "comparison", "number_text", "unit",
+                     "period", "is_qualitative", "line_start"]
+
+
+def parse(document=None):
+    return project_targets.parse(document or read_document(DOCUMENTS / NAME, read_manifest(DOCUMENTS)))
+
+
+def golden_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def landed_figures(result) -> Counter:
+    return Counter(tuple(text(getattr(f, c)) for c in FIGURE_COLUMNS) for f in result.figures)
+
+
+def landed_indicators(result) -> Counter:
+    return Counter(tuple(text(getattr(i, c)) for c in INDICATOR_COLUMNS) for i in result.indicators)
+
+
+def golden(kind: str, columns: list[str]) -> Counter:
+    rows = golden_rows(GOLDEN / NAME.replace(".txt", f".{kind}.csv"))
+    assert rows and list(rows[0]) == columns
+    return Counter(tuple(r[c] for c in columns) for r in rows)
+
+
+def test_every_figure_lands_exactly_once():
+    landed, expected = landed_figures(parse()), golden("figures", FIGURE_COLUMNS)
+    assert landed - expected == Counter(), "landed but not in the golden file"
+    assert expected - landed == Counter(), "in the golden file but not landed"
+    assert sum(expected.values()) == 13  # 合计, two units, ten projects
+
+
+def test_every_indicator_value_lands_exactly_once():
+    landed, expected = landed_indicators(parse()), golden("indicators", INDICATOR_COLUMNS)
+    assert landed - expected == Counter(), "landed but not in the golden file"
+    assert expected - landed == Counter(), "in the golden file but not landed"
+    assert sum(expected.values()) == 84  # 42 printed indicators x (实施周期, 年度)
+
+
+def test_42_indicators_two_values_each():
+    result = parse()
+    keys = Counter((i.subject, i.sequence_no) for i in result.indicators)
+    assert len(keys) == 42
+    assert set(keys.values()) == {2}
+    kinds = Counter(i.value_period_kind for i in result.indicators)
+    assert kinds == Counter({"cycle": 42, "annual": 42})
+
+
+def test_source_columns_are_not_guessed():
+    """Every row prints 总计 and one source amount; the source column cannot be told, so it is a finding."""
+    result = parse()
+    assert {f.measure for f in result.figures} == {"total"}
+    ambiguous = [f for f in result.findings if f.rule_id == "LOAD-AMBIGUOUS-ROW"]
+    assert len(ambiguous) == 13
+    assert {f.line_start for f in ambiguous} == {f.line_start for f in result.figures}
+    for finding in ambiguous:
+        assert finding.raw_text and re.search(r"\d+\.\d{2}\s+\d+\.\d{2}", finding.raw_text)
+    assert [f for f in result.findings if f.rule_id != "LOAD-AMBIGUOUS-ROW"] == []
+
+
+def test_figure_values_and_lines():
+    result = parse()
+    lines = (DOCUMENTS / NAME).read_text(encoding="utf-8").splitlines()
+    for figure in result.figures:
+        assert figure.value_text in lines[figure.line_start - 1]
+        assert figure.line_start == figure.line_end
+        assert figure.printed_unit == "万元" and figure.printed_decimals == 2
+        assert figure.value == Decimal(figure.value_text)
+    by_label = {f.row_label: f for f in result.figures}
+    assert by_label["合计"].value == Decimal("950.00") and by_label["合计"].row_kind == "total"
+    assert by_label[BUREAU].row_kind == "unit" and by_label[CENTRE].value == Decimal("7.00")
+    projects = [f for f in result.figures if f.row_kind == "project"]
+    assert sum(f.value for f in projects if f.subject == BUREAU) == by_label[BUREAU].value
+    assert sum(f.value for f in projects) == by_label["合计"].value
+
+
+def test_wrapped_project_names_are_joined():
+    result = parse()
+    names = {a.value_text: a for a in result.attributes if a.attribute == "project_name"}
+    name = BUREAU + "2023年广州市来穗人员服务管理信息系统升级改造项目"
+    assert (names[name].line_start, names[name].line_end) == (99, 102)
+    assert names["广州市城市社区网格化服务管理项目"].line_start == 46
+    assert len(names) == 10
+
+
+def test_purposes():
+    result = parse()
+    purposes = {a.subject: a for a in result.attributes if a.attribute == "project_purpose"}
+    assert len(purposes) == 10
+    first = purposes["专项工作经费"]
+    assert (first.line_start, first.line_end) == (14, 23)
+    assert first.value_text.startswith("通过开展专项工作经费项目，提高管理水平，做好理论研究工作")
+    assert first.value_text.endswith("推动工作开展。")
+    assert "\n" not in first.value_text and " " not in first.value_text
+    assert purposes["工作经费"].line_start == 146
+    grid = purposes["广州市城市社区网格化服务管理项目"].value_text
+    assert "相关制度建设、事项申请" in grid  # "建设、 事项申" / "请": the space and the wrap are gone
+    assert (purposes["广州市来穗服务管理局2024年政务信息化建设项目"].line_start,
+            purposes["广州市来穗服务管理局2024年政务信息化建设项目"].line_end) == (183, 205)
+
+
+def test_indicator_lines_contain_the_value():
+    result = parse()
+    lines = (DOCUMENTS / NAME).read_text(encoding="utf-8").splitlines()
+    for indicator in result.indicators:
+        joined = "".join(lines[n - 1].strip() for n in range(indicator.line_start, indicator.line_end + 1))
+        assert indicator.value_text in joined, indicator
+        assert indicator.value_text in indicator.raw_text.replace("\n", "")
+
+
+def test_wrapped_values_and_names():
+    result = parse()
+    by = {(i.subject, i.sequence_no, i.value_period_kind): i for i in result.indicators}
+    wrapped = by[("业务用房物业管理费", 1, "cycle")]  # "实施周期指标值:≥" / "90%"
+    assert (wrapped.line_start, wrapped.line_end) == (39, 40)
+    assert wrapped.value_text == "≥90%" and wrapped.comparison == ">=" and wrapped.number == Decimal("90")
+    annual = by[("全市来穗人员服务工作专项", 2, "annual")]  # "年度指标值:≥" / "100条。"
+    assert (annual.line_start, annual.line_end) == (87, 88) and annual.value_text == "≥100条"
+    assert annual.period is None and by[("全市来穗人员服务工作专项", 2, "cycle")].period == "年"
+    report = by[("广州市城市社区网格化服务管理项目", 5, "annual")]
+    assert report.unit == "份" and report.period == "季度"
+    # 3、2-效益指 / (blank line) / 标；22-社会效益；信息泄露事故数量
+    across_blank = by[("广州市来穗人员服务管理局2023-2024年信息化运维项目", 3, "cycle")]
+    assert across_blank.level1_name == "效益指标" and across_blank.indicator_name == "信息泄露事故数量"
+    assert by[("专项工作经费", 3, "annual")].is_qualitative and by[("专项工作经费", 3, "annual")].comparison is None
+
+
+def test_facts_and_fiscal_year_from_manifest_only():
+    document = read_document(DOCUMENTS / NAME, {})
+    facts = parse(document).facts
+    assert facts.kind == "project_targets"
+    assert facts.department == BUREAU
+    assert facts.unit == "万元"
+    assert facts.fiscal_year is None  # not printed; never invented
+    with_manifest = read_document(DOCUMENTS / NAME, {NAME: ManifestEntry(file_name=NAME, kind="project_targets",
+                                                                         fiscal_year=2024)})
+    assert parse(with_manifest).facts.fiscal_year == 2024
+
+
+def test_registered_and_fast():
+    assert parser_for("project_targets") is project_targets
+    document = read_document(DOCUMENTS / NAME, {})
+    started = time.perf_counter()
+    parse(document)
+    assert time.perf_counter() - started < 1.0
