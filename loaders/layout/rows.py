@@ -76,11 +76,19 @@ def _merge_tokens(tokens: list[tuple[str, float, float]], gap_limit: float) -> l
     return cells
 
 
-def pages_from_layout_text(text: str) -> list[Page]:
-    """Layout text (pages separated by form feeds) -> pages of lines of cells in display columns.
+def pages_from_layout_text(text: str, columns: str = "chars") -> list[Page]:
+    """Layout text (pages separated by form feeds) -> pages of lines of cells.
+
+    ``columns="chars"`` measures positions in characters, ``"display"`` in display columns (CJK = 2).
+    ``pdftotext -layout`` places every word at a *character* index computed from its x position, so
+    for its output a CJK character counts one (with display columns the same column drifts by the
+    number of CJK characters to its left: on the real Putuo documents right-aligned amounts of one
+    column then stand up to 12 columns apart). Text aligned for display (e.g. typed in an editor)
+    needs ``"display"``.
 
     Line numbers follow ``str.splitlines`` (as ``Document.lines`` does), where a form feed also ends a line.
     """
+    measure = display_width if columns == "display" else len
     pages = [Page(1)]
     for number, piece in enumerate(text.splitlines(keepends=True), start=1):
         raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
@@ -89,7 +97,7 @@ def pages_from_layout_text(text: str) -> list[Page]:
             column = 0
             for match in re.finditer(r"\S+|\s+", raw):
                 chunk = match.group(0)
-                width = display_width(chunk)
+                width = measure(chunk)
                 if not chunk.isspace():
                     tokens.append((chunk, column, column + width))
                 column += width

@@ -140,8 +140,12 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
 
 # --- placing numbers -------------------------------------------------------------------------------
 
-def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float) -> list[int] | None:
-    """Monotone matching of numbers to columns by distance; None when it is not clear."""
+def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
+            anchors: list[float] | None = None) -> list[int] | None:
+    """Monotone matching of numbers to columns by distance; None when it is not clear.
+
+    With ``anchors`` (right edges of the columns on this page, from rows filling every column) the
+    distance is between right edges (amounts are right-aligned); otherwise to the printed header."""
     n, m = len(numbers), len(columns)
     if n == 0:
         return []
@@ -150,6 +154,8 @@ def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float)
 
     def cost(i: int, j: int) -> float:
         cell, col = numbers[i], columns[j]
+        if anchors is not None:
+            return abs(cell.x1 - anchors[j])
         if col.x0 - char_width <= cell.center <= col.x1 + char_width:
             return 0.0
         return min(abs(cell.center - col.center), abs(cell.x1 - col.x1), abs(cell.x0 - col.x0))
@@ -339,12 +345,16 @@ class TableInterpreter:
                 # a label without numbers and without code: a row whose cells are all blank
                 rows.append(TableRow(title, spec, line.page, [line], [], texts, [], unit))
                 row_columns[id(rows[-1])] = columns
+        if pending and in_header:
+            located = locate_columns(header, spec)
+            columns = located if located is not None else columns
         if pending:
             row = TableRow(title, spec, pending[0].page, pending, [], [], [], unit)
             for waiting in pending:
                 row.numbers.extend(c for c in waiting.cells if c.is_number)
             rows.append(row)
             row_columns[id(row)] = columns
+        anchors = self._page_anchors(rows, row_columns)
         for row in rows:
             if row_columns[id(row)] is None:
                 for line in row.lines:
@@ -352,7 +362,7 @@ class TableInterpreter:
                         reading.unplaced.append(Unplaced(line.page, line.number, line.raw_text,
                                                          "no column headers above this line"))
                 continue
-            self._place(row, row_columns[id(row)], reading)
+            self._place(row, row_columns[id(row)], reading, anchors.get((row.page, id(row_columns[id(row)]))))
 
     @staticmethod
     def _looks_like_header(line: Line, spec: TableSpec) -> bool:
@@ -362,13 +372,32 @@ class TableInterpreter:
         )
 
     @staticmethod
-    def _place(row: TableRow, columns: list[PlacedColumn], reading: TableReading) -> None:
+    def _page_anchors(rows: list[TableRow], row_columns: dict) -> dict:
+        """Right edges of the columns on each page, from rows that fill every column.
+
+        Layout text places a page's words by that page's own scale, so where a continuation page
+        repeats no header, a row printing a number in every column shows where the columns are."""
+        edges: dict[tuple[int, int], list[list[float]]] = {}
+        for row in rows:
+            columns = row_columns[id(row)]
+            if columns is None or len(row.numbers) != len(columns):
+                continue
+            numbers = sorted(row.numbers, key=lambda c: c.x0)
+            key = (row.page, id(columns))
+            edges.setdefault(key, [[] for _ in columns])
+            for j, cell in enumerate(numbers):
+                edges[key][j].append(cell.x1)
+        return {key: [sorted(xs)[len(xs) // 2] for xs in lists] for key, lists in edges.items()}
+
+    @staticmethod
+    def _place(row: TableRow, columns: list[PlacedColumn], reading: TableReading,
+               anchors: list[float] | None = None) -> None:
         values = [c for c in row.numbers if c.text not in DASH_VALUES]
         numbers = sorted(row.numbers, key=lambda c: c.x0)
         if not numbers:
             return
         char_width = row.lines[-1].char_width
-        assignment = _assign(numbers, columns, char_width)
+        assignment = _assign(numbers, columns, char_width, anchors)
         if assignment is None:
             for line in row.lines:
                 if any(c.is_number for c in line.cells):

@@ -6,8 +6,9 @@ from types import ModuleType
 
 from loaders.parsers import evaluation_report
 from loaders.parsers import project_targets
+from loaders.parsers import final_accounts, shanghai_budget
 
-PARSERS: list[ModuleType] = [evaluation_report, project_targets]
+PARSERS: list[ModuleType] = [evaluation_report, project_targets, shanghai_budget, final_accounts]
 
 
 def parser_for(kind: str | None) -> ModuleType | None:
