@@ -38,7 +38,7 @@ final as (
         department_name,
         project_name,
         printed_unit,
-        unit_multiplier,
+        cast(unit_multiplier as bigint) as unit_multiplier,
         cast(initial_budget_yuan as decimal(18, 2)) as initial_budget_yuan,
         initial_budget_decimals,
         cast(adjustment_yuan as decimal(18, 2)) as adjustment_yuan,

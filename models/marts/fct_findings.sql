@@ -14,6 +14,14 @@ execution as (
     select * from {{ ref('fct_execution') }}
 ),
 
+figures as (
+    select * from {{ ref('stg_raw__figures') }}
+),
+
+source_lines as (
+    select distinct document_sha256, line_start, line_end, raw_text from figures
+),
+
 adjustment_failures as (
     {{ adjustment_balances_check(ref('fct_execution'), 'initial_budget_yuan', 'adjustment_yuan',
         'adjusted_budget_yuan', 'initial_budget_decimals', 'adjustment_decimals', 'adjusted_budget_decimals') }}
@@ -71,6 +79,20 @@ loader_rows as (
     from load_findings
 ),
 
+quoted as (
+    select
+        rule_failures.rule_id,
+        rule_failures.document_sha256,
+        rule_failures.source_locator,
+        string_agg(distinct source_lines.raw_text, chr(10)) as quoted_source
+    from rule_failures
+    inner join source_lines
+        on source_lines.document_sha256 = rule_failures.document_sha256
+        and source_lines.line_start <= rule_failures.line_end
+        and source_lines.line_end >= rule_failures.line_start
+    group by all
+),
+
 rule_rows as (
     select
         md5(rule_failures.rule_id || '|' || rule_failures.document_sha256 || '|' || rule_failures.source_locator)
@@ -83,7 +105,7 @@ rule_rows as (
         rule_failures.line_start,
         rule_failures.line_end,
         rule_failures.source_locator,
-        cast(null as varchar) as quoted_source,
+        quoted.quoted_source,
         rule_failures.lhs,
         rule_failures.rhs,
         rule_failures.difference,
@@ -91,6 +113,7 @@ rule_rows as (
         rule_failures.message
     from rule_failures
     left join rules using (rule_id)
+    left join quoted using (rule_id, document_sha256, source_locator)
 ),
 
 final as (
