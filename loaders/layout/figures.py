@@ -47,7 +47,7 @@ def figures_from_reading(reading: TableReading) -> tuple[list[Figure], list[Find
         number = parse_number(text)
         scheme = row.spec.code_scheme
         code = row_code(row.code_parts, scheme) if value.row_label == _first_label(row) else None
-        lines = [line.number for line in row.lines]
+        lines = [n for line in row.lines for n in line.numbers]
         figures.append(
             Figure(
                 measure=value.column.spec.measure,

@@ -47,6 +47,11 @@ class Line:
     raw_text: str
     top: float = 0.0  # vertical position (PDF points, or the line index for text)
     char_width: float = 1.0  # width of one half-width character in this source's x unit
+    last_number: int | None = None  # last physical line, when ruled cells joined several lines
+
+    @property
+    def numbers(self) -> list[int]:
+        return list(range(self.number, (self.last_number or self.number) + 1))
 
     @property
     def text(self) -> str:
@@ -129,6 +134,9 @@ def pages_from_pdf(data: bytes) -> list[Page]:
                     groups[-1].append(word)
                 else:
                     groups.append([word])
+            rules = _horizontal_rules(pdf_page)
+            if rules:
+                groups = _join_ruled_rows(groups, rules)
             for number, group in enumerate(groups, start=1):
                 group.sort(key=lambda w: w["x0"])
                 size = max(w["size"] for w in group)
@@ -136,9 +144,78 @@ def pages_from_pdf(data: bytes) -> list[Page]:
                 tokens = [(w["text"], w["x0"], w["x1"]) for w in group]
                 cells = _merge_tokens(tokens, half * 1.6)
                 raw = _raw_line(cells, half)
-                page.lines.append(Line(index, number, cells, raw, group[0]["top"], half))
+                line = Line(index, number, cells, raw, group[0]["top"], half)
+                first, last = group[0].get("_line"), group[-1].get("_line")
+                if first is not None:
+                    line.number = min(w["_line"] for w in group)
+                    line.last_number = max(w["_line"] for w in group)
+                page.lines.append(line)
             pages.append(page)
     return pages
+
+
+def _horizontal_rules(pdf_page) -> list[float]:
+    """Tops of the ruling lines that cross (most of) the table: cell borders drawn as lines or thin rects."""
+    segments: dict[int, list[tuple[float, float]]] = {}
+    for edge in list(pdf_page.lines) + list(pdf_page.rects):
+        if abs(edge["bottom"] - edge["top"]) > 2 or edge["x1"] - edge["x0"] < 10:
+            continue
+        segments.setdefault(int(round(edge["top"])), []).append((edge["x0"], edge["x1"]))
+    if not segments:
+        return []
+    left = min(x0 for segs in segments.values() for x0, _ in segs)
+    right = max(x1 for segs in segments.values() for _, x1 in segs)
+    full = []
+    for top, segs in segments.items():
+        covered = sum(x1 - x0 for x0, x1 in segs)
+        if covered >= 0.6 * (right - left):
+            full.append(float(top))
+    return sorted(full)
+
+
+def _join_ruled_rows(groups: list[list[dict]], rules: list[float]) -> list[list[dict]]:
+    """Lines standing between the same two ruling lines are one table row (PDF cells centre their
+    numbers vertically, so a wrapped row name and its numbers stand on different text lines).
+    Words above the first rule or below the last stay on their own lines."""
+    import bisect
+
+    joined: list[list[dict]] = []
+    last_band = None
+    for number, group in enumerate(groups, start=1):
+        middle = (group[0]["top"] + group[0]["bottom"]) / 2
+        band = bisect.bisect(rules, middle)
+        inside = 0 < band < len(rules)
+        for word in group:
+            word["_line"] = number
+        if inside and band == last_band and joined:
+            joined[-1].extend(group)
+        else:
+            joined.append(list(group))
+        last_band = band if inside else None
+    out = []
+    for group in joined:
+        # words of one cell written on several lines: join them top to bottom
+        group.sort(key=lambda w: (w["top"], w["x0"]))
+        cells: list[dict] = []
+        for word in group:
+            target = None
+            if not is_amount(word["text"]):
+                for cell in cells:
+                    if not is_amount(cell["text"]) and cell["x0"] < word["x1"] and word["x0"] < cell["x1"] \
+                            and word["top"] > cell["top"] + 1:
+                        target = cell
+                        break
+            if target is None:
+                cells.append(dict(word))
+            else:
+                target["text"] += word["text"]
+                target["x0"], target["x1"] = min(target["x0"], word["x0"]), max(target["x1"], word["x1"])
+                target["top"] = word["top"]
+                target["_line"] = min(target["_line"], word["_line"])
+                target.setdefault("_last", word["_line"])
+        cells.sort(key=lambda w: w["x0"])
+        out.append(cells)
+    return out
 
 
 def _raw_line(cells: list[Cell], half: float) -> str:

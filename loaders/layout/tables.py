@@ -234,7 +234,7 @@ class TableInterpreter:
                     if flat[j].page == line.page and _unit_of(flat[j]):
                         unit_line = j
                         break
-            if title is None or unit_line is None:
+            if title is None or unit_line is None or any(_title_of(flat[k]) for k in range(i + 1, unit_line)):
                 i += 1
                 continue
             title = self.title_fix(title)
