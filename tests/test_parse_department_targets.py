@@ -1,0 +1,171 @@
+"""Golden tests for the 部门整体预算绩效目标申报表 parser (番禺区委政法委).
+
+tests/golden/panyu-zfw-department-targets.*.csv were typed from the document text, line by line, never
+copied from parser output. The tests compare the complete landed set with the golden set as multisets.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from loaders.documents import ManifestEntry, read_document, read_manifest
+from loaders.parsers import department_targets, parser_for
+
+from conftest import DOCUMENTS, GOLDEN
+
+NAME = "panyu-zfw-department-targets.txt"
+DEPARTMENT = "中国共产党广州市番禺区委员会政法委员会"
+
+FIGURE_COLUMNS = ["row_kind", "subject", "row_label", "measure", "label", "value_text", "printed_unit", "line_start"]
+INDICATOR_COLUMNS = ["subject", "sequence_no", "level1_code", "level1_name", "level2_code", "level2_name",
+                     "indicator_name", "value_period_kind", "value_text", "comparison", "number_text", "unit",
+                     "period", "is_qualitative", "line_start"]
+TASKS = {
+    "网格化服务管理工作": "69.00",
+    "来穗人员和出租屋管理专项工作": "31.00",
+    "来穗人员出租屋信息化建设工作": "60.00",
+    "各镇（街）来穗人员信息采集工作": "140.00",
+    "信息化运维服务工作": "19.80",
+    "法治建设工作": "34.00",
+    "平安建设智库合作专项工作": "55.00",
+}
+
+
+def parse(document=None):
+    return department_targets.parse(document or read_document(DOCUMENTS / NAME, read_manifest(DOCUMENTS)))
+
+
+def golden_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def golden(kind: str, columns: list[str]) -> Counter:
+    rows = golden_rows(GOLDEN / NAME.replace(".txt", f".{kind}.csv"))
+    assert rows and list(rows[0]) == columns
+    return Counter(tuple(r[c] for c in columns) for r in rows)
+
+
+def test_every_figure_lands_exactly_once():
+    result = parse()
+    landed = Counter(tuple(text(getattr(f, c)) for c in FIGURE_COLUMNS) for f in result.figures)
+    expected = golden("figures", FIGURE_COLUMNS)
+    assert landed - expected == Counter(), "landed but not in the golden file"
+    assert expected - landed == Counter(), "in the golden file but not landed"
+    assert sum(expected.values()) == 16
+    assert result.findings == []
+
+
+def test_every_indicator_value_lands_exactly_once():
+    result = parse()
+    landed = Counter(tuple(text(getattr(i, c)) for c in INDICATOR_COLUMNS) for i in result.indicators)
+    expected = golden("indicators", INDICATOR_COLUMNS)
+    assert landed - expected == Counter(), "landed but not in the golden file"
+    assert expected - landed == Counter(), "in the golden file but not landed"
+    assert sum(expected.values()) == 20  # 9 indicators x 2 values, two of them stating two targets each
+
+
+def test_figure_lines_contain_the_value():
+    result = parse()
+    lines = (DOCUMENTS / NAME).read_text(encoding="utf-8").splitlines()
+    for figure in result.figures:
+        assert figure.line_start == figure.line_end
+        assert figure.value_text in lines[figure.line_start - 1].split(), figure
+        assert figure.value_text in figure.raw_text
+
+
+def test_budget_as_printed_not_fixed():
+    """Income 3,400.36 + 1.00 ≠ 3,400.36 by level, ≠ 基本 + 项目: the publisher's, landed as printed."""
+    figures = {f.measure: f for f in parse().figures}
+    assert figures["basic_expenditure"].value == Decimal("2234.47")
+    assert figures["basic_expenditure"].printed_decimals == 2
+    assert figures["project_expenditure"].value == Decimal("874.39")
+    assert figures["fiscal_appropriation"].value == Decimal("3400.36")
+    assert figures["other_funds"].value == Decimal("1.00")
+    assert figures["own_level_funds"].value == Decimal("3400.36")
+    assert figures["transfer_to_lower_level"].value == Decimal("0")
+    assert figures["other_development_expenditure"].value == Decimal("151.50")
+    assert figures["subordinate_unit_count"].value == 2 and figures["subordinate_unit_count"].printed_unit is None
+    assert figures["special_fund"].parent_label == "事业发展性支出"
+    assert figures["fiscal_appropriation"].parent_label == "收入来源"
+    assert figures["own_level_funds"].parent_label == "按预算级次划分"
+
+
+def test_seven_key_tasks():
+    result = parse()
+    amounts = {f.subject: f.value_text for f in result.figures if f.measure == "task_amount"}
+    assert amounts == TASKS
+    by = {(a.attribute, a.subject): a for a in result.attributes}
+    for task in TASKS:
+        for attribute in ("task_name", "task_content", "task_goal"):
+            assert (attribute, task) in by, (attribute, task)
+    name = by[("task_name", "各镇（街）来穗人员信息采集工作")]  # wraps over a blank line
+    assert (name.line_start, name.line_end) == (164, 167)
+    content = by[("task_content", "网格化服务管理工作")]
+    assert (content.line_start, content.line_end) == (47, 62)
+    assert content.value_text.startswith("一、网格化服务管理工作宣传经费。用于网格化服务管理咨询宣传活动")
+    assert content.value_text.endswith("数据格式转换与发布等。")
+    goal = by[("task_goal", "各镇（街）来穗人员信息采集工作")]  # follows the amount without a blank line
+    assert (goal.line_start, goal.line_end) == (178, 180)
+    assert goal.value_text == "来穗人员和出租屋底数清、情况明、管理实，及时做到“人来登记、人走注销、人在更新”。"
+    goal = by[("task_goal", "来穗人员和出租屋管理专项工作")]  # before a page break with repeated headings
+    assert (goal.line_start, goal.line_end) == (115, 131)
+    assert by[("other_tasks", None)].value_text == "无。"
+    overall = by[("overall_goal", None)]
+    assert (overall.line_start, overall.line_end) == (28, 33)
+    assert overall.value_text.endswith("网格化服务管理信息系统“本地化”。")
+
+
+def test_indicator_values():
+    result = parse()
+    by = {}
+    for indicator in result.indicators:
+        by.setdefault((indicator.indicator_name, indicator.value_period_kind), []).append(indicator)
+    cases = by[("开展案件评查数量", "cycle")][0]
+    assert cases.comparison == "range" and cases.number == Decimal("6") and cases.number_high == Decimal("12")
+    assert cases.unit == "宗" and (cases.line_start, cases.line_end) == (243, 244)
+    reads = [i for i in by[("微信公众号年度信息发布量、阅读量", "annual")] if i.unit == "万次"][0]
+    assert reads.number == Decimal("5") and (reads.line_start, reads.line_end) == (260, 261)
+    monthly = by[("数据通报及时性", "cycle")][0]
+    assert monthly.is_qualitative and monthly.comparison is None and monthly.period == "月"
+    assert (monthly.line_start, monthly.line_end) == (298, 300)
+    assert all(i.level1_code is None and i.sequence_no is None for i in result.indicators)
+
+
+def test_indicator_lines_contain_the_value():
+    result = parse()
+    lines = (DOCUMENTS / NAME).read_text(encoding="utf-8").splitlines()
+    for indicator in result.indicators:
+        joined = "".join(lines[n - 1].strip() for n in range(indicator.line_start, indicator.line_end + 1))
+        assert indicator.value_text in joined, indicator
+        assert not lines[indicator.line_start - 1].strip() == ""
+
+
+def test_facts_and_fiscal_year_from_manifest_only():
+    facts = parse(read_document(DOCUMENTS / NAME, {})).facts
+    assert facts.kind == "department_targets"
+    assert facts.department == DEPARTMENT
+    assert facts.unit == "万元"
+    assert facts.fiscal_year is None
+    entry = ManifestEntry(file_name=NAME, kind="department_targets", fiscal_year=2024)
+    assert parse(read_document(DOCUMENTS / NAME, {NAME: entry})).facts.fiscal_year == 2024
+
+
+def test_registered_and_fast():
+    assert parser_for("department_targets") is department_targets
+    document = read_document(DOCUMENTS / NAME, {})
+    started = time.perf_counter()
+    parse(document)
+    assert time.perf_counter() - started < 1.0
