@@ -157,5 +157,5 @@ def list_document_paths(directory: Path) -> list[Path]:
         p
         for p in directory.iterdir()
         if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST_NAME
-        and p.suffix.lower() not in {".md", ".csv", ".json"}
+        and p.suffix.lower() not in {".md", ".csv", ".json", ".duckdb", ".wal", ".lock"}
     )

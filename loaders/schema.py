@@ -35,7 +35,7 @@ RAW_DDL = [
     """
     create table if not exists raw.loads (
         load_id varchar primary key,
-        document_sha256 varchar not null,
+        document_sha256 varchar,      -- null when the file could not be read at all
         file_name varchar not null,
         parser_name varchar,
         parser_version varchar,
