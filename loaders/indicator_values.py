@@ -144,6 +144,8 @@ def parse_indicator_value(text: str) -> IndicatorValue:
         end = first.end()
         comparison = None
         start = first.start()
+    while end < len(norm) and norm[end] in " \t\u3000":
+        end += 1
     unit_match = _UNIT_RE.match(norm, end)
     unit = unit_match.group() or None
     if unit is None and comparison == "range" and range_match.group("lounit"):
