@@ -71,18 +71,33 @@ def test_pdf_and_layout_text_land_the_same_figures(name):
     assert landed(parse(name, "pdf")) == landed(parse(name, "layout.txt"))
 
 
-# Lines whose numbers are reported unplaced, each with the reason it cannot be placed with certainty.
-EXPLAINED_UNPLACED: dict[tuple[str, str], dict[tuple[int, int], str]] = {}
+# Tables whose layout the parser does not read yet: every line of them printing an amount is reported as
+# LOAD-UNPLACED-FIGURE (nothing from them is landed, nothing guessed). Their figures are not in the golden file.
+UNREAD_TABLES = {
+    "sh-putuo-finance-2024-final-accounts": {
+        # header labels set vertically in narrow cells (一般公共预算 / 财 / 政拨款): columns not specified yet
+        "财政拨款收入支出决算总表": {"pdf": 3, "layout.txt": 4},
+        # two tables side by side (人员经费 | 公用经费), each row's code split over two lines
+        "一般公共预算财政拨款基本支出决算表": {"pdf": 22, "layout.txt": 23},
+        # 预算数/决算数 pairs under six column groups
+        "财政拨款“三公”经费支出决算表": {"pdf": 1, "layout.txt": 1},
+    },
+}
 
 
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("name", list(DOCUMENTS))
 def test_unplaced_figures_are_explained(name, source):
     result = parse(name, source)
-    unplaced = {(f.page, f.line_start) for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"}
-    assert unplaced == set(EXPLAINED_UNPLACED.get((name, source), {}))
-    for finding in result.findings:
-        assert finding.severity == "warning" and finding.raw_text
+    unplaced = [f for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"]
+    per_table: Counter = Counter()
+    for finding in unplaced:
+        assert finding.severity == "warning" and finding.raw_text and finding.page
+        tables = [t for t in UNREAD_TABLES.get(name, {}) if f"table {t!r} has no known layout" in finding.message]
+        assert tables, f"unexplained unplaced line: page {finding.page} line {finding.line_start}: {finding.raw_text}"
+        per_table[tables[0]] += 1
+    expected = {t: counts[source] for t, counts in UNREAD_TABLES.get(name, {}).items()}
+    assert dict(per_table) == expected
 
 
 @pytest.mark.parametrize("source", SOURCES)

@@ -202,7 +202,8 @@ def _join_ruled_rows(groups: list[list[dict]], rules: list[float]) -> list[list[
             if not is_amount(word["text"]):
                 for cell in cells:
                     if not is_amount(cell["text"]) and cell["x0"] < word["x1"] and word["x0"] < cell["x1"] \
-                            and word["top"] > cell["top"] + 1:
+                            and cell["top"] + 1 < word["top"] <= cell["top"] + 1.5 * word["size"]:
+                        # the next text line of the same cell (a header above several cells stands further up)
                         target = cell
                         break
             if target is None:

@@ -109,6 +109,16 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
             slack = line.char_width * 2
             text, x0, x1 = squash(cell.text), cell.x0, cell.x1
             candidates.append((text, x0, x1, i, line.top))
+            parts = cell.text.split()
+            if len(parts) > 1:
+                # labels one space apart were joined into one cell: place each by its share of the width
+                total = sum(len(p) for p in parts) + len(parts) - 1
+                start = 0
+                for part in parts:
+                    px0 = cell.x0 + (cell.x1 - cell.x0) * start / total
+                    px1 = cell.x0 + (cell.x1 - cell.x0) * (start + len(part)) / total
+                    candidates.append((part, px0, px1, i, line.top))
+                    start += len(part) + 1
             # join fragments wrapped over the following header lines
             current = Cell(text, x0, x1)
             for following in header[i + 1 : i + 5]:
@@ -197,14 +207,21 @@ def _unit_of(line: Line) -> str | None:
 
 
 def _split_codes(line: Line) -> tuple[list[str], list[Cell]]:
-    codes: list[str] = []
-    rest = list(line.cells)
-    while rest and CODE_RE.match(rest[0].text) and not any(not CODE_RE.match(c.text) for c in rest[:1]):
-        # a code stands before the row name; an amount after it
-        if any(not is_amount(c.text) for c in rest[1:]) or (codes and len(rest[0].text) <= 2):
-            codes.append(rest.pop(0).text)
-        else:
-            break
+    """Leading code cells: a 3-digit 类 code, then up to two 1-2 digit 款/项 codes, before the row name.
+    (An amount never stands before the row name; a lone 3-digit number followed only by amounts is
+    still a code when 1-2 digit parts follow it.)"""
+    cells = list(line.cells)
+    if not cells or not re.fullmatch(r"\d{3}", cells[0].text):
+        return [], cells
+    codes = [cells[0].text]
+    k = 1
+    while k < len(cells) and len(codes) < 3 and re.fullmatch(r"\d{1,2}", cells[k].text):
+        codes.append(cells[k].text)
+        k += 1
+    rest = cells[k:]
+    if len(codes) == 1 and rest and all(c.is_number for c in rest) and not any("." in c.text for c in rest):
+        # "500 300": integers only, nothing says the first is a code
+        return [], cells
     return codes, rest
 
 
@@ -242,7 +259,8 @@ class TableInterpreter:
             end = self._table_end(flat, unit_line + 1)
             if spec is None:
                 for other in flat[unit_line + 1 : end]:
-                    if any(is_amount(c.text) for c in other.cells):
+                    # codes (301, 01) are not figures: report lines printing an amount
+                    if any(is_amount(c.text) and not re.fullmatch(r"\d{1,3}", c.text) for c in other.cells):
                         reading.unplaced.append(
                             Unplaced(other.page, other.number, other.raw_text, f"table {title!r} has no known layout")
                         )
@@ -262,15 +280,25 @@ class TableInterpreter:
             if NOTE_RE.match(line.text):
                 return k + 1
             if line.page != page:
-                if not self._continues(line):
+                if not self._continues_page(flat, k):
                     return k
                 page = line.page
             k += 1
         return k
 
+    def _continues_page(self, flat: list[Line], k: int) -> bool:
+        """A new page continues the table when one of its first lines is a header repeat or a body row
+        (and no table title comes first)."""
+        page = flat[k].page
+        for line in flat[k : k + 3]:
+            if line.page != page or _title_of(line):
+                return False
+            if self._continues(line):
+                return True
+        return False
+
     @staticmethod
     def _continues(line: Line) -> bool:
-        """A new page continues the table when it starts with a header repeat or a body row."""
         codes, rest = _split_codes(line)
         if codes:
             return True
