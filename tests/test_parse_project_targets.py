@@ -180,3 +180,75 @@ def test_registered_and_fast():
     started = time.perf_counter()
     parse(document)
     assert time.perf_counter() - started < 1.0
+
+
+def synthetic(text_: str):
+    from loaders.documents import Document
+
+    data = text_.encode("utf-8")
+    return Document(path=Path("synthetic.txt"), file_name="synthetic.txt", sha256="0" * 64, size_bytes=len(data),
+                    data=data, encoding="utf-8", text=text_, lines=text_.splitlines())
+
+
+SYNTHETIC = """项目支出绩效目标表
+部门名称：某某局 单位：万元
+项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标
+合计 {total}
+某某局 {unit}
+    甲项目 {a}
+做好甲。
+1、1-产出指标；11-数量指标；完成率；实施周期指标值:10
+0%；年度指标值:100%。
+    乙项目
+名称续 {b}
+做好乙。
+1、2-效益指标；22-社会效益；满意度；实施周期指标值:有所提升；年度指标值:≥90%。2、3-满意度指标；31-服务对
+象满意度；投诉；实施周期指标值:≤2次/年；年度指标值:≤2次。
+"""
+
+
+def test_sources_placed_when_the_total_row_tells():
+    """The total row prints every column; 财政专户拨款 is 0.00 there, so two sources in a row are 财政拨款 and
+    其他资金 (in printed order). A single source among two possible columns stays a finding."""
+    result = parse(synthetic(SYNTHETIC.format(total="100.00 80.00 0.00 20.00", unit="100.00 80.00 20.00",
+                                              a="60.00 60.00", b="40.00 20.00 20.00")))
+    placed = Counter((f.row_label, f.measure, f.value_text) for f in result.figures)
+    assert placed == Counter({
+        ("合计", "total", "100.00"): 1, ("合计", "fiscal_appropriation", "80.00"): 1,
+        ("合计", "special_account_funds", "0.00"): 1, ("合计", "other_funds", "20.00"): 1,
+        ("某某局", "total", "100.00"): 1, ("某某局", "fiscal_appropriation", "80.00"): 1,
+        ("某某局", "other_funds", "20.00"): 1,
+        ("甲项目", "total", "60.00"): 1,
+        ("乙项目名称续", "total", "40.00"): 1, ("乙项目名称续", "fiscal_appropriation", "20.00"): 1,
+        ("乙项目名称续", "other_funds", "20.00"): 1,
+    })
+    assert [(f.rule_id, f.line_start) for f in result.findings] == [("LOAD-AMBIGUOUS-ROW", 6)]
+
+
+def test_synthetic_wraps_inside_a_number_and_a_name():
+    result = parse(synthetic(SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00")))
+    assert result.findings == []
+    by = {(i.subject, i.sequence_no, i.value_period_kind): i for i in result.indicators}
+    split = by[("甲项目", 1, "cycle")]  # "10" / "0%"
+    assert split.value_text == "100%" and split.number == Decimal("100") and (split.line_start, split.line_end) == (8, 9)
+    assert by[("乙项目名称续", 2, "cycle")].level2_name == "服务对象满意度"
+    assert by[("乙项目名称续", 2, "cycle")].period == "年" and by[("乙项目名称续", 2, "annual")].period is None
+    assert by[("乙项目名称续", 1, "cycle")].is_qualitative
+    assert len(result.indicators) == 6
+    assert {a.subject: a.value_text for a in result.attributes if a.attribute == "project_purpose"} == {
+        "甲项目": "做好甲。", "乙项目名称续": "做好乙。"}
+
+
+def test_total_that_does_not_add_up_is_reported_not_fixed():
+    result = parse(synthetic(SYNTHETIC.format(total="101.00", unit="100.00", a="60.00", b="40.00")))
+    assert [f.value_text for f in result.figures if f.row_label == "合计"] == ["101.00"]
+    assert [(f.rule_id, f.line_start) for f in result.findings] == [("LOAD-INCOMPLETE-TABLE", 4)]
+
+
+def test_no_header_is_a_parse_error():
+    import pytest
+
+    from loaders.records import ParseError
+
+    with pytest.raises(ParseError):
+        parse(synthetic("项目支出绩效目标表\n合计 1.00\n"))

@@ -41,7 +41,7 @@ import re
 
 from loaders.documents import Document
 from loaders.numbers import NUMBER_PATTERN, parse_number
-from loaders.parsers.project_targets import join_lines, raw_lines, value_indicators
+from loaders.parsers.project_targets import SEVERITY, join_lines, raw_lines, value_indicators
 from loaders.records import (
     Attribute,
     DocumentFacts,
@@ -100,10 +100,9 @@ class _Reader:
         self.unit: str | None = None
         self.heading_cells: dict[int, str] = {}  # line -> the cell text printed after a level heading
 
-    def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None,
-                severity: str = "warning") -> None:
+    def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None) -> None:
         raw = raw_lines(self.lines, first, last or first) if first else None
-        self.findings.append(Finding(rule_id=rule_id, severity=severity, message=message, line_start=first,
+        self.findings.append(Finding(rule_id=rule_id, severity=SEVERITY[rule_id], message=message, line_start=first,
                                      line_end=last or first, raw_text=raw))
 
     def find_line(self, predicate, start: int = 1, end: int | None = None) -> int | None:
@@ -216,7 +215,7 @@ class _Reader:
             before = blocks[previous_end:index]
             if len(before) < 2 or any(k != "text" for k, _ in before):
                 self.finding("LOAD-UNPLACED-FIGURE", "task amount without a task name and content before it",
-                             amount_line, severity="error")
+                             amount_line)
                 previous_end = index + 1
                 index += 1
                 continue
@@ -226,8 +225,7 @@ class _Reader:
             name = join_lines(self.lines, name_lines).text
             if any(len(_squash(self.lines[n - 1])) > _NAME_CELL_WIDTH for n in name_lines):
                 self.finding("LOAD-AMBIGUOUS-ROW", f"task name {name!r} is longer than a name cell; the amount "
-                             f"{_squash(self.lines[amount_line - 1])} is not landed", name_lines[0], amount_line,
-                             severity="error")
+                             f"{_squash(self.lines[amount_line - 1])} is not landed", name_lines[0], amount_line)
                 previous_end = index + (2 if goal else 1)
                 index = previous_end
                 continue
@@ -270,7 +268,7 @@ class _Reader:
             if len(cells) % 3:
                 self.finding("LOAD-INCOMPLETE-TABLE", f"{len(cells)} cells under {level1}/{level2}, not a whole "
                              "number of (三级指标, 实施周期指标值, 年度指标值) rows; not landed", cells[0][0],
-                             cells[-1][-1], severity="error")
+                             cells[-1][-1])
             else:
                 for i in range(0, len(cells), 3):
                     self.land_indicator(level1, level2, cells[i], cells[i + 1], cells[i + 2])

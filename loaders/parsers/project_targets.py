@@ -19,7 +19,8 @@ What is landed:
   all four columns, or only one number (总计). A row that prints 总计 and fewer sources than there are
   source columns (``950.00 950.00``) lands 总计 (the first number, checked to equal the sum of the rest)
   and a ``LOAD-AMBIGUOUS-ROW`` finding for the source amounts, because any source column would satisfy
-  the arithmetic. Unit and grand totals are checked against their rows (``LOAD-ARITHMETIC`` finding).
+  the arithmetic. Unit and grand totals are checked against their rows; when they do not add up, a
+  ``LOAD-INCOMPLETE-TABLE`` finding says a row may have been missed or misread (figures stay as printed).
 * Attributes: ``project_name`` and ``project_purpose`` (the 绩效目标 text) per project.
 * Indicators: each numbered indicator prints two values, 实施周期指标值 and 年度指标值. ONE Indicator
   record is landed per printed value: ``value_period_kind`` ``"cycle"`` for 实施周期指标值 and
@@ -59,10 +60,12 @@ COLUMN_MEASURES = {
     "总计": "total",
     "合计": "total",
     "财政拨款": "fiscal_appropriation",
-    "财政专户拨款": "special_account",
+    "财政专户拨款": "special_account_funds",
     "其他资金": "other_funds",
 }
 TOTAL_LABELS = {"合计", "总计"}
+# Severities as in the rule catalog (seeds/rule_catalog.csv).
+SEVERITY = {"LOAD-AMBIGUOUS-ROW": "error", "LOAD-UNPLACED-FIGURE": "warning", "LOAD-INCOMPLETE-TABLE": "warning"}
 
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+")
@@ -136,7 +139,7 @@ def value_indicators(joined: Joined, start: int, end: int, **fields) -> tuple[li
         value = parse_indicator_value(cell[a:b])
         if value.extra_numbers:
             findings.append(Finding(
-                rule_id="LOAD-UNPLACED-FIGURE", severity="warning",
+                rule_id="LOAD-UNPLACED-FIGURE", severity=SEVERITY["LOAD-UNPLACED-FIGURE"],
                 message=f"indicator value {value.text!r}: numbers {list(value.extra_numbers)} not read "
                         f"(only {value.number_text!r} is the target)",
                 line_start=first, line_end=last, raw_text=raw))
@@ -184,11 +187,11 @@ class _Reader:
         self.rows: list[_Row] = []
         self.printed_unit: str | None = None
         self.columns: list[str] = []
+        self.pending_sources: list[tuple[_Row, list]] = []
 
-    def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None,
-                severity: str = "warning") -> None:
+    def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None) -> None:
         raw = raw_lines(self.lines, first, last or first) if first else None
-        self.findings.append(Finding(rule_id=rule_id, severity=severity, message=message, line_start=first,
+        self.findings.append(Finding(rule_id=rule_id, severity=SEVERITY[rule_id], message=message, line_start=first,
                                      line_end=last or first, raw_text=raw))
 
     # --- header -------------------------------------------------------------------------------------
@@ -257,7 +260,7 @@ class _Reader:
             if row is None:
                 last = min(cursor, len(self.lines))
                 self.finding("LOAD-UNPLACED-FIGURE", "text in the table that is neither a row, a purpose nor "
-                             "an indicator list; skipped", start, last, severity="error")
+                             "an indicator list; skipped", start, last)
                 number = last + 1
                 continue
             if not name_parts[-1]:
@@ -296,7 +299,6 @@ class _Reader:
             number = self.read_indicators(row, indicator_line)
 
     def land_row(self, row: _Row) -> None:
-        raw = raw_lines(self.lines, row.amount_line, row.amount_line)
         subject = row.unit if row.kind in ("unit", "project") else None
         numbers = [parse_number(a) for a in row.amounts]
         if row.kind == "project":
@@ -308,25 +310,26 @@ class _Reader:
         if len(numbers) == len(self.columns):
             placed = [(column, i) for i, column in enumerate(self.columns)]
             if numbers[0].value != sum((n.value for n in numbers[1:]), Decimal(0)):
-                self.finding("LOAD-ARITHMETIC", f"row {row.name!r}: 总计 {row.amounts[0]} is not the sum of "
+                self.finding("LOAD-INCOMPLETE-TABLE", f"row {row.name!r}: 总计 {row.amounts[0]} is not the sum of "
                              f"its sources {row.amounts[1:]}", row.amount_line)
         elif len(numbers) == 1:
             placed = [(self.columns[0], 0)]
         elif len(numbers) < len(self.columns):
             if numbers[0].value == sum((n.value for n in numbers[1:]), Decimal(0)):
                 placed = [(self.columns[0], 0)]
-                self.finding(
-                    "LOAD-AMBIGUOUS-ROW",
-                    f"row {row.name!r}: {row.amounts[1:]} stand in {len(numbers) - 1} of the source columns "
-                    f"{self.columns[1:]} and the other cells are blank; which column cannot be told from the "
-                    f"text (any choice satisfies 总计 = sum of sources), so only 总计 {row.amounts[0]} is landed",
-                    row.amount_line)
+                self.pending_sources.append((row, numbers))  # resolved (or reported) in resolve_sources
             else:
                 self.finding("LOAD-AMBIGUOUS-ROW", f"row {row.name!r}: amounts {row.amounts} cannot be placed in "
-                             f"the columns {self.columns}; none landed", row.amount_line, severity="error")
+                             f"the columns {self.columns}; none landed", row.amount_line)
         else:
             self.finding("LOAD-AMBIGUOUS-ROW", f"row {row.name!r}: {len(numbers)} amounts for "
-                         f"{len(self.columns)} columns; none landed", row.amount_line, severity="error")
+                         f"{len(self.columns)} columns; none landed", row.amount_line)
+        self.place(row, numbers, placed)
+        self.rows.append(row)
+
+    def place(self, row: _Row, numbers, placed: list[tuple[str, int]]) -> None:
+        raw = raw_lines(self.lines, row.amount_line, row.amount_line)
+        subject = row.unit if row.kind in ("unit", "project") else None
         for column, index in placed:
             number = numbers[index]
             self.figures.append(Figure(
@@ -334,7 +337,30 @@ class _Reader:
                 printed_decimals=number.decimals, printed_unit=self.printed_unit,
                 line_start=row.amount_line, line_end=row.amount_line, raw_text=raw, table_name=TABLE_NAME,
                 row_kind=row.kind, row_label=row.name, column_label=column, subject=subject, label=column))
-        self.rows.append(row)
+
+    def resolve_sources(self) -> None:
+        """Rows that print 总计 and fewer source amounts than there are source columns. When the total row
+        prints every column, it says which source columns hold money at all; if a row
+        prints exactly that many source amounts, they stand in those columns, in printed order. Otherwise
+        the columns cannot be told and the row is a LOAD-AMBIGUOUS-ROW finding (总计 is landed)."""
+        full_totals = [r for r in self.rows if r.kind == "total" and len(r.amounts) == len(self.columns)]
+        used: list[str] | None = None
+        if len(full_totals) == 1:
+            total = full_totals[0]
+            used = [c for c, a in zip(self.columns[1:], total.amounts[1:]) if parse_number(a).value != 0]
+        for row, numbers in self.pending_sources:
+            count = len(numbers) - 1
+            # Amounts are not negative, so a row's non-zero sources lie in the total row's non-zero columns.
+            if used is not None and len(used) == count and all(n.value > 0 for n in numbers[1:]):
+                self.place(row, numbers, [(column, i + 1) for i, column in enumerate(used)])
+                continue
+            self.finding(
+                "LOAD-AMBIGUOUS-ROW",
+                f"row {row.name!r}: {row.amounts[1:]} stand in {count} of the source columns "
+                f"{self.columns[1:]} and the other cells are blank; which column cannot be told from the text "
+                f"(any choice satisfies 总计 = sum of sources, and the total row does not tell), so only 总计 "
+                f"{row.amounts[0]} is landed", row.amount_line)
+        self.pending_sources = []
 
     def land_purpose(self, row: _Row, first: int, last: int) -> None:
         joined = join_lines(self.lines, range(first, last + 1))
@@ -388,7 +414,7 @@ class _Reader:
             position = match.end()
         if position == 0:
             self.finding("LOAD-INCOMPLETE-TABLE", f"project {row.name!r}: indicator list cannot be read",
-                         first, severity="error")
+                         first)
             return first + 1
         end_line = joined.line_of[position - 1]
         # Text after the list on its last line that is not the start of the next row is reported.
@@ -405,6 +431,7 @@ def parse(document: Document) -> ParseResult:
     reader = _Reader(document)
     facts, header_line = reader.read_facts()
     reader.read_body(header_line)
+    reader.resolve_sources()
     _check_totals(reader)
     return ParseResult(facts=facts, figures=reader.figures, indicators=reader.indicators,
                        attributes=reader.attributes, findings=reader.findings)
@@ -421,7 +448,7 @@ def _check_totals(reader: _Reader) -> None:
         if unit_total is None or not projects or any(p is None for p in projects):
             continue
         if sum(projects, Decimal(0)) != unit_total:
-            reader.finding("LOAD-ARITHMETIC", f"unit {unit.name!r}: 总计 {unit_total} is not the sum of its "
+            reader.finding("LOAD-INCOMPLETE-TABLE", f"unit {unit.name!r}: 总计 {unit_total} is not the sum of its "
                            f"{len(projects)} projects ({sum(projects, Decimal(0))})", unit.amount_line)
     for total in (r for r in reader.rows if r.kind == "total"):
         value = totals.get(("total", total.name, total.amount_line))
@@ -430,5 +457,5 @@ def _check_totals(reader: _Reader) -> None:
         if value is None or not parts or any(p is None for p in parts):
             continue
         if sum(parts, Decimal(0)) != value:
-            reader.finding("LOAD-ARITHMETIC", f"{total.name} {value} is not the sum of its rows "
+            reader.finding("LOAD-INCOMPLETE-TABLE", f"{total.name} {value} is not the sum of its rows "
                            f"({sum(parts, Decimal(0))})", total.amount_line)
