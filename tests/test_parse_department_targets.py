@@ -169,3 +169,90 @@ def test_registered_and_fast():
     started = time.perf_counter()
     parse(document)
     assert time.perf_counter() - started < 1.0
+
+
+def synthetic(text_: str):
+    from loaders.documents import Document
+
+    data = text_.encode("utf-8")
+    return Document(path=Path("synthetic.txt"), file_name="synthetic.txt", sha256="0" * 64, size_bytes=len(data),
+                    data=data, encoding="utf-8", text=text_, lines=text_.splitlines())
+
+
+SYNTHETIC = """部门整体预算绩效目标申报表
+部门名称 某某委员会 下属二级单位数 0
+预算整体情况
+部门预算支出 预算金额（万元） 收入来源 预算金额（万元）
+基本支出 10.00 财政拨款 12.00
+项目支出 2.00 {odd}
+总体绩效目标
+做好工作。
+年度重点工作
+任务
+名称 主要实施内容
+拟投入的资金
+（万元）
+期望达到的目标（概述）
+
+甲工作
+
+开展甲。
+
+2.00
+完成甲。
+其他需完成的
+任务（可选
+填）
+无。
+绩效指
+标
+一级指标 二级指标 三级指标 实施周期指标值 年度指标值
+产出指标
+数量指标
+甲数
+量
+
+≥1
+0次
+
+≥10次
+{extra}
+"""
+
+
+def test_synthetic_form():
+    result = parse(synthetic(SYNTHETIC.format(odd="", extra="")))
+    assert result.findings == []
+    assert Counter((f.measure, f.value_text) for f in result.figures) == Counter({
+        ("subordinate_unit_count", "0"): 1, ("basic_expenditure", "10.00"): 1, ("fiscal_appropriation", "12.00"): 1,
+        ("project_expenditure", "2.00"): 1, ("task_amount", "2.00"): 1})
+    cycle, annual = result.indicators
+    assert cycle.indicator_name == "甲数量" and cycle.value_text == "≥10次" and cycle.number == Decimal("10")
+    assert (cycle.line_start, cycle.line_end) == (34, 35)
+    assert annual.value_text == "≥10次" and annual.line_start == 37
+
+
+def test_unknown_label_and_broken_table_are_findings_not_guesses():
+    result = parse(synthetic(SYNTHETIC.format(odd="某种资金 5.00", extra="乙数量\n\n5次")))
+    unplaced = [f for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"]
+    assert len(unplaced) == 1 and "5.00" in unplaced[0].raw_text
+    assert "5.00" not in {f.value_text for f in result.figures if f.measure != "task_amount"}
+    incomplete = [f for f in result.findings if f.rule_id == "LOAD-INCOMPLETE-TABLE"]
+    assert len(incomplete) == 1  # five cells under 产出指标/数量指标: not landed
+    assert result.indicators == []
+
+
+def test_task_name_run_into_its_content_is_a_finding():
+    text_ = SYNTHETIC.format(odd="", extra="").replace("甲工作\n\n开展甲。", "甲工作\n开展甲。")
+    result = parse(synthetic(text_))
+    assert [f.line_start for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"] == [20]
+    assert "task_amount" not in {f.measure for f in result.figures}
+
+
+def test_missing_sections_is_a_parse_error():
+    import pytest
+
+    from loaders.records import ParseError
+
+    with pytest.raises(ParseError):
+        parse(synthetic("部门整体预算绩效目标申报表\n部门名称 某某 下属二级单位数 1\n"))
