@@ -245,7 +245,7 @@ def test_unknown_label_and_broken_table_are_findings_not_guesses():
 def test_task_name_run_into_its_content_is_a_finding():
     text_ = SYNTHETIC.format(odd="", extra="").replace("甲工作\n\n开展甲。", "甲工作\n开展甲。")
     result = parse(synthetic(text_))
-    assert [f.line_start for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"] == [20]
+    assert [f.line_start for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"] == [19]
     assert "task_amount" not in {f.measure for f in result.figures}
 
 
