@@ -1,0 +1,270 @@
+"""Parser for 部门预算 (department budget) disclosures whose PDF was flattened to text.
+
+Two parts:
+
+* the tables (表一 收支预算总表 … 表九 “三公”经费表 …) are read by the general reader in
+  ``loaders/tables`` -- this module only adds one piece of budget knowledge: the 合计 row of the
+  收入预算总表 equals the income side of the 收支预算总表, which pins the columns of that row;
+* the narrative (概况 and 预算安排情况说明) is read as flowed text: every number with a unit (万元, %,
+  人, 个) lands with a measure and a label.
+
+Measures and labels (the choice the issue asks to document):
+
+* table figures: ``measure`` is the canonical name of the printed column (``loaders/vocabulary.py``:
+  initial_budget, adjusted_budget, actual, execution_rate, total, basic_expenditure, personnel, …; a
+  plain amount column such as 2016年预算 or 预算金额 is ``budget_amount``). The year/phase printed over
+  the column (2015年预算, 2016年预算, 2015年调整后预算) goes into ``label``; tables that print no phase
+  leave ``label`` empty. ``column_label`` is the printed header path, outer first, joined with "/"
+  (``2016年预算/基本支出/小计``); ``column_code`` the printed column number. So 2015 年初预算 is
+  measure initial_budget, label 2015年预算; the 2016 total is measure total, label 2016年预算.
+* 收支预算总表 (two sides, no column numbers): measure ``budget_amount``, column_label
+  ``收入项目/2016年预算`` or ``支出项目/2016年预算``, label 2016年预算.
+* narrative: ``stated_total`` (an amount), ``stated_share_pct`` (占 x%; parent_label = the base when
+  printed, e.g. 支出预算), ``stated_change`` / ``stated_change_pct`` (增加/减少 x 万元, 增长/下降 y%;
+  sign -1 for 减少/下降), ``staff_count`` (人), ``stated_count`` (个). ``label`` is the printed noun the
+  number describes (year, department name and connectives such as 其中/包括/含 removed); for a share or
+  a change without its own subject it is the subject of the amount it refers to.
+* provenance: ``line_start``/``line_end`` are the lines holding the printed number (and its unit);
+  ``raw_text`` is that text.
+
+Everything not placed with certainty becomes a finding: LOAD-AMBIGUOUS-ROW, LOAD-ROW-UNRESOLVED,
+LOAD-UNPLACED-FIGURE, LOAD-ARITHMETIC-MISMATCH, LOAD-INCOMPLETE-TABLE.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.documents import Document
+from loaders.numbers import NUMBER_PATTERN, parse_number
+from loaders.records import DocumentFacts, Figure, Finding, ParseError, ParseResult
+from loaders.tables import find_tables, read_table
+from loaders.tables.flattened import NUMBER_TOKEN_RE, TableResult, collapse_spaced, split_pages
+from loaders.text import FlowedText
+
+NAME = "department_budget"
+VERSION = "1.0.0"
+KINDS = ("department_budget",)
+
+ORG_SUFFIX = r"(?:管理局|委员会|办公室|人民政府|服务中心|中心|局|厅|委|院|办)"
+HEADING_RE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)[^，。；,;]*$")
+NARRATIVE_RE = re.compile(
+    rf"(?P<num>{NUMBER_PATTERN})\s*(?P<unit>万元|亿元|元|%|％|人|个)")
+CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "减少": -1, "下降": -1, "降低": -1}
+
+
+def _facts(document: Document) -> DocumentFacts:
+    text = document.text or ""
+    facts = DocumentFacts(kind="department_budget")
+    head = re.search(rf"第一部分\s*(?P<dept>\S+?{ORG_SUFFIX})概况", text)
+    named = re.search(rf"部门名称[：:]\s*(?P<dept>\S+?{ORG_SUFFIX})", text)
+    match = head or named
+    if match:
+        facts.department = match.group("dept")
+    year = re.search(r"(?P<y>20\d{2})\s*年部门预算", text)
+    if year:
+        facts.fiscal_year = int(year.group("y"))
+    units = re.findall(r"单位[：:]\s*(万元|千元|亿元|元)", text)
+    if units:
+        facts.unit = max(set(units), key=units.count)
+    if facts.fiscal_year and facts.department:
+        facts.title = f"{facts.department}{facts.fiscal_year}年部门预算"
+    return facts
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+def _table_figures(result: TableResult) -> list[Figure]:
+    figures = []
+    table = result.table
+    for cell in result.cells:
+        row, token = cell.row, cell.token
+        raw = next((ln.text.strip() for ln in row.lines if ln.number == token.line), row.raw_text)
+        if cell.column is None:  # two-sided table
+            item_header, amount_header = cell.side
+            measure, label, column_label, column_code = "budget_amount", amount_header, \
+                f"{item_header}/{amount_header}", None
+        else:
+            measure, label = cell.column.measure, cell.column.phase
+            column_label = cell.column.label
+            column_code = str(cell.column.number) if cell.column.number else None
+        figures.append(Figure(
+            measure=measure,
+            value_text=token.number.text,
+            value=token.number.value,
+            printed_decimals=token.number.decimals,
+            printed_unit="%" if token.percent else table.unit,
+            line_start=token.line,
+            line_end=token.line,
+            raw_text=raw,
+            section=table.name,
+            table_name=table.name,
+            row_code=row.func_code,
+            row_code_scheme="function" if row.func_code else None,
+            row_kind=row.kind,
+            unit_code=row.unit_code,
+            row_label=row.label or None,
+            column_code=column_code,
+            column_label=column_label,
+            label=label,
+            context_text="".join(row.description_parts) or None,
+        ))
+    return figures
+
+
+def _sweep_unread(result: TableResult, lines: list[str]) -> list[Finding]:
+    """A table without a known layout: every number standing at the end of one of its lines is reported."""
+    findings = []
+    for first, last in result.table.pages:
+        for number in range(first, last + 1):
+            text = lines[number - 1].strip()
+            parts = collapse_spaced(text).split()
+            if not parts or not NUMBER_TOKEN_RE.match(parts[-1]):
+                continue
+            if re.fullmatch(r"(?:\d{1,2}(?:=\S+)?\s+)+\d{1,2}(?:=\S+)?", text):
+                continue  # printed column numbers
+            findings.append(Finding(
+                "LOAD-UNPLACED-FIGURE", "warning",
+                f"{result.table.name}: the columns of this table are not known; {parts[-1]!r} not landed",
+                line_start=number, line_end=number, raw_text=text))
+    return findings
+
+
+def _incomplete(result: TableResult, document: Document) -> Finding | None:
+    table = result.table
+    reasons = []
+    if table.title is None:
+        reasons.append("its title, printed after the data, is missing")
+    if result.rows and not result.rows[-1].tokens and result.rows[-1].kind != "total":
+        reasons.append(f"its last row ({result.rows[-1].label or result.rows[-1].unit_code}) has no numbers")
+    if any(f.rule_id == "LOAD-ARITHMETIC-MISMATCH" for f in result.findings):
+        reasons.append("its rows do not add up to its totals")
+    if not reasons:
+        return None
+    last = max((n for n in range(table.pages[-1][0], table.pages[-1][1] + 1) if document.lines[n - 1].strip()),
+               default=table.pages[-1][1])
+    return Finding("LOAD-INCOMPLETE-TABLE", "warning",
+                   f"{table.name}: the text ends inside this table ({'; '.join(reasons)}); what is printed is "
+                   f"landed, the rest is missing", line_start=last, line_end=last,
+                   raw_text=document.lines[last - 1].strip())
+
+
+# --- narrative ---------------------------------------------------------------------------------------
+
+def _clean_label(text: str, department: str | None) -> str:
+    text = re.sub(r"\s+", "", text)
+    if department:
+        text = re.sub(rf"^{re.escape(department)}(?:（部门）)?", "", text)
+    text = re.sub(r"20\d{2}年度?", "", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"^(?:其中[：:]?|包括[：:]?|含|设|（\d+）|\d+[.、．]|与上年对比|比上年)", "", text)
+    return text
+
+
+def _narrative(document: Document, end_line: int, department: str | None) -> tuple[list[Figure], list[Finding]]:
+    lines = document.lines[:end_line]
+    flow = FlowedText.from_lines(lines, break_after=lambda line: bool(HEADING_RE.match(line)))
+    text = flow.text
+    figures: list[Figure] = []
+    findings: list[Finding] = []
+    last_subject: dict[int, str] = {}  # sentence start -> subject of the latest amount outside brackets
+    for m in re.finditer(NUMBER_PATTERN, text):
+        num_start, num_end = m.start(), m.end()
+        after = text[num_end:num_end + 4].lstrip()
+        before_char = text[num_start - 1:num_start] if num_start else ""
+        unit_m = NARRATIVE_RE.match(text, num_start)
+        if unit_m is None or unit_m.start("num") != num_start or unit_m.end("num") != num_end:
+            if after.startswith(("年", "月", "日", "号", "〕", "]")) or before_char in ("〔", "["):
+                continue  # a year, a date, a document number
+            if after[:1] in (".", "、", "．", "）", ")") or before_char in ("（", "("):
+                continue  # a list number: 1. 1、 （1）
+            first = flow.line_at(num_start)
+            if flow.lines[first - 1].strip().startswith(m.group(0)) and not after[:1].isdigit():
+                continue  # a sequence number at the start of a row (序号)
+            findings.append(Finding("LOAD-UNPLACED-FIGURE", "warning",
+                                    f"number {m.group(0)!r} has no unit and no rule places it; not landed",
+                                    line_start=first, line_end=first, raw_text=flow.lines[first - 1].strip()))
+            continue
+        unit = unit_m.group("unit").replace("％", "%")
+        sentence_start = max(text.rfind(ch, 0, num_start) for ch in "。\n") + 1
+        clause_start = max(text.rfind(ch, 0, num_start) for ch in "。；，：、\n;,:") + 1
+        clause = text[clause_start:num_start]
+        opened = clause.rfind("（")
+        if opened > clause.rfind("）"):
+            clause = clause[opened + 1:]
+        in_brackets = text.count("（", sentence_start, num_start) > text.count("）", sentence_start, num_start)
+        clause_n = re.sub(r"\s+", "", clause)
+        change = re.search(r"(?P<word>增加|减少|增长|下降|提高|降低)$", clause_n)
+        share = re.search(r"占(?P<base>[^占]*)$", clause_n)
+        sign, parent_label = 1, None
+        if change:
+            measure = "stated_change_pct" if unit == "%" else "stated_change"
+            sign = CHANGE_WORDS[change.group("word")]
+            subject = re.sub(r"^(?:与(?:上|\d{4})年对比)?比上年度?(?:调整后)?(?:预算)?", "",
+                             clause_n[: change.start()])
+            subject = _clean_label(subject, department)
+            label = subject or last_subject.get(sentence_start)
+        elif share:
+            measure = "stated_share_pct"
+            label = last_subject.get(sentence_start)
+            parent_label = share.group("base") or None
+        else:
+            measure = {"人": "staff_count", "个": "stated_count", "%": "stated_share_pct"}.get(unit, "stated_total")
+            label = _clean_label(clause_n, department) or None
+            if label and not in_brackets:
+                last_subject[sentence_start] = label
+        if change and label and not in_brackets:
+            last_subject.setdefault(sentence_start, label)
+        first, last = flow.span_lines(num_start, unit_m.end())
+        figures.append(Figure(
+            measure=measure,
+            value_text=m.group(0),
+            value=parse_number(m.group(0)).value,
+            printed_decimals=parse_number(m.group(0)).decimals,
+            printed_unit=unit,
+            line_start=first,
+            line_end=last,
+            raw_text=flow.raw_text(first, last),
+            label=label,
+            parent_label=parent_label,
+            sign=sign,
+            context_text=text[clause_start:unit_m.end()].strip(),
+        ))
+    return figures, findings
+
+
+def parse(document: Document) -> ParseResult:
+    if document.text is None:
+        raise ParseError("a department budget is read from text; this file has none")
+    facts = _facts(document)
+    tables = find_tables(document.lines)
+    if not tables:
+        raise ParseError("no budget table (表一 …) found: the layout is unknown or the text is not a 部门预算")
+    figures: list[Figure] = []
+    findings: list[Finding] = []
+    narrative_end = tables[0].pages[0][0] - 1
+    prose, prose_findings = _narrative(document, narrative_end, facts.department)
+    figures.extend(prose)
+    findings.extend(prose_findings)
+    income_side: dict = {}
+    results: list[TableResult] = []
+    for table in tables:
+        evidence = income_side if table.title == "收入预算总表" else None
+        result = read_table(table, evidence=evidence)
+        if result.side_values.get("收入项目"):
+            income_side = result.side_values["收入项目"]
+        if result.layout is None and table.column_count is None:
+            result.findings.extend(_sweep_unread(result, document.lines))
+        results.append(result)
+        figures.extend(_table_figures(result))
+        findings.extend(result.findings)
+    # The text may stop inside its last table.
+    last_page_end = split_pages(document.lines)[-1][1]
+    if results and results[-1].table.last_line >= last_page_end:
+        incomplete = _incomplete(results[-1], document)
+        if incomplete:
+            findings.append(incomplete)
+    return ParseResult(facts=facts, figures=figures, findings=findings)
