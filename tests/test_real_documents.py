@@ -115,7 +115,6 @@ def test_figures_carry_their_provenance(source):
     if source == "layout.txt":
         doc = read_document(REAL / "sh-putuo-govoffice-2025-dept-budget.layout.txt")
         assert "一般行政管理事务" in doc.lines[figure.line_start - 1]
-    total = by_key[("2025年部门支出预算总表", None, "total")] if False else None  # noqa: F841
 
 
 @pytest.mark.parametrize("source", SOURCES)
