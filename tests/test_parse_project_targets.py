@@ -252,3 +252,28 @@ def test_no_header_is_a_parse_error():
 
     with pytest.raises(ParseError):
         parse(synthetic("项目支出绩效目标表\n合计 1.00\n"))
+
+
+def test_page_header_repeated_inside_a_list_and_annual_only_values():
+    text_ = SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00")
+    lines = text_.splitlines()
+    # a page break inside 甲项目's indicator list repeats the page header
+    lines[8:8] = ["项目支出绩效目标表", "部门名称：某某局 单位：万元",
+                  "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标"]
+    text_ = "\n".join(lines).replace("实施周期指标值:有所提升；", "")
+    result = parse(synthetic(text_))
+    assert result.findings == []
+    by = {(i.subject, i.sequence_no, i.value_period_kind): i for i in result.indicators}
+    assert by[("甲项目", 1, "cycle")].value_text == "100%"
+    assert (by[("甲项目", 1, "cycle")].line_start, by[("甲项目", 1, "cycle")].line_end) == (8, 12)
+    assert ("乙项目名称续", 1, "cycle") not in by and by[("乙项目名称续", 1, "annual")].value_text == "≥90%"
+    assert len(result.indicators) == 5
+
+
+def test_purpose_starting_with_a_numbered_year_is_not_an_indicator_list():
+    text_ = SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00").replace(
+        "做好甲。", "1、2023-2024年做好甲。")
+    result = parse(synthetic(text_))
+    assert result.findings == []
+    purposes = {a.subject: a.value_text for a in result.attributes if a.attribute == "project_purpose"}
+    assert purposes["甲项目"] == "1、2023-2024年做好甲。"

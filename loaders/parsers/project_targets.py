@@ -69,12 +69,14 @@ SEVERITY = {"LOAD-AMBIGUOUS-ROW": "error", "LOAD-UNPLACED-FIGURE": "warning", "L
 
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+")
-_INDICATOR_START = re.compile(r"^\s*\d+\s*、\s*\d+\s*-\s*\S+?指标\s*[；;]")
+# "1、1-产出指标；…": a list number, then a one- or two-digit level code and a dash (a purpose that starts
+# "1、2023-2024年…" has four digits there).
+_INDICATOR_START = re.compile(r"^\s*\d+\s*、\s*\d{1,2}\s*-\s*[^\d\s]")
 ITEM_RE = re.compile(
     r"(?P<seq>\d+)、(?P<l1c>\d+)-(?P<l1n>[^；;、]{1,20}?)[；;]"
     r"(?P<l2c>\d+)-(?P<l2n>[^；;]{1,30}?)[；;]"
     r"(?P<name>[^；;]{1,80}?)[；;]"
-    r"实施周期指标值[:：](?P<cycle>[^；;。]{0,60}?)[；;]"
+    r"(?:实施周期指标值[:：](?P<cycle>[^；;。]{0,60}?)[；;])?"
     r"年度指标值[:：](?P<annual>[^；;。]{0,60}?)。"
 )
 
@@ -188,6 +190,7 @@ class _Reader:
         self.printed_unit: str | None = None
         self.columns: list[str] = []
         self.pending_sources: list[tuple[_Row, list]] = []
+        self.headings: set[str] = set()  # squashed lines of the page header, skipped where they repeat
 
     def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None) -> None:
         raw = raw_lines(self.lines, first, last or first) if first else None
@@ -213,6 +216,7 @@ class _Reader:
                 header_line = number
                 self.columns = [t for t in tokens if t in COLUMN_MEASURES]
                 break
+        self.headings = {re.sub(r"\s+", "", self.lines[n - 1]) for n in range(1, (header_line or 0) + 1)} - {""}
         if header_line is None or not self.columns or self.columns[0] not in ("总计", "合计"):
             raise ParseError("项目支出绩效目标表: no column header with 总计 … 绩效指标 found")
         facts.unit = self.printed_unit
@@ -221,9 +225,17 @@ class _Reader:
         return facts, header_line
 
     # --- body ---------------------------------------------------------------------------------------
+    def repeated_heading(self, number: int) -> bool:
+        """A page header repeated after a page break (title, 部门名称 line, column header)."""
+        squashed = re.sub(r"\s+", "", self.lines[number - 1])
+        return bool(squashed) and squashed in self.headings
+
+    def blank(self, number: int) -> bool:
+        return not self.lines[number - 1].strip() or self.repeated_heading(number)
+
     def next_nonblank(self, number: int) -> int | None:
         while number <= len(self.lines):
-            if self.lines[number - 1].strip():
+            if not self.blank(number):
                 return number
             number += 1
         return None
@@ -241,7 +253,7 @@ class _Reader:
             row = None
             while cursor <= len(self.lines):
                 line = self.lines[cursor - 1]
-                if not line.strip():
+                if self.blank(cursor):
                     cursor += 1
                     continue
                 if _INDICATOR_START.match(line):
@@ -363,7 +375,7 @@ class _Reader:
         self.pending_sources = []
 
     def land_purpose(self, row: _Row, first: int, last: int) -> None:
-        joined = join_lines(self.lines, range(first, last + 1))
+        joined = join_lines(self.lines, [n for n in range(first, last + 1) if not self.blank(n)])
         # Prose: a wrap between two Latin letters or digits needs its space back.
         text = ""
         for i, ch in enumerate(joined.text):
@@ -383,7 +395,7 @@ class _Reader:
         last = first
         while last < len(self.lines) and not amount_row(self.lines[last]):
             last += 1
-        joined = join_lines(self.lines, range(first, last + 1))
+        joined = join_lines(self.lines, [n for n in range(first, last + 1) if not self.blank(n)])
         text = joined.text
         position = 0
         expected = 1
@@ -402,6 +414,8 @@ class _Reader:
                 level1_name=match.group("l1n"), level2_code=match.group("l2c"),
                 level2_name=match.group("l2n"), indicator_name=match.group("name"))
             for group, kind in (("cycle", "cycle"), ("annual", "annual")):
+                if match.group(group) is None:  # the form prints no 实施周期指标值 at all
+                    continue
                 start, end = strip_span(text, match.start(group), match.end(group))
                 if start >= end:
                     line = joined.line_of[min(match.start(group), len(text) - 1)]
