@@ -256,3 +256,12 @@ def test_missing_sections_is_a_parse_error():
 
     with pytest.raises(ParseError):
         parse(synthetic("部门整体预算绩效目标申报表\n部门名称 某某 下属二级单位数 1\n"))
+
+
+def test_repeated_column_header_in_the_indicator_table():
+    text_ = SYNTHETIC.format(odd="", extra="").replace(
+        "\n\n≥10次", "\n\n部门整体预算绩效目标申报表\n一级指标 二级指标 三级指标 实施周期指标值 年度指标值\n≥10次")
+    result = parse(synthetic(text_))
+    assert result.findings == []
+    assert [(i.value_period_kind, i.value_text, i.line_start) for i in result.indicators] == [
+        ("cycle", "≥10次", 34), ("annual", "≥10次", 39)]

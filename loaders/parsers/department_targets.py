@@ -98,6 +98,7 @@ class _Reader:
         self.attributes: list[Attribute] = []
         self.findings: list[Finding] = []
         self.unit: str | None = None
+        self.title_line = 1
         self.heading_cells: dict[int, str] = {}  # line -> the cell text printed after a level heading
 
     def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None) -> None:
@@ -137,6 +138,7 @@ class _Reader:
         if title is None:
             raise ParseError("部门整体预算绩效目标申报表: no title line found")
         facts.title = _squash(self.lines[title - 1])
+        self.title_line = title
         for number, line in enumerate(self.lines, start=1):
             dept = re.search(r"部门名称[:：]?\s*(?P<d>\S+)", line)
             if dept:
@@ -274,9 +276,11 @@ class _Reader:
                     self.land_indicator(level1, level2, cells[i], cells[i + 1], cells[i + 2])
             cells.clear()
 
+        # After a page break the title and the column header may be printed again: a cell boundary.
+        repeated = {_squash(self.lines[first - 2]), _squash(self.lines[self.title_line - 1])}
         for number in range(first, last + 1):
             tokens = self.lines[number - 1].split()
-            if not tokens:
+            if not tokens or _squash(self.lines[number - 1]) in repeated:
                 close()
                 continue
             heading = False
