@@ -1,0 +1,71 @@
+with
+
+indicators as (
+    select * from {{ ref('stg_raw__indicators') }}
+),
+
+documents as (
+    select * from {{ ref('dim_documents') }}
+),
+
+projects as (
+    select * from {{ ref('dim_projects') }}
+),
+
+joined as (
+    select
+        indicators.*,
+        documents.fiscal_year,
+        documents.department_id,
+        documents.department_name,
+        documents.document_kind
+    from indicators
+    inner join documents using (document_sha256)
+),
+
+with_project as (
+    select
+        joined.*,
+        projects.project_id
+    from joined
+    left join projects
+        on projects.department_id = joined.department_id
+        and projects.printed_name = joined.project_name
+),
+
+final as (
+    select
+        indicator_value_id,
+        document_sha256,
+        file_name,
+        document_kind,
+        fiscal_year,
+        department_id,
+        department_name,
+        project_id,
+        project_name,
+        sequence_no,
+        level1_code,
+        level1_name,
+        level2_code,
+        level2_name,
+        indicator_name,
+        value_period_kind,
+        value_text,
+        comparison,
+        cast(target_number as decimal(38, 6)) as target_value,
+        cast(target_number_high as decimal(38, 6)) as target_value_high,
+        printed_decimals,
+        target_unit,
+        target_period,
+        is_qualitative,
+        line_start,
+        line_end,
+        page,
+        file_name || ':' || cast(line_start as varchar)
+            || case when line_end > line_start then '-' || cast(line_end as varchar) else '' end
+            as source_locator
+    from with_project
+)
+
+select * from final
