@@ -14,7 +14,8 @@ Indicator targets are printed in many ways: ``100%``, ``≥90%``, ``≦2``, ``�
   in the unit, conversion is not done here) and ``period`` (``/年`` -> 年, ``/季度`` -> 季度, ``每月`` -> 月).
 * ``text``: the printed value, stripped, kept as it was.
 * ``extra_numbers``: numbers in the clause that the rules did not use (the caller reports them as a
-  finding instead of dropping them silently).
+  finding instead of dropping them silently). Dates (``2024年底前``, ``2023-2024年度``, ``6月底前``,
+  ``12月31日``) are deadlines, not targets: their digits are never taken for the number.
 
 ``split_value_clauses(text)`` splits a cell that states several targets (``…发布200条以上，年度阅读量
 达到5万次``) into clauses with their offsets, but only when more than one clause carries a number;
@@ -68,6 +69,18 @@ _EVERY_PERIOD_RE = re.compile(r"每(?P<p>半年|年度|季度|年|季|月|周|�
 _NUM_RE = re.compile(NUMBER_PATTERN.replace("[-−]?", ""))
 _RANGE_SEP = r"(?:-|~|～|－|—|–|至|到)"
 _CLAUSE_SEP_RE = re.compile(r"[，,；;。]")
+# Dates are deadlines, not targets: "2024年底前完成", "2023-2024年度", "6月底前", "12月31日前".
+_DATE_RE = re.compile(
+    r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年度?"
+    r"|(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{1,2}\s*月(?=底|前|末|份|中旬|上旬|下旬|初)"
+)
+
+
+def _mask_dates(text: str) -> str:
+    """Dates replaced by spaces (offsets stay), so their digits are not taken for the target."""
+    return _DATE_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass(frozen=True)
@@ -122,7 +135,7 @@ def _period(text: str, after_unit: str) -> str | None:
 def parse_indicator_value(text: str) -> IndicatorValue:
     """Parse one printed indicator value (one clause); see the module docstring."""
     printed = text.strip()
-    norm = _normalize(printed)
+    norm = _mask_dates(_normalize(printed))
     range_match = re.search(rf"(?P<lo>{_NUM_RE.pattern})\s*(?P<lounit>%)?\s*{_RANGE_SEP}\s*(?P<hi>{_NUM_RE.pattern})",
                             norm)
     first = _NUM_RE.search(norm)
@@ -186,7 +199,7 @@ def split_value_clauses(text: str) -> list[tuple[int, int]]:
             b -= 1
         if a < b:
             cleaned.append((a, b))
-    with_numbers = [s for s in cleaned if _NUM_RE.search(normalize_digits(text[s[0]:s[1]]))]
+    with_numbers = [s for s in cleaned if _NUM_RE.search(_mask_dates(normalize_digits(text[s[0]:s[1]])))]
     if len(with_numbers) <= 1:
         a, b = 0, len(text)
         while a < b and text[a].isspace():

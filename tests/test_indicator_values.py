@@ -126,3 +126,18 @@ def test_split_clauses_only_when_several_targets():
     assert [text[a:b] for a, b in split_value_clauses(text)] == ["按时完成，覆盖率达90%"]
     assert split_value_clauses("") == []
     assert split_value_clauses("100%") == [(0, 4)]
+
+
+@pytest.mark.parametrize("text", ["2024年底前完成", "2023-2024年度完成验收", "6月底前上线", "12月31日前完成", "2024年"])
+def test_dates_are_not_targets(text):
+    value = parse_indicator_value(text)
+    assert value.is_qualitative and value.number is None and value.extra_numbers == ()
+    assert value.text == text
+
+
+def test_date_beside_a_target():
+    value = parse_indicator_value("2024年底前完成率达90%")
+    assert (value.comparison, value.number, value.unit) == (">=", Decimal("90"), "%")
+    assert value.extra_numbers == ()
+    value = parse_indicator_value("≥2年")
+    assert (value.comparison, value.number, value.unit) == (">=", Decimal("2"), "年")
