@@ -277,3 +277,13 @@ def test_purpose_starting_with_a_numbered_year_is_not_an_indicator_list():
     assert result.findings == []
     purposes = {a.subject: a.value_text for a in result.attributes if a.attribute == "project_purpose"}
     assert purposes["甲项目"] == "1、2023-2024年做好甲。"
+
+
+def test_indented_row_without_indicators_is_reported():
+    """乙项目 loses its purpose and indicators: read as a unit, but indented like a project -> findings."""
+    text_ = SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00")
+    text_ = text_.split("做好乙。")[0]
+    result = parse(synthetic(text_))
+    rules = sorted(f.rule_id for f in result.findings)
+    assert "LOAD-AMBIGUOUS-ROW" in rules  # indented "unit"
+    assert "LOAD-INCOMPLETE-TABLE" in rules  # 某某局 100.00 is not the sum of its one project 60.00

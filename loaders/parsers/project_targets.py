@@ -276,7 +276,7 @@ class _Reader:
                 number = last + 1
                 continue
             if not name_parts[-1]:
-                row.name_last = max(n for n in range(start, cursor) if self.lines[n - 1].strip()) \
+                row.name_last = max(n for n in range(start, cursor) if not self.blank(n)) \
                     if cursor > start else cursor
             # A project row is followed by its purpose, then its indicator list; a total or unit row is
             # followed directly by the next row.
@@ -297,6 +297,11 @@ class _Reader:
                     row.kind = "unit"
                     unit_name = row.name
                     row.unit = unit_name
+                    if self.lines[start - 1][:1].isspace():
+                        # Projects are indented, units are not: an indented row without purpose and
+                        # indicators may be a project whose cells are blank. Kept as a unit, reported.
+                        self.finding("LOAD-AMBIGUOUS-ROW", f"row {row.name!r} has no purpose or indicators, so it "
+                                     "is read as a unit, but it is indented like a project", start, row.amount_line)
                 self.land_row(row)
                 number = row.amount_line + 1
                 continue
