@@ -390,6 +390,15 @@ def match_layout(table: FlatTable) -> tuple[Layout | None, str]:
             reasons.append(f"{layout.name}: header lacks {missing}")
             continue
         return layout, ""
+    if table.title is None and table.column_count:
+        # No title (the text may stop before it): the one layout of this column count whose printed
+        # words all appear -- or, cut short, whose key columns appear -- is taken, and said so.
+        shaped = {layout.name: layout for layout in LAYOUTS if layout.kind == "grid"
+                  and len(layout.key_columns) + len(layout.value_columns) == table.column_count
+                  and all(_present(w, header) for w in layout.key_columns[:3])}
+        if len(shaped) == 1:
+            layout = next(iter(shaped.values()))
+            return layout, f"no title printed; layout {layout.name} is the only one with {table.column_count} columns"
     return None, "; ".join(reasons) or f"no layout for the title {table.title!r}"
 
 
@@ -518,6 +527,9 @@ def read_table(table: FlatTable, evidence: dict[str, Decimal] | None = None) -> 
     if layout is not None and layout.kind == "two_sided":
         return read_two_sided(table, layout)
     result = TableResult(table=table, layout=layout)
+    if layout is not None and reason:
+        result.findings.append(Finding("LOAD-LAYOUT-BY-SHAPE", "warning", f"{table.name}: {reason}",
+                                       line_start=table.pages[0][0], line_end=table.pages[0][0]))
     rows, findings, _header = parse_rows(table, bool(layout and layout.text_columns),
                                          function_codes=bool(layout and "类" in layout.key_columns))
     result.rows = rows

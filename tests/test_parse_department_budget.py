@@ -1,0 +1,186 @@
+"""department_budget parser on the 2016 部门预算 of 广州市来穗人员服务管理局 (flattened PDF text).
+
+The golden file was written by reading the document line by line, not from the parser's output.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import time
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from loaders.documents import Document
+from loaders.parsers import department_budget, parser_for
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "documents" / "gz-laisui-bureau-2016-department-budget.txt"
+GOLDEN = ROOT / "tests" / "golden" / "gz-laisui-bureau-2016-department-budget.figures.csv"
+COLUMNS = ["table_name", "row_code", "row_label", "measure", "label", "column_label", "value_text", "printed_unit",
+           "line_start"]
+
+
+def make_document(text: str, name: str = "inline.txt") -> Document:
+    data = text.encode("utf-8")
+    return Document(path=Path(name), file_name=name, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data),
+                    data=data, encoding="utf-8", text=text, lines=text.splitlines())
+
+
+@pytest.fixture(scope="module")
+def document() -> Document:
+    return make_document(DOC.read_text(encoding="utf-8"), DOC.name)
+
+
+@pytest.fixture(scope="module")
+def result(document):
+    return department_budget.parse(document)
+
+
+def _key(figure) -> tuple[str, ...]:
+    values = [getattr(figure, c) for c in COLUMNS]
+    return tuple("" if v is None else str(v) for v in values)
+
+
+def test_registered():
+    assert parser_for("department_budget") is department_budget
+    assert department_budget.NAME == "department_budget"
+    assert department_budget.VERSION == "1.0.0"
+
+
+def test_facts(result):
+    assert result.facts.kind == "department_budget"
+    assert result.facts.fiscal_year == 2016
+    assert result.facts.department == "广州市来穗人员服务管理局"
+    assert result.facts.unit == "万元"
+
+
+def test_landed_set_equals_golden(result):
+    with GOLDEN.open(encoding="utf-8", newline="") as handle:
+        golden = Counter(tuple(row[c] for c in COLUMNS) for row in csv.DictReader(handle))
+    landed = Counter(_key(f) for f in result.figures)
+    missing = golden - landed
+    extra = landed - golden
+    assert not missing and not extra, f"missing {sorted(missing)[:10]}\nextra {sorted(extra)[:10]}"
+
+
+def test_values_are_exact(result):
+    for figure in result.figures:
+        digits = figure.value_text.replace(",", "")
+        assert figure.value == Decimal(digits)
+        assert figure.printed_decimals == (len(digits.split(".")[1]) if "." in digits else 0)
+
+
+def test_line_numbers_point_at_the_value(result, document):
+    for figure in result.figures[::7]:
+        lines = document.lines[figure.line_start - 1: figure.line_end]
+        assert figure.value_text in "".join(line.replace(" ", "") for line in lines) or \
+            figure.value_text in " ".join(lines), (figure.line_start, figure.value_text)
+        assert figure.raw_text.replace("\n", "").replace(" ", "") in "".join(lines).replace(" ", "")
+
+
+def _row(result, table_prefix, row_code):
+    return {f.column_code: f for f in result.figures
+            if f.table_name and f.table_name.startswith(table_prefix) and f.row_code == row_code}
+
+
+def test_administration_row_rebuilt(result):
+    """201 03 01 127001 行政运行 539.72 484.72 337.95 146.77 55.00 55.00: six numbers, eight columns."""
+    row = _row(result, "表三", "2010301")
+    assert {c: f.value_text for c, f in row.items()} == {
+        "6": "539.72", "7": "484.72", "8": "337.95", "9": "146.77", "11": "55.00", "12": "55.00"}
+    assert row["12"].measure == "recurrent" and row["11"].measure == "project_expenditure"
+    assert all(f.unit_code == "127001" and f.row_kind == "item" and f.row_code_scheme == "function"
+               for f in row.values())
+    assert row["6"].line_start == 384
+
+
+def test_medical_insurance_goes_to_subsidies(result):
+    """行政单位医疗 5.00 5.00 5.00: the subsidies column must total 171.12, so the third 5.00 is there."""
+    row = _row(result, "表三", "2100501")
+    assert {c: f.measure for c, f in row.items()} == {
+        "6": "total", "7": "basic_expenditure", "10": "subsidies_to_individuals"}
+    table4 = _row(result, "表四", "2100501")
+    assert table4["14"].measure == "subsidies_to_individuals" and table4["9"].printed_unit == "%"
+
+
+def test_revenue_total_row_pinned_by_summary_table(result):
+    """收入预算总表 合计 6,150.64 ×3 fits 一般公共预算, 政府性基金 or 国有资本; 表一 says 一般公共预算."""
+    total = [f for f in result.figures if f.table_name == "表二 收入预算总表" and f.row_label == "合计"]
+    assert sorted(f.measure for f in total) == ["fiscal_appropriation", "general_public_budget", "total"]
+
+
+def test_narrative_changes_and_staff(result):
+    prose = [f for f in result.figures if f.table_name is None]
+    cut = [f for f in prose if f.label == "因公出国（境）经费预算" and f.measure == "stated_change"]
+    assert len(cut) == 1 and cut[0].sign == -1 and cut[0].value == Decimal("2.5")
+    staff = {f.label: f.value for f in prose if f.measure == "staff_count"}
+    assert staff == {"总编制人数": 36, "在职实有人数": 31, "行政编制": 30, "机关后勤服务人员": 1}
+    assert staff["行政编制"] + staff["机关后勤服务人员"] == staff["在职实有人数"]
+
+
+def test_inconsistent_row_reported_not_forced(result):
+    """表九 基本支出 prints 0.87 once where its 三公 合计 and 公务接待费 both need it."""
+    unresolved = [f for f in result.findings if f.rule_id == "LOAD-ROW-UNRESOLVED"]
+    assert [f.line_start for f in unresolved] == [830]
+    assert not any(f.table_name and f.table_name.startswith("表九") and f.line_start == 830 for f in result.figures)
+
+
+def test_no_arithmetic_mismatch_in_tables_one_to_six(result):
+    assert not [f for f in result.findings if f.rule_id == "LOAD-ARITHMETIC-MISMATCH"]
+
+
+def test_incomplete_table_when_text_stops_in_table_six(document):
+    """The text cut after the project 来穗人员管理工作专项经费 (line 703) ends inside 表六."""
+    cut = "\n".join(document.lines[:703]) + "\n"
+    result = department_budget.parse(make_document(cut, "cut.txt"))
+    incomplete = [f for f in result.findings if f.rule_id == "LOAD-INCOMPLETE-TABLE"]
+    assert len(incomplete) == 1
+    assert "表六" in incomplete[0].message and incomplete[0].line_start == 703
+    landed = [f for f in result.figures if f.table_name and f.table_name.startswith("表六")]
+    assert [f.value_text for f in landed][-1] == "302.80"
+    assert len(landed) == 11
+
+
+def test_full_document_has_no_incomplete_finding_before_table_eleven(result):
+    assert not [f for f in result.findings if f.rule_id == "LOAD-INCOMPLETE-TABLE"]
+
+
+AMBIGUOUS = """表三
+
+单位：万元
+
+1 2 3 4 5 6 7 8 9 10 11 12 13
+
+合  计 20.00 10.00 10.00 0.00 0.00 10.00 10.00 0.00
+
+201 03 01 127001 　　行政运行 10.00 10.00 10.00
+
+201 03 02 127001 　　一般行政管理事务 10.00 10.00 10.00
+
+支出预算总表
+部门名称：测试局 单位：万元
+科目编码 类 款 项 单位编码 单位名称（功能科目） 总计 基本支出 小计 工资福利支出 商品和服务支出
+对个人和家庭的补助支出 项目支出 小计 经常性项目 一次性项目
+"""
+
+
+def test_ambiguous_row_lands_nothing():
+    """合计 20 = 基本 10 (工资 10) + 项目 10 (经常性 10); each row 10 10 10 is 基本+工资 or 项目+经常性 and
+    the other row takes the other half: two solutions, so both rows are ambiguous and land nothing."""
+    result = department_budget.parse(make_document("第一部分 测试局概况\n\n\n" + AMBIGUOUS))
+    ambiguous = [f for f in result.findings if f.rule_id == "LOAD-AMBIGUOUS-ROW"]
+    assert {f.line_start for f in ambiguous} == {12, 14}
+    assert "candidates" in ambiguous[0].message
+    landed_lines = {f.line_start for f in result.figures if f.table_name}
+    assert 12 not in landed_lines and 14 not in landed_lines
+    assert 10 in landed_lines  # the full 合计 row is certain
+
+
+def test_parsing_is_fast(document):
+    start = time.perf_counter()
+    department_budget.parse(document)
+    assert time.perf_counter() - start < 1.0
