@@ -1,11 +1,14 @@
--- One row per document x project: the budget execution figures of an evaluation report side by side.
+-- One row per document x project: the budget execution figures an evaluation report states, side by side.
 -- When a report states a figure twice (with the same value; different values are refused by the loader),
 -- the first statement is used.
 with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
-    where measure in (
+    -- Narrative statements of a report; execution printed in tables (2015 执行 columns of a 部门预算) is in
+    -- fct_appropriations with its phase.
+    where table_name is null
+        and measure in (
         'initial_budget', 'budget_adjustment', 'adjusted_budget', 'actual_spending', 'reported_execution_rate'
     )
 ),
