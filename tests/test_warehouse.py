@@ -125,3 +125,16 @@ def test_help_states_exit_codes():
     for command in ("build", "query"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Exit codes" in result.output
+
+
+def test_every_rule_id_the_loaders_emit_is_in_the_catalog():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    emitted = set()
+    for path in (root / "loaders").rglob("*.py"):
+        emitted |= set(re.findall(r'"(LOAD-[A-Z-]+[A-Z])"', path.read_text(encoding="utf-8")))
+    catalog = {line.split(",", 1)[0] for line in (root / "seeds" / "rule_catalog.csv").read_text(
+        encoding="utf-8").splitlines()[1:]}
+    assert emitted - catalog == set()
