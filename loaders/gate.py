@@ -1,0 +1,342 @@
+"""The publication gate: validate a freshly built warehouse file before it replaces the published one.
+
+``run_gate(candidate, previous)`` opens both files READ-ONLY and returns a ``GateResult``; publish only when
+``result.success``. Three kinds of check, all reported the same way (``GateCheck``):
+
+* Great Expectations suites, one per mart (``loaders.expectations.SUITES``), for every mart present in
+  schema ``main`` of the candidate. Each mart is read into pandas and validated in an ephemeral GX context
+  (one ValidationDefinition + Checkpoint per mart); GX's SQL datasource over DuckDB is not used.
+* Document coverage: every document in ``dim_documents`` has at least one row in ``raw.figures`` or
+  ``raw.indicators``.
+* Row counts against ``previous`` (the published file, when it exists): no mart loses rows unless the number
+  of documents went down too; a mart of the previous file missing from the candidate fails.
+
+With ``data_docs_dir`` the GX results are also rendered as a local Data Docs site there (its stylesheets come
+from CDNs; offline the pages are unstyled but readable) and ``result.data_docs_index`` is its index.html.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+
+# Great Expectations is imported lazily (it takes seconds); this must be set before it is.
+os.environ["GX_ANALYTICS_ENABLED"] = "false"
+
+MART_SCHEMA = "main"
+DOCUMENTS_MART = "dim_documents"
+DATA_TABLES = ("raw.figures", "raw.indicators")
+DATA_DOCS_SITE = "yusuan_gate"
+EXAMPLES = 5  # unexpected values quoted per failed check
+
+
+@dataclass
+class GateCheck:
+    suite: str                    # mart name for GX suites; "document_coverage" / "row_counts" / "gate" otherwise
+    expectation: str              # e.g. expect_column_values_to_be_unique, documents_have_data
+    column: str | None
+    success: bool
+    observed: str | None = None   # what was found, human-readable
+    message: str = ""             # what was expected (and, for failures, what went wrong)
+    mart: str | None = None       # table in schema main the check is about
+
+    def line(self) -> str:
+        where = self.mart or self.suite
+        what = self.expectation + (f"({self.column})" if self.column else "")
+        text = f"{where}: {what} {'passed' if self.success else 'FAILED'}"
+        if self.message:
+            text += f" — {self.message}"
+        if self.observed:
+            text += f"; observed: {self.observed}"
+        return text
+
+
+@dataclass
+class GateResult:
+    success: bool
+    checks: list[GateCheck] = field(default_factory=list)
+    marts: list[str] = field(default_factory=list)        # marts found in the candidate
+    data_docs_index: Path | None = None
+    duration_seconds: float = 0.0
+
+    def failed(self) -> list[GateCheck]:
+        return [check for check in self.checks if not check.success]
+
+    def failure_lines(self) -> list[str]:
+        """One line per failed check, naming the mart and the check, e.g. ``fct_execution:
+        expect_column_values_to_be_unique(execution_id) FAILED — execution_id is unique; observed: ...``"""
+        return [check.line() for check in self.failed()]
+
+    def summary(self) -> str:
+        head = (f"publication gate {'passed' if self.success else 'FAILED'}: {len(self.checks)} checks on "
+                f"{len(self.marts)} marts, {len(self.failed())} failed ({self.duration_seconds:.1f}s)")
+        return "\n".join([head, *("  " + line for line in self.failure_lines())])
+
+
+def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None = None, *,
+             allow_shrink: Iterable[str] = ()) -> GateResult:
+    """Validate the warehouse file ``candidate`` (and compare it with ``previous``, when that file exists).
+
+    ``allow_shrink`` names marts that may lose rows this time (a deliberate model change): their row-count
+    check passes and says so. Both files are opened read-only and closed before this returns.
+    """
+    started = time.monotonic()
+    candidate = Path(candidate)
+    checks: list[GateCheck] = []
+    frames: dict[str, Any] = {}
+    marts: list[str] = []
+    with _quiet_gx():
+        from loaders.expectations import SUITES  # imports great_expectations (seconds, the first time)
+    try:
+        with _read_only(candidate) as con:
+            marts = _marts(con)
+            for mart in marts:
+                if mart in SUITES:
+                    frames[mart] = con.execute(f'select * from {MART_SCHEMA}."{mart}"').df()
+            checks += _coverage_checks(con, marts)
+            candidate_counts = _row_counts(con, marts)
+            candidate_documents = _document_count(con, marts)
+    except duckdb.Error as exc:
+        checks.append(GateCheck("gate", "open_candidate", None, False, None,
+                                f"cannot read the candidate warehouse {candidate}: {exc}"))
+        return _result(checks, marts, None, started)
+
+    if previous is not None and Path(previous).exists():
+        try:
+            with _read_only(Path(previous)) as con:
+                previous_marts = _marts(con)
+                previous_counts = _row_counts(con, previous_marts)
+                previous_documents = _document_count(con, previous_marts)
+        except duckdb.Error as exc:
+            checks.append(GateCheck("row_counts", "open_previous", None, False, None,
+                                    f"cannot read the previous warehouse {previous} to compare row counts: {exc}"))
+        else:
+            checks += _row_count_checks(candidate_counts, candidate_documents, previous_counts, previous_documents,
+                                        set(allow_shrink))
+
+    gx_checks, index = _expectation_checks(frames, data_docs_dir)
+    return _result(gx_checks + checks, marts, index, started)
+
+
+def _result(checks: list[GateCheck], marts: list[str], index: Path | None, started: float) -> GateResult:
+    return GateResult(success=all(check.success for check in checks), checks=checks, marts=marts,
+                      data_docs_index=index, duration_seconds=time.monotonic() - started)
+
+
+@contextlib.contextmanager
+def _read_only(path: Path):
+    if not path.exists():
+        raise duckdb.IOException(f"no such file: {path}")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _marts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "select table_name from information_schema.tables "
+        "where table_schema = ? and table_catalog = current_database() order by table_name",
+        [MART_SCHEMA],
+    ).fetchall()
+    return [name for (name,) in rows]
+
+
+def _row_counts(con: duckdb.DuckDBPyConnection, marts: Iterable[str]) -> dict[str, int]:
+    return {mart: con.execute(f'select count(*) from {MART_SCHEMA}."{mart}"').fetchone()[0] for mart in marts}
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    schema, name = qualified.split(".")
+    return con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = ? and table_name = ? and table_catalog = current_database()",
+        [schema, name],
+    ).fetchone()[0] > 0
+
+
+def _document_count(con: duckdb.DuckDBPyConnection, marts: list[str]) -> int | None:
+    if DOCUMENTS_MART in marts:
+        return con.execute(f"select count(*) from {MART_SCHEMA}.{DOCUMENTS_MART}").fetchone()[0]
+    if _table_exists(con, "raw.documents"):
+        return con.execute("select count(*) from raw.documents").fetchone()[0]
+    return None
+
+
+# --- document coverage ------------------------------------------------------------------------------------
+
+def _coverage_checks(con: duckdb.DuckDBPyConnection, marts: list[str]) -> list[GateCheck]:
+    if DOCUMENTS_MART not in marts:
+        return []
+    present = [table for table in DATA_TABLES if _table_exists(con, table)]
+    conditions = " and ".join(
+        f"not exists (select 1 from {table} t where t.document_sha256 = d.document_sha256)" for table in present
+    ) or "true"
+    empty = con.execute(
+        f"select d.file_name from {MART_SCHEMA}.{DOCUMENTS_MART} d where {conditions} order by d.file_name"
+    ).fetchall()
+    total = con.execute(f"select count(*) from {MART_SCHEMA}.{DOCUMENTS_MART}").fetchone()[0]
+    names = [name for (name,) in empty]
+    expected = "every document in dim_documents has at least one row in " + " or ".join(DATA_TABLES)
+    if not names:
+        return [GateCheck("document_coverage", "documents_have_data", "document_sha256", True,
+                          f"{total} of {total} documents have data", expected, DOCUMENTS_MART)]
+    shown = ", ".join(names[:EXAMPLES]) + (f" and {len(names) - EXAMPLES} more" if len(names) > EXAMPLES else "")
+    return [GateCheck("document_coverage", "documents_have_data", "document_sha256", False,
+                      f"{len(names)} of {total} documents have no figures and no indicators: {shown}",
+                      expected, DOCUMENTS_MART)]
+
+
+# --- row counts against the previous warehouse ---------------------------------------------------------------
+
+def _row_count_checks(candidate: dict[str, int], candidate_documents: int | None,
+                      previous: dict[str, int], previous_documents: int | None,
+                      allow_shrink: set[str]) -> list[GateCheck]:
+    fewer_documents = (candidate_documents is not None and previous_documents is not None
+                       and candidate_documents < previous_documents)
+    documents = f"documents {_fmt(previous_documents)} → {_fmt(candidate_documents)}"
+    checks = []
+    for mart in sorted(previous):
+        before = previous[mart]
+        if mart not in candidate:
+            checks.append(GateCheck("row_counts", "mart_still_present", None, False,
+                                    f"missing from the candidate (had {before} rows)",
+                                    f"{mart} exists in the previous warehouse and must still exist", mart))
+            continue
+        after = candidate[mart]
+        observed = f"rows {before} → {after}; {documents}"
+        expected = "row count not below the previous warehouse's unless the number of documents went down"
+        if after >= before:
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True, observed, expected, mart))
+            continue
+        lost = before - after
+        shrink = f"{mart} shrank by {lost} rows ({before} → {after}, -{100 * lost / before:.1f}%)"
+        if fewer_documents or mart in allow_shrink:
+            reason = "the documents went down too" if fewer_documents else "explicitly allowed for this build"
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True, observed,
+                                    f"{shrink}; allowed: {reason}", mart))
+        else:
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, False, observed,
+                                    f"{shrink} while the documents did not go down ({documents})", mart))
+    return checks
+
+
+def _fmt(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+# --- Great Expectations ------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _quiet_gx():
+    from loaders.expectations import quiet_gx_logging  # imports great_expectations, quietly
+
+    quiet_gx_logging()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+        quiet_gx_logging()  # loggers created while running
+
+
+def _expectation_checks(frames: dict[str, Any], data_docs_dir: Path | None) -> tuple[list[GateCheck], Path | None]:
+    if not frames and data_docs_dir is None:
+        return [], None
+    with _quiet_gx():
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context = gx.get_context(mode="ephemeral")
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        for site in list(context.list_data_docs_sites()):
+            context.delete_data_docs_site(site)  # the default site would write into a temporary directory
+        if data_docs_dir is not None:
+            data_docs_dir = Path(data_docs_dir).resolve()
+            data_docs_dir.mkdir(parents=True, exist_ok=True)
+            context.add_data_docs_site(DATA_DOCS_SITE, {
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(data_docs_dir)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            })
+        source = context.data_sources.add_or_update_pandas("yusuan_warehouse")
+
+        checks: list[GateCheck] = []
+        for mart, frame in frames.items():
+            try:
+                checks += _validate(context, source, mart, frame)
+            except Exception as exc:  # noqa: BLE001 - the gate fails closed on anything unexpected
+                checks.append(GateCheck(mart, "validation_run", None, False, None,
+                                        f"Great Expectations could not validate {mart}: {type(exc).__name__}: {exc}",
+                                        mart))
+        index = None
+        if data_docs_dir is not None:
+            context.build_data_docs(site_names=[DATA_DOCS_SITE])
+            index = data_docs_dir / "index.html"
+    return checks, index
+
+
+def _validate(context, source, mart: str, frame) -> list[GateCheck]:
+    import great_expectations as gx
+
+    from loaders.expectations import build_suite
+
+    asset = source.add_dataframe_asset(name=mart)
+    batch = asset.add_batch_definition_whole_dataframe(f"{mart}_whole")
+    suite = context.suites.add_or_update(build_suite(mart))
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=f"{mart}_validation", data=batch, suite=suite))
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(name=f"{mart}_checkpoint", validation_definitions=[definition], actions=[],
+                      result_format={"result_format": "SUMMARY", "partial_unexpected_count": EXAMPLES}))
+    outcome = checkpoint.run(batch_parameters={"dataframe": frame})
+    checks = []
+    for validation in outcome.run_results.values():
+        for result in validation.results:
+            config = result.expectation_config
+            column = config.kwargs.get("column")
+            expected = config.description or config.type
+            error = _exception_message(result.exception_info)
+            observed = _observed(result.result or {})
+            if error:
+                observed = None
+                expected = f"{expected}; could not be evaluated: {error}"
+            checks.append(GateCheck(mart, config.type, column, bool(result.success), observed, expected, mart))
+    return checks
+
+
+def _exception_message(info: Any) -> str | None:
+    if not info:
+        return None
+    if "raised_exception" in info:
+        return info.get("exception_message") if info.get("raised_exception") else None
+    for value in info.values():  # keyed by metric configuration when a metric failed
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return value.get("exception_message")
+    return None
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def _observed(result: dict) -> str | None:
+    if "unexpected_count" in result:
+        count, total = result.get("unexpected_count") or 0, result.get("element_count")
+        text = f"{count} of {total} rows unexpected"
+        if count and result.get("partial_unexpected_counts"):
+            examples = [repr(_plain(item["value"])) + (f" ×{item['count']}" if item["count"] > 1 else "")
+                        for item in result["partial_unexpected_counts"][:EXAMPLES]]
+            text += ", e.g. " + ", ".join(examples)
+        elif count and result.get("partial_unexpected_list"):
+            text += ", e.g. " + ", ".join(repr(_plain(v)) for v in result["partial_unexpected_list"][:EXAMPLES])
+        return text
+    if "observed_value" in result:
+        return f"observed {_plain(result['observed_value'])!r}"
+    return None

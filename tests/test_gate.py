@@ -1,0 +1,230 @@
+"""The publication gate on small hand-made warehouse files: only the tables the gate reads."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders.gate import GateResult, run_gate
+
+
+def sha(n: int) -> str:
+    return hashlib.sha256(str(n).encode()).hexdigest()
+
+
+def document(n: int, kind: str = "evaluation_report", fiscal_year: int | None = 2023) -> dict:
+    return {"document_sha256": sha(n), "file_name": f"doc-{n}.txt", "document_kind": kind, "fiscal_year": fiscal_year}
+
+
+def execution(n: int, doc: int = 1, **overrides) -> dict:
+    row = {"execution_id": f"e{n}", "document_sha256": sha(doc), "fiscal_year": 2023,
+           "initial_budget_yuan": 800000.00, "adjustment_yuan": -635000.00, "adjusted_budget_yuan": 165000.00,
+           "actual_yuan": 165000.00, "reported_rate_pct": 100.00, "computed_rate_pct": 100.00}
+    row.update(overrides)
+    return row
+
+
+def make_warehouse(path: Path, documents: list[dict], executions: list[dict],
+                   figures_for: list[int] | None = None, indicators_for: list[int] | None = None) -> Path:
+    """A warehouse with the four marts and raw.figures / raw.indicators; by default every document has a figure."""
+    con = duckdb.connect(str(path))
+    con.execute("create schema if not exists raw")
+    con.execute("create table raw.figures (document_sha256 varchar, figure_index integer, value decimal(38, 10))")
+    con.execute("create table raw.indicators (document_sha256 varchar, indicator_index integer)")
+    con.execute("""create table main.dim_documents (document_sha256 varchar, file_name varchar,
+                   document_kind varchar, fiscal_year integer)""")
+    con.execute("""create table main.fct_execution (execution_id varchar, document_sha256 varchar, fiscal_year integer,
+                   initial_budget_yuan decimal(18, 2), adjustment_yuan decimal(18, 2),
+                   adjusted_budget_yuan decimal(18, 2), actual_yuan decimal(18, 2),
+                   reported_rate_pct decimal(9, 2), computed_rate_pct decimal(9, 2))""")
+    con.execute("create table main.dim_departments (department_id varchar, department_name varchar)")
+    con.execute("create table main.fct_findings (finding_id varchar, rule_id varchar, severity varchar)")
+    for row in documents:
+        con.execute("insert into main.dim_documents values (?, ?, ?, ?)",
+                    [row["document_sha256"], row["file_name"], row["document_kind"], row["fiscal_year"]])
+    for row in executions:
+        con.execute("insert into main.fct_execution values (?, ?, ?, ?, ?, ?, ?, ?, ?)", list(row.values()))
+    con.execute("insert into main.dim_departments values ('d1', '广州市来穗人员服务管理局')")
+    con.execute("insert into main.fct_findings values ('f1', 'EXE-RATE-003', 'warning'), ('f2', 'LOAD-X', 'error')")
+    docs_with_figures = range(1, len(documents) + 1) if figures_for is None else figures_for
+    for i, n in enumerate(docs_with_figures):
+        con.execute("insert into raw.figures values (?, ?, 1.5)", [sha(n), i])
+    for i, n in enumerate(indicators_for or []):
+        con.execute("insert into raw.indicators values (?, ?)", [sha(n), i])
+    con.close()
+    return path
+
+
+def clean(path: Path, documents: int = 2, executions: int = 3) -> Path:
+    return make_warehouse(path, [document(n) for n in range(1, documents + 1)],
+                          [execution(n, doc=1 + n % documents) for n in range(1, executions + 1)])
+
+
+def failed_lines(result: GateResult) -> str:
+    return "\n".join(result.failure_lines())
+
+
+def test_clean_candidate_passes(tmp_path):
+    candidate = clean(tmp_path / "candidate.duckdb")
+    previous = clean(tmp_path / "previous.duckdb")
+    started = time.monotonic()
+    result = run_gate(candidate, previous)
+    elapsed = time.monotonic() - started
+    assert result.success, result.summary()
+    assert result.failure_lines() == []
+    assert set(result.marts) == {"dim_documents", "fct_execution", "dim_departments", "fct_findings"}
+    suites = {check.suite for check in result.checks}
+    assert {"fct_execution", "dim_documents", "dim_departments", "fct_findings", "document_coverage",
+            "row_counts"} <= suites
+    assert elapsed < 30
+
+
+def test_without_previous_passes_and_skips_row_counts(tmp_path):
+    result = run_gate(clean(tmp_path / "candidate.duckdb"), tmp_path / "does-not-exist.duckdb")
+    assert result.success, result.summary()
+    assert not [check for check in result.checks if check.suite == "row_counts"]
+
+
+def test_duplicate_execution_id_fails(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1)], [execution(1), execution(1)])
+    result = run_gate(candidate, None)
+    assert not result.success
+    [line] = result.failure_lines()
+    assert line.startswith("fct_execution: expect_column_values_to_be_unique(execution_id) FAILED")
+    assert "'e1'" in line and "2 of 2 rows" in line
+
+
+def test_fiscal_year_1899_fails(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1, fiscal_year=1899)], [execution(1)])
+    result = run_gate(candidate, None)
+    assert not result.success
+    [check] = result.failed()
+    assert (check.mart, check.expectation, check.column) == ("dim_documents", "expect_column_values_to_be_between",
+                                                             "fiscal_year")
+    assert "1899" in check.observed and "between 2000 and 2100" in check.message
+
+
+def test_null_fiscal_year_passes(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1, fiscal_year=None)],
+                               [execution(1, fiscal_year=None)])
+    assert run_gate(candidate, None).success
+
+
+def test_negative_actual_fails(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1)], [execution(1), execution(2, actual_yuan=-0.01)])
+    result = run_gate(candidate, None)
+    assert not result.success
+    [line] = result.failure_lines()
+    assert "fct_execution: expect_column_values_to_be_between(actual_yuan) FAILED" in line
+    assert "-0.01" in line
+
+
+def test_rate_above_1000_fails(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1)], [execution(1, reported_rate_pct=1200)])
+    assert "expect_column_values_to_be_between(reported_rate_pct)" in failed_lines(run_gate(candidate, None))
+
+
+def test_unknown_document_kind_fails(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1, kind="horoscope")], [execution(1)])
+    result = run_gate(candidate, None)
+    assert "dim_documents: expect_column_values_to_be_in_set(document_kind) FAILED" in failed_lines(result)
+    assert "'horoscope'" in failed_lines(result)
+
+
+def test_document_without_figures_fails(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1), document(2), document(3)], [execution(1)],
+                               figures_for=[1], indicators_for=[2])
+    result = run_gate(candidate, None)
+    assert not result.success
+    [check] = result.failed()
+    assert (check.suite, check.mart) == ("document_coverage", "dim_documents")
+    assert "1 of 3 documents" in check.observed and "doc-3.txt" in check.observed
+
+
+def test_fewer_rows_with_same_documents_fails(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb", documents=2, executions=5)
+    candidate = clean(tmp_path / "candidate.duckdb", documents=2, executions=3)
+    result = run_gate(candidate, previous)
+    assert not result.success
+    [check] = result.failed()
+    assert (check.suite, check.mart) == ("row_counts", "fct_execution")
+    assert "fct_execution shrank by 2 rows (5 → 3, -40.0%)" in check.message
+    assert "fct_execution" in result.failure_lines()[0]
+
+
+def test_fewer_rows_with_fewer_documents_passes(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb", documents=3, executions=5)
+    candidate = clean(tmp_path / "candidate.duckdb", documents=2, executions=3)
+    result = run_gate(candidate, previous)
+    assert result.success, result.summary()
+    [check] = [c for c in result.checks if c.suite == "row_counts" and c.mart == "fct_execution"]
+    assert "shrank by 2 rows" in check.message and "documents went down" in check.message
+
+
+def test_allow_shrink(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb", documents=2, executions=5)
+    candidate = clean(tmp_path / "candidate.duckdb", documents=2, executions=3)
+    result = run_gate(candidate, previous, allow_shrink=["fct_execution"])
+    assert result.success, result.summary()
+    [check] = [c for c in result.checks if c.suite == "row_counts" and c.mart == "fct_execution"]
+    assert "shrank by 2 rows" in check.message and "explicitly allowed" in check.message
+
+
+def test_mart_missing_from_candidate_fails(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb")
+    candidate = clean(tmp_path / "candidate.duckdb")
+    con = duckdb.connect(str(candidate))
+    con.execute("drop table main.fct_findings")
+    con.close()
+    result = run_gate(candidate, previous)
+    assert not result.success
+    assert "fct_findings: mart_still_present FAILED" in failed_lines(result)
+
+
+def test_missing_column_fails_closed(tmp_path):
+    candidate = clean(tmp_path / "candidate.duckdb")
+    con = duckdb.connect(str(candidate))
+    con.execute("alter table main.fct_findings drop column severity")
+    con.close()
+    result = run_gate(candidate, None)
+    assert not result.success
+    assert "fct_findings: expect_column_values_to_be_in_set(severity) FAILED" in failed_lines(result)
+    assert "could not be evaluated" in failed_lines(result)
+
+
+def test_unreadable_candidate_fails(tmp_path):
+    result = run_gate(tmp_path / "missing.duckdb", None)
+    assert not result.success
+    assert "open_candidate" in failed_lines(result)
+
+
+def test_only_present_marts_are_validated(tmp_path):
+    path = tmp_path / "c.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create table main.fct_findings (finding_id varchar, rule_id varchar, severity varchar)")
+    con.execute("insert into main.fct_findings values ('f1', 'R', 'fatal')")
+    con.execute("create table main.some_new_mart (x integer)")
+    con.close()
+    result = run_gate(path, None)
+    assert result.marts == ["fct_findings", "some_new_mart"]
+    assert {check.suite for check in result.checks} == {"fct_findings"}
+    assert failed_lines(result).startswith("fct_findings: expect_column_values_to_be_in_set(severity) FAILED")
+
+
+def test_gate_leaves_candidate_writable(tmp_path):
+    candidate = clean(tmp_path / "candidate.duckdb")
+    run_gate(candidate, None)
+    duckdb.connect(str(candidate)).close()  # no connection left open
+
+
+def test_data_docs(tmp_path):
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1)], [execution(1), execution(1)])
+    result = run_gate(candidate, None, data_docs_dir=tmp_path / "docs")
+    assert result.data_docs_index == (tmp_path / "docs" / "index.html").resolve()
+    assert result.data_docs_index.is_file()
+    assert "fct_execution" in result.data_docs_index.read_text()
+    assert list((tmp_path / "docs" / "validations" / "fct_execution").rglob("*.html"))
