@@ -148,5 +148,78 @@ def query(
         console.print(table)
 
 
+@app.command()
+def check(
+    files: list[Path] = typer.Argument(..., help="Documents to check (text or PDF)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    manifest: Path = typer.Option(None, "--manifest", help="manifest.csv giving kind/year/department for the files "
+                                  "(default: a manifest.csv beside the first file, if any)."),
+) -> None:
+    """Check documents before publication: build them in a temporary warehouse and print every finding with its
+    rule, severity, file, lines, the source lines quoted, lhs, rhs, difference and tolerance.
+
+    \b
+    Exit codes: 0 no error-severity finding; 1 at least one error-severity finding; 2 a file could not be read at
+    all (or bad usage).
+    """
+    import shutil
+    import tempfile
+
+    import duckdb
+
+    if fmt not in ("table", "json"):
+        err.print("[red]error:[/red] --format must be table or json")
+        raise typer.Exit(2)
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        err.print(f"[red]error:[/red] not a file: {', '.join(missing)}")
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="yusuan-check-") as tmp:
+        folder = Path(tmp) / "documents"
+        folder.mkdir()
+        for path in files:
+            shutil.copyfile(path, folder / path.name)
+        source_manifest = manifest or files[0].parent / "manifest.csv"
+        if source_manifest.is_file():
+            shutil.copyfile(source_manifest, folder / "manifest.csv")
+        report = pipeline.build(folder, Path(tmp) / "check.duckdb")
+        if not report.published:
+            _print_build_report(report)
+            raise typer.Exit(2)
+        con = duckdb.connect(str(Path(tmp) / "check.duckdb"), read_only=True)
+        try:
+            cursor = con.execute(
+                "select rule_id, severity, file_name as file, page, line_start, line_end, quoted_source, message, "
+                "lhs, rhs, difference, tolerance from main.fct_findings "
+                "order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, file_name, line_start")
+            columns = [d[0] for d in cursor.description]
+            findings = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        finally:
+            con.close()
+    for finding in findings:
+        start, end = finding.pop("line_start"), finding.pop("line_end")
+        finding["lines"] = [] if start is None else list(range(start, (end or start) + 1))
+        for key in ("lhs", "rhs", "difference", "tolerance"):
+            finding[key] = _format_value(finding[key]) if finding[key] is not None else None
+    if fmt == "json":
+        print(json.dumps(findings, ensure_ascii=False, indent=2))
+    else:
+        table = Table(title=f"{len(findings)} findings")
+        for column in ("rule_id", "severity", "file", "page", "lines", "message", "lhs", "rhs", "difference",
+                       "tolerance", "quoted_source"):
+            table.add_column(column)
+        for f in findings:
+            lines = f["lines"]
+            where = "" if not lines else (str(lines[0]) if len(lines) == 1 else f"{lines[0]}-{lines[-1]}")
+            table.add_row(f["rule_id"], f["severity"], f["file"], _format_value(f["page"]), where, f["message"],
+                          f["lhs"] or "", f["rhs"] or "", f["difference"] or "", f["tolerance"] or "",
+                          f["quoted_source"] or "")
+        console.print(table)
+    unreadable = [o for o in report.load.outcomes if o.status == "failed" and o.sha256 is None]
+    if unreadable:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if any(f["severity"] == "error" for f in findings) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -138,3 +138,24 @@ def test_every_rule_id_the_loaders_emit_is_in_the_catalog():
     catalog = {line.split(",", 1)[0] for line in (root / "seeds" / "rule_catalog.csv").read_text(
         encoding="utf-8").splitlines()[1:]}
     assert emitted - catalog == set()
+
+
+def test_check_reports_a_wrong_rate_with_its_lines_and_exit_code_1(tmp_path):
+    source = (copy_documents(tmp_path / "d", ["baiyun-zfw-2023-laisui-evaluation.txt"])
+              / "baiyun-zfw-2023-laisui-evaluation.txt")
+    bad = tmp_path / "report.txt"
+    bad.write_text(source.read_text(encoding="utf-8").replace("实际支出 15.13万元", "实际支出 15.03万元"),
+                   encoding="utf-8")
+    result = runner.invoke(app, ["check", str(bad), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)
+    assert [(f["rule_id"], f["severity"], f["file"]) for f in findings] == [("EXE-RATE-001", "error", "report.txt")]
+    finding = findings[0]
+    assert 24 in finding["lines"] and 26 in finding["lines"]
+    assert Decimal(finding["lhs"]) == Decimal("99.93") and Decimal(finding["rhs"]) == Decimal("99.273448")
+    assert "15.03万元" in finding["quoted_source"]
+    clean = runner.invoke(app, ["check", str(source), "--format", "json"])
+    assert clean.exit_code == 0 and json.loads(clean.output) == []
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert runner.invoke(app, ["check", str(empty)]).exit_code == 2
