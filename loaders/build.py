@@ -1,8 +1,8 @@
-"""The pipeline: load -> dbt build into a NEW warehouse file -> publish by atomic rename.
+"""The pipeline: load -> dbt build into a NEW warehouse file -> publication gate -> publish by atomic rename.
 
 Steps run one after another (DuckDB allows one writer per file). The build file starts as a copy of the
 published warehouse, so unchanged documents are not parsed again; the published file is only ever
-replaced whole, by ``os.replace``, after dbt build succeeded, so readers never see a half-built warehouse
+replaced whole, by ``os.replace``, after dbt build and the Great Expectations gate (loaders/gate.py) succeeded, so readers never see a half-built warehouse
 and a failed build leaves the previous one in place.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from loaders.gate import GateResult, run_gate
 from loaders.load import LoadSummary, load_directory
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,9 @@ EXIT_SOME_DOCUMENTS_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUILD_FAILED = 3
 EXIT_LOCKED = 4
+
+# Fewer findings after a parser fix is progress, not a broken build.
+ALWAYS_ALLOWED_TO_SHRINK = ("fct_findings",)
 
 
 def default_warehouse() -> Path:
@@ -104,6 +108,7 @@ class BuildReport:
     seconds: float
     figures: int = 0
     findings_by_severity: dict[str, int] = field(default_factory=dict)
+    gate: GateResult | None = None
 
     @property
     def exit_code(self) -> int:
@@ -143,6 +148,11 @@ def build(documents_dir: Path, warehouse: Path) -> BuildReport:
             if not outcome.success:
                 return BuildReport(warehouse, summary, outcome, published=False, seconds=time.monotonic() - started)
             report = BuildReport(warehouse, summary, outcome, published=False, seconds=0.0)
+            report.gate = run_gate(staging, warehouse if warehouse.exists() else None,
+                                   allow_shrink=ALWAYS_ALLOWED_TO_SHRINK)
+            if not report.gate.success:
+                report.seconds = time.monotonic() - started
+                return report
             _summarise(staging, report)
             with open(staging, "rb+") as handle:
                 os.fsync(handle.fileno())

@@ -38,8 +38,8 @@ def build(
 
     \b
     Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named with
-    its reason); 2 bad usage (the folder does not exist); 3 dbt build failed: nothing published, the previous
-    warehouse stays; 4 another build is running on this warehouse.
+    its reason); 2 bad usage (the folder does not exist); 3 dbt build or the publication gate failed: nothing
+    published, the previous warehouse stays; 4 another build is running on this warehouse.
     """
     if not directory.is_dir():
         err.print(f"[red]error:[/red] {directory} is not a folder of documents")
@@ -71,6 +71,11 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
         err.print(f"[red]not loaded:[/red] {outcome.message}")
     for name in load.removed:
         console.print(f"removed (no longer in the folder): {name}")
+    if report.gate is not None and not report.gate.success:
+        err.print("[red]publication gate failed; nothing was published, the previous warehouse is unchanged.[/red]")
+        for line in report.gate.failure_lines():
+            err.print(f"  {line}")
+        return
     if report.dbt is not None and not report.published:
         err.print("[red]dbt build failed; nothing was published, the previous warehouse is unchanged.[/red]")
         if report.dbt.error:
@@ -86,6 +91,8 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
         f"{len(load.failed)} not loaded) · figures landed: {report.figures} · findings: {findings} · "
         f"{report.seconds:.1f} s"
     )
+    if report.gate is not None:
+        console.print(f"publication gate: passed ({len(report.gate.checks)} checks)")
 
 
 def _format_value(value) -> str:

@@ -159,3 +159,26 @@ def test_check_reports_a_wrong_rate_with_its_lines_and_exit_code_1(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert runner.invoke(app, ["check", str(empty)]).exit_code == 2
+
+
+def test_a_failing_gate_leaves_the_published_warehouse_byte_for_byte(built, tmp_path, monkeypatch):
+    from loaders.gate import GateCheck, GateResult
+
+    _, warehouse = built
+    published = tmp_path / "w.duckdb"
+    shutil.copyfile(warehouse, published)
+    before = published.read_bytes()
+    docs = copy_documents(tmp_path / "docs")
+    path = docs / "baiyun-zfw-2023-laisui-evaluation.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("15.13万元", "15.12万元"), encoding="utf-8")
+
+    def failing_gate(candidate, previous, data_docs_dir=None, allow_shrink=()):
+        check = GateCheck(suite="fct_execution", expectation="expect_test_failure", column=None, success=False,
+                          observed=None, message="forced failure", mart="fct_execution")
+        return GateResult(success=False, checks=[check])
+
+    monkeypatch.setattr(pipeline, "run_gate", failing_gate)
+    report = pipeline.build(docs, published)
+    assert not report.published and report.exit_code == pipeline.EXIT_BUILD_FAILED
+    assert published.read_bytes() == before
+    assert not list(tmp_path.glob(".w.building-*"))
