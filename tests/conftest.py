@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,21 @@ def copy_documents(target: Path, names: list[str] | None = None) -> Path:
         if path.is_file() and (names is None or path.name in names or path.name == "manifest.csv"):
             shutil.copyfile(path, target / path.name)
     return target
+
+
+def golden_rows(path: Path) -> list[dict]:
+    """A hand-written golden CSV as a list of dicts (strings as typed)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def as_golden_text(value) -> str:
+    """A landed value as it is written in a golden CSV: None -> '', booleans -> true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ copied from parser output. The tests compare the complete landed set with the go
 
 from __future__ import annotations
 
-import csv
 import time
 from collections import Counter
 from decimal import Decimal
@@ -15,7 +14,7 @@ from pathlib import Path
 from loaders.documents import ManifestEntry, read_document, read_manifest
 from loaders.parsers import department_targets, parser_for
 
-from conftest import DOCUMENTS, GOLDEN
+from conftest import DOCUMENTS, GOLDEN, golden_rows, as_golden_text
 
 NAME = "panyu-zfw-department-targets.txt"
 DEPARTMENT = "中国共产党广州市番禺区委员会政法委员会"
@@ -39,17 +38,8 @@ def parse(document=None):
     return department_targets.parse(document or read_document(DOCUMENTS / NAME, read_manifest(DOCUMENTS)))
 
 
-def golden_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
-
-def text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+text = as_golden_text
 
 
 def golden(kind: str, columns: list[str]) -> Counter:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from loaders.documents import read_document, read_manifest
 from loaders.parsers import evaluation_report
 
-from conftest import DOCUMENTS, GOLDEN
+from conftest import DOCUMENTS, GOLDEN, golden_rows
 
 REPORTS = ["baiyun-zfw-2023-laisui-evaluation.txt", "baiyun-zfw-2022-laisui-evaluation.txt"]
 
@@ -21,10 +20,6 @@ REPORTS = ["baiyun-zfw-2023-laisui-evaluation.txt", "baiyun-zfw-2022-laisui-eval
 def parse(name: str):
     return evaluation_report.parse(read_document(DOCUMENTS / name, read_manifest(DOCUMENTS)))
 
-
-def golden_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def figure_key(measure, label, parent, value_text, unit, sign, comparison):

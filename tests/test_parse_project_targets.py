@@ -7,7 +7,6 @@ multisets: nothing missing, nothing extra, nothing in the wrong column.
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections import Counter
@@ -17,7 +16,7 @@ from pathlib import Path
 from loaders.documents import ManifestEntry, read_document, read_manifest
 from loaders.parsers import parser_for, project_targets
 
-from conftest import DOCUMENTS, GOLDEN
+from conftest import DOCUMENTS, GOLDEN, golden_rows, as_golden_text
 
 NAME = "gz-laisui-bureau-project-targets.txt"
 BUREAU = "广州市来穗人员服务管理局"
@@ -33,17 +32,8 @@ def parse(document=None):
     return project_targets.parse(document or read_document(DOCUMENTS / NAME, read_manifest(DOCUMENTS)))
 
 
-def golden_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
-
-def text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+text = as_golden_text
 
 
 def landed_figures(result) -> Counter:

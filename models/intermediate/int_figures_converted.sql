@@ -26,9 +26,7 @@ final as (
     select
         *,
         case when base_unit = '元' then value_in_base_unit end as amount_yuan,
-        file_name || ':' || cast(line_start as varchar)
-            || case when line_end > line_start then '-' || cast(line_end as varchar) else '' end
-            || case when page is not null then ' (p. ' || cast(page as varchar) || ')' else '' end as source_locator
+        {{ source_locator() }} as source_locator
     from converted
 )
 

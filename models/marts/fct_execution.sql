@@ -56,8 +56,7 @@ final as (
         rate_basis,
         line_start,
         line_end,
-        file_name || ':' || cast(line_start as varchar)
-            || case when line_end > line_start then '-' || cast(line_end as varchar) else '' end as source_locator,
+        {{ source_locator(page='cast(null as integer)') }} as source_locator,
         initial_budget_source,
         adjustment_source,
         adjusted_budget_source,

@@ -69,7 +69,7 @@ loader_rows as (
         page,
         line_start,
         line_end,
-        file_name || coalesce(':' || cast(line_start as varchar), '') as source_locator,
+        {{ source_locator() }} as source_locator,
         raw_text as quoted_source,
         cast(null as decimal(38, 6)) as lhs,
         cast(null as decimal(38, 6)) as rhs,

@@ -62,9 +62,7 @@ final as (
         line_start,
         line_end,
         page,
-        file_name || ':' || cast(line_start as varchar)
-            || case when line_end > line_start then '-' || cast(line_end as varchar) else '' end
-            as source_locator
+        {{ source_locator() }} as source_locator
     from with_project
 )
 
