@@ -130,7 +130,7 @@ def pages_from_pdf(data: bytes) -> list[Page]:
             words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
             groups: list[list[dict]] = []
             for word in words:
-                if groups and abs(word["top"] - groups[-1][0]["top"]) <= 2.0:
+                if groups and _same_line(groups[-1][0], word):
                     groups[-1].append(word)
                 else:
                     groups.append([word])
@@ -152,6 +152,15 @@ def pages_from_pdf(data: bytes) -> list[Page]:
                 page.lines.append(line)
             pages.append(page)
     return pages
+
+
+def _same_line(first: dict, word: dict) -> bool:
+    """Words of one text line: tops within 2 points, or vertical extents overlapping by half the
+    smaller height (digits set in another font stand a few points lower than the CJK around them)."""
+    if abs(word["top"] - first["top"]) <= 2.0:
+        return True
+    overlap = min(first["bottom"], word["bottom"]) - max(first["top"], word["top"])
+    return overlap >= 0.5 * min(first["bottom"] - first["top"], word["bottom"] - word["top"])
 
 
 def _horizontal_rules(pdf_page) -> list[float]:

@@ -26,6 +26,7 @@ TOTAL_RE = re.compile(r"^(?:合计|总计|收入总计|支出总计|本年收入
 SUBTOTAL_RE = re.compile(r"^小计$")
 NOTE_RE = re.compile(r"^注\s*[:：]")
 CODE_RE = re.compile(r"^\d{1,3}$")
+ORDINAL_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、\S")
 
 
 def squash(text: str) -> str:
@@ -225,6 +226,30 @@ def _split_codes(line: Line) -> tuple[list[str], list[Cell]]:
     return codes, rest
 
 
+PROSE_PUNCTUATION = set("，。；：！？")
+
+
+def _figure_cells(line: Line) -> list[Cell]:
+    """Cells printing an amount; bare 1-3 digit integers (codes, serial numbers) and years (a 4-digit
+    number followed by 年) are left out."""
+    cells = line.cells
+    return [
+        c for k, c in enumerate(cells)
+        if is_amount(c.text) and not re.fullmatch(r"\d{1,3}", c.text)
+        and not (re.fullmatch(r"(?:19|20)\d{2}", c.text) and k + 1 < len(cells) and cells[k + 1].text.startswith("年"))
+    ]
+
+
+def _stray_figures(line: Line) -> bool:
+    """A line outside the tables that prints an amount as a cell of its own and is not a sentence.
+
+    Numbers inside the narrative (编制说明, 情况说明) stand in sentences (，。；：); this reader does not
+    interpret prose, and those lines are not table figures."""
+    if PROSE_PUNCTUATION & set(line.raw_text):
+        return False
+    return bool(_figure_cells(line))
+
+
 class TableInterpreter:
     """Reads every table of a document whose title matches one of ``specs``."""
 
@@ -252,6 +277,11 @@ class TableInterpreter:
                         unit_line = j
                         break
             if title is None or unit_line is None or any(_title_of(flat[k]) for k in range(i + 1, unit_line)):
+                if _stray_figures(line):
+                    # a number outside every table (e.g. a table whose title was not recognised, or the
+                    # continuation of one that could not be followed): reported, never dropped silently
+                    reading.unplaced.append(Unplaced(line.page, line.number, line.raw_text,
+                                                     "figure outside any recognised table"))
                 i += 1
                 continue
             title = self.title_fix(title)
@@ -290,6 +320,11 @@ class TableInterpreter:
         """A new page continues the table when one of its first lines is a header repeat or a body row
         (and no table title comes first)."""
         page = flat[k].page
+        first = flat[k]
+        if ORDINAL_ITEM_RE.match(first.text) and not PROSE_PUNCTUATION & set(first.raw_text) and not _title_of(first):
+            # a page starting with the next numbered row name (十四、资源勘探工业信息等支出): the list of
+            # a 收支总表 runs on (a heading such as 第三部分 or a sentence does not match)
+            return True
         for line in flat[k : k + 3]:
             if line.page != page or _title_of(line):
                 return False
