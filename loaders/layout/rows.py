@@ -196,6 +196,7 @@ def _join_ruled_rows(groups: list[list[dict]], rules: list[float]) -> list[list[
         inside = 0 < band < len(rules)
         for word in group:
             word["_line"] = number
+        group = _merge_line_words(group)
         if inside and band == last_band and joined:
             joined[-1].extend(group)
         else:
@@ -226,6 +227,24 @@ def _join_ruled_rows(groups: list[list[dict]], rules: list[float]) -> list[list[
         cells.sort(key=lambda w: w["x0"])
         out.append(cells)
     return out
+
+
+def _merge_line_words(group: list[dict]) -> list[dict]:
+    """Words of one text line standing as close as the letters of a word (letter-spaced labels such
+    as 因 公 出 国 （ 境 ） 费) are one piece before the lines of a ruled row are joined, so that a
+    label's wrapped last character (用) is appended after the whole line, not after its first letter."""
+    merged: list[dict] = []
+    for word in sorted(group, key=lambda w: w["x0"]):
+        if merged:
+            last = merged[-1]
+            if word["x0"] - last["x1"] <= 0.8 * word["size"] and not is_amount(word["text"]) \
+                    and not is_amount(last["text"]):
+                last["text"] += " " + word["text"]
+                last["x1"] = max(last["x1"], word["x1"])
+                last["bottom"] = max(last["bottom"], word["bottom"])
+                continue
+        merged.append(dict(word))
+    return merged
 
 
 def _raw_line(cells: list[Cell], half: float) -> str:

@@ -37,6 +37,12 @@ def squash(text: str) -> str:
 class ColumnSpec:
     label: str  # printed header label, spaces removed (wrapped fragments joined)
     measure: str
+    # where a label is set in a narrow cell and wraps unpredictably (国有资本经营 / 预 / 算 / 算财政拨 / 款),
+    # the header is matched on the printed start of the label; ``label`` stays the full printed label
+    prefix: str | None = None
+
+    def matches(self, text: str) -> bool:
+        return text == self.label or (self.prefix is not None and text.startswith(self.prefix))
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,9 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...]
     code_scheme: str | None = None  # function | economic | None
     name: str = ""
+    # 2: the table is printed twice side by side on the page (人员经费 | 公用经费), each half with its own
+    # code, name and value columns; ``columns`` lists the left half's columns, then the right half's
+    halves: int = 1
 
 
 @dataclass
@@ -136,7 +145,7 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
     for spec_col in spec.columns:
         found = None
         for text, x0, x1, i, _top in sorted(candidates, key=lambda c: (c[1], c[3])):
-            if text != spec_col.label or (x0, x1, i) in used:
+            if not spec_col.matches(text) or (x0, x1, i) in used:
                 continue
             if placed and x0 < placed[-1].x0 - 0.01:
                 continue
@@ -296,7 +305,11 @@ class TableInterpreter:
                         )
             else:
                 reading.tables.append(title)
-                self._read_table(flat[unit_line + 1 : end], title, spec, _unit_of(flat[unit_line]), reading)
+                body, unit = flat[unit_line + 1 : end], _unit_of(flat[unit_line])
+                if spec.halves > 1:
+                    self._read_halves(body, title, spec, unit, reading)
+                else:
+                    self._read_table(body, title, spec, unit, reading)
             i = end
         return reading
 
@@ -344,6 +357,51 @@ class TableInterpreter:
             return True
         return False
 
+    def _read_halves(self, lines: list[Line], title: str, spec: TableSpec, unit: str | None,
+                     reading: TableReading) -> None:
+        """Two tables side by side: the header prints its labels twice; the second occurrence of a
+        repeated header label marks where the right half starts. Each half is read as a table of its
+        own (its lines keep the whole printed line as their raw text)."""
+        split = None
+        for line in lines[:12]:
+            seen: dict[str, Cell] = {}
+            for cell in line.cells:
+                key = squash(cell.text)
+                if is_amount(cell.text) or not key:
+                    continue
+                if key in seen and cell.x0 > seen[key].x1:
+                    split = cell.x0 - line.char_width
+                    break
+                seen.setdefault(key, cell)
+            if split is not None:
+                break
+        if split is not None:
+            # layout text sets a half's digits a few columns left of its CJK header: the right half
+            # starts at its class codes (a 3-digit code standing mid-line near the repeated label)
+            mid_codes = [c.x0 for line in lines for c in line.cells[1:]
+                         if re.fullmatch(r"\d{3}", c.text) and abs(c.x0 - split) <= 8 * line.char_width]
+            if mid_codes:
+                split = min(split, min(mid_codes) - lines[0].char_width / 2)
+        if split is None:
+            for line in lines:
+                if _figure_cells(line):
+                    reading.unplaced.append(Unplaced(line.page, line.number, line.raw_text,
+                                                     "side-by-side table: the repeated header was not found"))
+            return
+        per_half = len(spec.columns) // spec.halves
+        bounds = [(float("-inf"), split), (split, float("inf"))]
+        for index, (low, high) in enumerate(bounds):
+            half_spec = TableSpec(spec.title, spec.columns[index * per_half:(index + 1) * per_half],
+                                  spec.code_scheme, spec.name)
+            half_lines = []
+            for line in lines:
+                cells = [c for c in line.cells if low <= c.x0 < high]
+                if cells:
+                    half = Line(line.page, line.number, cells, line.raw_text, line.top, line.char_width,
+                                line.last_number)
+                    half_lines.append(half)
+            self._read_table(half_lines, title, half_spec, unit, reading)
+
     def _read_table(self, lines: list[Line], title: str, spec: TableSpec, unit: str | None,
                     reading: TableReading) -> None:
         columns: list[PlacedColumn] | None = None
@@ -360,10 +418,32 @@ class TableInterpreter:
                 if in_header:
                     header = []
             codes, rest = _split_codes(line)
+            if self._continues_code(line, codes, rows, pending, columns, spec):
+                # the 款 code of the row above, printed on the next line (302 / 01 办公费, or a lone 12
+                # beside a name wrapped over three lines)
+                row = rows[-1]
+                lead = [c for c in line.cells[:2] if re.fullmatch(r"\d{1,2}", c.text)]
+                lead = lead[: max(0, (3 if spec.code_scheme == "function" else 2) - len(row.code_parts))]
+                row.code_parts.extend(c.text for c in lead)
+                extra = [c for c in line.cells[len(lead):]]
+                row.labels.extend(c for c in extra if not c.is_number)
+                row.lines.append(line)
+                row.label_open = True
+                continue
             texts = [c for c in rest if not c.is_number]
             nums = [c for c in rest if c.is_number]
+            if (texts and not nums and not codes and rows and rows[-1].code_parts and rows[-1].labels
+                    and rows[-1].page == line.page and not pending and not in_header
+                    and abs(texts[0].x0 - rows[-1].labels[0].x0) <= 2 * line.char_width
+                    and not any(TOTAL_RE.match(squash(c.text)) or SUBTOTAL_RE.match(squash(c.text))
+                                or ORDINAL_ITEM_RE.match(squash(c.text)) for c in texts)):
+                # the last characters of a coded row's name, wrapped under it (…基本养老保险缴 / 费)
+                rows[-1].labels.extend(texts)
+                rows[-1].lines.append(line)
+                continue
             anchor = bool(codes) or any(
                 TOTAL_RE.match(squash(c.text)) or SUBTOTAL_RE.match(squash(c.text))
+                or (not in_header and squash(c.text).endswith(("合计", "总计")))
                 or re.match(r"^(?:[一二三四五六七八九十]+、|\d+[.．]\s*\S)", c.text)
                 for c in texts
             ) or (bool(texts) and bool(nums))
@@ -426,6 +506,24 @@ class TableInterpreter:
                                                          "no column headers above this line"))
                 continue
             self._place(row, row_columns[id(row)], reading, anchors.get((row.page, id(row_columns[id(row)]))))
+
+    @staticmethod
+    def _continues_code(line: Line, codes: list[str], rows: list[TableRow], pending: list[Line],
+                        columns: list[PlacedColumn] | None, spec: TableSpec) -> bool:
+        """A line that starts with a 1-2 digit number standing left of every value column, right after
+        a row printing only its 3-digit 类 code (and no name yet, or nothing else on this line)."""
+        if codes or not rows or pending or columns is None or not spec.code_scheme or not line.cells:
+            return False
+        row = rows[-1]
+        if len(row.code_parts) != 1 or row.page != line.page:
+            return False
+        first = line.cells[0]
+        if not re.fullmatch(r"\d{1,2}", first.text) or first.x1 >= min(c.x0 for c in columns):
+            return False
+        rest = line.cells[1:]
+        if any(c.is_number and c.x1 >= min(col.x0 for col in columns) for c in rest):
+            return False
+        return not row.labels or not rest
 
     @staticmethod
     def _looks_like_header(line: Line, spec: TableSpec) -> bool:

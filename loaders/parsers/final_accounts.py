@@ -1,11 +1,15 @@
 """Parser for Shanghai 部门决算 (final accounts) disclosures, from the PDF or ``pdftotext -layout`` text.
 
-The standard tables (收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表,
-一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算表, 财政拨款“三公”经费支出决算表,
-政府性基金/国有资本经营预算财政拨款收入支出决算表) are read by the shared table interpreter in
-``loaders.layout``. Header labels the PDF wraps inside their cell (本年收入合 / 计) are joined. Numbers that
-cannot be placed with certainty are ``LOAD-UNPLACED-FIGURE`` findings. Figures are landed as printed
-(the publisher prints 社会保障和就业支出 326.71 in the two 总表 and 326.72 in the detailed tables).
+The standard tables are read by the shared table interpreter in ``loaders.layout``: 收入支出决算总表,
+收入决算表, 支出决算表, 财政拨款收入支出决算总表 (its 一般公共预算 / 政府性基金 / 国有资本经营 column labels
+are set vertically in narrow cells and matched on their printed start; the table runs on over the next
+page), 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算表 (two tables side by side:
+人员经费 on the left, 公用经费 on the right, each with its own codes), and 财政拨款“三公”经费支出决算表
+(预算数 / 决算数 under each of 合计, 因公出国（境）费, 公务用车购置及运行费, 公务用车购置费, 公务用车运行费,
+公务接待费: measures ``<group>_budget`` / ``<group>_actual``). Header labels the PDF wraps inside their cell
+(本年收入合 / 计) are joined. Numbers that cannot be placed with certainty, and amounts standing outside
+every recognised table, are ``LOAD-UNPLACED-FIGURE`` findings. Figures are landed as printed (the
+publisher prints 社会保障和就业支出 326.71 in the two 总表 and 326.72 in the detailed tables).
 
 Line provenance: for text input ``line_start`` is the line of the text (``Document.lines``); for PDF
 input it is the index of the reconstructed line within the page.
@@ -42,6 +46,27 @@ SPECS = [
          C("对附属单位补助支出", "subsidy_to_affiliated_units")),
         "function", "支出决算表",
     ),
+    TableSpec(
+        re.compile(r"^财政拨款收入支出决算总表$"),
+        (C("决算数", "actual"), C("合计", "total"),
+         C("一般公共预算财政拨款", "general_public_budget", prefix="一般公共预算"),
+         C("政府性基金预算财政拨款", "government_fund", prefix="政府性基金"),
+         C("国有资本经营预算财政拨款", "state_capital_operation", prefix="国有资本经营")),
+        None, "财政拨款收入支出决算总表",
+    ),
+    TableSpec(
+        re.compile(r"^财政拨款“三公”经费支出决算表$"),
+        tuple(
+            C(label, f"{group}_{phase}")
+            for group in ("three_public_total", "outbound_travel", "official_vehicles", "vehicle_purchase",
+                          "vehicle_operation", "official_reception")
+            for label, phase in (("预算数", "budget"), ("决算数", "actual"))
+        ),
+        None, "财政拨款“三公”经费支出决算表",
+    ),
+    TableSpec(re.compile(r"^一般公共预算财政拨款基本支出决算表$"),
+              (C("决算数", "actual"), C("决算数", "actual")), "economic", "一般公共预算财政拨款基本支出决算表",
+              halves=2),
     TableSpec(re.compile(r"^一般公共预算财政拨款支出决算表$"),
               (C("合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure")),
               "function", "一般公共预算财政拨款支出决算表"),
