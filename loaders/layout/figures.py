@@ -21,16 +21,18 @@ def row_code(parts: list[str], scheme: str | None) -> str | None:
     return head + "".join(p.zfill(2) for p in rest)
 
 
-def row_kind(code: str | None, label: str | None, scheme: str | None) -> str:
+def row_kind(parts: list[str] | None, label: str | None, scheme: str | None) -> str:
+    """total / subtotal by the row name; class / section / item by how many code parts are printed
+    (类 / 款 / 项), so a class code printed short (7 11 02) is still an item."""
     name = squash(label or "")
     if TOTAL_RE.match(name) or name.endswith("合计") or name.endswith("总计"):
         return "total"
     if SUBTOTAL_RE.match(name):
         return "subtotal"
-    if code:
-        if len(code) == 3:
+    if parts:
+        if len(parts) == 1:
             return "class"
-        if len(code) == 5:
+        if len(parts) == 2:
             return "section" if scheme == "function" else "item"
         return "item"
     return "item"
@@ -63,7 +65,7 @@ def figures_from_reading(reading: TableReading) -> tuple[list[Figure], list[Find
                 table_name=row.table_name,
                 row_code=code,
                 row_code_scheme=scheme if code else None,
-                row_kind=row_kind(code, value.row_label, scheme),
+                row_kind=row_kind(row.code_parts if code else None, value.row_label, scheme),
                 row_label=value.row_label,
                 column_label=value.column.spec.label,
             )

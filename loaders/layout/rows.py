@@ -29,6 +29,13 @@ class Cell:
     text: str
     x0: float
     x1: float
+    # layout text: where the word's glyphs end. pdftotext puts a word at a character index, but CJK
+    # glyphs are twice as wide as the columns it counts, so a header label spans more than its length
+    glyph_x1: float | None = None
+
+    @property
+    def right(self) -> float:
+        return self.glyph_x1 if self.glyph_x1 is not None else self.x1
 
     @property
     def center(self) -> float:
@@ -107,7 +114,8 @@ def pages_from_layout_text(text: str, columns: str = "chars") -> list[Page]:
                     tokens.append((chunk, column, column + width))
                 column += width
             page = pages[-1]
-            page.lines.append(Line(page.number, number, _merge_tokens(tokens, 1), raw, float(number), 1.0))
+            cells = [Cell(c.text, c.x0, c.x1, c.x0 + display_width(c.text)) for c in _merge_tokens(tokens, 1)]
+            page.lines.append(Line(page.number, number, cells, raw, float(number), 1.0))
         if piece.endswith("\f"):
             pages.append(Page(len(pages) + 1))
     while len(pages) > 1 and not pages[-1].lines:

@@ -26,6 +26,7 @@ TOTAL_RE = re.compile(r"^(?:合计|总计|收入总计|支出总计|本年收入
 SUBTOTAL_RE = re.compile(r"^小计$")
 NOTE_RE = re.compile(r"^注\s*[:：]")
 CODE_RE = re.compile(r"^\d{1,3}$")
+NO_HEADERS = "column headers not found"
 ORDINAL_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、\S")
 
 
@@ -37,12 +38,13 @@ def squash(text: str) -> str:
 class ColumnSpec:
     label: str  # printed header label, spaces removed (wrapped fragments joined)
     measure: str
-    # where a label is set in a narrow cell and wraps unpredictably (国有资本经营 / 预 / 算 / 算财政拨 / 款),
-    # the header is matched on the printed start of the label; ``label`` stays the full printed label
-    prefix: str | None = None
+    # other printed forms of the label (regular expression, whole label): a label set in a narrow cell
+    # wraps unpredictably (国有资本经营 / 预 / 算 / 算财政拨 / 款) and is matched on its start; a label may
+    # carry the year (2024年机关运行经费预算数). ``label`` stays the column's name.
+    pattern: str | None = None
 
     def matches(self, text: str) -> bool:
-        return text == self.label or (self.prefix is not None and text.startswith(self.prefix))
+        return text == self.label or (self.pattern is not None and re.fullmatch(self.pattern, text) is not None)
 
 
 @dataclass(frozen=True)
@@ -110,15 +112,18 @@ def _overlaps(a: Cell, b: Cell, slack: float) -> bool:
 
 
 def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | None:
-    """Find each expected column label in the header lines; None if one is missing."""
-    candidates: list[tuple[str, float, float, int, float]] = []  # text, x0, x1, line index, top
+    """Find each expected column label in the header lines; None if one is missing.
+
+    Fragments are joined by their printed extent; the placed column spans to where the label's glyphs
+    end (for layout text a CJK label is wider than its character count)."""
+    candidates: list[tuple[str, float, float, int, float]] = []  # text, x0, x1, line index, glyph end
     for i, line in enumerate(header):
         for cell in line.cells:
             if is_amount(cell.text):
                 continue
             slack = line.char_width * 2
-            text, x0, x1 = squash(cell.text), cell.x0, cell.x1
-            candidates.append((text, x0, x1, i, line.top))
+            text, x0, x1, right = squash(cell.text), cell.x0, cell.x1, cell.right
+            candidates.append((text, x0, x1, i, right))
             parts = cell.text.split()
             if len(parts) > 1:
                 # labels one space apart were joined into one cell: place each by its share of the width
@@ -127,7 +132,7 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
                 for part in parts:
                     px0 = cell.x0 + (cell.x1 - cell.x0) * start / total
                     px1 = cell.x0 + (cell.x1 - cell.x0) * (start + len(part)) / total
-                    candidates.append((part, px0, px1, i, line.top))
+                    candidates.append((part, px0, px1, i, px1))
                     start += len(part) + 1
             # join fragments wrapped over the following header lines
             current = Cell(text, x0, x1)
@@ -139,22 +144,23 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
                 text = text + squash(piece.text)
                 current = Cell(text, min(x0, piece.x0), max(x1, piece.x1))
                 x0, x1 = current.x0, current.x1
-                candidates.append((text, x0, x1, i, line.top))
+                right = max(right, piece.right)
+                candidates.append((text, x0, x1, i, right))
     placed: list[PlacedColumn] = []
     used: set[tuple[float, float, int]] = set()
     for spec_col in spec.columns:
         found = None
-        for text, x0, x1, i, _top in sorted(candidates, key=lambda c: (c[1], c[3])):
+        for text, x0, x1, i, right in sorted(candidates, key=lambda c: (c[1], c[3])):
             if not spec_col.matches(text) or (x0, x1, i) in used:
                 continue
             if placed and x0 < placed[-1].x0 - 0.01:
                 continue
-            found = (x0, x1, i)
+            found = (x0, x1, i, right)
             break
         if found is None:
             return None
-        used.add(found)
-        placed.append(PlacedColumn(spec_col, found[0], found[1]))
+        used.add(found[:3])
+        placed.append(PlacedColumn(spec_col, found[0], found[3]))
     return placed
 
 
@@ -221,8 +227,16 @@ def _split_codes(line: Line) -> tuple[list[str], list[Cell]]:
     (An amount never stands before the row name; a lone 3-digit number followed only by amounts is
     still a code when 1-2 digit parts follow it.)"""
     cells = list(line.cells)
-    if not cells or not re.fullmatch(r"\d{3}", cells[0].text):
+    if not cells or not re.fullmatch(r"\d{1,3}", cells[0].text):
         return [], cells
+    if len(cells[0].text) < 3:
+        # a class code printed short (" 7    11   02   事业单位医疗"): a code only when 款/项 parts and
+        # a row name follow it; landed as printed
+        parts = 1
+        while parts < len(cells) and parts < 3 and re.fullmatch(r"\d{1,2}", cells[parts].text):
+            parts += 1
+        if parts == 1 or parts >= len(cells) or cells[parts].is_number:
+            return [], cells
     codes = [cells[0].text]
     k = 1
     while k < len(cells) and len(codes) < 3 and re.fullmatch(r"\d{1,2}", cells[k].text):
@@ -294,7 +308,8 @@ class TableInterpreter:
                 i += 1
                 continue
             title = self.title_fix(title)
-            spec = self.spec_for(title)
+            candidates = [spec for spec in self.specs if spec.title.search(title)]
+            spec = candidates[0] if candidates else None
             end = self._table_end(flat, unit_line + 1)
             if spec is None:
                 for other in flat[unit_line + 1 : end]:
@@ -306,10 +321,18 @@ class TableInterpreter:
             else:
                 reading.tables.append(title)
                 body, unit = flat[unit_line + 1 : end], _unit_of(flat[unit_line])
-                if spec.halves > 1:
-                    self._read_halves(body, title, spec, unit, reading)
-                else:
-                    self._read_table(body, title, spec, unit, reading)
+                # several layouts of one table (財务收支预算总表 with one 预算数 column, or with 合计 /
+                # 人员经费 / 公用经费 / 项目支出): the first whose column labels are all in the header
+                for k, spec in enumerate(candidates):
+                    attempt = TableReading()
+                    if spec.halves > 1:
+                        self._read_halves(body, title, spec, unit, attempt)
+                    else:
+                        self._read_table(body, title, spec, unit, attempt)
+                    if k == len(candidates) - 1 or not any(u.reason == NO_HEADERS for u in attempt.unplaced):
+                        reading.values.extend(attempt.values)
+                        reading.unplaced.extend(attempt.unplaced)
+                        break
             i = end
         return reading
 
@@ -466,7 +489,7 @@ class TableInterpreter:
                     for other in lines:
                         if any(is_amount(c.text) for c in other.cells):
                             reading.unplaced.append(Unplaced(other.page, other.number, other.raw_text,
-                                                             "column headers not found"))
+                                                             NO_HEADERS))
                     return
             if anchor:
                 row = TableRow(title, spec, line.page, pending + [line], codes, texts, [], unit)

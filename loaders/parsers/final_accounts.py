@@ -49,9 +49,9 @@ SPECS = [
     TableSpec(
         re.compile(r"^财政拨款收入支出决算总表$"),
         (C("决算数", "actual"), C("合计", "total"),
-         C("一般公共预算财政拨款", "general_public_budget", prefix="一般公共预算"),
-         C("政府性基金预算财政拨款", "government_fund", prefix="政府性基金"),
-         C("国有资本经营预算财政拨款", "state_capital_operation", prefix="国有资本经营")),
+         C("一般公共预算财政拨款", "general_public_budget", pattern="一般公共预算.*"),
+         C("政府性基金预算财政拨款", "government_fund", pattern="政府性基金.*"),
+         C("国有资本经营预算财政拨款", "state_capital_operation", pattern="国有资本经营.*")),
         None, "财政拨款收入支出决算总表",
     ),
     TableSpec(

@@ -28,6 +28,12 @@ C = ColumnSpec
 FUNCTION_COLUMNS = (C("合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure"))
 
 SPECS = [
+    TableSpec(
+        re.compile(r"财务收支预算总表$"),
+        (C("预算数", "budget"), C("合计", "total"), C("人员经费", "personnel"), C("公用经费", "goods_and_services"),
+         C("项目支出", "project_expenditure")),
+        None, "财务收支预算总表",
+    ),
     TableSpec(re.compile(r"财务收支预算总表$"), (C("预算数", "budget"), C("预算数", "budget")), None, "财务收支预算总表"),
     TableSpec(
         re.compile(r"收入预算总表$"),
@@ -51,7 +57,7 @@ SPECS = [
         re.compile(r"三公”?经费和机关运行经费预算表$"),
         (C("合计", "three_public_total"), C("因公出国(境)费", "outbound_travel"), C("公务接待费", "official_reception"),
          C("小计", "official_vehicles"), C("购置费", "vehicle_purchase"), C("运行费", "vehicle_operation"),
-         C("机关运行经费预算数", "administrative_operating_costs")),
+         C("机关运行经费预算数", "administrative_operating_costs", pattern=r"(?:20\d{2}年)?机关运行经费预算数")),
         None, "三公经费和机关运行经费预算表",
     ),
 ]
