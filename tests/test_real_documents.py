@@ -25,6 +25,8 @@ COLUMNS = ["page", "table_name", "row_code", "row_label", "measure", "column_lab
 DOCUMENTS = {
     "sh-putuo-govoffice-2025-dept-budget": shanghai_budget,
     "sh-putuo-finance-2024-final-accounts": final_accounts,
+    "sh-putuo-wanli-2024-dept-budget": shanghai_budget,
+    "sh-putuo-welfarehome-2024-unit-budget": shanghai_budget,
 }
 SOURCES = ["pdf", "layout.txt"]
 
