@@ -256,5 +256,45 @@ def check(
     raise typer.Exit(1 if any(f["severity"] == "error" for f in findings) else 0)
 
 
+@app.command()
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help="parquet | csv | xlsx"),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write into (created if missing)."),
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file (default: the published one)."),
+) -> None:
+    """Write every mart (the tables analysts query: fct_*, dim_*) into OUTPUT: one <mart>.parquet or <mart>.csv
+    per mart, or one workbook yusuan-marts.xlsx with a sheet per mart. CSV is UTF-8 with a byte-order mark (Excel
+    opens Chinese correctly); DECIMAL amounts are written exactly (54780200.00, never through float).
+
+    \b
+    Exit codes: 0 written; 1 the export failed while writing (the message says why); 2 bad usage or no
+    warehouse.
+    """
+    import duckdb
+
+    from loaders import export as exporter
+
+    if fmt not in exporter.FORMATS:
+        err.print(f"[red]error:[/red] --format must be one of {', '.join(exporter.FORMATS)}")
+        raise typer.Exit(2)
+    target = warehouse or pipeline.default_warehouse()
+    if not Path(target).is_file():
+        err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
+        raise typer.Exit(2)
+    if output.exists() and not output.is_dir():
+        err.print(f"[red]error:[/red] --output {output} exists and is not a folder")
+        raise typer.Exit(2)
+    try:
+        files = exporter.export(Path(target), fmt, output)
+    except duckdb.IOException as exc:
+        err.print(f"[red]error:[/red] cannot read {target}: {exc}")
+        raise typer.Exit(2) from None
+    except (exporter.ExportError, duckdb.Error, OSError) as exc:
+        err.print(f"[red]export failed:[/red] {exc}")
+        raise typer.Exit(1) from None
+    for path in files:
+        console.print(str(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
