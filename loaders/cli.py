@@ -257,6 +257,41 @@ def check(
 
 
 @app.command()
+def report(
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file (default: the published one)."),
+    output: Path = typer.Option(None, "--output", "-o", help="HTML file to write (default: <warehouse>-report.html "
+                                "beside the warehouse)."),
+) -> None:
+    """Write one self-contained HTML report that works offline (inline CSS and SVG charts, no script, no external
+    URL): the publication state and gate result (linking the Great Expectations Data Docs when present), execution
+    rates by department and year, budget by 功能分类 类, and every document with its figures and findings (with
+    the quoted source lines).
+
+    \b
+    Exit codes: 0 written; 1 the warehouse could not be read as a yusuan warehouse or the file not written (the
+    message says why); 2 bad usage or no warehouse.
+    """
+    import duckdb
+
+    from loaders.report import write_report
+
+    target = Path(warehouse or pipeline.default_warehouse())
+    if not target.is_file():
+        err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
+        raise typer.Exit(2)
+    destination = output or target.with_name(f"{target.stem}-report.html")
+    if destination.is_dir():
+        err.print(f"[red]error:[/red] --output {destination} is a folder; give a file name")
+        raise typer.Exit(2)
+    try:
+        written = write_report(target, destination)
+    except (duckdb.Error, OSError) as exc:
+        err.print(f"[red]report failed:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(str(written))
+
+
+@app.command()
 def export(
     fmt: str = typer.Option(..., "--format", "-f", help="parquet | csv | xlsx"),
     output: Path = typer.Option(..., "--output", "-o", help="Folder to write into (created if missing)."),
