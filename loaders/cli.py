@@ -57,6 +57,10 @@ def build(
     except pipeline.BuildLocked as exc:
         err.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(pipeline.EXIT_LOCKED) from None
+    except Exception as exc:  # noqa: BLE001 - an unexpected failure is a failed build, not exit 1 ("published")
+        err.print(f"[red]build failed:[/red] {type(exc).__name__}: {exc}\nnothing was published; the previous "
+                  "warehouse is unchanged (the run is recorded in the run log sidecar)")
+        raise typer.Exit(pipeline.EXIT_BUILD_FAILED) from None
     _print_build_report(report)
     raise typer.Exit(report.exit_code)
 

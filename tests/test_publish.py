@@ -286,3 +286,22 @@ def test_a_reader_keeps_working_while_a_rebuild_publishes(built, tmp_path):
     after = subprocess.run([sys.executable, "-m", "loaders.cli", "query", ACTUAL_2023, "--warehouse", str(warehouse),
                             "--format", "csv"], cwd=ROOT, capture_output=True, text=True)
     assert after.stdout.splitlines() == ["actual_yuan", "151200.00"], after.stderr
+
+
+def test_an_unexpected_error_is_exit_3_and_logged(built, tmp_path, monkeypatch):
+    warehouse = published_copy(built, tmp_path)
+    before = warehouse.read_bytes()
+    docs = copy_documents(tmp_path / "docs")
+
+    def broken_load(con, directory):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(pipeline, "load_directory", broken_load)
+    result = runner.invoke(app, ["build", str(docs), "--warehouse", str(warehouse)])
+    assert result.exit_code == pipeline.EXIT_BUILD_FAILED, result.output
+    assert "OSError: disk on fire" in result.output and "nothing was published" in result.output
+    assert warehouse.read_bytes() == before
+    [record] = runlog.read_pending(warehouse)
+    assert (record.status, record.exit_code, record.message) == ("error", 3, "OSError: disk on fire")
+    assert lock_path_for(warehouse).read_text() == ""
+    assert not list(warehouse.parent.glob(".yusuan.*building*"))

@@ -161,3 +161,9 @@ def test_console_check_sees_script_errors(tmp_path):
     result = chromium(page, tmp_path, "--dump-dom")
     messages = console_messages(result.stderr)
     assert any('"boom"' in m for m in messages) and any("missing is not defined" in m for m in messages)
+
+
+def test_help_of_report_and_export_states_exit_codes():
+    for command in ("report", "export", "check"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and "Exit codes" in result.output, command
