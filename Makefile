@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The report test renders HTML in headless Chromium: Debian's package, installed by `make test` when missing.
+CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test docs bench clean venv
 
@@ -19,8 +21,13 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/yusuan build documents/
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Idempotent: nothing happens when the file exists; the package lists are refreshed only if the first try fails.
+$(CHROMIUM):
+	@test -x $@ || { export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }; }
 
 docs: $(STAMP)
 	$(BIN)/yusuan docs

@@ -9,17 +9,24 @@ and a failed build leaves the previous one in place.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import time
+import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
+from loaders import runlog
 from loaders.gate import GateResult, run_gate
 from loaders.load import LoadSummary, load_directory
+from loaders.runlog import RunRecord, utc_now
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = "warehouse/yusuan.duckdb"
@@ -45,20 +52,85 @@ class BuildLocked(Exception):
     pass
 
 
-@contextlib.contextmanager
-def build_lock(warehouse: Path):
-    """One build at a time per warehouse; a second one is told so at once."""
-    lock_path = warehouse.with_name(warehouse.name + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = lock_path.open("a+")
+def lock_path_for(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+def _pid_alive(pid: int) -> bool:
     try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_holder(handle) -> dict | None:
+    handle.seek(0)
+    text = handle.read().strip()
+    if not text:
+        return None
+    try:
+        holder = json.loads(text)
+    except ValueError:
+        return {"pid": None, "raw": text[:200]}
+    return holder if isinstance(holder, dict) else None
+
+
+def _describe(holder: dict | None) -> str:
+    if not holder:
+        return "another yusuan build"
+    return (f"yusuan build pid {holder.get('pid')} on {holder.get('host')} (run {holder.get('run_id')}, "
+            f"started {holder.get('started_at')} UTC)")
+
+
+@contextlib.contextmanager
+def build_lock(warehouse: Path, run: RunRecord | None = None, wait_seconds: float = 0.0):
+    """One build at a time per warehouse: an exclusive ``flock`` on ``<warehouse>.lock``.
+
+    The kernel drops the flock when its process dies, even by SIGKILL, so a killed build never blocks the next
+    one. The holder writes its pid, host, run id and start into the lock file and empties it when it ends: a
+    lock file found non-empty by the next holder is the trace of a build that died (its pid is checked and
+    reported); the context manager yields that holder's entry (or None). A second build waits up to
+    ``wait_seconds`` (default: not at all) and then raises ``BuildLocked`` naming the running build.
+    """
+    lock_path = lock_path_for(warehouse)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = lock_path.open("a+", encoding="utf-8")
+    try:
+        deadline = time.monotonic() + max(wait_seconds, 0.0)
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _read_holder(handle)
+                    raise BuildLocked(
+                        f"{_describe(holder)} is running on {warehouse}; not starting a second one "
+                        f"(lock {lock_path}). Try again when it has finished, or pass --wait SECONDS.") from None
+                time.sleep(0.5)
+        stale = _read_holder(handle)
+        if stale is not None:
+            pid = stale.get("pid")
+            stale["pid_alive"] = bool(isinstance(pid, int) and stale.get("host") == os.uname().nodename
+                                      and _pid_alive(pid))
+        if run is not None:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(json.dumps({"pid": os.getpid(), "host": os.uname().nodename, "run_id": run.run_id,
+                                     "started_at": run.started_at.isoformat(),
+                                     "documents_dir": run.documents_dir}, ensure_ascii=False))
+            handle.flush()
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLocked(f"another yusuan build is running on {warehouse} (lock {lock_path})") from None
-        yield
+            yield stale
+        finally:  # not reached when the process is killed: that is how the next build knows
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
     finally:
-        handle.close()
+        handle.close()  # releases the flock
 
 
 @dataclass
@@ -74,7 +146,8 @@ class DbtOutcome:
         return [r for r in self.results if r["status"] == "warn"]
 
 
-def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = None) -> DbtOutcome:
+def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = None,
+            callbacks: list | None = None) -> DbtOutcome:
     """Run dbt in-process against ``warehouse`` (via the YUSUAN_WAREHOUSE variable that profiles.yml reads)."""
     from dbt.cli.main import dbtRunner
 
@@ -82,7 +155,7 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     args = [command, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
             "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
-    result = dbtRunner().invoke(args)
+    result = dbtRunner(callbacks=callbacks or []).invoke(args)
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.error = f"{type(result.exception).__name__}: {result.exception}"
@@ -99,6 +172,35 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
     return outcome
 
 
+# --- test hook: pause at a named point so a test can kill the build there ------------------------------------
+# YUSUAN_PAUSE_AT=load|dbt|swap makes the build stop at that point: it writes its pid to the file
+# named by YUSUAN_PAUSE_SIGNAL (if set) and sleeps YUSUAN_PAUSE_SECONDS (default 300) before going on.
+#   load       documents landed in the building file, the load connection still open, nothing checkpointed
+#   dbt        inside `dbt build`, after its first node finished (dbt holds the building file open for writing)
+#   swap       the building file complete and fsynced, just before os.replace over the published file
+PAUSE_POINTS = ("load", "dbt", "swap")
+
+
+def _pause_point(name: str) -> None:
+    if os.environ.get("YUSUAN_PAUSE_AT") != name:
+        return
+    signal_file = os.environ.get("YUSUAN_PAUSE_SIGNAL")
+    if signal_file:
+        Path(signal_file).write_text(f"{os.getpid()} {name}\n", encoding="utf-8")
+    time.sleep(float(os.environ.get("YUSUAN_PAUSE_SECONDS", "300")))
+
+
+def _dbt_pause_callback():
+    paused = []
+
+    def callback(event) -> None:
+        if not paused and event.info.name == "NodeFinished":
+            paused.append(True)
+            _pause_point("dbt")
+
+    return callback
+
+
 @dataclass
 class BuildReport:
     warehouse: Path
@@ -109,6 +211,9 @@ class BuildReport:
     figures: int = 0
     findings_by_severity: dict[str, int] = field(default_factory=dict)
     gate: GateResult | None = None
+    run: RunRecord | None = None
+    stale_lock: dict | None = None      # the lock entry of an earlier build that died, if one was found
+    carried_runs: int = 0               # unpublished runs carried from the sidecar into ops.run_log
 
     @property
     def exit_code(self) -> int:
@@ -127,51 +232,238 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def build(documents_dir: Path, warehouse: Path) -> BuildReport:
+def data_docs_dir(warehouse: Path, failed: bool = False) -> Path:
+    """Where the GX Data Docs of the published build (or of the last build whose gate failed) are kept."""
+    return warehouse.with_name(f"{warehouse.stem}.gate-docs" + (".failed" if failed else ""))
+
+
+def _documents_before(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = 'raw' and table_name = 'documents'").fetchone()[0]
+    if not exists:
+        return {}
+    return dict(con.execute("select file_name, document_sha256 from raw.documents").fetchall())
+
+
+def _count_documents(run: RunRecord, summary: LoadSummary, before: dict[str, str]) -> None:
+    added = changed = reparsed = 0
+    for outcome in summary.outcomes:
+        if outcome.status != "completed":
+            continue
+        if outcome.file_name not in before:
+            added += 1
+        elif before[outcome.file_name] != outcome.sha256:
+            changed += 1
+        else:
+            reparsed += 1
+    run.documents_in_folder = len(summary.outcomes)
+    run.documents_added, run.documents_changed, run.documents_reparsed = added, changed, reparsed
+    run.documents_parsed = added + changed + reparsed
+    run.documents_unchanged = summary.count("unchanged")
+    run.documents_removed = len(summary.removed)
+    run.documents_failed = len(summary.failed)
+
+
+# What, besides the documents, decides the warehouse's content: the dbt project, the gate and the tool versions.
+FINGERPRINT_PATHS = ("dbt_project.yml", "profiles.yml", "packages.yml", "models", "macros", "seeds", "snapshots",
+                     "tests/dbt", "loaders/gate.py", "loaders/expectations", "loaders/schema.py")
+FINGERPRINT_PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb", "great-expectations", "pandas")
+
+
+def project_fingerprint() -> str:
+    """sha256 over the files that turn raw rows into the published marts and decide the gate, and the versions
+    of the tools that run them. Equal fingerprints and unchanged documents mean the same warehouse."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for name in FINGERPRINT_PATHS:
+        root = PROJECT_ROOT / name
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root] if root.exists() else []
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in FINGERPRINT_PACKAGES:
+        try:
+            digest.update(f"{package}=={version(package)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} missing\0".encode())
+    return digest.hexdigest()
+
+
+def _last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | None:
+    """(run_id, project_fingerprint) of the run that published the file ``con`` is a copy of, if logged."""
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = 'ops' and table_name = 'run_log'").fetchone()[0]
+    if not exists:
+        return None
+    return con.execute(f"select run_id, project_fingerprint from {runlog.RUN_LOG_TABLE} where status = ? "
+                       "order by finished_at desc, started_at desc limit 1", [runlog.PUBLISHED]).fetchone()
+
+
+def _nothing_to_rebuild(summary: LoadSummary, last: tuple[str, str | None] | None, fingerprint: str) -> bool:
+    return (last is not None and last[1] == fingerprint and bool(summary.outcomes) and not summary.removed
+            and all(outcome.status == "unchanged" for outcome in summary.outcomes))
+
+
+def _replace_dir(source: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    os.replace(source, target)
+
+
+def _killed_run(stale: dict) -> RunRecord:
+    started = stale.get("started_at")
+    try:
+        started_at = dt.datetime.fromisoformat(started) if started else utc_now()
+    except ValueError:
+        started_at = utc_now()
+    alive = " (that pid is still running: a different process now?)" if stale.get("pid_alive") else ""
+    return RunRecord(
+        run_id=stale.get("run_id") or uuid.uuid4().hex, started_at=started_at, status=runlog.KILLED,
+        pid=stale.get("pid"), host=stale.get("host"), documents_dir=stale.get("documents_dir"),
+        message=f"build pid {stale.get('pid')} stopped without finishing (killed or crashed){alive}; "
+                "nothing of it was published")
+
+
+def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False) -> BuildReport:
+    """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
+    project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
+    rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them."""
     started = time.monotonic()
     warehouse = warehouse.resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(warehouse):
+    run = RunRecord(run_id=uuid.uuid4().hex, started_at=utc_now(), documents_dir=str(Path(documents_dir).resolve()))
+    with build_lock(warehouse, run, wait_seconds) as stale:
+        if stale is not None:
+            runlog.append_pending(warehouse, _killed_run(stale))
         staging = warehouse.with_name(f".{warehouse.stem}.building-{os.getpid()}.duckdb")
-        for leftover in warehouse.parent.glob(f".{warehouse.stem}.building-*.duckdb*"):
-            leftover.unlink()  # a crashed build's file: never published, safe to drop under the lock
+        docs_building = warehouse.with_name(f".{warehouse.stem}.gate-docs.building-{os.getpid()}")
+        for leftover in [*warehouse.parent.glob(f".{warehouse.stem}.building-*.duckdb*"),
+                         *warehouse.parent.glob(f".{warehouse.stem}.gate-docs.building-*")]:
+            # a crashed build's files: never published, safe to drop under the lock
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         if warehouse.exists():
             shutil.copyfile(warehouse, staging)
+        report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
+                             stale_lock=stale)
         try:
-            con = duckdb.connect(str(staging))
-            try:
-                summary = load_directory(con, documents_dir)
-                con.execute("checkpoint")
-            finally:
-                con.close()
-            outcome = run_dbt(staging)
-            if not outcome.success:
-                return BuildReport(warehouse, summary, outcome, published=False, seconds=time.monotonic() - started)
-            report = BuildReport(warehouse, summary, outcome, published=False, seconds=0.0)
-            report.gate = run_gate(staging, warehouse if warehouse.exists() else None,
-                                   allow_shrink=ALWAYS_ALLOWED_TO_SHRINK)
-            if not report.gate.success:
-                report.seconds = time.monotonic() - started
-                return report
-            _summarise(staging, report)
-            with open(staging, "rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(staging, warehouse)
-            _fsync_dir(warehouse.parent)
-            report.published = True
-            report.seconds = time.monotonic() - started
-            return report
+            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force)
+        except Exception as exc:
+            run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
+            _finish(run, started, EXIT_BUILD_FAILED)
+            runlog.append_pending(warehouse, run)
+            raise
         finally:
             for path in (staging, staging.with_name(staging.name + ".wal")):
                 if path.exists():
                     path.unlink()
+            if docs_building.exists():
+                shutil.rmtree(docs_building)
+        report.seconds = time.monotonic() - started
+        return report
 
 
-def _summarise(path: Path, report: BuildReport) -> None:
+def _finish(run: RunRecord, started: float, exit_code: int) -> None:
+    run.finished_at = utc_now()
+    run.seconds = Decimal(f"{time.monotonic() - started:.1f}")
+    run.exit_code = exit_code
+
+
+def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
+                 report: BuildReport, started: float, force: bool = False) -> None:
+    run = report.run
+    run.project_fingerprint = project_fingerprint()
+    con = duckdb.connect(str(staging))
+    try:
+        before = _documents_before(con)
+        last = _last_published(con)
+        report.load = load_directory(con, documents_dir)
+        _pause_point("load")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    _count_documents(run, report.load, before)
+
+    if not force and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
+        run.gate_result = "unchanged"
+        run.message = (f"documents, dbt project and gate unchanged since run {last[0]}: dbt build and the gate "
+                       "were not rerun (the warehouse would be the same); --force reruns them")
+        if (data_docs_dir(warehouse) / "index.html").exists():
+            run.data_docs_path = str(data_docs_dir(warehouse) / "index.html")
+        _summarise(staging, report)
+        _publish(warehouse, staging, docs_building, report, started)
+        return
+
+    report.dbt = run_dbt(staging, callbacks=[_dbt_pause_callback()])
+    if not report.dbt.success:
+        run.status = runlog.DBT_FAILED
+        lines = [report.dbt.error] if report.dbt.error else []
+        lines += [f"{n['resource_type']} {n['name']}: {n['status']} {n['message'] or ''}".strip()
+                  for n in report.dbt.failed_nodes()]
+        run.failures = "\n".join(lines) or None
+        _summarise(staging, report, findings=False)  # the marts in the file are stale or half-built
+        _finish(run, started, EXIT_BUILD_FAILED)
+        runlog.append_pending(warehouse, run)
+        return
+
+    report.gate = run_gate(staging, warehouse if warehouse.exists() else None, docs_building,
+                           allow_shrink=ALWAYS_ALLOWED_TO_SHRINK)
+    run.gate_result = "passed" if report.gate.success else "failed"
+    run.gate_checks, run.gate_failed_checks = len(report.gate.checks), len(report.gate.failed())
+    _summarise(staging, report)
+    if not report.gate.success:
+        run.status = runlog.GATE_FAILED
+        run.failures = "\n".join(report.gate.failure_lines())
+        if report.gate.data_docs_index is not None and docs_building.exists():
+            _replace_dir(docs_building, data_docs_dir(warehouse, failed=True))
+            run.data_docs_path = str(data_docs_dir(warehouse, failed=True) / "index.html")
+        _finish(run, started, EXIT_BUILD_FAILED)
+        runlog.append_pending(warehouse, run)
+        return
+
+    if report.gate.data_docs_index is not None:
+        run.data_docs_path = str(data_docs_dir(warehouse) / "index.html")
+    _publish(warehouse, staging, docs_building, report, started)
+
+
+def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildReport, started: float) -> None:
+    """Write this run (and the unpublished runs since the last publication) into the new file; swap it in."""
+    run = report.run
+    run.status = runlog.PUBLISHED
+    pending = runlog.read_pending(warehouse)
+    _finish(run, started, EXIT_SOME_DOCUMENTS_FAILED if report.load.failed else EXIT_OK)
+    con = duckdb.connect(str(staging))
+    try:
+        carried = runlog.insert_runs(con, [*pending, run])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    report.carried_runs = len(pending)
+    with open(staging, "rb+") as handle:
+        os.fsync(handle.fileno())
+    _pause_point("swap")
+    os.replace(staging, warehouse)
+    _fsync_dir(warehouse.parent)
+    report.published = True
+    runlog.clear_pending(warehouse, carried)
+    if docs_building.exists():
+        _replace_dir(docs_building, data_docs_dir(warehouse))
+
+
+def _summarise(path: Path, report: BuildReport, findings: bool = True) -> None:
+    """Figures, indicators and findings by severity in the building file (what was, or would be, published)."""
+    run = report.run
     con = duckdb.connect(str(path), read_only=True)
     try:
-        report.figures = con.execute("select count(*) from raw.figures").fetchone()[0]
+        report.figures = run.figures = con.execute("select count(*) from raw.figures").fetchone()[0]
+        run.indicators = con.execute("select count(*) from raw.indicators").fetchone()[0]
+        if not findings:
+            return
         rows = con.execute("select severity, count(*) from main.fct_findings group by 1 order by 1").fetchall()
         report.findings_by_severity = {severity: count for severity, count in rows}
+        run.findings_error = report.findings_by_severity.get("error", 0)
+        run.findings_warning = report.findings_by_severity.get("warning", 0)
+        run.findings_info = report.findings_by_severity.get("info", 0)
     finally:
         con.close()

@@ -32,14 +32,20 @@ def build(
     directory: Path = typer.Argument(Path("documents"), help="Folder of documents (and manifest.csv) to load."),
     warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file to publish "
                                    "(default: $YUSUAN_WAREHOUSE or warehouse/yusuan.duckdb)."),
+    wait: float = typer.Option(0.0, "--wait", min=0.0, help="If another build is running on this warehouse, wait "
+                               "up to this many seconds for it to finish (default 0: exit at once with code 4)."),
+    force: bool = typer.Option(False, "--force", help="Run dbt build and the gate even when no document and "
+                               "nothing in the dbt project changed since the published build."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
-    atomically over the old one.
+    atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
+    that published nothing are kept in <warehouse>.runs.jsonl until the next published build carries them in).
 
     \b
     Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named with
     its reason); 2 bad usage (the folder does not exist); 3 dbt build or the publication gate failed: nothing
-    published, the previous warehouse stays; 4 another build is running on this warehouse.
+    published, the previous warehouse stays; 4 another build is running on this warehouse (the message names
+    its pid and start; nothing was done).
     """
     if not directory.is_dir():
         err.print(f"[red]error:[/red] {directory} is not a folder of documents")
@@ -47,16 +53,23 @@ def build(
     target = warehouse or pipeline.default_warehouse()
     try:
         with console.status(f"Loading {directory} and building {target} …"):
-            report = pipeline.build(directory, target)
+            report = pipeline.build(directory, target, wait_seconds=wait, force=force)
     except pipeline.BuildLocked as exc:
         err.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(pipeline.EXIT_LOCKED) from None
+    except Exception as exc:  # noqa: BLE001 - an unexpected failure is a failed build, not exit 1 ("published")
+        err.print(f"[red]build failed:[/red] {type(exc).__name__}: {exc}\nnothing was published; the previous "
+                  "warehouse is unchanged (the run is recorded in the run log sidecar)")
+        raise typer.Exit(pipeline.EXIT_BUILD_FAILED) from None
     _print_build_report(report)
     raise typer.Exit(report.exit_code)
 
 
 def _print_build_report(report: pipeline.BuildReport) -> None:
     load = report.load
+    if report.stale_lock is not None:
+        err.print(f"[yellow]note:[/yellow] {pipeline._killed_run(report.stale_lock).message}; "
+                  "recorded in the run log")
     table = Table(title="Documents", show_lines=False)
     for column in ("file", "status", "kind", "figures", "indicators", "findings"):
         table.add_column(column)
@@ -75,6 +88,9 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
         err.print("[red]publication gate failed; nothing was published, the previous warehouse is unchanged.[/red]")
         for line in report.gate.failure_lines():
             err.print(f"  {line}")
+        if report.run is not None and report.run.data_docs_path:
+            err.print(f"  Great Expectations Data Docs: {report.run.data_docs_path}")
+        _print_run(report)
         return
     if report.dbt is not None and not report.published:
         err.print("[red]dbt build failed; nothing was published, the previous warehouse is unchanged.[/red]")
@@ -82,6 +98,7 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
             err.print(report.dbt.error)
         for node in report.dbt.failed_nodes():
             err.print(f"  {node['resource_type']} {node['name']}: {node['status']} {node['message'] or ''}")
+        _print_run(report)
         return
     loaded = load.count("completed") + load.count("unchanged")
     findings = ", ".join(f"{sev} {n}" for sev, n in sorted(report.findings_by_severity.items())) or "none"
@@ -93,6 +110,21 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
     )
     if report.gate is not None:
         console.print(f"publication gate: passed ({len(report.gate.checks)} checks)")
+    _print_run(report)
+
+
+def _print_run(report: pipeline.BuildReport) -> None:
+    run = report.run
+    if run is None:
+        return
+    parsed = ("parsed nothing: every document unchanged" if not run.documents_parsed
+              else f"parsed {run.documents_parsed} ({run.documents_added} added, {run.documents_changed} changed, "
+                   f"{run.documents_reparsed} re-parsed for a new parser version)")
+    carried = f"; {report.carried_runs} unpublished earlier run(s) carried into the log" if report.carried_runs else ""
+    if run.gate_result == "unchanged":
+        console.print(run.message)
+    console.print(f"run {run.run_id} ({run.status}): {parsed}; {run.documents_unchanged} unchanged, "
+                  f"{run.documents_removed} removed · {run.seconds} s{carried}")
 
 
 def _format_value(value) -> str:
@@ -226,6 +258,81 @@ def check(
     if unreadable:
         raise typer.Exit(2)
     raise typer.Exit(1 if any(f["severity"] == "error" for f in findings) else 0)
+
+
+@app.command()
+def report(
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file (default: the published one)."),
+    output: Path = typer.Option(None, "--output", "-o", help="HTML file to write (default: <warehouse>-report.html "
+                                "beside the warehouse)."),
+) -> None:
+    """Write one self-contained HTML report that works offline (inline CSS and SVG charts, no script, no external
+    URL): the publication state and gate result (linking the Great Expectations Data Docs when present), execution
+    rates by department and year, budget by 功能分类 类, and every document with its figures and findings (with
+    the quoted source lines).
+
+    \b
+    Exit codes: 0 written; 1 the warehouse could not be read as a yusuan warehouse or the file not written (the
+    message says why); 2 bad usage or no warehouse.
+    """
+    import duckdb
+
+    from loaders.report import write_report
+
+    target = Path(warehouse or pipeline.default_warehouse())
+    if not target.is_file():
+        err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
+        raise typer.Exit(2)
+    destination = output or target.with_name(f"{target.stem}-report.html")
+    if destination.is_dir():
+        err.print(f"[red]error:[/red] --output {destination} is a folder; give a file name")
+        raise typer.Exit(2)
+    try:
+        written = write_report(target, destination)
+    except (duckdb.Error, OSError) as exc:
+        err.print(f"[red]report failed:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(str(written))
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help="parquet | csv | xlsx"),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write into (created if missing)."),
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file (default: the published one)."),
+) -> None:
+    """Write every mart (the tables analysts query: fct_*, dim_*) into OUTPUT: one <mart>.parquet or <mart>.csv
+    per mart, or one workbook yusuan-marts.xlsx with a sheet per mart. CSV is UTF-8 with a byte-order mark (Excel
+    opens Chinese correctly); DECIMAL amounts are written exactly (54780200.00, never through float).
+
+    \b
+    Exit codes: 0 written; 1 the export failed while writing (the message says why); 2 bad usage or no
+    warehouse.
+    """
+    import duckdb
+
+    from loaders import export as exporter
+
+    if fmt not in exporter.FORMATS:
+        err.print(f"[red]error:[/red] --format must be one of {', '.join(exporter.FORMATS)}")
+        raise typer.Exit(2)
+    target = warehouse or pipeline.default_warehouse()
+    if not Path(target).is_file():
+        err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
+        raise typer.Exit(2)
+    if output.exists() and not output.is_dir():
+        err.print(f"[red]error:[/red] --output {output} exists and is not a folder")
+        raise typer.Exit(2)
+    try:
+        files = exporter.export(Path(target), fmt, output)
+    except duckdb.IOException as exc:
+        err.print(f"[red]error:[/red] cannot read {target}: {exc}")
+        raise typer.Exit(2) from None
+    except (exporter.ExportError, duckdb.Error, OSError) as exc:
+        err.print(f"[red]export failed:[/red] {exc}")
+        raise typer.Exit(1) from None
+    for path in files:
+        console.print(str(path))
 
 
 if __name__ == "__main__":  # pragma: no cover
