@@ -1,0 +1,2 @@
+def generate(rng, index):
+    raise NotImplementedError
