@@ -143,7 +143,8 @@ class Page:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
+        # a form feed stands on a line of its own (it ends that line, as str.splitlines counts it)
+        return "".join(line if line == "\f" else line + "\n" for line in self.lines)
 
 
 @dataclass
