@@ -1,0 +1,1 @@
+"""Synthetic documents for benchmarks and tests: see loaders/synthetic/corpus.py."""

@@ -1,0 +1,108 @@
+"""Known faults injected into a generated document, each recorded in the ledger.
+
+Kinds (``FAULT_KINDS``):
+
+* ``digit_change``: one digit of a printed figure replaced by another;
+* ``digit_swap``: two neighbouring, different digits of a figure swapped;
+* ``dropped_row``: a detail row of a table left out (its lines removed);
+* ``unit_slip``: an amount printed in 元 where the document says 万元 (the value × 10,000);
+* ``wrong_rate``: a printed rate (执行率, 占 x%) moved by 1–15 percentage points;
+* ``wrong_change``: a stated change (比上年增加 x 万元 / 增长 y%) off by 5–40 %.
+
+One fault per faulty document, so a finding in it can be credited to the fault.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from loaders.numbers import parse_number
+from loaders.synthetic.core import Generated, Num, money
+
+FAULT_KINDS = ("digit_change", "digit_swap", "dropped_row", "unit_slip", "wrong_rate", "wrong_change")
+
+
+def _candidates(doc: Generated, kind: str) -> list:
+    nums = [n for n in doc.page.nums if n.expect and n.line > 0]
+    if kind == "digit_change":
+        return [n for n in nums if n.kind in ("amount", "rate", "change") and any(ch.isdigit() for ch in n.text)
+                and parse_number(n.text).value != 0]
+    if kind == "digit_swap":
+        return [n for n in nums if n.kind in ("amount", "rate", "change") and _swap_positions(n.text)]
+    if kind == "dropped_row":
+        return list(doc.page.droppable)
+    if kind == "unit_slip":
+        return [n for n in nums if n.kind == "amount" and parse_number(n.text).value >= 1]
+    if kind == "wrong_rate":
+        return [n for n in nums if n.kind == "rate"]
+    if kind == "wrong_change":
+        return [n for n in nums if n.kind == "change" and parse_number(n.text).value != 0]
+    raise ValueError(f"unknown fault kind {kind!r}")
+
+
+def applicable(doc: Generated) -> list[str]:
+    return [k for k in FAULT_KINDS if _candidates(doc, k)]
+
+
+def _swap_positions(text: str) -> list[int]:
+    return [i for i in range(len(text) - 1) if text[i].isdigit() and text[i + 1].isdigit() and text[i] != text[i + 1]]
+
+
+def _format_like(original: str, value: Decimal) -> str:
+    number = parse_number(original)
+    if "," in original or abs(value) >= 1000 and "," in money(number.value):
+        return money(value, number.decimals)
+    return money(value, number.decimals, grouping=False)
+
+
+def _replace(doc: Generated, num: Num, new_text: str) -> None:
+    line = doc.page.lines[num.line - 1]
+    assert line[num.column:num.column + len(num.text)] == num.text, (line, num.text)
+    doc.page.lines[num.line - 1] = line[:num.column] + new_text + line[num.column + len(num.text):]
+
+
+def inject(doc: Generated, kind: str, rng: random.Random) -> dict:
+    """Apply one fault of ``kind`` to ``doc`` (in place); return its ledger row."""
+    candidates = _candidates(doc, kind)
+    if not candidates:
+        raise ValueError(f"{doc.file_name}: no place for a {kind} fault")
+    if kind == "dropped_row":
+        row = rng.choice(candidates)
+        first, last = doc.page.rows[row]
+        removed = [n for n in doc.page.nums if n.row_id == row]
+        original = " | ".join(doc.page.lines[first - 1:last])
+        del doc.page.lines[first - 1:last]
+        figure = removed[0].row_label if removed else ""
+        return _ledger(doc, first, figure, "", original, "(row removed)", kind)
+    num: Num = rng.choice(candidates)
+    value = parse_number(num.text)
+    text = num.text
+    if kind == "digit_change":
+        positions = [i for i, ch in enumerate(text) if ch.isdigit()]
+        i = rng.choice(positions)
+        choices = [d for d in "0123456789" if d != text[i] and not (i == positions[0] and d == "0" and len(positions) > 1)]
+        new = text[:i] + rng.choice(choices) + text[i + 1:]
+    elif kind == "digit_swap":
+        i = rng.choice(_swap_positions(text))
+        new = text[:i] + text[i + 1] + text[i] + text[i + 2:]
+    elif kind == "unit_slip":
+        new = _format_like(text, value.value * 10000)
+    elif kind == "wrong_rate":
+        step = Decimal(rng.randint(1, 15)) * rng.choice([-1, 1])
+        moved = value.value + step if value.value + step > 0 else value.value + abs(step)
+        new = _format_like(text, moved)
+    else:  # wrong_change
+        factor = Decimal(str(round(rng.uniform(0.05, 0.4), 2))) * rng.choice([-1, 1])
+        moved = (value.value * (1 + factor)).quantize(Decimal(1).scaleb(-value.decimals))
+        if moved == value.value:
+            moved += Decimal(1).scaleb(-value.decimals) * 3
+        new = _format_like(text, moved)
+    _replace(doc, num, new)
+    figure = "/".join(x for x in (num.table_name, num.row_label, num.label, num.measure) if x)
+    return _ledger(doc, num.line, figure, num.measure, text, new, kind)
+
+
+def _ledger(doc: Generated, line: int, figure: str, measure: str, original: str, injected: str, kind: str) -> dict:
+    return {"file_name": doc.file_name, "family": doc.family, "line": line, "figure": figure, "measure": measure,
+            "original": original, "injected": injected, "kind": kind}
