@@ -16,7 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-AMOUNT_RE = re.compile(r"^[-−(（]?\d[\d,，]*(?:\.\d+)?[)）]?[%％]?$|^[-−]?\.\d+$")
+# an amount as printed: sign or opening bracket (ASCII or full-width), digits (full-width too) with
+# thousands separators, decimals, closing bracket, percent
+AMOUNT_RE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?[%％]?$|^[-−－]?[.．]\d+$")
 DASH_VALUES = {"-", "—", "－", "–", "——", "--"}
 
 
