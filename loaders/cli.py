@@ -74,7 +74,7 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
     for column in ("file", "status", "kind", "figures", "indicators", "findings"):
         table.add_column(column)
     for outcome in load.outcomes:
-        style = {"completed": "green", "unchanged": "cyan"}.get(outcome.status, "red")
+        style = {"completed": "green", "unchanged": "cyan", "skipped": "yellow"}.get(outcome.status, "red")
         table.add_row(outcome.file_name, f"[{style}]{outcome.status}[/{style}]", outcome.kind or "",
                       str(outcome.figures) if outcome.status == "completed" else "",
                       str(outcome.indicators) if outcome.status == "completed" else "",

@@ -36,37 +36,63 @@ UNIT_PATTERN = re.compile(r"单位[：:]\s*(?P<u>亿元|万元|元)")
 
 
 def detect_facts(document: Document) -> DocumentFacts:
-    """Read kind, year, department and unit from the text; fields that cannot be read stay None."""
+    """Read kind, year, department and unit from the text; fields that cannot be read stay None.
+
+    A parser that knows its family (Shanghai 部门预算/单位预算, 部门决算; PDF or layout text) reads the
+    title page first; what it leaves open is read with the general patterns below. ``unit`` is the
+    money unit the document prints its amounts in (the first 单位：元/万元 line; else a 预算金额（万元）
+    header; else the unit most amounts in the prose carry)."""
     from loaders.parsers import PARSERS  # late import: parsers import this module's siblings
 
+    facts = DocumentFacts()
     for module in PARSERS:
         detector = getattr(module, "detect", None)
         if detector is not None:
             found = detector(document)
             if found is not None and found.kind:
-                return found
-    facts = DocumentFacts()
+                facts = found
+                break
     text = document.text or ""
     head = text[:3000]
     compact_head = re.sub(r"[ \t\u3000]+(?=[\u4e00-\u9fff])", "", head)
-    for kind, pattern in KIND_PATTERNS:
-        if pattern.search(compact_head):
-            facts.kind = kind
-            break
-    for pattern in YEAR_PATTERNS:
-        match = pattern.search(compact_head)
-        if match:
-            facts.fiscal_year = int(match.group("y"))
-            break
-    for pattern in DEPARTMENT_PATTERNS:
-        match = pattern.search(compact_head)
-        if match:
-            facts.department = match.group("d").strip()
-            break
+    if facts.kind is None:
+        for kind, pattern in KIND_PATTERNS:
+            if pattern.search(compact_head):
+                facts.kind = kind
+                break
+    if facts.fiscal_year is None:
+        for pattern in YEAR_PATTERNS:
+            match = pattern.search(compact_head)
+            if match:
+                facts.fiscal_year = int(match.group("y"))
+                break
+    if facts.department is None:
+        for pattern in DEPARTMENT_PATTERNS:
+            # the printed spacing first (部门名称 X 下属二级单位数), then with spaces before CJK removed
+            match = pattern.search(head) or pattern.search(compact_head)
+            if match:
+                facts.department = match.group("d").strip()
+                break
+    if facts.unit is None:
+        facts.unit = money_unit(text)
+    return facts
+
+
+def money_unit(text: str) -> str | None:
+    """The money unit a text prints its amounts in, or None when it prints none."""
     unit = UNIT_PATTERN.search(text)
     if unit:
-        facts.unit = unit.group("u")
-    return facts
+        return unit.group("u")
+    header = re.search(r"[（(]\s*(亿元|万元|元)\s*[）)]", text)
+    if header:
+        return header.group(1)
+    counts = {
+        "亿元": len(re.findall(r"\d\s*亿元", text)),
+        "万元": len(re.findall(r"\d\s*万元", text)),
+        "元": len(re.findall(r"\d\s*元", text)),
+    }
+    best = max(counts, key=lambda u: counts[u])
+    return best if counts[best] else None
 
 
 def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:

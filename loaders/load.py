@@ -39,7 +39,7 @@ FINDING_COLUMNS = ["rule_id", "severity", "page", "line_start", "line_end", "raw
 @dataclass
 class DocumentOutcome:
     file_name: str
-    status: str  # completed | unchanged | failed | unsupported | duplicate
+    status: str  # completed | unchanged | failed | unsupported | duplicate | skipped (layout text of a PDF)
     sha256: str | None = None
     kind: str | None = None
     figures: int = 0
@@ -199,6 +199,20 @@ def load_document(con: duckdb.DuckDBPyConnection, path: Path, manifest, seen: di
                            len(result.indicators), len(result.findings))
 
 
+LAYOUT_TEXT_SUFFIX = ".layout.txt"
+
+
+def layout_text_twin(file_name: str, names: set[str]) -> str | None:
+    """For ``X.layout.txt`` the name of ``X.pdf`` when that PDF is in the same batch, else None."""
+    if not file_name.endswith(LAYOUT_TEXT_SUFFIX):
+        return None
+    stem = file_name[: -len(LAYOUT_TEXT_SUFFIX)]
+    for name in names:
+        if name.lower() == f"{stem}.pdf".lower():
+            return name
+    return None
+
+
 def load_directory(con: duckdb.DuckDBPyConnection, directory: Path) -> LoadSummary:
     """Load every document in ``directory``; remove rows of documents no longer there."""
     ensure_raw_schema(con)
@@ -210,9 +224,20 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path) -> LoadSumma
         manifest = {}
     seen: dict[str, str] = {}
     paths = list_document_paths(directory)
+    names = {p.name for p in paths}
+    skipped: set[str] = set()
     for path in paths:
+        twin = layout_text_twin(path.name, names)
+        if twin is not None:
+            # X.layout.txt beside X.pdf is the same document (its pdftotext -layout text): the PDF is
+            # loaded, the text is not, so no figure is counted twice
+            skipped.add(path.name)
+            summary.outcomes.append(DocumentOutcome(
+                path.name, "skipped",
+                message=f"{path.name}: the layout text of {twin}, which is loaded instead (same document, not counted twice)"))
+            continue
         summary.outcomes.append(load_document(con, path, manifest, seen))
-    present = {p.name for p in paths}
+    present = {p.name for p in paths} - skipped
     for (file_name,) in con.execute("select distinct file_name from raw.documents").fetchall():
         if file_name not in present:
             con.execute("begin transaction")

@@ -98,6 +98,16 @@ def read_tables(document, interpreter: TableInterpreter, pages: list[Page] | Non
     return (*figures_from_reading(reading), pages, reading)
 
 
+def document_money_unit(document) -> str | None:
+    """The first money unit a document's tables print (单位：元 / 单位：万元), from its pages."""
+    for page in pages_of(document):
+        for line in page.lines:
+            found = unit_of_text(line.text)
+            if found:
+                return found
+    return None
+
+
 def unit_of_text(text: str) -> str | None:
     match = re.search(r"单位\s*[:：]\s*(亿元|万元|元)", text)
     return match.group(1) if match else None

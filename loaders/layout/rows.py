@@ -16,7 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-AMOUNT_RE = re.compile(r"^[-−(（]?\d[\d,，]*(?:\.\d+)?[)）]?[%％]?$|^[-−]?\.\d+$")
+# an amount as printed: sign or opening bracket (ASCII or full-width), digits (full-width too) with
+# thousands separators, decimals, closing bracket, percent
+AMOUNT_RE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?[%％]?$|^[-−－]?[.．]\d+$")
 DASH_VALUES = {"-", "—", "－", "–", "——", "--"}
 
 
@@ -268,7 +270,14 @@ def _raw_line(cells: list[Cell], half: float) -> str:
 
 
 def pages_of(document) -> list[Page]:
-    """The pages of a ``Document``: PDF through pdfplumber, text as layout text."""
-    if document.is_pdf:
-        return pages_from_pdf(document.data)
-    return pages_from_layout_text(document.text or "")
+    """The pages of a ``Document``: PDF through pdfplumber, text as layout text. Read once per document
+    (detection and parsing both need them); the pages are not modified by their readers."""
+    cached = getattr(document, "_layout_pages", None)
+    if cached is not None and cached[0] == document.sha256:
+        return cached[1]
+    pages = pages_from_pdf(document.data) if document.is_pdf else pages_from_layout_text(document.text or "")
+    try:
+        document._layout_pages = (document.sha256, pages)
+    except AttributeError:  # a frozen or slotted stand-in: no cache
+        pass
+    return pages

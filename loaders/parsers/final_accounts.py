@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from loaders.documents import Document
-from loaders.layout.figures import read_tables
+from loaders.layout.figures import document_money_unit, read_tables
 from loaders.layout.rows import pages_of
 from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
 from loaders.records import DocumentFacts, ParseError, ParseResult
@@ -98,7 +98,7 @@ def detect(document: Document, head: str | None = None) -> DocumentFacts | None:
     year = re.search(r"(20\d{2})", flat)
     org = ORG_RE.search(flat)
     return DocumentFacts(kind="final_accounts", fiscal_year=int(year.group(1)) if year else None,
-                         department=org.group("org") if org else None,
+                         department=org.group("org") if org else None, unit=document_money_unit(document),
                          title=f"{org.group('org') if org else ''}{year.group(1) if year else ''}年度部门决算")
 
 

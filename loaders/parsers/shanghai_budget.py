@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from loaders.documents import Document
-from loaders.layout.figures import read_tables
+from loaders.layout.figures import document_money_unit, read_tables
 from loaders.layout.rows import pages_of
 from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
 from loaders.records import DocumentFacts, ParseError, ParseResult
@@ -82,13 +82,15 @@ def detect(document: Document, head: str | None = None) -> DocumentFacts | None:
     if unit:
         owner = UNIT_RE.search(flat)
         name = owner.group("name") if owner else unit.group("name")
-        return DocumentFacts(kind="unit_budget_sh", fiscal_year=int(unit.group("year")), unit=name,
-                             title=unit.group(0))
+        # a 单位预算 is published by the budget unit itself: it is the document's department
+        return DocumentFacts(kind="unit_budget_sh", fiscal_year=int(unit.group("year")), department=name,
+                             unit=document_money_unit(document), title=unit.group(0))
     title = TITLE_RE.search(flat)
     if title and title.group("what") == "区级部门预算":
         dept = DEPT_RE.search(flat)
         return DocumentFacts(kind="department_budget_sh", fiscal_year=int(title.group("year")),
-                             department=dept.group("name") if dept else None, title=title.group(0))
+                             department=dept.group("name") if dept else None, unit=document_money_unit(document),
+                             title=title.group(0))
     return None
 
 

@@ -1,0 +1,127 @@
+"""Auto-detection of kind, fiscal year, department and money unit from the documents themselves.
+
+Every sample document is read with no manifest row: the five starting documents (documents/*.txt) and
+the four real Shanghai disclosures, each as the published PDF and as its ``pdftotext -layout`` text.
+The expected values were read from the documents' title pages and table headings. Two documents do not
+print their fiscal year (the 来穗局 project target table names projects for 2023-2025; the 番禺 form
+prints none): they are refused with a message saying exactly that, and the rest of the batch loads.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders.detect import detect_facts, money_unit, resolve_facts
+from loaders.documents import DocumentError, read_document
+from loaders.load import load_directory
+from loaders.parsers import final_accounts, shanghai_budget
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "documents"
+REAL = DOCS / "real"
+
+# file -> (kind, fiscal year, department, money unit), as printed
+EXPECTED = {
+    "baiyun-zfw-2022-laisui-evaluation.txt": ("evaluation_report", 2022, "中共广州市白云区委政法委员会", "万元"),
+    "baiyun-zfw-2023-laisui-evaluation.txt": ("evaluation_report", 2023, "中共广州市白云区委政法委员会", "万元"),
+    "gz-laisui-bureau-2016-department-budget.txt": ("department_budget", 2016, "广州市来穗人员服务管理局", "万元"),
+    "gz-laisui-bureau-project-targets.txt": ("project_targets", None, "广州市来穗人员服务管理局", "万元"),
+    "panyu-zfw-department-targets.txt": ("department_targets", None, "中国共产党广州市番禺区委员会政法委员会", "万元"),
+    "real/sh-putuo-finance-2024-final-accounts": ("final_accounts", 2024, "上海市普陀区财政局", "万元"),
+    "real/sh-putuo-govoffice-2025-dept-budget": ("department_budget_sh", 2025, "上海市普陀区人民政府办公室", "元"),
+    "real/sh-putuo-wanli-2024-dept-budget": ("department_budget_sh", 2024, "上海市普陀区人民政府万里街道办事处", "元"),
+    "real/sh-putuo-welfarehome-2024-unit-budget": ("unit_budget_sh", 2024, "上海市普陀区社会福利院", "元"),
+}
+FILES = [
+    (name, f"{name}.{suffix}") if name.startswith("real/") else (name, name)
+    for name in EXPECTED
+    for suffix in (("pdf", "layout.txt") if name.startswith("real/") else ("",))
+]
+
+
+@pytest.mark.parametrize("name,path", FILES, ids=[p for _, p in FILES])
+def test_kind_year_department_and_unit_are_read_from_the_document(name, path):
+    doc = read_document(DOCS / path)  # no manifest
+    facts = detect_facts(doc)
+    assert (facts.kind, facts.fiscal_year, facts.department, facts.unit) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("path,missing", [
+    ("gz-laisui-bureau-project-targets.txt", "its fiscal year"),
+    ("panyu-zfw-department-targets.txt", "its fiscal year"),
+])
+def test_a_document_that_does_not_print_its_year_is_refused_saying_so(path, missing):
+    doc = read_document(DOCS / path)
+    with pytest.raises(DocumentError) as caught:
+        resolve_facts(doc)
+    assert str(caught.value) == (
+        f"{path}: the document does not print {missing}, and documents/manifest.csv has no row for it: add one"
+    )
+
+
+@pytest.mark.parametrize("name,path", [f for f in FILES if EXPECTED[f[0]][1] is not None],
+                         ids=[p for n, p in FILES if EXPECTED[n][1] is not None])
+def test_documents_that_print_everything_need_no_manifest_row(name, path):
+    facts, sources = resolve_facts(read_document(DOCS / path))
+    assert (facts.kind, facts.fiscal_year, facts.department, facts.unit) == EXPECTED[name]
+    assert set(sources.values()) == {"detected"}
+
+
+# Per table: the unit each table prints on its 单位 line. The Shanghai budgets print 单位：元 on every
+# table but the “三公” table (单位:万元); the final accounts print 单位：万元 on every table.
+@pytest.mark.parametrize("source", ["pdf", "layout.txt"])
+@pytest.mark.parametrize("name,module,default,three_public", [
+    ("sh-putuo-finance-2024-final-accounts", final_accounts, "万元", "万元"),
+    ("sh-putuo-govoffice-2025-dept-budget", shanghai_budget, "元", "万元"),
+    ("sh-putuo-wanli-2024-dept-budget", shanghai_budget, "元", "万元"),
+    ("sh-putuo-welfarehome-2024-unit-budget", shanghai_budget, "元", "万元"),
+])
+def test_each_table_carries_the_unit_it_prints(name, module, default, three_public, source):
+    result = module.parse(read_document(REAL / f"{name}.{source}"))
+    units: dict[str, set] = {}
+    for figure in result.figures:
+        units.setdefault(figure.table_name, set()).add(figure.printed_unit)
+    assert units, name
+    for table, found in units.items():
+        assert found == {three_public if "三公" in table else default}, (table, found)
+
+
+def test_money_unit_of_prose_and_headers():
+    assert money_unit("单位：万元\n支出 12.5") == "万元"
+    assert money_unit("部门预算支出 预算金额（万元） 收入来源") == "万元"
+    assert money_unit("年初预算资金是 80 万元,实际支出 16.5 万元,另 300 元") == "万元"
+    assert money_unit("没有金额") is None
+
+
+def test_a_batch_without_manifest_loads_what_it_can_and_names_what_it_cannot(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(REAL / "sh-putuo-welfarehome-2024-unit-budget.layout.txt", folder / "welfare.txt")
+    shutil.copy(DOCS / "gz-laisui-bureau-project-targets.txt", folder / "targets.txt")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    summary = load_directory(con, folder)
+    outcomes = {o.file_name: o for o in summary.outcomes}
+    assert outcomes["welfare.txt"].status == "completed" and outcomes["welfare.txt"].figures == 185
+    assert outcomes["targets.txt"].status == "failed"
+    assert "targets.txt: the document does not print its fiscal year" in outcomes["targets.txt"].message
+    row = con.execute("select kind, fiscal_year, department, printed_unit from raw.documents").fetchone()
+    assert row == ("unit_budget_sh", 2024, "上海市普陀区社会福利院", "元")
+
+
+def test_the_layout_text_beside_its_pdf_is_not_loaded_twice(tmp_path):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    for suffix in ("pdf", "layout.txt"):
+        shutil.copy(REAL / f"sh-putuo-welfarehome-2024-unit-budget.{suffix}", folder)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    summary = load_directory(con, folder)
+    statuses = {o.file_name: o.status for o in summary.outcomes}
+    assert statuses == {"sh-putuo-welfarehome-2024-unit-budget.pdf": "completed",
+                        "sh-putuo-welfarehome-2024-unit-budget.layout.txt": "skipped"}
+    assert not summary.failed
+    assert con.execute("select count(*) from raw.documents").fetchone()[0] == 1
+    assert con.execute("select count(*) from raw.figures").fetchone()[0] == 185
