@@ -1,9 +1,12 @@
 """The pipeline: load -> dbt build into a NEW warehouse file -> publication gate -> publish by atomic rename.
 
 Steps run one after another (DuckDB allows one writer per file). The build file starts as a copy of the
-published warehouse, so unchanged documents are not parsed again; the published file is only ever
-replaced whole, by ``os.replace``, after dbt build and the Great Expectations gate (loaders/gate.py) succeeded, so readers never see a half-built warehouse
-and a failed build leaves the previous one in place.
+published warehouse, so unchanged documents are not parsed again; the published file is only ever replaced
+whole, by ``os.replace``, after dbt build and the Great Expectations gate (loaders/gate.py) succeeded, so
+readers never see a half-built warehouse and a failed build leaves the previous one in place. Every run is
+logged (loaders/runlog.py): in ``ops.run_log`` of the file it publishes, or, when it publishes nothing, in a
+sidecar beside the warehouse until the next published run carries it in. One build at a time: a ``flock`` on
+``<warehouse>.lock``, which the kernel releases when a build dies, so a killed build never blocks the next.
 """
 
 from __future__ import annotations
@@ -214,6 +217,7 @@ class BuildReport:
     run: RunRecord | None = None
     stale_lock: dict | None = None      # the lock entry of an earlier build that died, if one was found
     carried_runs: int = 0               # unpublished runs carried from the sidecar into ops.run_log
+    notes: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -350,9 +354,10 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
         try:
             _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force)
         except Exception as exc:
-            run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
-            _finish(run, started, EXIT_BUILD_FAILED)
-            runlog.append_pending(warehouse, run)
+            if not report.published:  # after the swap the run is already in the published log
+                run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
+                _finish(run, started, EXIT_BUILD_FAILED)
+                runlog.append_pending(warehouse, run)
             raise
         finally:
             for path in (staging, staging.with_name(staging.name + ".wal")):
@@ -446,9 +451,12 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     os.replace(staging, warehouse)
     _fsync_dir(warehouse.parent)
     report.published = True
-    runlog.clear_pending(warehouse, carried)
-    if docs_building.exists():
-        _replace_dir(docs_building, data_docs_dir(warehouse))
+    try:  # housekeeping after the swap: a failure here must not turn a published build into a failed one
+        runlog.clear_pending(warehouse, carried)
+        if docs_building.exists():
+            _replace_dir(docs_building, data_docs_dir(warehouse))
+    except OSError as exc:
+        report.notes.append(f"published, but after the swap: {type(exc).__name__}: {exc}")
 
 
 def _summarise(path: Path, report: BuildReport, findings: bool = True) -> None:

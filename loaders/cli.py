@@ -123,6 +123,8 @@ def _print_run(report: pipeline.BuildReport) -> None:
     carried = f"; {report.carried_runs} unpublished earlier run(s) carried into the log" if report.carried_runs else ""
     if run.gate_result == "unchanged":
         console.print(run.message)
+    for note in report.notes:
+        err.print(f"[yellow]note:[/yellow] {note}")
     console.print(f"run {run.run_id} ({run.status}): {parsed}; {run.documents_unchanged} unchanged, "
                   f"{run.documents_removed} removed · {run.seconds} s{carried}")
 
