@@ -362,3 +362,26 @@ def test_docs_command_writes_one_self_contained_page(built, tmp_path):
 def test_docs_command_without_warehouse_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["docs", "--warehouse", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "yusuan build" in result.output
+
+
+# --- documentation -------------------------------------------------------------------------------------------------
+
+def test_every_model_and_column_is_documented(warehouse_con):
+    import yaml
+
+    documented: dict[str, tuple[str, dict]] = {}
+    for path in (ROOT / "models").rglob("*.yml"):
+        for model in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []) or []:
+            columns = {c["name"]: (c.get("description") or "").strip() for c in model.get("columns", []) or []}
+            documented[model["name"]] = ((model.get("description") or "").strip(), columns)
+    built = warehouse_con.execute("""
+        select table_name, list(column_name order by ordinal_position) from information_schema.columns
+        where table_schema in ('main', 'staging', 'intermediate') group by table_name""").fetchall()
+    assert {name for name, _ in built} == set(documented)
+    problems = []
+    for name, columns in built:
+        description, described = documented[name]
+        if not description.startswith("One row per"):
+            problems.append(f"{name}: description does not start with its grain")
+        problems += [f"{name}.{column}: no description" for column in columns if not described.get(column)]
+    assert problems == []
