@@ -32,30 +32,9 @@ rate_failures as (
         'actual_decimals', 'rate_basis_yuan', 'rate_basis_decimals') }}
 ),
 
-over_execution as (
-    -- A printed rate is above 100% for certain when even its lowest honest value (rate - half a step of its
-    -- printed decimals: 132% -> 131.5%) is; a rate computed from unrounded inputs has no such step.
-    select
-        'EXE-RATE-003' as rule_id,
-        document_sha256,
-        file_name,
-        page,
-        line_start,
-        line_end,
-        source_locator,
-        coalesce(reported_rate_pct, computed_rate_pct) as lhs,
-        cast(100 as decimal(38, 6)) as rhs,
-        coalesce(reported_rate_pct, computed_rate_pct) - 100 as difference,
-        cast(case when reported_rate_pct is not null then {{ half_step('reported_rate_decimals', 1) }} else 0 end
-            as decimal(38, 6)) as tolerance,
-        'execution rate ' || coalesce(reported_rate_text, cast(computed_rate_pct as varchar)) || '% is above 100%'
-            as message
-    from execution
-),
-
 over_execution_failures as (
-    select * from over_execution
-    where lhs - tolerance > rhs
+    {{ over_execution_check(ref('fct_execution'), 'reported_rate_pct', 'reported_rate_decimals', 'actual_yuan',
+        'actual_decimals', 'rate_basis_yuan', 'rate_basis_decimals', rate_text='reported_rate_text') }}
 ),
 
 function_codes_printed as (
