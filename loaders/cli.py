@@ -337,5 +337,32 @@ def export(
         console.print(str(path))
 
 
+@app.command()
+def docs(
+    warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Built warehouse to document "
+                                   "(default: the published one)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Where to write the page (default: docs/index.html)."),
+) -> None:
+    """Write the warehouse documentation (every model, column, test and the lineage graph) as one self-contained
+    HTML page, from `dbt docs generate --static` on a copy of the built warehouse, and print where it is.
+
+    \b
+    Exit codes: 0 written; 1 dbt docs generate failed; 2 no warehouse yet (run `yusuan build`).
+    """
+    from loaders import docs as docs_page
+
+    target = warehouse or pipeline.default_warehouse()
+    if not Path(target).is_file():
+        err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
+        raise typer.Exit(2)
+    try:
+        with console.status(f"Generating the docs of {target} …"):
+            page = docs_page.generate_docs(Path(target), output or docs_page.DEFAULT_OUTPUT)
+    except docs_page.DocsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    print(f"docs written: {page}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,3 +1,5 @@
+-- One row per department name as printed (or as given by the manifest), with a normalized name, its government
+-- level (市/区/街道), region and the other names the documents call it by.
 with
 
 documents as (
@@ -5,11 +7,13 @@ documents as (
     where department_name is not null
 ),
 
+aliases as (
+    select * from {{ ref('department_aliases') }}
+),
+
 named as (
     select
         department_name,
-        -- 中共 is the usual short form of 中国共产党 in department names.
-        replace(department_name, '中国共产党', '中共') as normalized_name,
         count(*) as document_count,
         min(fiscal_year) as first_fiscal_year,
         max(fiscal_year) as last_fiscal_year
@@ -17,11 +21,21 @@ named as (
     group by department_name
 ),
 
+normalized as (
+    select
+        *,
+        -- 中共 is the usual short form of 中国共产党, and 区委/市委/县委 of 区委员会/市委员会/县委员会 when a body of the
+        -- committee follows (中国共产党广州市番禺区委员会政法委员会 -> 中共广州市番禺区委政法委员会).
+        regexp_replace(
+            replace(department_name, '中国共产党', '中共'),
+            '([区市县])委员会(.+)$', '\1委\2'
+        ) as normalized_name
+    from named
+),
+
 classified as (
     select
-        md5(department_name) as department_id,
-        department_name,
-        normalized_name,
+        *,
         case
             when regexp_matches(normalized_name, '(街道|镇人民政府|镇政府)') then '街道'
             when regexp_matches(normalized_name, '^(中共)?[\x{4e00}-\x{9fff}]{2,4}市[\x{4e00}-\x{9fff}]{1,4}区') then '区'
@@ -30,11 +44,31 @@ classified as (
             else null
         end as government_level,
         nullif(regexp_extract(normalized_name, '^(?:中共)?([\x{4e00}-\x{9fff}]{2,3}市(?:[\x{4e00}-\x{9fff}]{1,3}区)?)', 1), '')
-            as region,
-        document_count,
-        first_fiscal_year,
-        last_fiscal_year
-    from named
+            as region
+    from normalized
+),
+
+known_aliases as (
+    select
+        department_name,
+        string_agg(alias, '；' order by alias) as known_aliases
+    from aliases
+    group by department_name
+),
+
+final as (
+    select
+        md5(classified.department_name) as department_id,
+        classified.department_name,
+        classified.normalized_name,
+        classified.government_level,
+        classified.region,
+        known_aliases.known_aliases,
+        classified.document_count,
+        classified.first_fiscal_year,
+        classified.last_fiscal_year
+    from classified
+    left join known_aliases using (department_name)
 )
 
-select * from classified
+select * from final

@@ -40,6 +40,11 @@ final as (
         file_name,
         document_kind,
         fiscal_year,
+        -- The year the figure is about: printed in its column header (2015年预算/预算执行 in a 2016 部门预算),
+        -- else the document's fiscal year.
+        coalesce(
+            try_cast(nullif(regexp_extract(column_label, '^(\d{4})年', 1), '') as integer), fiscal_year
+        ) as figure_year,
         department_id,
         department_name,
         table_name,

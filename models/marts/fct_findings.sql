@@ -29,26 +29,32 @@ adjustment_failures as (
 
 rate_failures as (
     {{ reported_rate_check(ref('fct_execution'), 'reported_rate_pct', 'reported_rate_decimals', 'actual_yuan',
-        'actual_decimals', 'adjusted_budget_yuan', 'adjusted_budget_decimals') }}
+        'actual_decimals', 'rate_basis_yuan', 'rate_basis_decimals') }}
 ),
 
-over_execution as (
-    select
-        'EXE-RATE-003' as rule_id,
-        document_sha256,
-        file_name,
-        cast(null as integer) as page,
-        line_start,
-        line_end,
-        source_locator,
-        coalesce(reported_rate_pct, computed_rate_pct) as lhs,
-        cast(100 as decimal(38, 6)) as rhs,
-        coalesce(reported_rate_pct, computed_rate_pct) - 100 as difference,
-        cast(0 as decimal(38, 6)) as tolerance,
-        'execution rate ' || cast(coalesce(reported_rate_pct, computed_rate_pct) as varchar) || '% is above 100%'
-            as message
-    from execution
-    where coalesce(reported_rate_pct, computed_rate_pct) > 100
+over_execution_failures as (
+    {{ over_execution_check(ref('fct_execution'), 'reported_rate_pct', 'reported_rate_decimals', 'actual_yuan',
+        'actual_decimals', 'rate_basis_yuan', 'rate_basis_decimals', rate_text='reported_rate_text') }}
+),
+
+function_codes_printed as (
+    select * from {{ ref('int_figures_converted') }}
+    where row_code_scheme = 'function'
+),
+
+economic_codes_printed as (
+    select * from {{ ref('int_figures_converted') }}
+    where row_code_scheme = 'economic'
+),
+
+unknown_function_codes as (
+    {{ classification_code_known_check('function_codes_printed', 'row_code', ref('function_classes'),
+        scheme_label='功能分类') }}
+),
+
+unknown_economic_codes as (
+    {{ classification_code_known_check('economic_codes_printed', 'row_code', ref('economic_classes'),
+        scheme_label='经济分类') }}
 ),
 
 rule_failures as (
@@ -56,7 +62,11 @@ rule_failures as (
     union all by name
     select * from rate_failures
     union all by name
-    select * from over_execution
+    select * from over_execution_failures
+    union all by name
+    select * from unknown_function_codes
+    union all by name
+    select * from unknown_economic_codes
 ),
 
 loader_rows as (
