@@ -38,3 +38,16 @@ def test_indicator_targets_by_type(warehouse_con):
     assert ("1", "11") in codes and ("3", "31") in codes
     # every 二级 code sits under its 一级 code (11 under 1, 22 under 2 …)
     assert all(level2.startswith(level1) for level1, level2 in codes)
+
+
+def test_narrative_vs_table_disagreements(warehouse_con):
+    rows = run_analysis(warehouse_con, "narrative_vs_table_disagreements")
+    # 2016 budget line 168: 科学技术支出 501.50 万元，比上年增加 501.50 万元，增长 100.00% -- 表四 prints no 2015
+    # figure on the 206 科学技术支出 row (line 464), so the base is zero and no percentage follows from it. Every
+    # other total, change, growth and share of the narrative agrees with the tables (read by hand: lines 82-184).
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[10]) for r in rows] == [
+        ("gz-laisui-bureau-2016-department-budget.txt", 168, "growth", "科学技术支出", "100.00%", None,
+         "NAR-GROWTH-002", "warning"),
+    ]
+    assert rows[0][7] == "表四 gz-laisui-bureau-2016-department-budget.txt:464"
+    assert rows[0][8] == "表四 gz-laisui-bureau-2016-department-budget.txt:464 (no prior-year figure printed)"

@@ -146,7 +146,7 @@ prior_figures as (
 
 subject_rows as (
     select distinct subject_matches.statement_id, subject_matches.document_sha256, subject_matches.table_name,
-        subject_matches.table_number, subject_matches.table_row_id
+        subject_matches.table_number, subject_matches.table_row_id, subject_matches.source_locator as row_locator
     from subject_matches
     inner join tables_with_prior_year using (document_sha256, table_name)
     where subject_matches.is_row_total
@@ -166,7 +166,9 @@ row_bases as (
         coalesce(max(prior_figures.half_step_yuan) filter (where prior_figures.phase = 'prior_adjusted'), 0)
             as adjusted_half_step,
         count(prior_figures.figure_id) = 0 as is_blank,
-        string_agg(distinct subject_rows.table_number || ' ' || prior_figures.source_locator, '; ') as base_source
+        coalesce(string_agg(distinct subject_rows.table_number || ' ' || prior_figures.source_locator, '; '),
+            any_value(subject_rows.table_number || ' ' || subject_rows.row_locator) || ' (no prior-year figure printed)')
+            as base_source
     from subject_rows
     left join prior_figures
         on prior_figures.table_row_id = subject_rows.table_row_id
