@@ -129,3 +129,17 @@ def test_indicator_targets_by_type(warehouse_con):
                                                                       "≥1份/季度")
     # every 二级 code sits under its 一级 code (11 under 1, 22 under 2 …)
     assert all(r["level2_code"].startswith(r["level1_code"]) for r in rows if r["level2_code"])
+
+
+def test_narrative_vs_table_disagreements(warehouse_con):
+    rows = run_analysis(warehouse_con, "narrative_vs_table_disagreements")
+    # 2016 budget line 168: 科学技术支出 501.50 万元，比上年增加 501.50 万元，增长 100.00% -- 表四 prints no 2015
+    # figure on the 206 科学技术支出 row (line 464), so the base is zero and no percentage follows from it. Every
+    # other total, change, growth and share of the narrative agrees with the tables (read by hand: lines 82-184).
+    assert [(r["file_name"], r["line_start"], r["statement_kind"], r["subject_label"], r["stated"], r["tables_give"],
+             r["rule_id"], r["severity"]) for r in rows] == [
+        ("gz-laisui-bureau-2016-department-budget.txt", 168, "growth", "科学技术支出", "100.00%", None,
+         "NAR-GROWTH-002", "warning"),
+    ]
+    assert rows[0]["current_source"] == "表四 gz-laisui-bureau-2016-department-budget.txt:464"
+    assert rows[0]["base_source"] == "表四 gz-laisui-bureau-2016-department-budget.txt:464 (no prior-year figure printed)"

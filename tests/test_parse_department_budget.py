@@ -48,7 +48,7 @@ def _key(figure) -> tuple[str, ...]:
 def test_registered():
     assert parser_for("department_budget") is department_budget
     assert department_budget.NAME == "department_budget"
-    assert department_budget.VERSION == "1.0.0"
+    assert department_budget.VERSION == "1.1.0"
 
 
 def test_facts(result):
@@ -184,3 +184,69 @@ def test_parsing_is_fast(document):
     start = time.perf_counter()
     department_budget.parse(document)
     assert time.perf_counter() - start < 1.0
+
+
+# What each narrative statement is measured against, read by hand from the document (line: measure, printed
+# value, subject, parent_label = basis of a change / whole of a share, cited table, table_total flag).
+NARRATIVE_BASES = [
+    (68, "stated_change", "8", "在职实有人员", "2015年", None, None),  # 与 2015 年对比，在职实有人员增加 8 人
+    (82, "stated_total", "6,150.64", "收支总预算", None, "表一", "table_total"),  # …收支总预算 6,150.64 万元（详见表一）
+    (82, "stated_total", "6,150.64", "本年收入", None, "表一", None),
+    (84, "stated_share_pct", "100.00", "本年收入", "收入预算", "表一", None),  # 占收入预算 100.00%
+    (90, "stated_total", "6,150.64", "收入预算", None, "表二", "table_total"),
+    (94, "stated_share_pct", "100.00", "财政拨款收入（财政补助收入）", "收入预算", "表二", None),  # 收入预算 …其中 … 占 100.00%
+    (104, "stated_total", "6,150.64", "支出预算", None, "表三", "table_total"),
+    (106, "stated_share_pct", "10.66", "基本支出", "支出预算", "表三", None),
+    (110, "stated_share_pct", "89.34", "项目支出", "支出预算", "表三", None),
+    (112, "stated_total", "5,494.80", "部门项目支出", None, "表三", None),
+    (114, "stated_change", "1,414.53", "支出预算", "上年", None, None),  # 与上年对比，支出预算增加
+    (116, "stated_change", "294.71", "基本支出", "上年", None, None),  # 。其中：基本支出增加 (basis of the sentence before)
+    (118, "stated_change", "1,119.82", "项目支出", "上年", None, None),
+    (126, "stated_share_pct", "89.06", "一般公共服务支出", "支出预算", None, None),  # 按支出预算的功能分类
+    (128, "stated_share_pct", "8.15", "科学技术支出", "支出预算", None, None),
+    (128, "stated_share_pct", "0.37", "医疗卫生与计划生育支出", "支出预算", None, None),
+    (130, "stated_share_pct", "2.41", "住房保障支出", "支出预算", None, None),
+    (136, "stated_total", "6,150.64", "一般公共预算安排支出", None, "表四", "table_total"),
+    (138, "stated_change", "1,414.53", "一般公共预算安排支出", "上年预算", "表四", None),
+    (140, "stated_change", "294.71", "基本支出", "上年预算", "表四", None),
+    (150, "stated_change", "1,119.82", "项目支出", "上年预算", "表四", None),
+    (162, "stated_change", "831.70", "一般公共服务支出", "上年", None, None),
+    (162, "stated_change_pct", "17.90", "一般公共服务支出", "上年", None, None),
+    (168, "stated_change_pct", "100.00", "科学技术支出", "上年", None, None),
+    (176, "stated_change_pct", "35.63", "医疗卫生与计划生育支出", "上年", None, None),
+    (184, "stated_change_pct", "103.26", "住房保障支出", "上年", None, None),
+    (192, "stated_total", "146.77", "一般公共预算安排基本支出（商品和服务支出）预算", None, "表五", "table_total"),
+    (198, "stated_total", "5,494.80", "一般公共预算安排项目支出", None, "表六", None),
+    (200, "stated_total", "5,494.80", "部门项目支出", None, "表六", None),  # a part the citation follows: not the total
+    (206, "stated_change", "4.64", "部门预算一般公共预算安排“三公”经费预算合计", "上年调整后预算", "表九", None),
+    (212, "stated_change", "2.5", "因公出国（境）经费预算", "上年调整后预算", None, None),
+    (220, "stated_change", "7.46", "公务接待费预算", "上年预算", None, None),
+    (242, "stated_total", "1,085.90", "一般公共预算安排", None, "表十", None),
+    (252, "stated_total", "4020", "涉及项目预算金额", None, "表十一", "table_total"),
+]
+
+
+@pytest.mark.parametrize("line, measure, value_text, label, parent, cited, row_kind", NARRATIVE_BASES)
+def test_narrative_statement_bases(result, line, measure, value_text, label, parent, cited, row_kind):
+    found = [f for f in result.figures if f.table_name is None and f.line_start == line and f.measure == measure
+             and f.value_text == value_text and f.label == label]
+    assert len(found) == 1, found
+    figure = found[0]
+    assert (figure.label, figure.parent_label, figure.section, figure.row_kind) == (label, parent, cited, row_kind)
+
+
+def test_narrative_context_is_the_sentence(result):
+    growth = next(f for f in result.figures if f.table_name is None and f.line_start == 168)
+    assert growth.context_text.startswith("（2）科学技术支出 501.50 万元，比上年增加 501.50万元，增长 100.00%")
+    assert growth.context_text.endswith("按计划将于 2016 年完成项目建设开发。")
+    shares = {f.context_text for f in result.figures if f.table_name is None and f.measure == "stated_share_pct"
+              and 126 <= f.line_start <= 130}
+    assert len(shares) == 1  # the four 功能分类 shares stand in one sentence
+
+
+def test_share_without_a_whole_has_none():
+    """占 with no base, no 按…分类 and no amount it is part of: the whole is not guessed."""
+    text = "第一部分 测试局概况\n\n测试局设行政单位 1 个，其中培训费 5.00 万元，占 3.00%。\n\n\n" + AMBIGUOUS
+    result = department_budget.parse(make_document(text))
+    share = next(f for f in result.figures if f.measure == "stated_share_pct")
+    assert share.label == "培训费" and share.parent_label is None

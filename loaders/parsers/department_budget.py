@@ -24,6 +24,15 @@ Measures and labels (the choice the issue asks to document):
   sign -1 for 减少/下降), ``staff_count`` (人), ``stated_count`` (个). ``label`` is the printed noun the
   number describes (year, department name and connectives such as 其中/包括/含 removed); for a share or
   a change without its own subject it is the subject of the amount it refers to.
+  What a statement is measured against, so that ``fct_stated_changes`` can recompute it from the tables:
+  ``parent_label`` of a change is its basis as printed (上年预算, 上年调整后预算, 上年 when unspecified, 2015年;
+  a sentence opening with 其中 takes the basis of the sentence before); ``parent_label`` of a share is its
+  whole: printed after 占, else the noun of 按…的功能分类, else the sentence's first amount when the share's
+  subject is introduced as its part (其中/包括); else null (the share cannot be recomputed). ``section`` is the
+  table the sentence cites (（详见表三） → 表三; null when it cites none or several); ``row_kind`` is
+  ``table_total`` for the sentence's first amount when the citation directly follows it (the statement gives
+  that table's total).
+  ``context_text`` is the whole sentence (so the shares of one sentence can be added up).
 * provenance: ``line_start``/``line_end`` are the lines holding the printed number (and its unit);
   ``raw_text`` is that text.
 
@@ -43,7 +52,7 @@ from loaders.tables.flattened import NUMBER_TOKEN_RE, TableResult, collapse_spac
 from loaders.text import FlowedText
 
 NAME = "department_budget"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 KINDS = ("department_budget",)
 
 ORG_SUFFIX = r"(?:管理局|委员会|办公室|人民政府|服务中心|中心|局|厅|委|院|办)"
@@ -51,6 +60,10 @@ HEADING_RE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)[^，。；,;]*$")
 NARRATIVE_RE = re.compile(
     rf"(?P<num>{NUMBER_PATTERN})\s*(?P<unit>万元|亿元|元|%|％|人|个)")
+CITED_TABLE_RE = re.compile(r"详见(表[一二三四五六七八九十]+)")
+# A number followed at once by （详见表X）: the statement gives that table's total.
+DIRECT_CITATION_RE = re.compile(r"\s*（(?:具体)?(?:项目)?详见表[一二三四五六七八九十]+）")
+CHANGE_BASIS_RE = re.compile(r"[比与](?P<year>上年|\d{4}\s*年)度?(?P<adjusted>调整后)?(?P<budget>预算)?")
 CHANGE_WORDS = {"增加": 1, "增长": 1, "提高": 1, "减少": -1, "下降": -1, "降低": -1}
 
 
@@ -164,6 +177,29 @@ def _clean_label(text: str, department: str | None) -> str:
     return text
 
 
+def _change_basis(before: str) -> str | None:
+    """What a change is measured against, as printed: 上年预算, 上年调整后预算, 上年 (unspecified), 2015年 …
+
+    The last comparison phrase of the sentence before the number (比上年预算增加 …; 与上年对比，… 增加 …;
+    a percentage after 比上年增加 x 万元 shares the phrase of its amount)."""
+    found = list(CHANGE_BASIS_RE.finditer(re.sub(r"\s+", "", before)))
+    if not found:
+        return None
+    last = found[-1]
+    return last.group("year") + (last.group("adjusted") or "") + (last.group("budget") or "")
+
+
+def _share_whole(before: str, subject: str | None, head: str | None) -> str | None:
+    """The whole a share (占 x%) is taken of when 占 names none: the noun of 按…的…分类 in the sentence, or the
+    sentence's first amount when the share's subject is a part of it (…收入预算 x 万元，其中：A y 万元，占 z%)."""
+    by = re.search(r"按(?P<whole>[^，。；按]+?)的[^，。；]{0,4}分类", before)
+    if by:
+        return by.group("whole")
+    if head and subject and head != subject and re.search(r"其中|包括", before):
+        return head
+    return None
+
+
 def _narrative(document: Document, end_line: int, department: str | None) -> tuple[list[Figure], list[Finding]]:
     lines = document.lines[:end_line]
     flow = FlowedText.from_lines(lines, break_after=lambda line: bool(HEADING_RE.match(line)))
@@ -171,6 +207,7 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
     figures: list[Figure] = []
     findings: list[Finding] = []
     last_subject: dict[int, str] = {}  # sentence start -> subject of the latest amount outside brackets
+    sentence_head: dict[int, str] = {}  # sentence start -> subject of its first amount outside brackets
     for m in re.finditer(NUMBER_PATTERN, text):
         num_start, num_end = m.start(), m.end()
         after = text[num_end:num_end + 4].lstrip()
@@ -190,6 +227,12 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
             continue
         unit = unit_m.group("unit").replace("％", "%")
         sentence_start = max(text.rfind(ch, 0, num_start) for ch in "。\n") + 1
+        sentence_end = min((i for i in (text.find(ch, num_end) for ch in "。\n") if i >= 0), default=len(text))
+        sentence = text[sentence_start:sentence_end + 1].strip()
+        cited = set(CITED_TABLE_RE.findall(sentence))
+        section = cited.pop() if len(cited) == 1 else None
+        directly_cited = bool(section and DIRECT_CITATION_RE.match(text, unit_m.end()))
+        headless = sentence_start not in sentence_head
         clause_start = max(text.rfind(ch, 0, num_start) for ch in "。；，：、\n;,:") + 1
         clause = text[clause_start:num_start]
         opened = clause.rfind("（")
@@ -203,6 +246,11 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
         if change:
             measure = "stated_change_pct" if unit == "%" else "stated_change"
             sign = CHANGE_WORDS[change.group("word")]
+            parent_label = _change_basis(text[sentence_start:num_start])
+            if parent_label is None and re.match(r"\s*其中", text[sentence_start:num_start]):
+                # 其中：… continues the previous sentence's comparison (与上年对比，… 增加 x。其中：A 增加 y)
+                previous_start = max(text.rfind(ch, 0, sentence_start - 1) for ch in "。\n") + 1
+                parent_label = _change_basis(text[previous_start:sentence_start])
             subject = re.sub(r"^(?:与(?:上|\d{4})年对比)?比上年度?(?:调整后)?(?:预算)?", "",
                              clause_n[: change.start()])
             subject = _clean_label(subject, department)
@@ -210,12 +258,15 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
         elif share:
             measure = "stated_share_pct"
             label = last_subject.get(sentence_start)
-            parent_label = share.group("base") or None
+            parent_label = share.group("base") or _share_whole(text[sentence_start:num_start], label,
+                                                               sentence_head.get(sentence_start))
         else:
             measure = {"人": "staff_count", "个": "stated_count", "%": "stated_share_pct"}.get(unit, "stated_total")
             label = _clean_label(clause_n, department) or None
             if label and not in_brackets:
                 last_subject[sentence_start] = label
+                if measure == "stated_total":
+                    sentence_head.setdefault(sentence_start, label)
         if change and label and not in_brackets:
             last_subject.setdefault(sentence_start, label)
         first, last = flow.span_lines(num_start, unit_m.end())
@@ -228,10 +279,14 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
             line_start=first,
             line_end=last,
             raw_text=flow.raw_text(first, last),
+            section=section,
+            # the table's total only when it is also the sentence's first amount: in "A x 万元，其中 B y 万元（详见表十）"
+            # the citation covers A, not the part B it happens to follow
+            row_kind="table_total" if directly_cited and headless and measure == "stated_total" else None,
             label=label,
             parent_label=parent_label,
             sign=sign,
-            context_text=text[clause_start:unit_m.end()].strip(),
+            context_text=sentence,
         ))
     return figures, findings
 

@@ -57,7 +57,63 @@ unknown_economic_codes as (
         scheme_label='经济分类') }}
 ),
 
+-- narrative and cross-document rules (fct_stated_changes, evaluation scoring, repeated results, rate basis, taxonomy)
+stated_amount_failures as (
+    {{ stated_amount_check(ref('fct_stated_changes'), 'stated_yuan', 'stated_half_step', 'computed_yuan',
+        'computed_half_step_yuan',
+        rule_id="case statement_kind when 'change' then 'NAR-CHANGE-001' else 'NAR-TOTAL-001' end") }}
+),
+
+stated_ratio_failures as (
+    {{ stated_ratio_check(ref('fct_stated_changes'), 'stated_pct', 'stated_half_step', 'ratio_numerator_yuan',
+        'ratio_numerator_half_step_yuan', 'ratio_denominator_yuan', 'ratio_denominator_half_step_yuan',
+        'ratio_offset_pct',
+        rule_id="case statement_kind when 'growth' then 'NAR-GROWTH-001' else 'NAR-SHARE-001' end",
+        zero_rule_id="case statement_kind when 'growth' then 'NAR-GROWTH-002' else 'NAR-SHARE-002' end") }}
+),
+
+shares_sum_failures as (
+    {{ shares_add_up_check(ref('fct_stated_changes'), 'sentence, parent_label', 'stated_pct', 'stated_half_step',
+        'current_yuan', 'current_half_step_yuan', 'whole_yuan', 'whole_half_step_yuan') }}
+),
+
+weight_failures as (
+    {{ evaluation_weights_check(ref('fct_evaluation_scores')) }}
+),
+
+repeated_result_failures as (
+    {{ repeated_results_check(ref('int_result_quantities')) }}
+),
+
+rate_basis_failures as (
+    {{ rate_basis_check(ref('fct_execution'), 'reported_rate_pct', 'reported_rate_decimals', 'actual_yuan',
+        'actual_decimals', 'initial_budget_yuan', 'initial_budget_decimals', 'adjusted_budget_yuan',
+        'adjusted_budget_decimals', 'rate_basis') }}
+),
+
+taxonomy_failures as (
+    {{ indicator_taxonomy_check(ref('fct_indicator_targets'), ref('indicator_taxonomy')) }}
+),
+
+narrative_failures as (
+    select * from stated_amount_failures
+    union all by name
+    select * from stated_ratio_failures
+    union all by name
+    select * from shares_sum_failures
+    union all by name
+    select * from weight_failures
+    union all by name
+    select * from repeated_result_failures
+    union all by name
+    select * from rate_basis_failures
+    union all by name
+    select * from taxonomy_failures
+),
+
 rule_failures as (
+    select * from narrative_failures
+    union all by name
     select * from adjustment_failures
     union all by name
     select * from rate_failures
@@ -105,8 +161,8 @@ quoted as (
 
 rule_rows as (
     select
-        md5(rule_failures.rule_id || '|' || rule_failures.document_sha256 || '|' || rule_failures.source_locator)
-            as finding_id,
+        md5(rule_failures.rule_id || '|' || rule_failures.document_sha256 || '|' || rule_failures.source_locator
+            || '|' || coalesce(rule_failures.message, '')) as finding_id,
         rule_failures.rule_id,
         rules.severity,
         rule_failures.document_sha256,
