@@ -127,7 +127,7 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def build(documents_dir: Path, warehouse: Path) -> BuildReport:
+def build(documents_dir: Path, warehouse: Path, workers: int | None = None) -> BuildReport:
     started = time.monotonic()
     warehouse = warehouse.resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -140,7 +140,7 @@ def build(documents_dir: Path, warehouse: Path) -> BuildReport:
         try:
             con = duckdb.connect(str(staging))
             try:
-                summary = load_directory(con, documents_dir)
+                summary = load_directory(con, documents_dir, workers=workers)
                 con.execute("checkpoint")
             finally:
                 con.close()

@@ -75,7 +75,7 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
         pdf_dir.mkdir(parents=True, exist_ok=True)
     summary = CorpusSummary()
     picker = random.Random(f"{seed}:faults")
-    turn = {family: 0 for family in families}
+    used = {kind: 0 for kind in kinds}
     truth: list[dict] = []
     manifest: list[dict] = []
     for index in range(start, start + count):
@@ -84,10 +84,11 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
         rows = truth_rows(doc)
         faulty = picker.random() < fault_share
         if faulty:
-            room = [k for k in applicable(doc) if k in kinds]
-            if room:
-                kind = room[turn[family] % len(room)]
-                turn[family] += 1
+            room = [k for k in kinds if k in applicable(doc)]
+            # the kind used least so far, so that even a small corpus holds every kind
+            kind = min(room, key=lambda k: (used[k], kinds.index(k))) if room else None
+            if kind is not None:
+                used[kind] += 1
                 summary.faults.append(inject(doc, kind, random.Random(f"{seed}:{index}:fault")))
             else:
                 faulty = False
