@@ -32,5 +32,16 @@ $(CHROMIUM):
 docs: $(STAMP)
 	$(BIN)/yusuan docs
 
+# Benchmarks (BENCHMARKS.md): sizes chosen to finish in under 15 minutes on 2 cores; larger runs:
+#   make bench BENCH_DOCS=10000   or run a script with --docs N (see its --help).
+BENCH_DOCS ?= 1000
+bench: $(STAMP)
+	$(BIN)/python benchmarks/end_to_end.py --docs 100
+	$(BIN)/python benchmarks/end_to_end.py --docs $(BENCH_DOCS)
+	$(BIN)/python benchmarks/incremental.py --docs $(BENCH_DOCS)
+	$(BIN)/python benchmarks/accuracy.py --docs 1000
+	$(BIN)/python benchmarks/fault_detection.py --docs 600
+	$(BIN)/python benchmarks/pdf_parse.py
+
 clean:
 	rm -rf warehouse target logs dbt_packages

@@ -330,10 +330,12 @@ def _killed_run(stale: dict) -> RunRecord:
                 "nothing of it was published")
 
 
-def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False) -> BuildReport:
+def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False,
+          workers: int | None = None) -> BuildReport:
     """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
     project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
-    rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them."""
+    rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them.
+    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores)."""
     started = time.monotonic()
     warehouse = warehouse.resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -352,7 +354,7 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
                              stale_lock=stale)
         try:
-            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force)
+            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -376,14 +378,15 @@ def _finish(run: RunRecord, started: float, exit_code: int) -> None:
 
 
 def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
-                 report: BuildReport, started: float, force: bool = False) -> None:
+                 report: BuildReport, started: float, force: bool = False,
+                 workers: int | None = None) -> None:
     run = report.run
     run.project_fingerprint = project_fingerprint()
     con = duckdb.connect(str(staging))
     try:
         before = _documents_before(con)
         last = _last_published(con)
-        report.load = load_directory(con, documents_dir)
+        report.load = load_directory(con, documents_dir, workers=workers)
         _pause_point("load")
         con.execute("checkpoint")
     finally:

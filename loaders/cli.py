@@ -36,6 +36,8 @@ def build(
                                "up to this many seconds for it to finish (default 0: exit at once with code 4)."),
     force: bool = typer.Option(False, "--force", help="Run dbt build and the gate even when no document and "
                                "nothing in the dbt project changed since the published build."),
+    workers: int = typer.Option(None, "--workers", min=1, help="Parser processes (default: $YUSUAN_WORKERS or the "
+                                "number of cores); the warehouse is the same for any number."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
@@ -53,7 +55,7 @@ def build(
     target = warehouse or pipeline.default_warehouse()
     try:
         with console.status(f"Loading {directory} and building {target} …"):
-            report = pipeline.build(directory, target, wait_seconds=wait, force=force)
+            report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers)
     except pipeline.BuildLocked as exc:
         err.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(pipeline.EXIT_LOCKED) from None
@@ -366,3 +368,25 @@ def docs(
 
 if __name__ == "__main__":  # pragma: no cover
     app()
+
+
+@app.command()
+def generate(
+    out_dir: Path = typer.Argument(..., help="Folder to write the generated documents and their manifest.csv into."),
+    count: int = typer.Option(100, "--count", "-n", help="Number of documents."),
+    seed: int = typer.Option(1, "--seed", help="Seed: the same seed writes the same bytes."),
+    families: str = typer.Option("", "--families", help="Comma-separated families (default: all five)."),
+    faults: float = typer.Option(0.0, "--faults", help="Share of documents (0-1) that get one injected fault."),
+    fault_kinds: str = typer.Option("", "--fault-kinds", help="Comma-separated fault kinds (default: all)."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF of every clean document to OUT_DIR.pdf/."),
+) -> None:
+    """Write a synthetic corpus (for benchmarks and tests): documents of every family the parsers read, with
+    consistent arithmetic, a truth file of every generated figure (OUT_DIR.truth.csv) and a ledger of injected
+    faults (OUT_DIR.faults.csv). See BENCHMARKS.md."""
+    from loaders.synthetic.__main__ import main
+
+    argv = [str(out_dir), "--count", str(count), "--seed", str(seed), "--faults", str(faults)]
+    argv += ["--families", families] if families else []
+    argv += ["--fault-kinds", fault_kinds] if fault_kinds else []
+    argv += ["--pdf"] if pdf else []
+    raise typer.Exit(main(argv))

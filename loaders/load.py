@@ -1,20 +1,34 @@
-"""Landing parsed records in the raw schema: a load ledger, and one transaction per document.
+"""Landing parsed records in the raw schema: a load ledger, and atomic replacement of each document's rows.
 
-For each document: register it, open a ledger row, parse (pure), then in ONE transaction delete the
-rows the file had before (under its old or current sha256) and insert the new ones, and mark the
-ledger row completed. Any error rolls the transaction back, so what was landed before stays; the
-ledger row is marked failed with the reason. A document whose sha256 and parser version are unchanged
-is not parsed again.
+Three steps:
+
+1. triage, in this process and cheap: every file is read and hashed; unreadable files, duplicates (the same
+   sha256 as an earlier file) and files whose sha256 and parser version are unchanged since their last
+   completed load are settled here, without parsing;
+2. parse, the expensive part, pure: the remaining documents are parsed in a pool of worker processes
+   (``--workers`` / ``$YUSUAN_WORKERS``, default ``os.cpu_count()``; a few documents, or one worker, are
+   parsed here, serially). Results come back in document order, whatever the number of workers;
+3. land, by this one writer, in document order: for a batch of parsed documents, ONE transaction deletes
+   the rows each file had before (under its old or current sha256), inserts the new rows in bulk, and
+   writes each document's completed ledger row. If the batch fails, it is rolled back and its documents
+   are landed again one transaction each, so a document that cannot be landed is marked failed with the
+   reason while the others land, and what was landed before for it stays.
+
+The warehouse is therefore the same, row for row, for any number of workers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
+import os
 import uuid
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from loaders.detect import resolve_facts
 from loaders.documents import Document, DocumentError, list_document_paths, read_document, read_manifest
@@ -65,13 +79,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    placeholders = ", ".join("?" for _ in columns)
-    con.executemany(f"insert into {table} ({', '.join(columns)}) values ({placeholders})", rows)
-
-
 def _record_failure(con, load_id: str, doc_sha: str | None, file_name: str, rule_id: str, message: str,
                     status: str = "failed") -> None:
     con.execute(
@@ -97,17 +104,6 @@ def _open_ledger(con, doc_sha: str, file_name: str, parser_name: str | None, par
     return load_id
 
 
-def _already_loaded(con, doc_sha: str, file_name: str, parser_name: str, parser_version: str) -> bool:
-    row = con.execute(
-        "select count(*) from raw.loads l join raw.documents d using (document_sha256) "
-        "where l.document_sha256 = ? and d.file_name = ? and l.parser_name = ? and l.parser_version = ? "
-        "and l.status = 'completed' and l.finished_at = (select max(finished_at) from raw.loads x "
-        "where x.file_name = l.file_name and x.status in ('completed'))",
-        [doc_sha, file_name, parser_name, parser_version],
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def _delete_document_rows(con, file_name: str) -> None:
     """Every row that a file landed before, under whatever sha256 it had then."""
     shas = [r[0] for r in con.execute(
@@ -119,84 +115,226 @@ def _delete_document_rows(con, file_name: str) -> None:
     con.execute("delete from raw.documents where file_name = ?", [file_name])
 
 
-def _land(con, doc: Document, result: ParseResult, load_id: str, facts_sources: dict[str, str]) -> None:
-    facts = result.facts
-    _delete_document_rows(con, doc.file_name)
-    con.execute(
-        "insert into raw.documents (document_sha256, file_name, file_path, size_bytes, encoding, kind, kind_source, "
-        "fiscal_year, fiscal_year_source, department, department_source, printed_unit, source, title, page_count, "
-        "line_count, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [doc.sha256, doc.file_name, str(doc.path), doc.size_bytes, doc.encoding, facts.kind,
-         facts_sources.get("kind"), facts.fiscal_year, facts_sources.get("fiscal_year"), facts.department,
-         facts_sources.get("department"), facts.unit, doc.manifest.source if doc.manifest else None, facts.title,
-         facts.page_count, len(doc.lines) if doc.lines else None, _now()],
-    )
-    head = [doc.sha256, load_id, doc.file_name]
-    _insert(con, "raw.figures", ["document_sha256", "load_id", "file_name", "figure_index"] + FIGURE_COLUMNS,
-            [tuple(head + [i] + [asdict(f)[c] for c in FIGURE_COLUMNS]) for i, f in enumerate(result.figures, 1)])
-    _insert(con, "raw.indicators", ["document_sha256", "load_id", "file_name", "indicator_index"] + INDICATOR_COLUMNS,
-            [tuple(head + [i] + [asdict(x)[c] for c in INDICATOR_COLUMNS]) for i, x in enumerate(result.indicators, 1)])
-    _insert(con, "raw.attributes", ["document_sha256", "load_id", "file_name", "attribute_index"] + ATTRIBUTE_COLUMNS,
-            [tuple(head + [i] + [asdict(a)[c] for c in ATTRIBUTE_COLUMNS]) for i, a in enumerate(result.attributes, 1)])
-    _insert(con, "raw.load_findings", ["document_sha256", "load_id", "file_name", "finding_index"] + FINDING_COLUMNS,
-            [tuple(head + [i] + [asdict(x)[c] for c in FINDING_COLUMNS]) for i, x in enumerate(result.findings, 1)])
-    con.execute(
-        "update raw.loads set status = 'completed', finished_at = ?, figures_loaded = ?, indicators_loaded = ?, "
-        "findings_loaded = ? where load_id = ?",
-        [_now(), len(result.figures), len(result.indicators), len(result.findings), load_id],
-    )
+# --- parallel loading ---------------------------------------------------------------------------------
+
+WORKERS_ENV = "YUSUAN_WORKERS"
+SERIAL_BELOW = 16  # fewer documents to parse than this: no process pool (starting one costs more)
+BATCH_SIZE = 500  # documents landed per transaction
+CHUNK_SIZE = 8  # documents handed to a worker at a time
 
 
-def load_document(con: duckdb.DuckDBPyConnection, path: Path, manifest, seen: dict[str, str]) -> DocumentOutcome:
-    file_name = path.name
+def default_workers() -> int:
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured:
+        try:
+            value = int(configured)
+        except ValueError:
+            raise ValueError(f"{WORKERS_ENV}={configured!r} is not a whole number of worker processes") from None
+        if value < 1:
+            raise ValueError(f"{WORKERS_ENV}={configured!r}: at least one worker is needed")
+        return value
+    return os.cpu_count() or 1
+
+
+@dataclass
+class _Meta:
+    """What the writer needs of a document (not its bytes)."""
+
+    file_name: str
+    path: str
+    sha256: str
+    size_bytes: int
+    encoding: str | None
+    source: str | None
+    line_count: int | None
+
+
+@dataclass
+class _Parsed:
+    meta: _Meta
+    status: str  # parsed | failed | unsupported
+    rule_id: str | None = None
+    message: str | None = None
+    kind: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    parser_name: str | None = None
+    parser_version: str | None = None
+    result: ParseResult | None = None
+    started_at: dt.datetime | None = None
+
+
+def _parse_path(task: tuple[str, object]) -> _Parsed:
+    """Worker: read, resolve the facts, parse. Pure (no database); any process may run it."""
+    path_text, entry = task
+    path = Path(path_text)
+    started = _now()
     try:
-        doc = read_document(path, manifest)
-    except DocumentError as exc:
-        load_id = _open_ledger(con, None, file_name, None, None)
-        _record_failure(con, load_id, None, file_name, "LOAD-FILE-UNREADABLE", str(exc))
-        return DocumentOutcome(file_name, "failed", message=str(exc))
-    if doc.sha256 in seen and seen[doc.sha256] != file_name:
-        message = f"{file_name}: duplicate of {seen[doc.sha256]} (same sha256 {doc.sha256[:12]}…); not loaded twice"
-        load_id = _open_ledger(con, doc.sha256, file_name, None, None)
-        _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-DUPLICATE", message, status="duplicate")
-        return DocumentOutcome(file_name, "duplicate", doc.sha256, message=message)
-    seen[doc.sha256] = file_name
+        doc = read_document(path, {path.name: entry} if entry is not None else None)
+    except DocumentError as exc:  # the file changed or vanished since it was read for triage
+        return _Parsed(_Meta(path.name, str(path), "", 0, None, None, None), "failed", "LOAD-FILE-UNREADABLE",
+                       str(exc), started_at=started)
+    meta = _Meta(doc.file_name, str(doc.path), doc.sha256, doc.size_bytes, doc.encoding,
+                 doc.manifest.source if doc.manifest else None, len(doc.lines) if doc.lines else None)
     try:
         facts, sources = resolve_facts(doc)
     except DocumentError as exc:
-        load_id = _open_ledger(con, doc.sha256, file_name, None, None)
-        _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-UNKNOWN-KIND", str(exc))
-        return DocumentOutcome(file_name, "failed", doc.sha256, message=str(exc))
+        return _Parsed(meta, "failed", "LOAD-FILE-UNKNOWN-KIND", str(exc), started_at=started)
     parser = parser_for(facts.kind)
     if parser is None:
-        message = f"{file_name}: no parser reads documents of kind {facts.kind!r} yet"
-        load_id = _open_ledger(con, doc.sha256, file_name, None, None)
-        _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-UNSUPPORTED", message, status="unsupported")
-        return DocumentOutcome(file_name, "unsupported", doc.sha256, facts.kind, message=message)
-    if _already_loaded(con, doc.sha256, file_name, parser.NAME, parser.VERSION):
-        return DocumentOutcome(file_name, "unchanged", doc.sha256, facts.kind)
-    load_id = _open_ledger(con, doc.sha256, file_name, parser.NAME, parser.VERSION)
+        message = f"{doc.file_name}: no parser reads documents of kind {facts.kind!r} yet"
+        return _Parsed(meta, "unsupported", "LOAD-FILE-UNSUPPORTED", message, kind=facts.kind, started_at=started)
     try:
         result = parser.parse(doc)
     except ParseError as exc:
-        message = f"{file_name}: {exc}"
-        _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-UNPARSEABLE", message)
-        return DocumentOutcome(file_name, "failed", doc.sha256, facts.kind, message=message)
+        return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE", f"{doc.file_name}: {exc}", kind=facts.kind,
+                       parser_name=parser.NAME, parser_version=parser.VERSION, started_at=started)
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one document must not stop the batch
+        return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
+                       f"{doc.file_name}: the {parser.NAME} parser failed: {type(exc).__name__}: {exc}",
+                       kind=facts.kind, parser_name=parser.NAME, parser_version=parser.VERSION, started_at=started)
     # What the manifest or the detection established wins over what the parser read, field by field.
     for name in ("kind", "fiscal_year", "department", "unit"):
         if getattr(facts, name) is not None:
             setattr(result.facts, name, getattr(facts, name))
+    return _Parsed(meta, "parsed", kind=result.facts.kind, sources=sources, parser_name=parser.NAME,
+                   parser_version=parser.VERSION, result=result, started_at=started)
+
+
+def _completed_loads(con) -> dict[str, tuple[str, str, str, str | None, str | None]]:
+    """file name -> (sha256, parser name, parser version, kind, kind source) of its latest completed load,
+    when that load's document is still registered under the file name."""
+    rows = con.execute(
+        "select l.file_name, l.document_sha256, l.parser_name, l.parser_version, d.kind, d.kind_source "
+        "from raw.loads l join raw.documents d on d.document_sha256 = l.document_sha256 and d.file_name = l.file_name "
+        "where l.status = 'completed' "
+        "qualify l.finished_at = max(l.finished_at) over (partition by l.file_name)").fetchall()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def _unchanged(doc: Document, previous) -> bool:
+    """Same bytes, same kind and the same parser version as at the last completed load."""
+    if previous is None or previous[0] != doc.sha256:
+        return False
+    _sha, parser_name, parser_version, kind, kind_source = previous
+    given = doc.manifest.kind if doc.manifest else None
+    if given is not None and given != kind:
+        return False
+    if given is None and kind_source != "detected":
+        return False  # the kind came from a manifest row that is gone: resolve it again
+    parser = parser_for(kind)
+    return parser is not None and (parser.NAME, parser.VERSION) == (parser_name, parser_version)
+
+
+def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=columns).astype(object)
+
+
+def _bulk_insert(con, table: str, columns: list[str], rows: list[tuple], decimals: tuple[str, ...] = ()) -> None:
+    """Insert many rows at once from a frame. Decimal columns travel as text and are cast in SQL, so no
+    amount ever passes through a float."""
+    if not rows:
+        return
+    frame = _frame(columns, rows)
+    for column in decimals:
+        frame[column] = [None if v is None else format(v, "f") for v in frame[column]]
+    select = ", ".join(f"cast({c} as decimal(38, 10)) as {c}" if c in decimals else c for c in columns)
+    con.register("_yusuan_rows", frame)
+    try:
+        con.execute(f"insert into {table} ({', '.join(columns)}) select {select} from _yusuan_rows")
+    finally:
+        con.unregister("_yusuan_rows")
+
+
+def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
+    """One transaction for the batch: old rows out, new rows in, completed ledger rows. Raises on failure
+    (the caller has rolled back nothing yet)."""
+    now = _now()
+    files = [p.meta.file_name for p in batch]
+    replaced = [f for f in files if f in registered]
+    if replaced:
+        shas = [r[0] for r in con.execute("select document_sha256 from raw.documents where file_name in "
+                                          "(select unnest(?::varchar[]))", [replaced]).fetchall()]
+        for table in DOCUMENT_TABLES:
+            con.execute(f"delete from {table} where document_sha256 in (select unnest(?::varchar[]))", [shas])
+        con.execute("delete from raw.load_findings where file_name in (select unnest(?::varchar[]))", [replaced])
+        con.execute("delete from raw.documents where file_name in (select unnest(?::varchar[]))", [replaced])
+    documents, loads, figures, indicators, attributes, findings = [], [], [], [], [], []
+    figure_fields, indicator_fields = operator.attrgetter(*FIGURE_COLUMNS), operator.attrgetter(*INDICATOR_COLUMNS)
+    attribute_fields, finding_fields = operator.attrgetter(*ATTRIBUTE_COLUMNS), operator.attrgetter(*FINDING_COLUMNS)
+    for parsed in batch:
+        meta, result, facts = parsed.meta, parsed.result, parsed.result.facts
+        load_id = uuid.uuid4().hex
+        sources = parsed.sources
+        documents.append((meta.sha256, meta.file_name, meta.path, meta.size_bytes, meta.encoding, facts.kind,
+                          sources.get("kind"), facts.fiscal_year, sources.get("fiscal_year"), facts.department,
+                          sources.get("department"), facts.unit, meta.source, facts.title, facts.page_count,
+                          meta.line_count, now))
+        loads.append((load_id, meta.sha256, meta.file_name, parsed.parser_name, parsed.parser_version,
+                      parsed.started_at, now, "completed", len(result.figures), len(result.indicators),
+                      len(result.findings), None))
+        head = (meta.sha256, load_id, meta.file_name)
+        figures.extend(head + (i,) + figure_fields(f)
+                       for i, f in enumerate(result.figures, 1))
+        indicators.extend(head + (i,) + indicator_fields(x)
+                          for i, x in enumerate(result.indicators, 1))
+        attributes.extend(head + (i,) + attribute_fields(a)
+                          for i, a in enumerate(result.attributes, 1))
+        findings.extend(head + (i,) + finding_fields(x)
+                        for i, x in enumerate(result.findings, 1))
+    _bulk_insert(con, "raw.documents", DOCUMENT_COLUMNS, documents)
+    _bulk_insert(con, "raw.loads", LOAD_COLUMNS, loads)
+    key = ["document_sha256", "load_id", "file_name"]
+    _bulk_insert(con, "raw.figures", key + ["figure_index"] + FIGURE_COLUMNS, figures, ("value",))
+    _bulk_insert(con, "raw.indicators", key + ["indicator_index"] + INDICATOR_COLUMNS, indicators,
+                 ("number", "number_high"))
+    _bulk_insert(con, "raw.attributes", key + ["attribute_index"] + ATTRIBUTE_COLUMNS, attributes)
+    _bulk_insert(con, "raw.load_findings", key + ["finding_index"] + FINDING_COLUMNS, findings)
+
+
+DOCUMENT_COLUMNS = ["document_sha256", "file_name", "file_path", "size_bytes", "encoding", "kind", "kind_source",
+                    "fiscal_year", "fiscal_year_source", "department", "department_source", "printed_unit", "source",
+                    "title", "page_count", "line_count", "registered_at"]
+LOAD_COLUMNS = ["load_id", "document_sha256", "file_name", "parser_name", "parser_version", "started_at",
+                "finished_at", "status", "figures_loaded", "indicators_loaded", "findings_loaded", "error_message"]
+
+
+def _outcome(parsed: _Parsed) -> DocumentOutcome:
+    result = parsed.result
+    return DocumentOutcome(parsed.meta.file_name, "completed", parsed.meta.sha256, result.facts.kind,
+                           len(result.figures), len(result.indicators), len(result.findings))
+
+
+def _land(con, batch: list[_Parsed], registered: set[str], outcomes: dict[str, DocumentOutcome]) -> None:
+    """Land a batch; on failure, land its documents one transaction each and mark the failing ones."""
+    if not batch:
+        return
     con.execute("begin transaction")
     try:
-        _land(con, doc, result, load_id, sources)
+        _land_batch(con, batch, registered)
         con.execute("commit")
-    except Exception as exc:  # noqa: BLE001 - any failure: roll back, keep what was there, report
+    except Exception:  # noqa: BLE001 - retried document by document below, where the culprit is named
         con.execute("rollback")
-        message = f"{file_name}: could not be landed: {exc}"
-        _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-UNPARSEABLE", message)
-        return DocumentOutcome(file_name, "failed", doc.sha256, facts.kind, message=message)
-    return DocumentOutcome(file_name, "completed", doc.sha256, result.facts.kind, len(result.figures),
-                           len(result.indicators), len(result.findings))
+        if len(batch) > 1:
+            for parsed in batch:
+                _land(con, [parsed], registered, outcomes)
+            return
+        parsed = batch[0]
+        con.execute("begin transaction")
+        try:
+            _land_batch(con, batch, registered)
+            con.execute("commit")
+        except Exception as exc:  # noqa: BLE001 - any failure: roll back, keep what was there, report
+            con.execute("rollback")
+            message = f"{parsed.meta.file_name}: could not be landed: {exc}"
+            load_id = _open_ledger(con, parsed.meta.sha256, parsed.meta.file_name, parsed.parser_name,
+                                   parsed.parser_version)
+            _record_failure(con, load_id, parsed.meta.sha256, parsed.meta.file_name, "LOAD-FILE-UNPARSEABLE", message)
+            outcomes[parsed.meta.file_name] = DocumentOutcome(parsed.meta.file_name, "failed", parsed.meta.sha256,
+                                                              parsed.kind, message=message)
+            return
+    for parsed in batch:
+        registered.add(parsed.meta.file_name)
+        outcomes[parsed.meta.file_name] = _outcome(parsed)
 
 
 LAYOUT_TEXT_SUFFIX = ".layout.txt"
@@ -213,8 +351,21 @@ def layout_text_twin(file_name: str, names: set[str]) -> str | None:
     return None
 
 
-def load_directory(con: duckdb.DuckDBPyConnection, directory: Path) -> LoadSummary:
-    """Load every document in ``directory``; remove rows of documents no longer there."""
+def _parse_all(tasks: list[tuple[str, object]], workers: int):
+    """Parsed documents in the order of ``tasks``: in a process pool, or here when it would not pay."""
+    if workers <= 1 or len(tasks) < SERIAL_BELOW:
+        for task in tasks:
+            yield _parse_path(task)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_parse_path, tasks, chunksize=CHUNK_SIZE)
+
+
+def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int | None = None) -> LoadSummary:
+    """Load every document in ``directory``; remove rows of documents no longer there.
+
+    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores)."""
+    workers = workers or default_workers()
     ensure_raw_schema(con)
     summary = LoadSummary()
     try:
@@ -222,21 +373,61 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path) -> LoadSumma
     except DocumentError as exc:
         summary.outcomes.append(DocumentOutcome(exc.file_name, "failed", message=str(exc)))
         manifest = {}
-    seen: dict[str, str] = {}
     paths = list_document_paths(directory)
+    previous = _completed_loads(con)
+    registered = {r[0] for r in con.execute("select distinct file_name from raw.documents").fetchall()}
+    # 1. triage (cheap, here): unreadable, duplicate, unchanged
+    seen: dict[str, str] = {}
+    outcomes: dict[str, DocumentOutcome] = {}
+    tasks: list[tuple[str, object]] = []
     names = {p.name for p in paths}
     skipped: set[str] = set()
     for path in paths:
-        twin = layout_text_twin(path.name, names)
+        file_name = path.name
+        twin = layout_text_twin(file_name, names)
         if twin is not None:
             # X.layout.txt beside X.pdf is the same document (its pdftotext -layout text): the PDF is
             # loaded, the text is not, so no figure is counted twice
-            skipped.add(path.name)
-            summary.outcomes.append(DocumentOutcome(
-                path.name, "skipped",
-                message=f"{path.name}: the layout text of {twin}, which is loaded instead (same document, not counted twice)"))
+            skipped.add(file_name)
+            outcomes[file_name] = DocumentOutcome(
+                file_name, "skipped",
+                message=f"{file_name}: the layout text of {twin}, which is loaded instead (same document, not counted twice)")
             continue
-        summary.outcomes.append(load_document(con, path, manifest, seen))
+        try:
+            doc = read_document(path, manifest)
+        except DocumentError as exc:
+            load_id = _open_ledger(con, None, file_name, None, None)
+            _record_failure(con, load_id, None, file_name, "LOAD-FILE-UNREADABLE", str(exc))
+            outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc))
+            continue
+        if doc.sha256 in seen and seen[doc.sha256] != file_name:
+            message = f"{file_name}: duplicate of {seen[doc.sha256]} (same sha256 {doc.sha256[:12]}…); not loaded twice"
+            load_id = _open_ledger(con, doc.sha256, file_name, None, None)
+            _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-DUPLICATE", message, status="duplicate")
+            outcomes[file_name] = DocumentOutcome(file_name, "duplicate", doc.sha256, message=message)
+            continue
+        seen[doc.sha256] = file_name
+        if _unchanged(doc, previous.get(file_name)):
+            outcomes[file_name] = DocumentOutcome(file_name, "unchanged", doc.sha256, previous[file_name][3])
+            continue
+        tasks.append((str(path), manifest.get(file_name)))
+    # 2. parse (pool) and 3. land (this writer), in document order
+    batch: list[_Parsed] = []
+    for parsed in _parse_all(tasks, workers):
+        if parsed.status == "parsed":
+            batch.append(parsed)
+            if len(batch) >= BATCH_SIZE:
+                _land(con, batch, registered, outcomes)
+                batch = []
+            continue
+        meta = parsed.meta
+        load_id = _open_ledger(con, meta.sha256, meta.file_name, parsed.parser_name, parsed.parser_version)
+        status = "unsupported" if parsed.status == "unsupported" else "failed"
+        _record_failure(con, load_id, meta.sha256, meta.file_name, parsed.rule_id, parsed.message, status=status)
+        outcomes[meta.file_name] = DocumentOutcome(meta.file_name, status, meta.sha256, parsed.kind,
+                                                   message=parsed.message)
+    _land(con, batch, registered, outcomes)
+    summary.outcomes.extend(outcomes[p.name] for p in paths if p.name in outcomes)
     present = {p.name for p in paths} - skipped
     for (file_name,) in con.execute("select distinct file_name from raw.documents").fetchall():
         if file_name not in present:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import random
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
         pdf_dir.mkdir(parents=True, exist_ok=True)
     summary = CorpusSummary()
     picker = random.Random(f"{seed}:faults")
-    turn = {family: 0 for family in families}
+    used: dict[tuple[str, str], int] = defaultdict(int)
     truth: list[dict] = []
     manifest: list[dict] = []
     for index in range(start, start + count):
@@ -84,10 +85,12 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
         rows = truth_rows(doc)
         faulty = picker.random() < fault_share
         if faulty:
-            room = [k for k in applicable(doc) if k in kinds]
-            if room:
-                kind = room[turn[family] % len(room)]
-                turn[family] += 1
+            room = [k for k in kinds if k in applicable(doc)]
+            # per family, the kind used least so far: every family meets every kind it has room for, and
+            # even a small corpus holds every kind
+            kind = min(room, key=lambda k: (used[(family, k)], kinds.index(k))) if room else None
+            if kind is not None:
+                used[(family, kind)] += 1
                 summary.faults.append(inject(doc, kind, random.Random(f"{seed}:{index}:fault")))
             else:
                 faulty = False

@@ -1,0 +1,97 @@
+"""Shared by the benchmark scripts: the machine, peak memory, timers, a generated corpus, a warehouse build
+with its phases timed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+
+
+def memory_total_gb() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        return None
+    return None
+
+
+def machine() -> str:
+    total = memory_total_gb()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"machine: {os.cpu_count()} cores, {total:.1f} GB memory, {platform.system()} {platform.machine()}, "
+            f"Python {platform.python_version()}, load average {load:.1f} at start")
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory (MB) of this process and of its largest finished child (ru_maxrss is KB on Linux)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+class Timer:
+    def __init__(self):
+        self.phases: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def phase(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - started
+
+
+def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Timer):
+    """``yusuan build`` (loaders.build.build) with its load, dbt and gate phases timed."""
+    from loaders import build as pipeline
+
+    originals = (pipeline.load_directory, pipeline.run_dbt, pipeline.run_gate)
+
+    def wrap(name, function):
+        def timed(*args, **kwargs):
+            with timer.phase(name):
+                return function(*args, **kwargs)
+        return timed
+
+    pipeline.load_directory = wrap("load (parse + land)", originals[0])
+    pipeline.run_dbt = wrap("dbt build", originals[1])
+    pipeline.run_gate = wrap("gate", originals[2])
+    try:
+        with timer.phase("total"):
+            return pipeline.build(documents, warehouse, workers=workers)
+    finally:
+        pipeline.load_directory, pipeline.run_dbt, pipeline.run_gate = originals
+
+
+def print_phases(timer: Timer, documents: int) -> None:
+    total = timer.phases.get("total", 0.0)
+    for name, seconds in timer.phases.items():
+        if name != "total":
+            print(f"  {name:<22} {seconds:8.1f} s  ({seconds / total * 100:4.0f} %)" if total else name)
+    print(f"  {'total':<22} {total:8.1f} s  -> {documents / total:.0f} documents/s" if total else "")
+
+
+def print_memory(limit_mb: float | None = None) -> None:
+    own, children = peak_rss_mb()
+    line = f"peak memory (RSS): this process {own:.0f} MB, largest worker {children:.0f} MB"
+    if limit_mb:
+        line += f"  [target <= {limit_mb:.0f} MB: {'met' if max(own, children) <= limit_mb else 'MISSED'}]"
+    print(line)
+
+
+def verdict(value: float, target: float, better: str = "lower") -> str:
+    met = value <= target if better == "lower" else value >= target
+    return "met" if met else "MISSED"

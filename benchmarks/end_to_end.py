@@ -1,0 +1,64 @@
+"""End to end: N generated text documents -> load -> dbt build -> gate -> publish. Wall time, documents per
+second, peak memory, and where the time goes.
+
+    .venv/bin/python benchmarks/end_to_end.py [--docs 1000] [--workers N] [--profile]
+
+Targets (issue 8), for 10,000 documents on 2 cores: <= 60 s and <= 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from _common import Timer, machine, print_memory, print_phases, timed_build, verdict
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=None, help="default: $YUSUAN_WORKERS or all cores")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the corpus and warehouse in this folder")
+    parser.add_argument("--profile", action="store_true", help="cProfile the load phase (serial) and print the top")
+    args = parser.parse_args()
+    print(machine())
+    base = args.keep or Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
+    docs = base / "docs"
+    from loaders.synthetic.corpus import write_corpus
+
+    started = time.perf_counter()
+    if not (docs / "manifest.csv").exists():
+        summary = write_corpus(docs, args.docs, seed=args.seed)
+        print(f"generated {summary.documents} documents, {summary.figures} figures in "
+              f"{time.perf_counter() - started:.1f} s (not counted below)")
+    warehouse = base / "warehouse" / "yusuan.duckdb"
+    timer = Timer()
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    report = timed_build(docs, warehouse, 1 if args.profile else args.workers, timer)
+    if args.profile:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    total = timer.phases["total"]
+    print(f"end to end, {args.docs} documents, workers {args.workers or 'default'}: published={report.published}, "
+          f"figures {report.figures}, findings {report.findings_by_severity}")
+    print_phases(timer, args.docs)
+    size = warehouse.stat().st_size / 1024 / 1024 if warehouse.exists() else 0
+    print(f"warehouse file: {size:.0f} MB")
+    print_memory(2048)
+    if args.docs >= 10000:
+        print(f"target 10,000 documents <= 60 s: {verdict(total * 10000 / args.docs, 60)}")
+    if args.keep is None:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
