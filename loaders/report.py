@@ -89,9 +89,13 @@ def collect(warehouse: Path) -> ReportData:
             order by file_name, case severity when 'error' then 0 when 'warning' then 1 else 2 end,
                 line_start nulls first, rule_id""")
         data.execution = _rows(con, """
-            select department_name, fiscal_year, project_name, reported_rate_pct, computed_rate_pct,
-                actual_yuan, adjusted_budget_yuan, rate_basis, source_locator, file_name
-            from main.fct_execution order by department_name, fiscal_year, project_name""")
+            select department_name, fiscal_year, coalesce(project_name, row_label) as project_name,
+                reported_rate_pct, computed_rate_pct, actual_yuan, adjusted_budget_yuan, rate_basis, source_locator,
+                file_name
+            from main.fct_execution
+            -- a department's rate: its evaluated projects, or the 合计 line of a budget table (not every 科目 line)
+            where source_kind = 'evaluation_report' or row_kind = 'total'
+            order by department_name, fiscal_year, project_name""")
         data.function_classes = _function_classes(con)
     finally:
         con.close()

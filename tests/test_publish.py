@@ -293,7 +293,7 @@ def test_an_unexpected_error_is_exit_3_and_logged(built, tmp_path, monkeypatch):
     before = warehouse.read_bytes()
     docs = copy_documents(tmp_path / "docs")
 
-    def broken_load(con, directory):
+    def broken_load(con, directory, **kwargs):
         raise OSError("disk on fire")
 
     monkeypatch.setattr(pipeline, "load_directory", broken_load)
