@@ -131,9 +131,11 @@
         where member_cells.cell_value <> 0
             and abs(failing_sums.difference) >= 100 * failing_sums.tolerance  -- far beyond rounding
             and (
-                abs(failing_sums.difference
+                (abs(failing_sums.difference
                     - case when member_cells.role = 'parent' then 1 else -1 end
                       * (member_cells.cell_value - member_cells.cell_value / 10000)) < failing_sums.tolerance
+                    -- read 10,000 times smaller the figure must still be more than rounding
+                    and abs(member_cells.cell_value / 10000) >= failing_sums.tolerance)
                 or abs(failing_sums.difference
                     - case when member_cells.role = 'parent' then 1 else -1 end
                       * (member_cells.cell_value - member_cells.cell_value * 10000)) < failing_sums.tolerance

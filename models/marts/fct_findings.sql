@@ -69,7 +69,13 @@ table_identity_failures as (
     {{ figures_agree_check(ref('int_table_cells'), ref('table_identities'), ref('known_discrepancies')) }}
 ),
 
+table_rate_warnings as (
+    {{ rates_at_most_hundred_check(ref('int_table_cells'), ref('table_column_formulas'), ref('known_discrepancies')) }}
+),
+
 table_failures as (
+    select * from table_rate_warnings
+    union all by name
     select * from table_sum_failures
     union all by name
     select * from table_orphan_failures
