@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -133,13 +133,15 @@ def _land(con, doc: Document, result: ParseResult, load_id: str, facts_sources: 
     )
     head = [doc.sha256, load_id, doc.file_name]
     _insert(con, "raw.figures", ["document_sha256", "load_id", "file_name", "figure_index"] + FIGURE_COLUMNS,
-            [tuple(head + [i] + [asdict(f)[c] for c in FIGURE_COLUMNS]) for i, f in enumerate(result.figures, 1)])
+            [tuple(head + [i] + [getattr(f, c) for c in FIGURE_COLUMNS]) for i, f in enumerate(result.figures, 1)])
     _insert(con, "raw.indicators", ["document_sha256", "load_id", "file_name", "indicator_index"] + INDICATOR_COLUMNS,
-            [tuple(head + [i] + [asdict(x)[c] for c in INDICATOR_COLUMNS]) for i, x in enumerate(result.indicators, 1)])
+            [tuple(head + [i] + [getattr(x, c) for c in INDICATOR_COLUMNS]) for i, x in enumerate(result.indicators, 1)
+             ])
     _insert(con, "raw.attributes", ["document_sha256", "load_id", "file_name", "attribute_index"] + ATTRIBUTE_COLUMNS,
-            [tuple(head + [i] + [asdict(a)[c] for c in ATTRIBUTE_COLUMNS]) for i, a in enumerate(result.attributes, 1)])
+            [tuple(head + [i] + [getattr(a, c) for c in ATTRIBUTE_COLUMNS]) for i, a in enumerate(result.attributes, 1)
+             ])
     _insert(con, "raw.load_findings", ["document_sha256", "load_id", "file_name", "finding_index"] + FINDING_COLUMNS,
-            [tuple(head + [i] + [asdict(x)[c] for c in FINDING_COLUMNS]) for i, x in enumerate(result.findings, 1)])
+            [tuple(head + [i] + [getattr(x, c) for c in FINDING_COLUMNS]) for i, x in enumerate(result.findings, 1)])
     con.execute(
         "update raw.loads set status = 'completed', finished_at = ?, figures_loaded = ?, indicators_loaded = ?, "
         "findings_loaded = ? where load_id = ?",

@@ -37,3 +37,8 @@
 {% macro outside_rounding(difference, tolerance) -%}
     ({{ difference }} <> 0 and abs({{ difference }}) >= {{ tolerance }})
 {%- endmacro %}
+
+{#- An amount for a message: yuan with two decimals (exact decimal, no float). -#}
+{% macro amount_text(amount) -%}
+    (cast(cast(round({{ amount }}, 2) as decimal(38, 2)) as varchar) || ' 元')
+{%- endmacro %}

@@ -72,8 +72,8 @@
             max(coalesce(page, 0) * 1000000 + line_end) as last_place,
             any_value(file_name) as file_name,
             any_value(table_name) as table_name,
-            string_agg(distinct coalesce(row_label, row_code, unit_code, ''), ', ') as row_names,
-            string_agg(distinct value_text, ' + ') as value_texts,
+            string_agg(distinct coalesce(row_label, row_code, unit_code, ''), ', '
+                order by coalesce(row_label, row_code, unit_code, '')) as row_names,
             count(*) as figures
         from selected
         group by all
@@ -142,8 +142,8 @@
             difference,
             cast(tolerance as decimal(38, 6)) as tolerance,
             description || ': ' || coalesce(left_table || ' (' || left_rows || ')', 'nothing printed')
-                || ' = ' || cast(lhs as varchar) || (case op when 'le' then ' exceeds ' else ' but ' end)
-                || coalesce(right_table || ' (' || right_rows || ')', 'nothing printed') || ' = ' || cast(rhs as varchar)
+                || ' = ' || {{ amount_text('lhs') }} || (case op when 'le' then ' exceeds ' else ' but ' end)
+                || coalesce(right_table || ' (' || right_rows || ')', 'nothing printed') || ' = ' || {{ amount_text('rhs') }}
                 || ' (line ' || cast(mod(other_place, 1000000) as varchar) || ')'
                 || case when is_unit_slip then '; they differ by a factor of 10,000 (元 vs 万元)' else '' end
                 as message

@@ -16,8 +16,8 @@
                           LOAD-INCOMPLETE-TABLE): the missing rows are not printed, not wrong;
       the link kind's rule otherwise.
     A partition is not judged when a line inside it printed numbers the loader could not land (`unlanded`: load
-    findings LOAD-AMBIGUOUS-ROW / LOAD-ROW-UNRESOLVED / LOAD-UNPLACED-FIGURE): the loader has reported that line, and
-    a sum without it proves nothing. -#}
+    findings LOAD-AMBIGUOUS-ROW / LOAD-ROW-UNRESOLVED / LOAD-UNPLACED-FIGURE on a line where no figure landed): the
+    loader has reported that line, and a sum without it proves nothing. -#}
 {% macro rows_add_up_check(cells, links, known, unlanded) %}
     {{ require_arguments('rows_add_up_check', {'cells': cells, 'links': links, 'known': known,
         'unlanded': unlanded}) }}
@@ -70,7 +70,8 @@
             any_value(_rows.document_sha256) as document_sha256,
             min(coalesce(_rows.page, 0) * 1000000 + _rows.line_start) as span_first,
             max(coalesce(_rows.page, 0) * 1000000 + _rows.line_end) as span_last,
-            string_agg(distinct _rows.row_name, ', ') filter (where members.role = 'child') as child_names,
+            string_agg(distinct _rows.row_name, ', ' order by _rows.row_name) filter (where members.role = 'child')
+                as child_names,
             count(distinct members.row_key) filter (where members.role = 'child') as child_count
         from members
         inner join _rows using (row_key)
@@ -85,6 +86,14 @@
             and u.rule_id in ('LOAD-AMBIGUOUS-ROW', 'LOAD-ROW-UNRESOLVED', 'LOAD-UNPLACED-FIGURE')
             and coalesce(u.page, 0) * 1000000 + u.line_end >= spans.span_first
             and coalesce(u.page, 0) * 1000000 + u.line_start <= spans.span_last
+        -- a line that landed figures (some columns placed, others not) keeps its landed columns judgeable
+        where not exists (
+            select 1 from {{ cells }} as landed
+            where landed.document_sha256 = u.document_sha256
+                and coalesce(landed.page, 0) = coalesce(u.page, 0)
+                and landed.line_start <= u.line_end
+                and landed.line_end >= u.line_start
+        )
     ),
 
     sums as (
@@ -166,11 +175,11 @@
                 || coalesce(' (' || nullif(failing_sums.column_label, failing_sums.column_key) || ')', '')
                 || ' of ' || coalesce(parent_rows.row_name, 'the total row')
                 || case when failing_sums.parent_cells = 0 then ' prints nothing'
-                    else ' prints ' || cast(failing_sums.parent_value as varchar) end
+                    else ' prints ' || {{ amount_text('failing_sums.parent_value') }} end
                 || ' but its ' || cast(spans.child_count as varchar) || ' rows (' || spans.child_names
-                || ') add up to ' || cast(failing_sums.children_value as varchar)
-                || ' (difference ' || cast(failing_sums.difference as varchar) || ', rounding allows less than '
-                || cast(failing_sums.tolerance as varchar) || ')'
+                || ') add up to ' || {{ amount_text('failing_sums.children_value') }}
+                || ' (difference ' || {{ amount_text('failing_sums.difference') }} || ', rounding allows less than '
+                || {{ amount_text('failing_sums.tolerance') }} || ')'
                 || case
                     when slips.figure_id is not null then '; it adds up if ' || slips.value_text
                         || ' is read 10,000 times smaller or larger (元 vs 万元)'

@@ -52,6 +52,8 @@ cells as (
         ('cut_off_over',    'c1', 2, 'a', 4000000, 50, true),
         ('unlanded_inside', 'p',  1, 'a', 3000000, 50, false),
         ('unlanded_inside', 'c1', 3, 'a', 1000000, 50, false),
+        ('partly_landed',   'p',  1, 'a', 3000000, 50, false),
+        ('partly_landed',   'c1', 2, 'a', 1000000, 50, false),
         ('known_error',     'p',  1, 'a', 3000000, 50, false),
         ('known_error',     'c1', 2, 'a', 1000000, 50, false),
         ('percent_ignored', 'p',  1, 'rate', 94, 0.5, false),
@@ -81,6 +83,7 @@ links as (
         ('cut_off_over', 'c1', 'structure'),
         ('unlanded_inside', 'c1', 'code'),
         ('known_error', 'c1', 'code'),
+        ('partly_landed', 'c1', 'code'),
         ('percent_ignored', 'c1', 'code'),
         ('outline_fail', 'c1', 'outline'),
         ('structure_fail', 'c1', 'structure')
@@ -90,6 +93,8 @@ links as (
 unlanded as (
     select * from (values
         ('unlanded_inside', 'LOAD-ROW-UNRESOLVED', cast(null as integer), 2, 2),
+        -- line 2 landed its figure in column a (another column of it was ambiguous): the sum is still judged
+        ('partly_landed', 'LOAD-AMBIGUOUS-ROW', cast(null as integer), 2, 2),
         ('pass_exact', 'LOAD-UNPLACED-FIGURE', cast(null as integer), 9, 9)  -- outside the partition: no effect
     ) as t(document_sha256, rule_id, page, line_start, line_end)
 ),
@@ -111,6 +116,7 @@ expected as (
         ('one_step_single', 'TBL-SUM-001', 'a', 3267100, 3267200, 100),
         ('parent_blank', 'TBL-SUM-001', 'b', 0, 50000, 50),
         ('unit_slip', 'TBL-UNIT-001', 'a', 3000000, 20001000000, 150),
+        ('partly_landed', 'TBL-SUM-001', 'a', 3000000, 1000000, 100),
         ('cut_off_short', 'TBL-INCOMPLETE-001', 'a', 3000000, 1000000, 100),
         ('cut_off_over', 'TBL-SUM-002', 'a', 3000000, 4000000, 100),
         ('outline_fail', 'TBL-SUM-003', 'a', 3000000, 2000000, 100),
