@@ -158,7 +158,7 @@ final as (
         grouped.structure_rank,
         grouped.side,
         -- a group row resets at the next unit or total row
-        case when grouped.structure_rank = 5 and grouped.last_group_row > grouped.last_unit_or_total
+        case when grouped.structure_rank = 5 and grouped.last_group_row > coalesce(grouped.last_unit_or_total, -1)
             then grouped.group_label_raw end as group_label,
         grouped.column_key,
         grouped.column_code,
