@@ -12,3 +12,33 @@
     rule_id, document_sha256, file_name, page, line_start, line_end, source_locator,
     lhs, rhs, difference, tolerance, message
 {%- endmacro %}
+
+{#- Keeps the failing rows of `failing` (a CTE with the evidence columns) that are not accepted on purpose in
+    `known` (seed known_discrepancies: rule_id, file_name, locator, reason). A row is accepted when its rule and
+    file match and its source_locator is `file_name:locator`. Exclusion happens here, inside the check: a known
+    publisher error never raises a threshold. -#}
+{% macro without_known_discrepancies(failing, known) -%}
+    select {{ evidence_columns() }}
+    from {{ failing }}
+    where not exists (
+        select 1
+        from {{ known }} as known_discrepancy
+        where known_discrepancy.rule_id = {{ failing }}.rule_id
+            and known_discrepancy.file_name = {{ failing }}.file_name
+            and {{ failing }}.source_locator = known_discrepancy.file_name || ':' || known_discrepancy.locator
+    )
+{%- endmacro %}
+
+{#- Two printed amounts are consistent when the intervals their rounding allows can overlap. A figure printed with
+    d decimals stands for a true value in [x - h, x + h) with h = half a unit of its last digit, so the true values
+    behind printed figures a and b (or a total and its parts) can agree only if |a - b| < h_a + h_b (strictly: two
+    figures printed to the same precision that differ by one unit of their last digit cannot be the same amount).
+    A zero difference always passes (also when nothing is printed with any precision). -#}
+{% macro outside_rounding(difference, tolerance) -%}
+    ({{ difference }} <> 0 and abs({{ difference }}) >= {{ tolerance }})
+{%- endmacro %}
+
+{#- An amount for a message: yuan with two decimals (exact decimal, no float). -#}
+{% macro amount_text(amount) -%}
+    (cast(cast(round({{ amount }}, 2) as decimal(38, 2)) as varchar) || ' 元')
+{%- endmacro %}

@@ -10,10 +10,6 @@ rules as (
     select * from {{ ref('rule_catalog') }}
 ),
 
-execution as (
-    select * from {{ ref('fct_execution') }}
-),
-
 figures as (
     select * from {{ ref('stg_raw__figures') }}
 ),
@@ -111,8 +107,38 @@ narrative_failures as (
     select * from taxonomy_failures
 ),
 
+-- table arithmetic (rules TBL-*): the same check macros the data tests on int_table_cells run
+table_sum_failures as (
+    {{ rows_add_up_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies'),
+        ref('stg_raw__load_findings')) }}
+),
+
+table_orphan_failures as (
+    {{ rows_have_parents_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
+),
+
+table_formula_failures as (
+    {{ column_formulas_check(ref('int_table_cells'), ref('table_column_formulas'), ref('known_discrepancies')) }}
+),
+
+table_identity_failures as (
+    {{ figures_agree_check(ref('int_table_cells'), ref('table_identities'), ref('known_discrepancies')) }}
+),
+
+table_failures as (
+    select * from table_sum_failures
+    union all by name
+    select * from table_orphan_failures
+    union all by name
+    select * from table_formula_failures
+    union all by name
+    select * from table_identity_failures
+),
+
 rule_failures as (
     select * from narrative_failures
+    union all by name
+    select * from table_failures
     union all by name
     select * from adjustment_failures
     union all by name
@@ -180,6 +206,7 @@ rule_rows as (
     from rule_failures
     left join rules using (rule_id)
     left join quoted using (rule_id, document_sha256, source_locator)
+    qualify row_number() over (partition by finding_id order by rule_failures.message) = 1
 ),
 
 final as (

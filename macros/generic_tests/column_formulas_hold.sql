@@ -1,0 +1,173 @@
+{#- Rules TBL-FORMULA-001 (a column that is the sum of others: the printed `10=11+15`, or the 合计 column of a
+    header group), TBL-FORMULA-002 (a rate column that is the ratio of two others: the printed `9=8÷7`) and TBL-PART-001
+    (其中 columns: every part, and the parts together, at most their total), checked on every row of every table the
+    formula applies to.
+
+    `formulas`: one row per formula (seed table_column_formulas): table_pattern (regular expression on the table
+    name), result_column, operands ('11+15', '8÷7', '4+5+…'), kind (sum | ratio | parts), rule_id. Columns are
+    column_key values of `cells` (the printed column number, or the column label where none is printed).
+    A row is checked when it prints at least one column of the formula; a blank cell is 0.
+      sum:   result = Σ operands, within the half-steps of the figures (outside_rounding);
+      ratio: the printed rate r (percent) must be reachable from some numerator and denominator within their
+             rounding: 100(n-h_n) <= (r+h_r)(d+h_d) and (r-h_r)(d-h_d) <= 100(n+h_n); a rate printed over a zero
+             denominator, or a non-zero ratio with no rate printed, fails;
+      parts: Σ operands - result must stay below the half-steps (each part alone too). -#}
+{% macro column_formulas_check(cells, formulas, known) %}
+    {{ require_arguments('column_formulas_check', {'cells': cells, 'formulas': formulas, 'known': known}) }}
+    with
+
+    _cells as (
+        select * from {{ cells }}
+    ),
+
+    _formulas as (
+        select
+            *,
+            string_split(regexp_replace(operands, '[÷/]', '+', 'g'), '+') as operand_list
+        from {{ formulas }}
+    ),
+
+    formula_columns as (
+        select formula_id, result_column as column_key, 'result' as role, 0 as position from _formulas
+        union all
+        select formula_id, unnest(operand_list) as column_key, 'operand', unnest(range(1, len(operand_list) + 1))
+        from _formulas
+    ),
+
+    applicable as (
+        -- (formula, row) pairs: the row's table matches and the row prints a column of the formula
+        select distinct _formulas.formula_id, _cells.row_key
+        from _cells
+        inner join _formulas on regexp_matches(_cells.table_name, _formulas.table_pattern)
+        inner join formula_columns
+            on formula_columns.formula_id = _formulas.formula_id
+            and formula_columns.column_key = _cells.column_key
+    ),
+
+    valued as (
+        select
+            applicable.formula_id,
+            applicable.row_key,
+            formula_columns.role,
+            formula_columns.position,
+            formula_columns.column_key,
+            coalesce(c.cell_value, 0) as cell_value,
+            coalesce(c.cell_half_step, 0) as cell_half_step,
+            c.figure_id is not null as is_printed
+        from applicable
+        inner join formula_columns using (formula_id)
+        left join _cells as c
+            on c.row_key = applicable.row_key
+            and c.column_key = formula_columns.column_key
+    ),
+
+    per_row as (
+        select
+            formula_id,
+            row_key,
+            sum(cell_value) filter (where role = 'result') as r,
+            sum(cell_half_step) filter (where role = 'result') as h_r,
+            bool_or(is_printed) filter (where role = 'result') as r_printed,
+            sum(cell_value) filter (where role = 'operand') as operand_sum,
+            sum(cell_half_step) filter (where role = 'operand') as operand_half_steps,
+            max(cell_value) filter (where role = 'operand') as largest_operand,
+            sum(cell_value) filter (where role = 'operand' and position = 1) as n,
+            sum(cell_half_step) filter (where role = 'operand' and position = 1) as h_n,
+            sum(cell_value) filter (where role = 'operand' and position = 2) as d,
+            sum(cell_half_step) filter (where role = 'operand' and position = 2) as h_d
+        from valued
+        group by formula_id, row_key
+    ),
+
+    judged as (
+        select
+            per_row.*,
+            _formulas.kind,
+            _formulas.rule_id,
+            _formulas.result_column,
+            _formulas.operands,
+            case _formulas.kind
+                when 'sum' then cast(r - operand_sum as decimal(38, 6))
+                when 'parts' then cast(r - operand_sum as decimal(38, 6))
+                when 'ratio' then case when d - h_d > 0 then cast(round(r - 100 * n / d, 6) as decimal(38, 6)) end
+            end as difference,
+            case _formulas.kind
+                when 'ratio' then case when d - h_d > 0 then cast(round(h_r + greatest(
+                    100 * (n + h_n) / (d - h_d) - 100 * n / d, 100 * n / d - 100 * (n - h_n) / (d + h_d)), 6)
+                    as decimal(38, 6)) end
+                else cast(h_r + operand_half_steps as decimal(38, 6))
+            end as tolerance,
+            case _formulas.kind
+                when 'sum' then {{ outside_rounding('r - operand_sum', 'h_r + operand_half_steps') }}
+                when 'parts' then (operand_sum - r > 0 and operand_sum - r >= h_r + operand_half_steps)
+                    or (largest_operand - r > 0 and largest_operand - r >= h_r + operand_half_steps)
+                when 'ratio' then case
+                    when d - h_d <= 0 then r_printed and r <> 0
+                    when not r_printed then n <> 0
+                    else not (100 * (n - h_n) <= (r + h_r) * (d + h_d) and (r - h_r) * (d - h_d) <= 100 * (n + h_n))
+                end
+            end as is_failing
+        from per_row
+        inner join _formulas using (formula_id)
+    ),
+
+    row_facts as (
+        select
+            row_key,
+            any_value(document_sha256) as document_sha256,
+            any_value(file_name) as file_name,
+            any_value(table_name) as table_name,
+            any_value(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            any_value(coalesce(row_label, row_code, unit_code)) as row_name
+        from _cells
+        group by row_key
+    ),
+
+    described as (
+        select
+            judged.rule_id,
+            row_facts.document_sha256,
+            row_facts.file_name,
+            row_facts.page,
+            row_facts.line_start,
+            row_facts.line_end,
+            cast(judged.r as decimal(38, 6)) as lhs,
+            cast(case when judged.kind = 'ratio' then case when judged.d - judged.h_d > 0
+                then round(100 * judged.n / judged.d, 6) end else judged.operand_sum end as decimal(38, 6)) as rhs,
+            judged.difference,
+            judged.tolerance,
+            row_facts.table_name || ', row ' || coalesce(row_facts.row_name, '') || ': '
+                || case judged.kind
+                    when 'sum' then 'column ' || judged.result_column || ' = ' || judged.operands || ' does not hold: '
+                        || cast(judged.r as varchar) || ' printed, the columns add up to '
+                        || cast(judged.operand_sum as varchar)
+                    when 'parts' then 'the 其中 columns ' || judged.operands || ' (together '
+                        || cast(judged.operand_sum as varchar) || ', largest ' || cast(judged.largest_operand as varchar)
+                        || ') exceed their total, column ' || judged.result_column || ' = ' || cast(judged.r as varchar)
+                    else case
+                        when judged.d - judged.h_d <= 0 then 'a rate of ' || cast(judged.r as varchar)
+                            || '% is printed in column ' || judged.result_column || ' over a denominator of zero'
+                        when not judged.r_printed then 'column ' || judged.result_column || ' = ' || judged.operands
+                            || ' prints no rate although the ratio is ' || cast(round(100 * judged.n / judged.d, 2) as varchar) || '%'
+                        else 'column ' || judged.result_column || ' = ' || judged.operands || ': printed rate '
+                            || cast(judged.r as varchar) || '% but the ratio is '
+                            || cast(round(100 * judged.n / judged.d, 4) as varchar) || '%'
+                    end
+                end as message
+        from judged
+        inner join row_facts using (row_key)
+        where judged.is_failing
+    ),
+
+    located as (
+        select *, {{ source_locator() }} as source_locator from described
+    )
+
+    {{ without_known_discrepancies('located', known) }}
+{% endmacro %}
+
+{% test column_formulas_hold(model, formulas, known) %}
+    {{ column_formulas_check(model, formulas, known) }}
+{% endtest %}

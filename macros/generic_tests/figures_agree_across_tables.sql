@@ -1,0 +1,162 @@
+{#- Rules TBL-XTAB-001 (the same amount printed in two tables, or two sides of one, must agree: 表五's total =
+    表四 column 13, the projects of 表六 summed by function code = the 项目支出 column of 表四, 收支总表 lines = the
+    类 rows of the expenditure table …), TBL-XTAB-002 (a part printed in one table at most its whole in another:
+    一般公共预算 ≤ 全口径), TBL-BAL-001 (income total = expenditure total) and TBL-UNIT-001 (the two sides differ by a
+    factor of 10,000: 元 printed for 万元).
+
+    `identities`: one row per identity (seed table_identities). Each side selects cells by regular expressions
+    (full match; empty = any) on table_name (`*_table`, a search), column_key (`*_column`), row_kind (`*_rows`),
+    label_norm (`*_label`), measure (`*_measure`), group_label (`*_group`) and side (`*_side`), sums them per match
+    key (`match_on`: none = one sum per document; table = one sum per table; code = function code and unit code; label = the row label without numbering;
+    row = code, unit and, for uncoded rows, the label) and compares: op eq = equal, le = left at most right.
+    `unmatched`: zero = a key on one side only counts 0 on the other; skip = only keys on both sides are compared.
+    Tolerance: the half-steps of every figure involved (outside_rounding). Identities never cross documents. -#}
+{% macro figures_agree_check(cells, identities, known) %}
+    {{ require_arguments('figures_agree_check', {'cells': cells, 'identities': identities, 'known': known}) }}
+    with
+
+    _cells as (
+        select * from {{ cells }}
+    ),
+
+    _identities as (
+        select * from {{ identities }}
+    ),
+
+    sides as (
+        select identity_id, 'left' as side_name, left_table as table_pattern, left_column as column_pattern,
+            left_rows as rows_pattern, left_label as label_pattern, left_measure as measure_pattern,
+            left_group as group_pattern, left_side as side_pattern, match_on
+        from _identities
+        union all
+        select identity_id, 'right', right_table, right_column, right_rows, right_label, right_measure, right_group,
+            right_side, match_on
+        from _identities
+    ),
+
+    selected as (
+        select
+            sides.identity_id,
+            sides.side_name,
+            case sides.match_on
+                when 'none' then ''
+                when 'code' then coalesce(c.row_code, '') || '|' || coalesce(c.unit_code, '')
+                when 'label' then c.label_norm
+                when 'table' then c.table_name
+                else coalesce(c.row_code, '') || '|' || coalesce(c.unit_code, '') || '|'
+                    || case when c.row_code is null and c.unit_code is null then c.label_norm else '' end
+            end as match_key,
+            c.*
+        from sides
+        inner join _cells as c
+            on regexp_matches(c.table_name, sides.table_pattern)
+            and (coalesce(sides.column_pattern, '') = '' or regexp_full_match(c.column_key, sides.column_pattern))
+            and (coalesce(sides.rows_pattern, '') = '' or regexp_full_match(c.row_kind, sides.rows_pattern))
+            and (coalesce(sides.label_pattern, '') = '' or regexp_full_match(c.label_norm, sides.label_pattern))
+            and (coalesce(sides.measure_pattern, '') = '' or regexp_full_match(c.measure, sides.measure_pattern))
+            and (coalesce(sides.group_pattern, '') = ''
+                or regexp_full_match(coalesce(c.group_label, ''), sides.group_pattern))
+            and (coalesce(sides.side_pattern, '') = '' or regexp_full_match(coalesce(c.side, ''), sides.side_pattern))
+        where not c.is_percent
+    ),
+
+    totals as (
+        select
+            identity_id,
+            document_sha256,
+            match_key,
+            side_name,
+            sum(cell_value) as value,
+            sum(cell_half_step) as half_steps,
+            min(coalesce(page, 0) * 1000000 + line_start) as first_place,
+            max(coalesce(page, 0) * 1000000 + line_end) as last_place,
+            any_value(file_name) as file_name,
+            any_value(table_name) as table_name,
+            string_agg(distinct coalesce(row_label, row_code, unit_code, ''), ', '
+                order by coalesce(row_label, row_code, unit_code, '')) as row_names,
+            count(*) as figures
+        from selected
+        group by all
+    ),
+
+    paired as (
+        select
+            coalesce(l.identity_id, r.identity_id) as identity_id,
+            coalesce(l.document_sha256, r.document_sha256) as document_sha256,
+            coalesce(l.file_name, r.file_name) as file_name,
+            coalesce(l.match_key, r.match_key) as match_key,
+            coalesce(l.value, 0) as lhs,
+            coalesce(r.value, 0) as rhs,
+            coalesce(l.half_steps, 0) + coalesce(r.half_steps, 0) as tolerance,
+            l.table_name as left_table,
+            r.table_name as right_table,
+            l.row_names as left_rows,
+            r.row_names as right_rows,
+            l.figures as left_figures,
+            r.figures as right_figures,
+            -- the finding points at the left-hand figures (where they are printed), else the right-hand ones
+            coalesce(l.first_place, r.first_place) as first_place,
+            coalesce(l.last_place, r.last_place) as last_place,
+            coalesce(r.first_place, l.first_place) as other_place
+        from (select * from totals where side_name = 'left') as l
+        full outer join (select * from totals where side_name = 'right') as r
+            on r.identity_id = l.identity_id
+            and r.document_sha256 = l.document_sha256
+            and r.match_key = l.match_key
+    ),
+
+    judged as (
+        select
+            paired.*,
+            _identities.rule_id,
+            _identities.op,
+            _identities.description,
+            cast(lhs - rhs as decimal(38, 6)) as difference,
+            lhs <> 0 and rhs <> 0 and abs(lhs - rhs) >= 100 * tolerance
+                and (abs(lhs - rhs * 10000) < tolerance * 10000 or abs(rhs - lhs * 10000) < tolerance * 10000)
+                as is_unit_slip
+        from paired
+        inner join _identities using (identity_id)
+        where _identities.unmatched = 'zero' or (left_figures is not null and right_figures is not null)
+    ),
+
+    failing as (
+        select *
+        from judged
+        where case op
+            when 'le' then lhs - rhs > 0 and lhs - rhs >= tolerance
+            else {{ outside_rounding('lhs - rhs', 'tolerance') }}
+        end
+    ),
+
+    described as (
+        select
+            case when is_unit_slip then 'TBL-UNIT-001' else rule_id end as rule_id,
+            document_sha256,
+            file_name,
+            case when first_place >= 1000000 then cast(first_place // 1000000 as integer) end as page,
+            cast(mod(first_place, 1000000) as integer) as line_start,
+            cast(mod(last_place, 1000000) as integer) as line_end,
+            cast(lhs as decimal(38, 6)) as lhs,
+            cast(rhs as decimal(38, 6)) as rhs,
+            difference,
+            cast(tolerance as decimal(38, 6)) as tolerance,
+            description || ': ' || coalesce(left_table || ' (' || left_rows || ')', 'nothing printed')
+                || ' = ' || {{ amount_text('lhs') }} || (case op when 'le' then ' exceeds ' else ' but ' end)
+                || coalesce(right_table || ' (' || right_rows || ')', 'nothing printed') || ' = ' || {{ amount_text('rhs') }}
+                || ' (line ' || cast(mod(other_place, 1000000) as varchar) || ')'
+                || case when is_unit_slip then '; they differ by a factor of 10,000 (元 vs 万元)' else '' end
+                as message
+        from failing
+    ),
+
+    located as (
+        select *, {{ source_locator() }} as source_locator from described
+    )
+
+    {{ without_known_discrepancies('located', known) }}
+{% endmacro %}
+
+{% test figures_agree_across_tables(model, identities, known) %}
+    {{ figures_agree_check(model, identities, known) }}
+{% endtest %}

@@ -1,0 +1,125 @@
+"""The table arithmetic rules (TBL-*, seeds table_column_formulas / table_identities) on whole documents.
+
+Done when: on the bundled documents every genuine inconsistency of the tables is reported and nothing else (a false
+alarm is a defect), and on the real Shanghai documents the rules find what is really wrong there. Every expected
+finding below was checked by hand against the document text (the lines are quoted in the comments).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from loaders import build as pipeline
+from loaders.cli import app
+from tests.conftest import DOCUMENTS, copy_documents
+
+REAL = DOCUMENTS / "real"
+TABLE_RULES = "(rule_id like 'TBL-%' or (rule_id = 'EXE-RATE-003' and file_name like 'gz-laisui-bureau-2016%'))"
+
+
+def _table_findings(con) -> list[tuple]:
+    return con.execute(
+        f"select rule_id, severity, file_name, line_start, line_end, lhs, rhs, difference, tolerance "
+        f"from main.fct_findings where {TABLE_RULES} order by file_name, line_start, rule_id").fetchall()
+
+
+def test_bundled_documents_report_exactly_the_genuine_table_errors(warehouse_con):
+    wan = Decimal(10000)
+    assert _table_findings(warehouse_con) == [
+        # 表四 2015 执行率 above 100% (warnings): 预算执行 exceeds 调整后预算
+        # 476: 210 07 计划生育事务 6.84 6.84 9.00 132%
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 476, 476, 132, 100, 32, 0),
+        # 478: 221 四、住房保障支出 72.95 72.95 120.56 165%
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 478, 478, 165, 100, 65, 0),
+        # 480: 221 02 住房改革支出 72.95 72.95 120.56 165%
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 480, 480, 165, 100, 65, 0),
+        # 515: 其他计划生育事务支出 6.84 6.84 9.00 132%
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 515, 515, 132, 100, 32, 0),
+        # 597: 221 02 01 住房公积金 26.90 26.90 44.10 164%
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 597, 597, 164, 100, 64, 0),
+        # 599: 221 02 03 购房补贴 46.05 46.05 76.46 166%
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 599, 599, 166, 100, 66, 0),
+        # 番禺 form, lines 9-11: income 财政拨款 3,400.36 + 其他资金 1.00 = 3,401.36 万元, but expenditure
+        # 基本支出 2,234.47 + 项目支出 874.39 + 财政专项资金 140.00 + 其他事业发展性支出 151.50 = 3,400.36 万元
+        # (= 区本级使用资金 3,400.36 + 对下转移 0.00): the 1.00 万元 of 其他资金 is spent nowhere. Six figures in
+        # 万元 with 2 decimals: tolerance 6 x 50 yuan.
+        ("TBL-BAL-001", "error", "panyu-zfw-department-targets.txt", 9, 11,
+         Decimal("3401.36") * wan, Decimal("3400.36") * wan, Decimal("1.00") * wan, 300),
+    ]
+
+
+def test_bundled_rules_are_not_vacuous(warehouse_con):
+    """The checks above pass because the figures add up, not because nothing was compared."""
+    links = dict(warehouse_con.execute(
+        "select link_kind, count(*) from intermediate.int_table_row_links "
+        "where file_name = 'gz-laisui-bureau-2016-department-budget.txt' group by 1").fetchall())
+    # 表四: 201 -> 20103, 20199; 20103 -> 2010301, 2010302, 2010399 …; 表一 outline; 合计 -> 行政单位 -> 127001 -> items
+    assert links["code"] >= 15 and links["outline"] >= 14 and links["structure"] >= 40 and links["top_codes"] >= 4
+    one_off = warehouse_con.execute(
+        "select count(*) from intermediate.int_table_cells where table_name like '表六%' and group_label = '一次性专项'"
+    ).fetchone()[0]
+    assert one_off == 4  # 设备购置费 75.00, 修缮经费 50.00, 信息系统 500.00, 五个一 1.50
+
+
+@pytest.fixture(scope="module")
+def real_warehouse(tmp_path_factory):
+    """The four real Shanghai documents (pdftotext -layout text) built in a temporary warehouse. The 社会福利院 unit
+    budget does not print its department: the manifest here names the unit itself."""
+    folder = tmp_path_factory.mktemp("real") / "documents"
+    folder.mkdir()
+    for path in REAL.glob("*.layout.txt"):
+        shutil.copyfile(path, folder / path.name)
+    (folder / "manifest.csv").write_text(
+        "file_name,kind,fiscal_year,department,unit,source,notes\n"
+        "sh-putuo-welfarehome-2024-unit-budget.layout.txt,unit_budget_sh,2024,上海市普陀区社会福利院,元,test,"
+        "department not printed\n", encoding="utf-8")
+    warehouse = folder.parent / "real.duckdb"
+    report = pipeline.build(folder, warehouse)
+    assert report.published and not report.load.failed, report.load.failed
+    con = duckdb.connect(str(warehouse), read_only=True)
+    yield con
+    con.close()
+
+
+def test_real_documents_report_what_is_really_wrong(real_warehouse):
+    """What the table rules find on the real documents, and why each is real.
+
+    The 2024 final accounts of the 普陀区财政局 print 社会保障和就业支出 as 326.71 万元 in the 收入支出决算总表 (line 147,
+    page 6: ``八、社会保障和就业支出 326.71``; the 财政拨款收入支出决算总表 prints it so too, not landed yet) and as
+    326.72 in the 支出决算表 (line 237), the 收入决算表 and the 一般公共预算财政拨款支出决算表, where its four 项 add up
+    to 84.65 + 160.75 + 80.38 + 0.94 = 326.72. One amount printed twice to the same precision cannot differ by one
+    unit of the last digit: an error. (The 总表's own column, 2,106.66 + 326.71 + 60.99 + 445.69 = 2,940.05, is
+    consistent, and the detailed tables' 合计 2,940.05 vs their 类 rows 2,940.06 is within rounding: not reported.)
+
+    The three Shanghai budgets pass every rule: their 类 = Σ款, 款 = Σ项, 合计 columns, 收支总表 lines and totals,
+    经济分类 and “三公” figures all add up.
+    """
+    assert _table_findings(real_warehouse) == [
+        ("TBL-XTAB-001", "error", "sh-putuo-finance-2024-final-accounts.layout.txt", 147, 147,
+         Decimal("3267100"), Decimal("3267200"), Decimal("-100"), Decimal("100")),
+    ]
+    checked = dict(real_warehouse.execute(
+        "select file_name, count(*) from intermediate.int_table_row_links group by 1").fetchall())
+    assert set(checked) == {p.name for p in REAL.glob("*.layout.txt")}
+    assert all(n >= 20 for n in checked.values()), checked
+
+
+def test_check_command_prints_table_findings_with_evidence_and_quoted_lines(tmp_path):
+    folder = copy_documents(tmp_path / "d", ["panyu-zfw-department-targets.txt"])
+    result = CliRunner().invoke(app, ["check", str(folder / "panyu-zfw-department-targets.txt"), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    findings = [f for f in json.loads(result.output) if f["rule_id"] == "TBL-BAL-001"]
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding["severity"] == "error" and finding["lines"] == [9, 10, 11]
+    assert (Decimal(finding["lhs"]), Decimal(finding["rhs"]), Decimal(finding["difference"]),
+            Decimal(finding["tolerance"])) == (Decimal("34013600"), Decimal("34003600"), Decimal("10000"), Decimal("300"))
+    assert "财政拨款 3,400.36" in finding["quoted_source"] and "其他资金 1.00" in finding["quoted_source"]
+    assert "34013600.00 元" in finding["message"]
