@@ -33,19 +33,20 @@ def _table_findings(con) -> list[tuple]:
 def test_bundled_documents_report_exactly_the_genuine_table_errors(warehouse_con):
     wan = Decimal(10000)
     assert _table_findings(warehouse_con) == [
-        # 表四 2015 执行率 above 100% (warnings): 预算执行 exceeds 调整后预算
+        # 表四 2015 执行率 above 100% (warnings): 预算执行 exceeds 调整后预算. A whole percent is honest within half a
+        # point, so the tolerance is 0.5: even 131.5% is above 100% (rule over_execution_check on fct_execution)
         # 476: 210 07 计划生育事务 6.84 6.84 9.00 132%
-        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 476, 476, 132, 100, 32, 0),
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 476, 476, 132, 100, 32, Decimal("0.5")),
         # 478: 221 四、住房保障支出 72.95 72.95 120.56 165%
-        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 478, 478, 165, 100, 65, 0),
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 478, 478, 165, 100, 65, Decimal("0.5")),
         # 480: 221 02 住房改革支出 72.95 72.95 120.56 165%
-        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 480, 480, 165, 100, 65, 0),
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 480, 480, 165, 100, 65, Decimal("0.5")),
         # 515: 其他计划生育事务支出 6.84 6.84 9.00 132%
-        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 515, 515, 132, 100, 32, 0),
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 515, 515, 132, 100, 32, Decimal("0.5")),
         # 597: 221 02 01 住房公积金 26.90 26.90 44.10 164%
-        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 597, 597, 164, 100, 64, 0),
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 597, 597, 164, 100, 64, Decimal("0.5")),
         # 599: 221 02 03 购房补贴 46.05 46.05 76.46 166%
-        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 599, 599, 166, 100, 66, 0),
+        ("EXE-RATE-003", "warning", "gz-laisui-bureau-2016-department-budget.txt", 599, 599, 166, 100, 66, Decimal("0.5")),
         # 番禺 form, lines 9-11: income 财政拨款 3,400.36 + 其他资金 1.00 = 3,401.36 万元, but expenditure
         # 基本支出 2,234.47 + 项目支出 874.39 + 财政专项资金 140.00 + 其他事业发展性支出 151.50 = 3,400.36 万元
         # (= 区本级使用资金 3,400.36 + 对下转移 0.00): the 1.00 万元 of 其他资金 is spent nowhere. Six figures in
@@ -98,12 +99,23 @@ def test_real_documents_report_what_is_really_wrong(real_warehouse):
     unit of the last digit: an error. (The 总表's own column, 2,106.66 + 326.71 + 60.99 + 445.69 = 2,940.05, is
     consistent, and the detailed tables' 合计 2,940.05 vs their 类 rows 2,940.06 is within rounding: not reported.)
 
-    The three Shanghai budgets pass every rule: their 类 = Σ款, 款 = Σ项, 合计 columns, 收支总表 lines and totals,
+    The 2024 final accounts' side-by-side 基本支出决算表 adds up within each half (人员经费合计 2,152.26 = 301 2,082.85 +
+    303 69.41; 公用经费合计 184.65 = 302 171.07 + 310 13.58); its 301 items add to 2,082.86 and its 302 items to 171.09,
+    within the rounding of the nine and thirteen printed figures involved, so not reported.
+
+    The three Shanghai budgets pass every rule but one misprinted code: their 类 = Σ款, 款 = Σ项, 合计 columns, 收支总表 lines and totals,
     经济分类 and “三公” figures all add up.
     """
     assert _table_findings(real_warehouse) == [
         ("TBL-XTAB-001", "error", "sh-putuo-finance-2024-final-accounts.layout.txt", 147, 147,
          Decimal("3267100"), Decimal("3267200"), Decimal("-100"), Decimal("100")),
+        # 社会福利院, 支出预算总表 line 183 and 一般公共预算支出功能分类预算表 line 242: ``7 11 02 事业单位医疗 503,724``
+        # stands under ``210 11 行政事业单位医疗 503,724``; its code should read 210 11 02. Printed as 7 11 02 it has
+        # no 类/款 above it: an orphan (warning), and it is not counted again in 合计 (which adds the 类 rows).
+        ("TBL-ORPHAN-001", "warning", "sh-putuo-welfarehome-2024-unit-budget.layout.txt", 183, 183,
+         None, None, None, None),
+        ("TBL-ORPHAN-001", "warning", "sh-putuo-welfarehome-2024-unit-budget.layout.txt", 242, 242,
+         None, None, None, None),
     ]
     checked = dict(real_warehouse.execute(
         "select file_name, count(*) from intermediate.int_table_row_links group by 1").fetchall())

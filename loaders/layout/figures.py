@@ -68,6 +68,7 @@ def figures_from_reading(reading: TableReading) -> tuple[list[Figure], list[Find
                 row_kind=row_kind(row.code_parts if code else None, value.row_label, scheme),
                 row_label=value.row_label,
                 column_label=value.column.spec.label,
+                parent_label=value.column.spec.group,
             )
         )
     findings = [

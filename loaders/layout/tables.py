@@ -42,6 +42,9 @@ class ColumnSpec:
     # wraps unpredictably (国有资本经营 / 预 / 算 / 算财政拨 / 款) and is matched on its start; a label may
     # carry the year (2024年机关运行经费预算数). ``label`` stays the column's name.
     pattern: str | None = None
+    # the group the header prints above the column, when the table repeats its columns under several groups
+    # (the two halves of a side-by-side table: 人员经费 | 公用经费); landed as the figure's ``parent_label``
+    group: str | None = None
 
     def matches(self, text: str) -> bool:
         return text == self.label or (self.pattern is not None and re.fullmatch(self.pattern, text) is not None)

@@ -26,7 +26,7 @@ from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
 from loaders.records import DocumentFacts, ParseError, ParseResult
 
 NAME = "final_accounts"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 KINDS = ("final_accounts",)
 
 C = ColumnSpec
@@ -65,7 +65,8 @@ SPECS = [
         None, "财政拨款“三公”经费支出决算表",
     ),
     TableSpec(re.compile(r"^一般公共预算财政拨款基本支出决算表$"),
-              (C("决算数", "actual"), C("决算数", "actual")), "economic", "一般公共预算财政拨款基本支出决算表",
+              (C("决算数", "actual", group="人员经费"), C("决算数", "actual", group="公用经费")), "economic",
+              "一般公共预算财政拨款基本支出决算表",
               halves=2),
     TableSpec(re.compile(r"^一般公共预算财政拨款支出决算表$"),
               (C("合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure")),

@@ -27,13 +27,15 @@ def generate(rng: random.Random, index: int, year: int | None = None) -> Generat
     tasks = pick(rng, TASK_NAMES, rng.randint(2, 8))
     project = amount(rng, 20 * len(tasks), 5000)
     basic = amount(rng, 50, 20000)
-    total = basic + project
+    # as the 番禺 form adds up: 部门预算支出 (基本 + 项目) and 事业发展性支出 (财政专项 + 其他) together are what the
+    # 收入来源 (财政拨款 + 其他资金) fund and what 按预算级次 (区本级 + 对下转移) divides
+    special = (project * Decimal(str(rng.uniform(0.1, 0.7)))).quantize(Decimal("0.01"))
+    other_dev = (project * Decimal(str(rng.uniform(0.1, 0.5)))).quantize(Decimal("0.01"))
+    total = basic + project + special + other_dev
     other = Decimal(0) if rng.random() < 0.5 else min(amount(rng, 0.5, 50), total - Decimal("0.01"))
     fiscal = total - other
-    special = (project * Decimal(str(rng.uniform(0.1, 0.7)))).quantize(Decimal("0.01"))
-    other_dev = project - special
-    transfer = Decimal(0) if rng.random() < 0.6 else (fiscal * Decimal(str(rng.uniform(0.01, 0.2)))).quantize(Decimal("0.01"))
-    own = fiscal - transfer
+    transfer = Decimal(0) if rng.random() < 0.6 else (total * Decimal(str(rng.uniform(0.01, 0.2)))).quantize(Decimal("0.01"))
+    own = total - transfer
     task_amounts = split_amount(rng, project, len(tasks), Decimal("1.00"))
 
     def N(value: Decimal, measure: str, label: str) -> Num:

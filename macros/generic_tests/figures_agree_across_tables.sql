@@ -10,7 +10,8 @@
     key (`match_on`: none = one sum per document; table = one sum per table; code = function code and unit code; label = the row label without numbering;
     row = code, unit and, for uncoded rows, the label) and compares: op eq = equal, le = left at most right.
     `unmatched`: zero = a key on one side only counts 0 on the other; skip = only keys on both sides are compared.
-    Tolerance: the half-steps of every figure involved (outside_rounding). Identities never cross documents. -#}
+    Tolerance: the half-steps of every figure involved (outside_rounding). Identities never cross documents, and bind
+    a document only when it prints a table of each side. -#}
 {% macro figures_agree_check(cells, identities, known) %}
     {{ require_arguments('figures_agree_check', {'cells': cells, 'identities': identities, 'known': known}) }}
     with
@@ -58,6 +59,17 @@
                 or regexp_full_match(coalesce(c.group_label, ''), sides.group_pattern))
             and (coalesce(sides.side_pattern, '') = '' or regexp_full_match(coalesce(c.side, ''), sides.side_pattern))
         where not c.is_percent
+    ),
+
+    tables_printed as (
+        -- an identity binds a document only when it prints a table of each side (a budget published without
+        -- 表六 is not a budget whose 表六 sums to zero)
+        select sides.identity_id, c.document_sha256
+        from sides
+        inner join _cells as c
+            on regexp_matches(c.table_name, sides.table_pattern)
+        group by all
+        having count(distinct sides.side_name) = 2
     ),
 
     totals as (
@@ -117,6 +129,7 @@
                 as is_unit_slip
         from paired
         inner join _identities using (identity_id)
+        inner join tables_printed using (identity_id, document_sha256)
         where _identities.unmatched = 'zero' or (left_figures is not null and right_figures is not null)
     ),
 

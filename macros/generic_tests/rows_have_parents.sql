@@ -55,7 +55,7 @@
             cast(null as decimal(38, 6)) as difference,
             cast(null as decimal(38, 6)) as tolerance,
             table_name || ': row ' || row_code || coalesce(' ' || row_label, '')
-                || ' has no row of a shorter code above it (its 类/款 row is missing); its sum cannot be checked'
+                || ' has no row of a shorter code above it (its 类/款 row is missing or its code misprinted); its sum cannot be checked'
                 as message
         from orphans
     ),

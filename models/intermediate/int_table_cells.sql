@@ -4,10 +4,25 @@
 -- percentages) and the half-step its printed precision is honest within. The table arithmetic rules read this.
 with
 
-figures as (
-    select * from {{ ref('int_figures_converted') }}
+table_figures as (
+    select
+        *,
+        bool_or(row_code is not null) over (partition by document_sha256, table_name) as is_classification_table
+    from {{ ref('int_figures_converted') }}
     where table_name is not null
         and row_kind is not null
+),
+
+figures as (
+    -- a classification table printed as several column groups side by side (基本支出决算表: 人员经费 | 公用经费,
+    -- each with its own codes) is one table per group, its rows adding up within their group (the loader lands the
+    -- group the header prints above a column as parent_label). In tables without codes parent_label is a row group
+    -- (部门整体绩效目标申报表: 收入来源, 部门预算支出) and the table stays whole.
+    select * exclude (is_classification_table) replace (
+        case when is_classification_table then table_name || coalesce(' · ' || parent_label, '') else table_name end
+            as table_name
+    )
+    from table_figures
 ),
 
 load_findings as (

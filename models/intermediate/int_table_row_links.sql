@@ -62,11 +62,25 @@ code_links as (
     where preference = 1
 ),
 
-top_coded as (
-    select table_rows.*
+shortest_codes as (
+    select document_sha256, table_name, row_code_scheme, min(length(row_code)) as shortest
     from table_rows
     where row_code is not null and side is null
-        and row_key not in (select child_row_key from code_links)
+    group by all
+),
+
+top_coded as (
+    -- a coded row with no code above it is a top row only at the table's shortest code length; a longer one is an
+    -- orphan (its 类/款 row is missing or its code misprinted, see rows_have_parents_check), not a part of 合计
+    select table_rows.*
+    from table_rows
+    inner join shortest_codes
+        on shortest_codes.document_sha256 = table_rows.document_sha256
+        and shortest_codes.table_name = table_rows.table_name
+        and shortest_codes.row_code_scheme is not distinct from table_rows.row_code_scheme
+    where table_rows.row_code is not null and table_rows.side is null
+        and length(table_rows.row_code) = shortest_codes.shortest
+        and table_rows.row_key not in (select child_row_key from code_links)
 ),
 
 top_coded_kept as (
