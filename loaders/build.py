@@ -302,7 +302,7 @@ def _last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | 
     if not exists:
         return None
     return con.execute(f"select run_id, project_fingerprint from {runlog.RUN_LOG_TABLE} where status = ? "
-                       "order by finished_at desc, started_at desc limit 1", [runlog.PUBLISHED]).fetchone()
+                       "order by run_number desc nulls last, finished_at desc limit 1", [runlog.PUBLISHED]).fetchone()
 
 
 def _nothing_to_rebuild(summary: LoadSummary, last: tuple[str, str | None] | None, fingerprint: str) -> bool:

@@ -73,7 +73,7 @@ def collect(warehouse: Path) -> ReportData:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         if _has_table(con, "ops", "run_log"):
-            data.runs = _rows(con, f"select * from {runlog.RUN_LOG_TABLE} order by started_at desc, run_id")
+            data.runs = _rows(con, f"select * from {runlog.RUN_LOG_TABLE} order by run_number desc nulls last, started_at desc")
         figures = ("(select count(*) from raw.figures f where f.document_sha256 = d.document_sha256)"
                    if _has_table(con, "raw", "figures") else "null")
         indicators = ("(select count(*) from raw.indicators i where i.document_sha256 = d.document_sha256)"

@@ -31,6 +31,9 @@ KILLED = "killed"        # the build process died without finishing (found by th
 # (name, type) of each column; a warehouse logged by an older yusuan gets the missing columns added.
 RUN_LOG_COLUMNS = [
     ("run_id", "varchar primary key"),
+    # order of the runs as logged (1, 2, …): runs carried from the sidecar in the order they happened, then the
+    # publishing run; timestamps alone cannot order runs that start within the clock's resolution
+    ("run_number", "integer"),
     ("started_at", "timestamp not null"),  # UTC
     ("finished_at", "timestamp"),  # UTC; null for a killed run
     ("status", "varchar not null"),  # published | dbt_failed | gate_failed | error | killed
@@ -176,12 +179,14 @@ def insert_runs(con: duckdb.DuckDBPyConnection, records: list[RunRecord]) -> set
     """Insert the runs not yet in ``ops.run_log``; return the run ids now present."""
     ensure_run_log(con)
     present = {r for (r,) in con.execute(f"select run_id from {RUN_LOG_TABLE}").fetchall()}
-    names = [f.name for f in fields(RunRecord)]
+    number = con.execute(f"select coalesce(max(run_number), 0) from {RUN_LOG_TABLE}").fetchone()[0]
+    names = [f.name for f in fields(RunRecord)] + ["run_number"]
     placeholders = ", ".join("?" for _ in names)
     for record in records:
         if record.run_id in present:
             continue
+        number += 1
         con.execute(f"insert into {RUN_LOG_TABLE} ({', '.join(names)}) values ({placeholders})",
-                    [getattr(record, name) for name in names])
+                    [getattr(record, name) for name in names[:-1]] + [number])
         present.add(record.run_id)
     return present

@@ -63,7 +63,7 @@ def query_one(warehouse: Path, sql: str):
 def run_log(warehouse: Path) -> list[dict]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        cursor = con.execute("select * from ops.run_log order by started_at, run_id")
+        cursor = con.execute("select * from ops.run_log order by run_number")
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
     finally:
@@ -175,6 +175,7 @@ def test_failed_runs_go_to_the_sidecar_and_into_the_next_published_log(built, tm
     assert [(r["run_id"], r["status"]) for r in rows[1:]] == [
         (failed_dbt.run.run_id, "dbt_failed"), (failed_gate.run.run_id, "gate_failed"),
         (published.run.run_id, "published")]
+    assert [r["run_number"] for r in rows] == [1, 2, 3, 4]  # the order they ran in, whatever the clock says
     assert rows[2]["failures"] == pending[1].failures
     last = rows[-1]
     assert (last["documents_changed"], last["documents_removed"], last["documents_unchanged"]) == (1, 1, 3)
