@@ -306,9 +306,14 @@ def parse(document: Document) -> ParseResult:
     findings.extend(prose_findings)
     income_side: dict = {}
     results: list[TableResult] = []
+    # The budget year of the columns: each table's header prints it (2019年预算, 2018年预算 …); the document's
+    # fiscal year (manifest first, then 20xx年部门预算 in the text) must agree, and stands in where a header
+    # prints no year.
+    fiscal_year = (document.manifest.fiscal_year if document.manifest and document.manifest.fiscal_year
+                   else facts.fiscal_year)
     for table in tables:
         evidence = income_side if table.title == "收入预算总表" else None
-        result = read_table(table, evidence=evidence)
+        result = read_table(table, evidence=evidence, fiscal_year=fiscal_year)
         if result.side_values.get("收入项目"):
             income_side = result.side_values["收入项目"]
         if result.layout is None and table.column_count is None:
