@@ -16,7 +16,11 @@ Measures and labels (the choice the issue asks to document):
   the column (2015年预算, 2016年预算, 2015年调整后预算) goes into ``label``; tables that print no phase
   leave ``label`` empty. ``column_label`` is the printed header path, outer first, joined with "/"
   (``2016年预算/基本支出/小计``); ``column_code`` the printed column number. So 2015 年初预算 is
-  measure initial_budget, label 2015年预算; the 2016 total is measure total, label 2016年预算.
+  measure initial_budget, label 2015年预算; the 2016 total is measure total, label 2016年预算. The years are
+  read from each table's header (the layouts name only "the budget year" and "the year before"), so a 2019
+  budget lands 2018年预算/年初预算 and 2019年预算/总计; a table whose years cannot be told (its header prints
+  none and the fiscal year is unknown, or they contradict the document's fiscal year) lands nothing and its
+  numbers become LOAD-UNPLACED-FIGURE findings.
 * 收支预算总表 (two sides, no column numbers): measure ``budget_amount``, column_label
   ``收入项目/2016年预算`` or ``支出项目/2016年预算``, label 2016年预算.
 * narrative: ``stated_total`` (an amount), ``stated_share_pct`` (占 x%; parent_label = the base when

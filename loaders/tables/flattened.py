@@ -418,9 +418,9 @@ def _budget_year(layout: Layout, header: str, fiscal_year: int | None, partial: 
 
 def match_layout(table: FlatTable, fiscal_year: int | None = None) -> tuple[Layout | None, str]:
     """The layout of a table, with its years filled in (``Layout.at_year``), and a note when it was taken by
-    shape alone; or None and the reasons no layout fits. ``fiscal_year``: the document's, used when the header
-    prints no year, or to choose between years that the header fits equally. Two-sided layouts come back
-    with their years unfilled: their header line is found by ``read_two_sided``."""
+    shape alone; or None and the reasons no layout fits. ``fiscal_year``: the document's; when known, the
+    header must fit it, and it stands in for a header that prints no year (see ``_budget_year``). Two-sided
+    layouts come back with their years unfilled: ``read_two_sided`` reads them from their header line."""
     # Header cells stand before and after the data; row names in between do no harm to a presence test.
     header = normalize("".join(ln.text for ln in table.header_lines + table.body_lines))
     title = normalize(table.title or "")
