@@ -69,6 +69,23 @@ def test_clean_documents_raise_no_error_finding(clean_build):
     assert loader == []
 
 
+def test_budget_figures_carry_the_year_of_their_column(clean_build):
+    """Generated 部门预算 are of varied years; last year's columns of 表四 (年初预算, 调整后预算, 预算执行) are
+    about fiscal_year - 1, every other table figure about the fiscal year."""
+    _docs, warehouse, _ = clean_build
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("select fiscal_year, figure_year, measure, column_label from main.fct_appropriations "
+                           "where document_kind = 'department_budget'").fetchall()
+    finally:
+        con.close()
+    assert {fiscal for fiscal, *_ in rows} - {2016}  # not only the year of the bundled document
+    prior = {"initial_budget", "adjusted_budget", "actual"}
+    assert sum(measure in prior for _f, _y, measure, _c in rows) > 0
+    for fiscal, figure_year, measure, column_label in rows:
+        assert figure_year == (fiscal - 1 if measure in prior else fiscal), (fiscal, figure_year, measure, column_label)
+
+
 def test_generation_is_deterministic(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     write_corpus(first, 5, seed=7, fault_share=0.5)

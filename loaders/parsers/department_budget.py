@@ -16,7 +16,11 @@ Measures and labels (the choice the issue asks to document):
   the column (2015年预算, 2016年预算, 2015年调整后预算) goes into ``label``; tables that print no phase
   leave ``label`` empty. ``column_label`` is the printed header path, outer first, joined with "/"
   (``2016年预算/基本支出/小计``); ``column_code`` the printed column number. So 2015 年初预算 is
-  measure initial_budget, label 2015年预算; the 2016 total is measure total, label 2016年预算.
+  measure initial_budget, label 2015年预算; the 2016 total is measure total, label 2016年预算. The years are
+  read from each table's header (the layouts name only "the budget year" and "the year before"), so a 2019
+  budget lands 2018年预算/年初预算 and 2019年预算/总计; a table whose years cannot be told (its header prints
+  none and the fiscal year is unknown, or they contradict the document's fiscal year) lands nothing and its
+  numbers become LOAD-UNPLACED-FIGURE findings.
 * 收支预算总表 (two sides, no column numbers): measure ``budget_amount``, column_label
   ``收入项目/2016年预算`` or ``支出项目/2016年预算``, label 2016年预算.
 * narrative: ``stated_total`` (an amount), ``stated_share_pct`` (占 x%; parent_label = the base when
@@ -306,9 +310,14 @@ def parse(document: Document) -> ParseResult:
     findings.extend(prose_findings)
     income_side: dict = {}
     results: list[TableResult] = []
+    # The budget year of the columns: each table's header prints it (2019年预算, 2018年预算 …); the document's
+    # fiscal year (manifest first, then 20xx年部门预算 in the text) must agree, and stands in where a header
+    # prints no year.
+    fiscal_year = (document.manifest.fiscal_year if document.manifest and document.manifest.fiscal_year
+                   else facts.fiscal_year)
     for table in tables:
         evidence = income_side if table.title == "收入预算总表" else None
-        result = read_table(table, evidence=evidence)
+        result = read_table(table, evidence=evidence, fiscal_year=fiscal_year)
         if result.side_values.get("收入项目"):
             income_side = result.side_values["收入项目"]
         if result.layout is None and table.column_count is None:

@@ -12,8 +12,8 @@ the printed figures. Every value cell of 表二–表四 is printed (0.00 where 
 cell vanishes from the text, and which column it was is the solver's business, tested on the real
 document, not here.
 
-The table layouts the parser knows name the years 2015/2016 in their headers, so this family is
-generated for 2016 unless a year is asked for (other years then show what the parser does with them).
+The budget year is drawn from 2015–2025 unless one is asked for; the headers print it and the year
+before (2019年预算 / 2018年预算), as the parser reads them from each table.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ CLASSES = {
 }
 COMMON_CLASSES = ["208", "210", "221"]
 ZERO = Decimal(0)
+FIRST_YEAR, LAST_YEAR = 2015, 2025  # budget years drawn when none is asked for
 NUMERALS = "一二三四五六七八九十"
 
 
@@ -95,7 +96,7 @@ REVENUE_MEASURES = ["total", "fiscal_appropriation", "general_public_budget", "g
 
 
 def generate(rng: random.Random, index: int, year: int | None = None) -> Generated:
-    year = year or 2016
+    year = year or rng.randint(FIRST_YEAR, LAST_YEAR)
     last = year - 1
     district = rng.choice(GZ_DISTRICTS)
     short, suffix, own_class = rng.choice(GZ_DEPARTMENTS)

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from loaders.numbers import PrintedNumber, parse_number
 from loaders.records import Finding
-from loaders.tables.layouts import LAYOUTS, Layout
+from loaders.tables.layouts import LAYOUTS, PRIOR_SLOT, YEAR_SLOT, Layout
 from loaders.tables.solver import Formula, Partition, SolverRow, check_partitions, solve
 from loaders.vocabulary import (
     GROUP_ROW_LEVELS,
@@ -368,7 +368,59 @@ def _present(word: str, header: str) -> bool:
     return any(o and o in header for o in options)
 
 
-def match_layout(table: FlatTable) -> tuple[Layout | None, str]:
+# A phase word printed over a block of columns (2019年预算, 2018年调整后预算, 2018年预算执行), in normalised text.
+PHASE_WORD_RE = re.compile(r"(?P<year>20\d{2})年度?(?:调整后预算|年初预算|预算执行|预算|决算|执行)")
+
+
+def printed_years(text: str) -> set[int]:
+    """Years of the phase words in normalised header text."""
+    return {int(m.group("year")) for m in PHASE_WORD_RE.finditer(text)}
+
+
+def _layout_words(layout: Layout) -> set[str]:
+    words = set(layout.key_columns)
+    for path in layout.value_columns:
+        words.update(path.split("/"))
+    for item, amount in layout.sides:
+        words.update((item, amount))
+    return words
+
+
+def _budget_year(layout: Layout, header: str, fiscal_year: int | None, partial: bool = False
+                 ) -> tuple[int | None, str]:
+    """The budget year of a table whose layout names years, or (None, why not).
+
+    A year Y fits when the header prints every word of the layout with Y and Y-1 filled in (2019年预算 and
+    2018年预算 for a 2019 budget) -- or, for a ``partial`` header (a table cut short, matched by its shape),
+    when every year it prints is Y or Y-1. With the document's fiscal year known, that year must fit;
+    without it, exactly one year must. A header that prints no year takes the document's fiscal year."""
+    printed = printed_years(header)
+    if not printed:
+        if fiscal_year is None:
+            return None, (f"{layout.name}: the header prints no year and the document's fiscal year is not "
+                          "known, so the year of its columns cannot be told")
+        return fiscal_year, ""
+    candidates = sorted({y for p in printed for y in (p, p + 1)} | ({fiscal_year} if fiscal_year else set()))
+    fitting = [y for y in candidates if (partial and printed <= {y, y - 1})
+               or all(_present(w, header) for w in _layout_words(layout.at_year(y)))]
+    if fiscal_year is not None:
+        if fiscal_year in fitting:
+            return fiscal_year, ""
+        return None, (f"{layout.name}: the header does not print the columns of the fiscal year {fiscal_year} "
+                      f"(it prints the years {sorted(printed)}; they fit {fitting or 'no budget year'})")
+    if len(fitting) == 1:
+        return fitting[0], ""
+    if not fitting:
+        return None, (f"{layout.name}: the years printed in the header ({sorted(printed)}) do not give its "
+                      "columns (a budget year and the year before)")
+    return None, f"{layout.name}: the header fits the budget years {fitting}; which one is not certain"
+
+
+def match_layout(table: FlatTable, fiscal_year: int | None = None) -> tuple[Layout | None, str]:
+    """The layout of a table, with its years filled in (``Layout.at_year``), and a note when it was taken by
+    shape alone; or None and the reasons no layout fits. ``fiscal_year``: the document's; when known, the
+    header must fit it, and it stands in for a header that prints no year (see ``_budget_year``). Two-sided
+    layouts come back with their years unfilled: ``read_two_sided`` reads them from their header line."""
     # Header cells stand before and after the data; row names in between do no harm to a presence test.
     header = normalize("".join(ln.text for ln in table.header_lines + table.body_lines))
     title = normalize(table.title or "")
@@ -382,13 +434,17 @@ def match_layout(table: FlatTable) -> tuple[Layout | None, str]:
         if table.column_count != count:
             reasons.append(f"{layout.name}: {count} columns, the table prints {table.column_count}")
             continue
-        words = set(layout.key_columns)
-        for path in layout.value_columns:
-            words.update(path.split("/"))
-        missing = sorted(w for w in words if not _present(w, header))
+        missing = sorted(w for w in _layout_words(layout)
+                         if YEAR_SLOT not in w and PRIOR_SLOT not in w and not _present(w, header))
         if missing:
             reasons.append(f"{layout.name}: header lacks {missing}")
             continue
+        if layout.needs_year:
+            year, why = _budget_year(layout, header, fiscal_year)
+            if year is None:
+                reasons.append(why)
+                continue
+            layout = layout.at_year(year)
         return layout, ""
     if table.title is None and table.column_count:
         # No title (the text may stop before it): the one layout of this column count whose printed
@@ -398,7 +454,13 @@ def match_layout(table: FlatTable) -> tuple[Layout | None, str]:
                   and all(_present(w, header) for w in layout.key_columns[:3])}
         if len(shaped) == 1:
             layout = next(iter(shaped.values()))
-            return layout, f"no title printed; layout {layout.name} is the only one with {table.column_count} columns"
+            note = f"no title printed; layout {layout.name} is the only one with {table.column_count} columns"
+            if layout.needs_year:
+                year, why = _budget_year(layout, header, fiscal_year, partial=True)
+                if year is None:
+                    return None, f"{note}, but {why}"
+                layout = layout.at_year(year)
+            return layout, note
     return None, "; ".join(reasons) or f"no layout for the title {table.title!r}"
 
 
@@ -464,7 +526,7 @@ def layout_formulas(layout: Layout, columns: list[Column], table: FlatTable) -> 
 
 # --- reading ---------------------------------------------------------------------------------------
 
-def read_two_sided(table: FlatTable, layout: Layout) -> TableResult:
+def read_two_sided(table: FlatTable, layout: Layout, fiscal_year: int | None = None) -> TableResult:
     result = TableResult(table=table, layout=layout)
     lines = [ln for first, last in table.pages for ln in table.header_lines + table.body_lines
              if first <= ln.number <= last]
@@ -480,6 +542,20 @@ def read_two_sided(table: FlatTable, layout: Layout) -> TableResult:
                                        f"{table.name}: the header line naming {layout.sides} was not found",
                                        line_start=table.pages[0][0], line_end=table.pages[0][0]))
         return result
+    if layout.needs_year:
+        header_text = normalize(next(ln.text for ln in lines if ln.number == header_at))
+        year, why = _budget_year(layout, header_text, fiscal_year)
+        if year is None:
+            for ln in lines:
+                if ln.number > header_at and any(NUMBER_TOKEN_RE.match(p) for p in ln.text.split()):
+                    result.findings.append(Finding(
+                        "LOAD-UNPLACED-FIGURE", "warning",
+                        f"{table.name}: the year of its amount columns is not certain ({why}); the numbers "
+                        "of this line are not landed", line_start=ln.number, line_end=ln.number,
+                        raw_text=ln.text.strip()))
+            return result
+        layout = layout.at_year(year)
+        result.layout = layout
     for ln in lines:
         if ln.number <= header_at or not ln.text.strip():
             continue
@@ -520,12 +596,14 @@ def read_two_sided(table: FlatTable, layout: Layout) -> TableResult:
     return result
 
 
-def read_table(table: FlatTable, evidence: dict[str, Decimal] | None = None) -> TableResult:
+def read_table(table: FlatTable, evidence: dict[str, Decimal] | None = None,
+               fiscal_year: int | None = None) -> TableResult:
     """Read one table. ``evidence`` (measure -> value, 0 for a printed blank) pins the columns of the
-    table's first total row to figures printed elsewhere in the document (e.g. the 收支总表)."""
-    layout, reason = match_layout(table)
+    table's first total row to figures printed elsewhere in the document (e.g. the 收支总表).
+    ``fiscal_year``: the document's, for the years of the columns (see ``match_layout``)."""
+    layout, reason = match_layout(table, fiscal_year)
     if layout is not None and layout.kind == "two_sided":
-        return read_two_sided(table, layout)
+        return read_two_sided(table, layout, fiscal_year)
     result = TableResult(table=table, layout=layout)
     if layout is not None and reason:
         result.findings.append(Finding("LOAD-LAYOUT-BY-SHAPE", "warning", f"{table.name}: {reason}",
