@@ -29,13 +29,16 @@ def main() -> None:
     parser.add_argument("--fault-share", type=float, default=0.5)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="write the corpus and warehouse here and keep them (for inspection)")
     args = parser.parse_args()
     print(machine())
     from loaders.build import run_dbt
     from loaders.load import load_directory
     from loaders.synthetic.corpus import read_csv, truth_path, write_corpus
 
-    base = Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
+    base = args.keep or Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
+    base.mkdir(parents=True, exist_ok=True)
     docs = base / "docs"
     summary = write_corpus(docs, args.docs, seed=args.seed, fault_share=args.fault_share)
     ledger = summary.faults
@@ -105,7 +108,8 @@ def main() -> None:
     for (severity, rule), count in sorted(alarms.items()):
         print(f"  {severity} {rule}: {count} (e.g. {examples[(severity, rule)]})")
     print_memory()
-    shutil.rmtree(base, ignore_errors=True)
+    if args.keep is None:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 if __name__ == "__main__":
