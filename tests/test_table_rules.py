@@ -123,6 +123,29 @@ def test_real_documents_report_what_is_really_wrong(real_warehouse):
     assert all(n >= 20 for n in checked.values()), checked
 
 
+def test_key_tasks_costing_more_than_the_budget_are_reported(tmp_path):
+    """番禺 form: the key tasks' 拟投入的资金 (69.00 + 31.00 + 60.00 + 140.00 + 19.80 + 34.00 + 55.00 = 408.80 万元)
+    are a selection of the work, not 项目支出 (874.39), so only the budget (财政拨款 3,400.36 + 其他资金 1.00)
+    bounds them. Line 177's 140.00 made 3,140.00: the tasks add to 3,408.80 > 3,401.36 (TBL-XTAB-002); made
+    3,132.56 they add to exactly 3,401.36, which is no finding."""
+    source = (DOCUMENTS / "panyu-zfw-department-targets.txt").read_text(encoding="utf-8").split("\n")
+    assert source[176] == "140.00"
+    results = {}
+    for printed in ("3,140.00", "3,132.56"):
+        folder = copy_documents(tmp_path / printed, ["panyu-zfw-department-targets.txt"])
+        lines = list(source)
+        lines[176] = printed
+        (folder / "panyu-zfw-department-targets.txt").write_text("\n".join(lines), encoding="utf-8")
+        result = CliRunner().invoke(app, ["check", str(folder / "panyu-zfw-department-targets.txt"), "--format", "json"])
+        results[printed] = [(f["rule_id"], f["lhs"] and Decimal(f["lhs"]), f["rhs"] and Decimal(f["rhs"]),
+                             f["difference"] and Decimal(f["difference"]), f.get("tolerance") and Decimal(f["tolerance"]))
+                            for f in json.loads(result.output) if f["rule_id"] != "TBL-BAL-001"]
+    # seven task figures and two income figures in 万元 with 2 decimals: tolerance 9 x 50 yuan
+    assert results["3,140.00"] == [("TBL-XTAB-002", Decimal("34088000"), Decimal("34013600"), Decimal("74400"),
+                                    Decimal("450"))]
+    assert results["3,132.56"] == []
+
+
 def test_check_command_prints_table_findings_with_evidence_and_quoted_lines(tmp_path):
     folder = copy_documents(tmp_path / "d", ["panyu-zfw-department-targets.txt"])
     result = CliRunner().invoke(app, ["check", str(folder / "panyu-zfw-department-targets.txt"), "--format", "json"])
