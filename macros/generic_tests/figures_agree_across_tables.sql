@@ -35,6 +35,22 @@
         from _identities
     ),
 
+    -- table patterns are matched against the distinct table names, not against every cell
+    table_names as (
+        select distinct table_name from _cells
+    ),
+
+    side_tables as (
+        select sides.*, table_names.table_name as matched_table
+        from sides
+        inner join table_names
+            on regexp_matches(table_names.table_name, sides.table_pattern)
+    ),
+
+    document_tables as (
+        select distinct document_sha256, table_name from _cells
+    ),
+
     selected as (
         select
             sides.identity_id,
@@ -48,9 +64,9 @@
                     || case when c.row_code is null and c.unit_code is null then c.label_norm else '' end
             end as match_key,
             c.*
-        from sides
+        from side_tables as sides
         inner join _cells as c
-            on regexp_matches(c.table_name, sides.table_pattern)
+            on c.table_name = sides.matched_table
             and (coalesce(sides.column_pattern, '') = '' or regexp_full_match(c.column_key, sides.column_pattern))
             and (coalesce(sides.rows_pattern, '') = '' or regexp_full_match(c.row_kind, sides.rows_pattern))
             and (coalesce(sides.label_pattern, '') = '' or regexp_full_match(c.label_norm, sides.label_pattern))
@@ -64,12 +80,12 @@
     tables_printed as (
         -- an identity binds a document only when it prints a table of each side (a budget published without
         -- 表六 is not a budget whose 表六 sums to zero)
-        select sides.identity_id, c.document_sha256
-        from sides
-        inner join _cells as c
-            on regexp_matches(c.table_name, sides.table_pattern)
+        select side_tables.identity_id, document_tables.document_sha256
+        from side_tables
+        inner join document_tables
+            on document_tables.table_name = side_tables.matched_table
         group by all
-        having count(distinct sides.side_name) = 2
+        having count(distinct side_tables.side_name) = 2
     ),
 
     totals as (
