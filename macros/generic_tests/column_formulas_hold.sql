@@ -34,11 +34,19 @@
         from _formulas
     ),
 
+    formula_tables as (
+        -- table patterns are matched against the distinct table names, not against every cell
+        select _formulas.formula_id, table_names.table_name
+        from (select distinct table_name from _cells) as table_names
+        inner join _formulas on regexp_matches(table_names.table_name, _formulas.table_pattern)
+    ),
+
     applicable as (
         -- (formula, row) pairs: the row's table matches and the row prints a column of the formula
-        select distinct _formulas.formula_id, _cells.row_key
+        select distinct formula_tables.formula_id, _cells.row_key
         from _cells
-        inner join _formulas on regexp_matches(_cells.table_name, _formulas.table_pattern)
+        inner join formula_tables on formula_tables.table_name = _cells.table_name
+        inner join _formulas on _formulas.formula_id = formula_tables.formula_id
         inner join formula_columns
             on formula_columns.formula_id = _formulas.formula_id
             and formula_columns.column_key = _cells.column_key
