@@ -158,7 +158,10 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     args = [command, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
             "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
-    result = dbtRunner(callbacks=callbacks or []).invoke(args)
+    try:
+        result = dbtRunner(callbacks=callbacks or []).invoke(args)
+    finally:
+        _close_dbt_database()
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.error = f"{type(result.exception).__name__}: {result.exception}"
@@ -173,6 +176,18 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
             "message": node_result.message,
         })
     return outcome
+
+
+def _close_dbt_database() -> None:
+    """profiles.yml sets keep_open: dbt-duckdb then opens the warehouse file once per run instead of once per
+    node (a quarter of a small build's time), but it keeps that handle after the run, in this process. Close it,
+    so the gate, the summary and the swap that follow (and the next build) open the file afresh."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    environment = DuckDBConnectionManager._ENV
+    if environment is not None:
+        environment.close()
+    DuckDBConnectionManager.close_all_connections()
 
 
 # --- test hook: pause at a named point so a test can kill the build there ------------------------------------
@@ -343,9 +358,11 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
     with build_lock(warehouse, run, wait_seconds) as stale:
         if stale is not None:
             runlog.append_pending(warehouse, _killed_run(stale))
-        staging = warehouse.with_name(f".{warehouse.stem}.building-{os.getpid()}.duckdb")
+        # One fixed name per warehouse (the lock makes it this build's alone): dbt's profile names the file it
+        # builds, and a profile that changes from run to run costs a full re-parse of the project (seconds).
+        staging = warehouse.with_name(f".{warehouse.stem}.building.duckdb")
         docs_building = warehouse.with_name(f".{warehouse.stem}.gate-docs.building-{os.getpid()}")
-        for leftover in [*warehouse.parent.glob(f".{warehouse.stem}.building-*.duckdb*"),
+        for leftover in [*warehouse.parent.glob(f".{warehouse.stem}.building*.duckdb*"),
                          *warehouse.parent.glob(f".{warehouse.stem}.gate-docs.building-*")]:
             # a crashed build's files: never published, safe to drop under the lock
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()

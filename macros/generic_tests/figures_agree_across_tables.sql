@@ -51,6 +51,27 @@
         select distinct document_sha256, table_name from _cells
     ),
 
+    -- the other patterns too are matched once per distinct cell signature, not once per cell
+    signatures as (
+        select distinct table_name, column_key, row_kind, label_norm, measure, group_label, side
+        from _cells
+        where not is_percent
+    ),
+
+    side_signatures as (
+        select sides.identity_id, sides.side_name, sides.match_on, sig.*
+        from side_tables as sides
+        inner join signatures as sig
+            on sig.table_name = sides.matched_table
+        where (coalesce(sides.column_pattern, '') = '' or regexp_full_match(sig.column_key, sides.column_pattern))
+            and (coalesce(sides.rows_pattern, '') = '' or regexp_full_match(sig.row_kind, sides.rows_pattern))
+            and (coalesce(sides.label_pattern, '') = '' or regexp_full_match(sig.label_norm, sides.label_pattern))
+            and (coalesce(sides.measure_pattern, '') = '' or regexp_full_match(sig.measure, sides.measure_pattern))
+            and (coalesce(sides.group_pattern, '') = ''
+                or regexp_full_match(coalesce(sig.group_label, ''), sides.group_pattern))
+            and (coalesce(sides.side_pattern, '') = '' or regexp_full_match(coalesce(sig.side, ''), sides.side_pattern))
+    ),
+
     selected as (
         select
             sides.identity_id,
@@ -64,16 +85,15 @@
                     || case when c.row_code is null and c.unit_code is null then c.label_norm else '' end
             end as match_key,
             c.*
-        from side_tables as sides
+        from side_signatures as sides
         inner join _cells as c
-            on c.table_name = sides.matched_table
-            and (coalesce(sides.column_pattern, '') = '' or regexp_full_match(c.column_key, sides.column_pattern))
-            and (coalesce(sides.rows_pattern, '') = '' or regexp_full_match(c.row_kind, sides.rows_pattern))
-            and (coalesce(sides.label_pattern, '') = '' or regexp_full_match(c.label_norm, sides.label_pattern))
-            and (coalesce(sides.measure_pattern, '') = '' or regexp_full_match(c.measure, sides.measure_pattern))
-            and (coalesce(sides.group_pattern, '') = ''
-                or regexp_full_match(coalesce(c.group_label, ''), sides.group_pattern))
-            and (coalesce(sides.side_pattern, '') = '' or regexp_full_match(coalesce(c.side, ''), sides.side_pattern))
+            on c.table_name = sides.table_name
+            and c.column_key is not distinct from sides.column_key
+            and c.row_kind is not distinct from sides.row_kind
+            and c.label_norm is not distinct from sides.label_norm
+            and c.measure is not distinct from sides.measure
+            and c.group_label is not distinct from sides.group_label
+            and c.side is not distinct from sides.side
         where not c.is_percent
     ),
 
@@ -100,8 +120,6 @@
             max(coalesce(page, 0) * 1000000 + line_end) as last_place,
             any_value(file_name) as file_name,
             any_value(table_name) as table_name,
-            string_agg(distinct coalesce(row_label, row_code, unit_code, ''), ', '
-                order by coalesce(row_label, row_code, unit_code, '')) as row_names,
             count(*) as figures
         from selected
         group by all
@@ -118,8 +136,6 @@
             coalesce(l.half_steps, 0) + coalesce(r.half_steps, 0) as tolerance,
             l.table_name as left_table,
             r.table_name as right_table,
-            l.row_names as left_rows,
-            r.row_names as right_rows,
             l.figures as left_figures,
             r.figures as right_figures,
             -- the finding points at the left-hand figures (where they are printed), else the right-hand ones
@@ -158,6 +174,38 @@
         end
     ),
 
+    -- the rows each side of a failing pair summed, named in the message (only for the failing pairs)
+    side_rows as (
+        select
+            selected.identity_id,
+            selected.document_sha256,
+            selected.match_key,
+            selected.side_name,
+            string_agg(distinct coalesce(selected.row_label, selected.row_code, selected.unit_code, ''), ', '
+                order by coalesce(selected.row_label, selected.row_code, selected.unit_code, '')) as row_names
+        from selected
+        inner join failing using (identity_id, document_sha256, match_key)
+        group by all
+    ),
+
+    failing_named as (
+        select
+            failing.*,
+            left_names.row_names as left_rows,
+            right_names.row_names as right_rows
+        from failing
+        left join side_rows as left_names
+            on left_names.identity_id = failing.identity_id
+            and left_names.document_sha256 = failing.document_sha256
+            and left_names.match_key = failing.match_key
+            and left_names.side_name = 'left'
+        left join side_rows as right_names
+            on right_names.identity_id = failing.identity_id
+            and right_names.document_sha256 = failing.document_sha256
+            and right_names.match_key = failing.match_key
+            and right_names.side_name = 'right'
+    ),
+
     described as (
         select
             case when is_unit_slip then 'TBL-UNIT-001' else rule_id end as rule_id,
@@ -176,7 +224,7 @@
                 || ' (line ' || cast(mod(other_place, 1000000) as varchar) || ')'
                 || case when is_unit_slip then '; they differ by a factor of 10,000 (元 vs 万元)' else '' end
                 as message
-        from failing
+        from failing_named
     ),
 
     located as (
