@@ -5,12 +5,28 @@
 with
 
 table_figures as (
-    select
-        *,
-        bool_or(row_code is not null) over (partition by document_sha256, table_name) as is_classification_table
-    from {{ ref('int_figures_converted') }}
+    select * from {{ ref('int_figures_converted') }}
     where table_name is not null
         and row_kind is not null
+),
+
+-- the row structure is worked out on the few columns it needs and joined back to the figures at the end; the
+-- per-table and per-row steps are aggregates joined back, and the ordered ones partition by a table number
+-- (window steps sort every column they carry, and sorting by document hash and table name costs seconds)
+cell_keys as (
+    select
+        figure_id, document_sha256, table_name, parent_label, page, line_start, row_code, unit_code, row_label,
+        row_kind, column_code, column_label, figure_index
+    from table_figures
+),
+
+printed_tables as (
+    select
+        document_sha256,
+        table_name,
+        bool_or(row_code is not null) as is_classification_table
+    from cell_keys
+    group by document_sha256, table_name
 ),
 
 figures as (
@@ -18,11 +34,20 @@ figures as (
     -- each with its own codes) is one table per group, its rows adding up within their group (the loader lands the
     -- group the header prints above a column as parent_label). In tables without codes parent_label is a row group
     -- (部门整体绩效目标申报表: 收入来源, 部门预算支出) and the table stays whole.
-    select * exclude (is_classification_table) replace (
-        case when is_classification_table then table_name || coalesce(' · ' || parent_label, '') else table_name end
-            as table_name
+    select cell_keys.* exclude (parent_label) replace (
+        case when printed_tables.is_classification_table then cell_keys.table_name
+            || coalesce(' · ' || cell_keys.parent_label, '') else cell_keys.table_name end as table_name
     )
-    from table_figures
+    from cell_keys
+    inner join printed_tables using (document_sha256, table_name)
+),
+
+tables_numbered as (
+    select
+        document_sha256,
+        table_name,
+        row_number() over (order by document_sha256, table_name) as table_number
+    from (select distinct document_sha256, table_name from figures)
 ),
 
 load_findings as (
@@ -43,10 +68,12 @@ cut_off_tables as (
 
 labelled as (
     select
-        *,
-        coalesce(column_code, column_label) as column_key,
-        regexp_replace(coalesce(row_label, ''), '[\s　]', '', 'g') as label_compact
+        figures.*,
+        tables_numbered.table_number,
+        coalesce(figures.column_code, figures.column_label) as column_key,
+        regexp_replace(coalesce(figures.row_label, ''), '[\s　]', '', 'g') as label_compact
     from figures
+    inner join tables_numbered using (document_sha256, table_name)
 ),
 
 outlined as (
@@ -68,7 +95,7 @@ repeats as (
     select
         *,
         row_number() over (
-            partition by document_sha256, table_name, page, line_start, row_code, unit_code, label_compact, column_key
+            partition by table_number, page, line_start, row_code, unit_code, label_compact, column_key
             order by figure_index
         ) as repeat_on_line
     from outlined
@@ -87,10 +114,11 @@ rows_on_line as (
     -- two-sided tables (收入 | 支出) print two rows on one line: the left is income, the right expenditure
     select
         row_key,
-        count(*) over (partition by document_sha256, table_name, line_start) as rows_on_line,
-        row_number() over (partition by document_sha256, table_name, line_start order by first_index) as place_on_line
+        row_order,
+        count(*) over (partition by table_number, line_start) as rows_on_line,
+        row_number() over (partition by table_number, line_start order by row_order) as place_on_line
     from (
-        select row_key, document_sha256, table_name, line_start, min(figure_index) as first_index
+        select row_key, table_number, line_start, min(figure_index) as row_order
         from row_keyed
         group by all
     )
@@ -99,7 +127,7 @@ rows_on_line as (
 sided as (
     select
         row_keyed.*,
-        min(row_keyed.figure_index) over (partition by row_keyed.row_key) as row_order,
+        rows_on_line.row_order,
         case
             when not regexp_matches(row_keyed.table_name, '收支|收入支出') then null
             when starts_with(row_keyed.column_label, '收入项目/') then 'income'
@@ -135,15 +163,15 @@ grouped as (
     select
         *,
         last_value(case when structure_rank in (3, 4) then label_norm end ignore nulls) over (
-            partition by document_sha256, table_name order by row_order
+            partition by table_number order by row_order
             rows between unbounded preceding and current row
         ) as group_label_raw,
         last_value(case when structure_rank in (3, 4) then row_order end ignore nulls) over (
-            partition by document_sha256, table_name order by row_order
+            partition by table_number order by row_order
             rows between unbounded preceding and current row
         ) as last_group_row,
         last_value(case when structure_rank <= 2 then row_order end ignore nulls) over (
-            partition by document_sha256, table_name order by row_order
+            partition by table_number order by row_order
             rows between unbounded preceding and current row
         ) as last_unit_or_total
     from ranked
@@ -153,19 +181,19 @@ final as (
     select
         grouped.figure_id,
         grouped.document_sha256,
-        grouped.file_name,
+        wide.file_name,
         grouped.figure_index,
         grouped.page,
         grouped.line_start,
-        grouped.line_end,
-        grouped.source_locator,
-        grouped.raw_text,
+        wide.line_end,
+        wide.source_locator,
+        wide.raw_text,
         grouped.table_name,
         grouped.row_key,
         grouped.row_order,
         grouped.row_kind,
         grouped.row_code,
-        grouped.row_code_scheme,
+        wide.row_code_scheme,
         grouped.unit_code,
         grouped.row_label,
         grouped.label_norm,
@@ -178,17 +206,19 @@ final as (
         grouped.column_key,
         grouped.column_code,
         grouped.column_label,
-        grouped.measure,
-        grouped.value_text,
-        grouped.printed_value,
-        grouped.printed_decimals,
-        grouped.printed_unit,
-        grouped.unit_multiplier,
-        grouped.printed_unit = '%' as is_percent,
-        grouped.value_in_base_unit as cell_value,
-        grouped.half_step_in_base_unit as cell_half_step,
+        wide.measure,
+        wide.value_text,
+        wide.printed_value,
+        wide.printed_decimals,
+        wide.printed_unit,
+        wide.unit_multiplier,
+        wide.printed_unit = '%' as is_percent,
+        wide.value_in_base_unit as cell_value,
+        wide.half_step_in_base_unit as cell_half_step,
         cut_off_tables.table_name is not null as is_table_cut_off
     from grouped
+    inner join table_figures as wide
+        on wide.figure_id = grouped.figure_id
     left join cut_off_tables
         on cut_off_tables.document_sha256 = grouped.document_sha256
         and cut_off_tables.table_name = grouped.table_name
