@@ -6,23 +6,19 @@ copied from parser output. The tests compare the complete landed set with the go
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 from loaders.documents import ManifestEntry, read_document, read_manifest
-from loaders.parsers import department_targets, parser_for
+from loaders.parsers import department_targets
 
-from conftest import DOCUMENTS, GOLDEN, golden_rows, as_golden_text
+from conftest import DOCUMENTS, assert_registered_and_fast, golden_counter, joined_lines, landed_counter
+from conftest import text_document
+from conftest import TARGET_FIGURE_COLUMNS as FIGURE_COLUMNS, TARGET_INDICATOR_COLUMNS as INDICATOR_COLUMNS
 
 NAME = "panyu-zfw-department-targets.txt"
 DEPARTMENT = "中国共产党广州市番禺区委员会政法委员会"
 
-FIGURE_COLUMNS = ["row_kind", "subject", "row_label", "measure", "label", "value_text", "printed_unit", "line_start"]
-INDICATOR_COLUMNS = ["subject", "sequence_no", "level1_code", "level1_name", "level2_code", "level2_name",
-                     "indicator_name", "value_period_kind", "value_text", "comparison", "number_text", "unit",
-                     "period", "is_qualitative", "line_start"]
 TASKS = {
     "网格化服务管理工作": "69.00",
     "来穗人员和出租屋管理专项工作": "31.00",
@@ -38,20 +34,10 @@ def parse(document=None):
     return department_targets.parse(document or read_document(DOCUMENTS / NAME, read_manifest(DOCUMENTS)))
 
 
-
-text = as_golden_text
-
-
-def golden(kind: str, columns: list[str]) -> Counter:
-    rows = golden_rows(GOLDEN / NAME.replace(".txt", f".{kind}.csv"))
-    assert rows and list(rows[0]) == columns
-    return Counter(tuple(r[c] for c in columns) for r in rows)
-
-
 def test_every_figure_lands_exactly_once():
     result = parse()
-    landed = Counter(tuple(text(getattr(f, c)) for c in FIGURE_COLUMNS) for f in result.figures)
-    expected = golden("figures", FIGURE_COLUMNS)
+    landed = landed_counter(result.figures, FIGURE_COLUMNS)
+    expected = golden_counter(NAME, "figures", FIGURE_COLUMNS)
     assert landed - expected == Counter(), "landed but not in the golden file"
     assert expected - landed == Counter(), "in the golden file but not landed"
     assert sum(expected.values()) == 16
@@ -60,8 +46,8 @@ def test_every_figure_lands_exactly_once():
 
 def test_every_indicator_value_lands_exactly_once():
     result = parse()
-    landed = Counter(tuple(text(getattr(i, c)) for c in INDICATOR_COLUMNS) for i in result.indicators)
-    expected = golden("indicators", INDICATOR_COLUMNS)
+    landed = landed_counter(result.indicators, INDICATOR_COLUMNS)
+    expected = golden_counter(NAME, "indicators", INDICATOR_COLUMNS)
     assert landed - expected == Counter(), "landed but not in the golden file"
     assert expected - landed == Counter(), "in the golden file but not landed"
     assert sum(expected.values()) == 20  # 9 indicators x 2 values, two of them stating two targets each
@@ -138,8 +124,7 @@ def test_indicator_lines_contain_the_value():
     result = parse()
     lines = (DOCUMENTS / NAME).read_text(encoding="utf-8").splitlines()
     for indicator in result.indicators:
-        joined = "".join(lines[n - 1].strip() for n in range(indicator.line_start, indicator.line_end + 1))
-        assert indicator.value_text in joined, indicator
+        assert indicator.value_text in joined_lines(lines, indicator.line_start, indicator.line_end), indicator
         assert not lines[indicator.line_start - 1].strip() == ""
 
 
@@ -154,19 +139,7 @@ def test_facts_and_fiscal_year_from_manifest_only():
 
 
 def test_registered_and_fast():
-    assert parser_for("department_targets") is department_targets
-    document = read_document(DOCUMENTS / NAME, {})
-    started = time.perf_counter()
-    parse(document)
-    assert time.perf_counter() - started < 1.0
-
-
-def synthetic(text_: str):
-    from loaders.documents import Document
-
-    data = text_.encode("utf-8")
-    return Document(path=Path("synthetic.txt"), file_name="synthetic.txt", sha256="0" * 64, size_bytes=len(data),
-                    data=data, encoding="utf-8", text=text_, lines=text_.splitlines())
+    assert_registered_and_fast("department_targets", department_targets, DOCUMENTS / NAME)
 
 
 SYNTHETIC = """部门整体预算绩效目标申报表
@@ -211,7 +184,7 @@ SYNTHETIC = """部门整体预算绩效目标申报表
 
 
 def test_synthetic_form():
-    result = parse(synthetic(SYNTHETIC.format(odd="", extra="")))
+    result = parse(text_document(SYNTHETIC.format(odd="", extra="")))
     assert result.findings == []
     assert Counter((f.measure, f.value_text) for f in result.figures) == Counter({
         ("subordinate_unit_count", "0"): 1, ("basic_expenditure", "10.00"): 1, ("fiscal_appropriation", "12.00"): 1,
@@ -223,7 +196,7 @@ def test_synthetic_form():
 
 
 def test_unknown_label_and_broken_table_are_findings_not_guesses():
-    result = parse(synthetic(SYNTHETIC.format(odd="某种资金 5.00", extra="乙数量\n\n5次")))
+    result = parse(text_document(SYNTHETIC.format(odd="某种资金 5.00", extra="乙数量\n\n5次")))
     unplaced = [f for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"]
     assert len(unplaced) == 1 and "5.00" in unplaced[0].raw_text
     assert "5.00" not in {f.value_text for f in result.figures if f.measure != "task_amount"}
@@ -234,7 +207,7 @@ def test_unknown_label_and_broken_table_are_findings_not_guesses():
 
 def test_task_name_run_into_its_content_is_a_finding():
     text_ = SYNTHETIC.format(odd="", extra="").replace("甲工作\n\n开展甲。", "甲工作\n开展甲。")
-    result = parse(synthetic(text_))
+    result = parse(text_document(text_))
     assert [f.line_start for f in result.findings if f.rule_id == "LOAD-UNPLACED-FIGURE"] == [19]
     assert "task_amount" not in {f.measure for f in result.figures}
 
@@ -245,13 +218,13 @@ def test_missing_sections_is_a_parse_error():
     from loaders.records import ParseError
 
     with pytest.raises(ParseError):
-        parse(synthetic("部门整体预算绩效目标申报表\n部门名称 某某 下属二级单位数 1\n"))
+        parse(text_document("部门整体预算绩效目标申报表\n部门名称 某某 下属二级单位数 1\n"))
 
 
 def test_repeated_column_header_in_the_indicator_table():
     text_ = SYNTHETIC.format(odd="", extra="").replace(
         "\n\n≥10次", "\n\n部门整体预算绩效目标申报表\n一级指标 二级指标 三级指标 实施周期指标值 年度指标值\n≥10次")
-    result = parse(synthetic(text_))
+    result = parse(text_document(text_))
     assert result.findings == []
     assert [(i.value_period_kind, i.value_text, i.line_start) for i in result.indicators] == [
         ("cycle", "≥10次", 34), ("annual", "≥10次", 39)]

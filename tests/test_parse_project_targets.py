@@ -8,57 +8,36 @@ multisets: nothing missing, nothing extra, nothing in the wrong column.
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 from loaders.documents import ManifestEntry, read_document, read_manifest
-from loaders.parsers import parser_for, project_targets
+from loaders.parsers import project_targets
 
-from conftest import DOCUMENTS, GOLDEN, golden_rows, as_golden_text
+from conftest import DOCUMENTS, assert_registered_and_fast, golden_counter, joined_lines, landed_counter
+from conftest import text_document
+from conftest import TARGET_FIGURE_COLUMNS as FIGURE_COLUMNS, TARGET_INDICATOR_COLUMNS as INDICATOR_COLUMNS
 
 NAME = "gz-laisui-bureau-project-targets.txt"
 BUREAU = "广州市来穗人员服务管理局"
 CENTRE = "广州市来穗人员服务中心"
-
-FIGURE_COLUMNS = ["row_kind", "subject", "row_label", "measure", "label", "value_text", "printed_unit", "line_start"]
-INDICATOR_COLUMNS = ["subject", "sequence_no", "level1_code", "level1_name", "level2_code", "level2_name",
-                     "indicator_name", "value_period_kind", "value_text", "comparison", "number_text", "unit",
-                     "period", "is_qualitative", "line_start"]
 
 
 def parse(document=None):
     return project_targets.parse(document or read_document(DOCUMENTS / NAME, read_manifest(DOCUMENTS)))
 
 
-
-text = as_golden_text
-
-
-def landed_figures(result) -> Counter:
-    return Counter(tuple(text(getattr(f, c)) for c in FIGURE_COLUMNS) for f in result.figures)
-
-
-def landed_indicators(result) -> Counter:
-    return Counter(tuple(text(getattr(i, c)) for c in INDICATOR_COLUMNS) for i in result.indicators)
-
-
-def golden(kind: str, columns: list[str]) -> Counter:
-    rows = golden_rows(GOLDEN / NAME.replace(".txt", f".{kind}.csv"))
-    assert rows and list(rows[0]) == columns
-    return Counter(tuple(r[c] for c in columns) for r in rows)
-
-
 def test_every_figure_lands_exactly_once():
-    landed, expected = landed_figures(parse()), golden("figures", FIGURE_COLUMNS)
+    landed = landed_counter(parse().figures, FIGURE_COLUMNS)
+    expected = golden_counter(NAME, "figures", FIGURE_COLUMNS)
     assert landed - expected == Counter(), "landed but not in the golden file"
     assert expected - landed == Counter(), "in the golden file but not landed"
     assert sum(expected.values()) == 13  # 合计, two units, ten projects
 
 
 def test_every_indicator_value_lands_exactly_once():
-    landed, expected = landed_indicators(parse()), golden("indicators", INDICATOR_COLUMNS)
+    landed = landed_counter(parse().indicators, INDICATOR_COLUMNS)
+    expected = golden_counter(NAME, "indicators", INDICATOR_COLUMNS)
     assert landed - expected == Counter(), "landed but not in the golden file"
     assert expected - landed == Counter(), "in the golden file but not landed"
     assert sum(expected.values()) == 84  # 42 printed indicators x (实施周期, 年度)
@@ -130,8 +109,7 @@ def test_indicator_lines_contain_the_value():
     result = parse()
     lines = (DOCUMENTS / NAME).read_text(encoding="utf-8").splitlines()
     for indicator in result.indicators:
-        joined = "".join(lines[n - 1].strip() for n in range(indicator.line_start, indicator.line_end + 1))
-        assert indicator.value_text in joined, indicator
+        assert indicator.value_text in joined_lines(lines, indicator.line_start, indicator.line_end), indicator
         assert indicator.value_text in indicator.raw_text.replace("\n", "")
 
 
@@ -165,19 +143,7 @@ def test_facts_and_fiscal_year_from_manifest_only():
 
 
 def test_registered_and_fast():
-    assert parser_for("project_targets") is project_targets
-    document = read_document(DOCUMENTS / NAME, {})
-    started = time.perf_counter()
-    parse(document)
-    assert time.perf_counter() - started < 1.0
-
-
-def synthetic(text_: str):
-    from loaders.documents import Document
-
-    data = text_.encode("utf-8")
-    return Document(path=Path("synthetic.txt"), file_name="synthetic.txt", sha256="0" * 64, size_bytes=len(data),
-                    data=data, encoding="utf-8", text=text_, lines=text_.splitlines())
+    assert_registered_and_fast("project_targets", project_targets, DOCUMENTS / NAME)
 
 
 SYNTHETIC = """项目支出绩效目标表
@@ -200,7 +166,7 @@ SYNTHETIC = """项目支出绩效目标表
 def test_sources_placed_when_the_total_row_tells():
     """The total row prints every column; 财政专户拨款 is 0.00 there, so two sources in a row are 财政拨款 and
     其他资金 (in printed order). A single source among two possible columns stays a finding."""
-    result = parse(synthetic(SYNTHETIC.format(total="100.00 80.00 0.00 20.00", unit="100.00 80.00 20.00",
+    result = parse(text_document(SYNTHETIC.format(total="100.00 80.00 0.00 20.00", unit="100.00 80.00 20.00",
                                               a="60.00 60.00", b="40.00 20.00 20.00")))
     placed = Counter((f.row_label, f.measure, f.value_text) for f in result.figures)
     assert placed == Counter({
@@ -216,7 +182,7 @@ def test_sources_placed_when_the_total_row_tells():
 
 
 def test_synthetic_wraps_inside_a_number_and_a_name():
-    result = parse(synthetic(SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00")))
+    result = parse(text_document(SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00")))
     assert result.findings == []
     by = {(i.subject, i.sequence_no, i.value_period_kind): i for i in result.indicators}
     split = by[("甲项目", 1, "cycle")]  # "10" / "0%"
@@ -230,7 +196,7 @@ def test_synthetic_wraps_inside_a_number_and_a_name():
 
 
 def test_total_that_does_not_add_up_is_reported_not_fixed():
-    result = parse(synthetic(SYNTHETIC.format(total="101.00", unit="100.00", a="60.00", b="40.00")))
+    result = parse(text_document(SYNTHETIC.format(total="101.00", unit="100.00", a="60.00", b="40.00")))
     assert [f.value_text for f in result.figures if f.row_label == "合计"] == ["101.00"]
     assert [(f.rule_id, f.line_start) for f in result.findings] == [("LOAD-INCOMPLETE-TABLE", 4)]
 
@@ -241,7 +207,7 @@ def test_no_header_is_a_parse_error():
     from loaders.records import ParseError
 
     with pytest.raises(ParseError):
-        parse(synthetic("项目支出绩效目标表\n合计 1.00\n"))
+        parse(text_document("项目支出绩效目标表\n合计 1.00\n"))
 
 
 def test_page_header_repeated_inside_a_list_and_annual_only_values():
@@ -251,7 +217,7 @@ def test_page_header_repeated_inside_a_list_and_annual_only_values():
     lines[8:8] = ["项目支出绩效目标表", "部门名称：某某局 单位：万元",
                   "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标"]
     text_ = "\n".join(lines).replace("实施周期指标值:有所提升；", "")
-    result = parse(synthetic(text_))
+    result = parse(text_document(text_))
     assert result.findings == []
     by = {(i.subject, i.sequence_no, i.value_period_kind): i for i in result.indicators}
     assert by[("甲项目", 1, "cycle")].value_text == "100%"
@@ -263,7 +229,7 @@ def test_page_header_repeated_inside_a_list_and_annual_only_values():
 def test_purpose_starting_with_a_numbered_year_is_not_an_indicator_list():
     text_ = SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00").replace(
         "做好甲。", "1、2023-2024年做好甲。")
-    result = parse(synthetic(text_))
+    result = parse(text_document(text_))
     assert result.findings == []
     purposes = {a.subject: a.value_text for a in result.attributes if a.attribute == "project_purpose"}
     assert purposes["甲项目"] == "1、2023-2024年做好甲。"
@@ -273,7 +239,7 @@ def test_indented_row_without_indicators_is_reported():
     """乙项目 loses its purpose and indicators: read as a unit, but indented like a project -> findings."""
     text_ = SYNTHETIC.format(total="100.00", unit="100.00", a="60.00", b="40.00")
     text_ = text_.split("做好乙。")[0]
-    result = parse(synthetic(text_))
+    result = parse(text_document(text_))
     rules = sorted(f.rule_id for f in result.findings)
     assert "LOAD-AMBIGUOUS-ROW" in rules  # indented "unit"
     assert "LOAD-INCOMPLETE-TABLE" in rules  # 某某局 100.00 is not the sum of its one project 60.00

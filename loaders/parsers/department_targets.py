@@ -41,16 +41,8 @@ import re
 
 from loaders.documents import Document
 from loaders.numbers import NUMBER_PATTERN, parse_number
-from loaders.parsers.project_targets import SEVERITY, join_lines, raw_lines, value_indicators
-from loaders.records import (
-    Attribute,
-    DocumentFacts,
-    Figure,
-    Finding,
-    Indicator,
-    ParseError,
-    ParseResult,
-)
+from loaders.records import Attribute, DocumentFacts, Figure, ParseError, ParseResult
+from loaders.target_forms import FormReader, join_lines, raw_lines, require_text, value_indicators
 
 NAME = "department_targets"
 VERSION = "1.0.0"
@@ -89,22 +81,12 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-class _Reader:
+class _Reader(FormReader):
     def __init__(self, document: Document):
-        self.doc = document
-        self.lines = document.lines
-        self.figures: list[Figure] = []
-        self.indicators: list[Indicator] = []
-        self.attributes: list[Attribute] = []
-        self.findings: list[Finding] = []
+        super().__init__(document)
         self.unit: str | None = None
         self.title_line = 1
         self.heading_cells: dict[int, str] = {}  # line -> the cell text printed after a level heading
-
-    def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None) -> None:
-        raw = raw_lines(self.lines, first, last or first) if first else None
-        self.findings.append(Finding(rule_id=rule_id, severity=SEVERITY[rule_id], message=message, line_start=first,
-                                     line_end=last or first, raw_text=raw))
 
     def find_line(self, predicate, start: int = 1, end: int | None = None) -> int | None:
         for number in range(start, (end or len(self.lines)) + 1):
@@ -315,8 +297,7 @@ class _Reader:
 
 
 def parse(document: Document) -> ParseResult:
-    if document.text is None:
-        raise ParseError(f"{document.file_name}: {NAME} reads text documents only")
+    require_text(document, NAME)
     reader = _Reader(document)
     facts = reader.read_facts()
     end = len(reader.lines)
@@ -338,5 +319,4 @@ def parse(document: Document) -> ParseResult:
         table_heading = reader.find_line(lambda s: s.startswith("绩效指"), heading_end + 1, indicators) or indicators
         reader.attribute("other_tasks", list(range(heading_end + 1, table_heading)))
     reader.read_indicators(indicators + 1, end)
-    return ParseResult(facts=facts, figures=reader.figures, indicators=reader.indicators,
-                       attributes=reader.attributes, findings=reader.findings)
+    return reader.result(facts)

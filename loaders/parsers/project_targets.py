@@ -39,17 +39,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from loaders.documents import Document
-from loaders.indicator_values import parse_indicator_value, split_value_clauses
 from loaders.numbers import parse_number
-from loaders.records import (
-    Attribute,
-    DocumentFacts,
-    Figure,
-    Finding,
-    Indicator,
-    ParseError,
-    ParseResult,
-)
+from loaders.records import Attribute, DocumentFacts, Figure, ParseError, ParseResult
+from loaders.target_forms import CJK_GAP, FormReader, join_lines, raw_lines, require_text, strip_span, value_indicators
 
 NAME = "project_targets"
 VERSION = "1.0.0"
@@ -64,10 +56,6 @@ COLUMN_MEASURES = {
     "其他资金": "other_funds",
 }
 TOTAL_LABELS = {"合计", "总计"}
-# Severities as in the rule catalog (seeds/rule_catalog.csv).
-SEVERITY = {"LOAD-AMBIGUOUS-ROW": "error", "LOAD-UNPLACED-FIGURE": "warning", "LOAD-INCOMPLETE-TABLE": "warning"}
-
-_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+")
 # "1、1-产出指标；…": a list number, then a one- or two-digit level code and a dash (a purpose that starts
 # "1、2023-2024年…" has four digits there).
@@ -79,78 +67,6 @@ ITEM_RE = re.compile(
     r"(?:实施周期指标值[:：](?P<cycle>[^；;。]{0,60}?)[；;])?"
     r"年度指标值[:：](?P<annual>[^；;。]{0,60}?)。"
 )
-
-
-# --- joined text ------------------------------------------------------------------------------------
-@dataclass
-class Joined:
-    """Lines joined with nothing between them (cells wrap inside words and numbers), every character
-    mapped to its 1-based line. Spaces between two Chinese characters inside a line are dropped."""
-
-    text: str
-    line_of: list[int]
-    lines: list[str]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Lines covered by text[start:end] (end exclusive)."""
-        return self.line_of[start], self.line_of[max(start, end - 1)]
-
-    def raw_text(self, first: int, last: int) -> str:
-        chosen = [self.lines[n - 1].strip() for n in range(first, last + 1)]
-        return "\n".join(line for line in chosen if line)
-
-
-def join_lines(lines: list[str], numbers) -> Joined:
-    """Join the given 1-based line numbers of ``lines`` (blank lines are skipped)."""
-    parts: list[str] = []
-    line_of: list[int] = []
-    for number in numbers:
-        stripped = _CJK_GAP.sub("", lines[number - 1].strip())
-        if not stripped:
-            continue
-        parts.append(stripped)
-        line_of.extend([number] * len(stripped))
-    return Joined(text="".join(parts), line_of=line_of, lines=lines)
-
-
-def strip_span(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
-    """Shrink [start, end) past whitespace (and the given characters) on both sides."""
-    while start < end and (text[start].isspace() or text[start] in chars):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
-        end -= 1
-    return start, end
-
-
-def raw_lines(lines: list[str], first: int, last: int) -> str:
-    return "\n".join(s for s in (lines[n - 1].strip() for n in range(first, last + 1)) if s)
-
-
-def value_indicators(joined: Joined, start: int, end: int, **fields) -> tuple[list[Indicator], list[Finding]]:
-    """Indicator records for the value printed in joined.text[start:end] (one per clause that states a
-    target of its own), with the lines the value stands on."""
-    indicators: list[Indicator] = []
-    findings: list[Finding] = []
-    start, end = strip_span(joined.text, start, end)
-    if start >= end:
-        return indicators, findings
-    cell = joined.text[start:end]
-    for a, b in split_value_clauses(cell):
-        first, last = joined.span(start + a, start + b)
-        raw = joined.raw_text(first, last)
-        value = parse_indicator_value(cell[a:b])
-        if value.extra_numbers:
-            findings.append(Finding(
-                rule_id="LOAD-UNPLACED-FIGURE", severity=SEVERITY["LOAD-UNPLACED-FIGURE"],
-                message=f"indicator value {value.text!r}: numbers {list(value.extra_numbers)} not read "
-                        f"(only {value.number_text!r} is the target)",
-                line_start=first, line_end=last, raw_text=raw))
-        indicators.append(Indicator(
-            value_text=value.text, line_start=first, line_end=last, raw_text=raw,
-            comparison=value.comparison, number_text=value.number_text, number=value.number,
-            number_high=value.number_high, printed_decimals=value.printed_decimals, unit=value.unit,
-            period=value.period, is_qualitative=value.is_qualitative, **fields))
-    return indicators, findings
 
 
 # --- rows -------------------------------------------------------------------------------------------
@@ -178,24 +94,14 @@ class _Row:
     unit: str | None = None
 
 
-class _Reader:
+class _Reader(FormReader):
     def __init__(self, document: Document):
-        self.doc = document
-        self.lines = document.lines
-        self.figures: list[Figure] = []
-        self.indicators: list[Indicator] = []
-        self.attributes: list[Attribute] = []
-        self.findings: list[Finding] = []
+        super().__init__(document)
         self.rows: list[_Row] = []
         self.printed_unit: str | None = None
         self.columns: list[str] = []
         self.pending_sources: list[tuple[_Row, list]] = []
         self.headings: set[str] = set()  # squashed lines of the page header, skipped where they repeat
-
-    def finding(self, rule_id: str, message: str, first: int | None, last: int | None = None) -> None:
-        raw = raw_lines(self.lines, first, last or first) if first else None
-        self.findings.append(Finding(rule_id=rule_id, severity=SEVERITY[rule_id], message=message, line_start=first,
-                                     line_end=last or first, raw_text=raw))
 
     # --- header -------------------------------------------------------------------------------------
     def read_facts(self) -> tuple[DocumentFacts, int]:
@@ -262,7 +168,7 @@ class _Reader:
                 if parsed:
                     label, amounts = parsed
                     name_parts.append(label)
-                    row = _Row(kind="", name=_CJK_GAP.sub("", "".join(name_parts)), name_first=start,
+                    row = _Row(kind="", name=CJK_GAP.sub("", "".join(name_parts)), name_first=start,
                                name_last=cursor, amount_line=cursor, amounts=amounts)
                     break
                 name_parts.append(line.strip())
@@ -445,15 +351,13 @@ class _Reader:
 
 
 def parse(document: Document) -> ParseResult:
-    if document.text is None:
-        raise ParseError(f"{document.file_name}: {NAME} reads text documents only")
+    require_text(document, NAME)
     reader = _Reader(document)
     facts, header_line = reader.read_facts()
     reader.read_body(header_line)
     reader.resolve_sources()
     _check_totals(reader)
-    return ParseResult(facts=facts, figures=reader.figures, indicators=reader.indicators,
-                       attributes=reader.attributes, findings=reader.findings)
+    return reader.result(facts)
 
 
 def _check_totals(reader: _Reader) -> None:

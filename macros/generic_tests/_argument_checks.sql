@@ -7,10 +7,31 @@
     {%- endfor -%}
 {%- endmacro %}
 
-{#- The evidence columns every check returns, in this order. -#}
-{% macro evidence_columns() -%}
+{#- The evidence columns every check returns, in this order. Called bare: their names, to select them from a CTE
+    that has them. Called with a rule id: the columns themselves, for rows that carry the location columns
+    (document_sha256, file_name, line_start, line_end and source_locator unless another expression is given): the
+    rule id as a literal, the page (none unless given), and lhs, rhs, difference and tolerance (a null
+    decimal(38, 6) where not given) and message as the SQL expressions given. -#}
+{% macro evidence_columns(rule_id=none, lhs=none, rhs=none, difference=none, tolerance=none, message=none,
+                          page='cast(null as integer)', source_locator='source_locator') -%}
+    {%- if rule_id is none -%}
     rule_id, document_sha256, file_name, page, line_start, line_end, source_locator,
     lhs, rhs, difference, tolerance, message
+    {%- else -%}
+    {%- set no_amount = 'cast(null as decimal(38, 6))' -%}
+    '{{ rule_id }}' as rule_id,
+            document_sha256,
+            file_name,
+            {{ page }} as page,
+            line_start,
+            line_end,
+            {{ source_locator }} as source_locator,
+            {{ lhs or no_amount }} as lhs,
+            {{ rhs or no_amount }} as rhs,
+            {{ difference or no_amount }} as difference,
+            {{ tolerance or no_amount }} as tolerance,
+            {{ message }} as message
+    {%- endif -%}
 {%- endmacro %}
 
 {#- Keeps the failing rows of `failing` (a CTE with the evidence columns) that are not accepted on purpose in

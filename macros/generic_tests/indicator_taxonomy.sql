@@ -75,18 +75,7 @@
 
     failing as (
         select
-            '{{ rule_id }}' as rule_id,
-            document_sha256,
-            file_name,
-            cast(null as integer) as page,
-            line_start,
-            line_end,
-            source_locator,
-            cast(null as decimal(38, 6)) as lhs,
-            cast(null as decimal(38, 6)) as rhs,
-            cast(null as decimal(38, 6)) as difference,
-            cast(null as decimal(38, 6)) as tolerance,
-            problem as message
+            {{ evidence_columns(rule_id, message='problem') }}
         from judged
         where problem is not null
     )

@@ -48,26 +48,27 @@
             and earlier.fiscal_year < later.fiscal_year
     ),
 
-    failing as (
+    copied as (
         select
-            '{{ rule_id }}' as rule_id,
-            document_sha256,
-            file_name,
-            cast(null as integer) as page,
-            line_start,
-            line_end,
-            source_locator,
-            cast(later_value as decimal(38, 6)) as lhs,
-            cast(earlier_value as decimal(38, 6)) as rhs,
-            cast(later_value - earlier_value as decimal(38, 6)) as difference,
-            cast(coarse_step as decimal(38, 6)) as tolerance,
+            *,
             'the ' || cast(later_year as varchar) || ' report gives ' || later_text || ', the same result as the '
                 || cast(earlier_year as varchar) || ' report (' || earlier_text || ', ' || earlier_source
-                || '): possibly copied' as message
+                || '): possibly copied' as _message
         from pairs
         where coarse_digits >= 3
             and fine_value >= coarse_value - coarse_step / 2
             and fine_value < coarse_value + coarse_step
+    ),
+
+    failing as (
+        select
+            {{ evidence_columns(rule_id,
+                lhs='cast(later_value as decimal(38, 6))',
+                rhs='cast(earlier_value as decimal(38, 6))',
+                difference='cast(later_value - earlier_value as decimal(38, 6))',
+                tolerance='cast(coarse_step as decimal(38, 6))',
+                message='_message') }}
+        from copied
     )
 
     select {{ evidence_columns() }} from failing

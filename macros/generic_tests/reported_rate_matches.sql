@@ -2,7 +2,7 @@
     The printed rate r (d_r decimals) is honest within h_r = 0.5 x 10^-d_r; actual a and basis b within their
     half-steps h_a, h_b. The rate passes when some a' in [a-h_a, a+h_a] and b' in [b-h_b, b+h_b] give a value
     100 a'/b' in [r-h_r, r+h_r], i.e. 100(a-h_a) <= (r+h_r)(b+h_b) and (r-h_r)(b-h_b) <= 100(a+h_a).
-    Compared by cross-multiplication, in exact decimals. A basis that is zero, or zero within its rounding,
+    Compared by cross-multiplication, in exact decimals (rate_fits, shared with rate_basis_check). A basis that is zero, or zero within its rounding,
     cannot carry a rate: such rows fail with that message (rule EXE-RATE-002). -#}
 {% macro reported_rate_check(model, rate, rate_decimals, actual, actual_decimals, basis, basis_decimals,
                              unit_multiplier='unit_multiplier', rule_id='EXE-RATE-001',
@@ -14,12 +14,8 @@
     inputs as (
         select
             *,
-            cast({{ rate }} as decimal(38, 6)) as _r,
-            cast({{ half_step(rate_decimals, 1) }} as decimal(38, 12)) as _hr,
-            cast({{ actual }} as decimal(38, 6)) as _a,
-            cast({{ half_step(actual_decimals, unit_multiplier) }} as decimal(38, 6)) as _ha,
-            cast({{ basis }} as decimal(38, 6)) as _b,
-            cast({{ half_step(basis_decimals, unit_multiplier) }} as decimal(38, 6)) as _hb
+            {{ rate_and_actual(rate, rate_decimals, actual, actual_decimals, unit_multiplier) }},
+            {{ amount_with_half_step(basis, basis_decimals, unit_multiplier, 'b') }}
         from {{ model }}
         where {{ rate }} is not null and {{ actual }} is not null and {{ basis }} is not null
     ),
@@ -28,9 +24,7 @@
         select
             *,
             _b - _hb <= 0 as _zero_basis,
-            case when _b - _hb > 0 then
-                not (100 * (_a - _ha) <= (_r + _hr) * (_b + _hb) and (_r - _hr) * (_b - _hb) <= 100 * (_a + _ha))
-            end as _outside
+            case when _b - _hb > 0 then not {{ rate_fits('_r', '_hr', '_a', '_ha', '_b', '_hb') }} end as _outside
         from inputs
     ),
 

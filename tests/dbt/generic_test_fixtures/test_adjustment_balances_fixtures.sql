@@ -46,15 +46,10 @@ actual as (
 ),
 
 mismatches as (
-    select coalesce(e.case_id, a.case_id) as case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong evidence' from expected as e inner join actual as a using (case_id)
-    where a.lhs <> e.lhs or a.rhs <> e.rhs or a.tolerance_hundreds <> e.tolerance_hundreds
-        or a.rule_id <> 'EXE-ADJ-001'
+    {{ fixture_mismatches(checks=[
+        ['wrong evidence', "a.lhs <> e.lhs or a.rhs <> e.rhs or a.tolerance_hundreds <> e.tolerance_hundreds"
+                           ~ " or a.rule_id <> 'EXE-ADJ-001'"],
+    ]) }}
 )
 
 select * from mismatches

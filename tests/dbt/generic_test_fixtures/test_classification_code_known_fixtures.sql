@@ -53,22 +53,8 @@ actual as (
     select document_sha256 as case_id, rule_id, message from failures
 ),
 
-missing as (
-    select 'expected but not returned' as problem, * from expected
-    except
-    select 'expected but not returned', * from actual
-),
-
-unexpected as (
-    select 'returned but not expected' as problem, * from actual
-    except all
-    select 'returned but not expected', * from expected
-),
-
-final as (
-    select * from missing
-    union all
-    select * from unexpected
+mismatches as (
+    {{ fixture_mismatches(key=['case_id', 'rule_id', 'message'], one_row_each=true) }}
 )
 
-select * from final
+select * from mismatches

@@ -88,19 +88,14 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong rule' from expected as e inner join actual as a using (case_id)
-    where a.rule_id <> e.rule_id
-    union all
-    select a.case_id, 'wrong evidence' from actual as a
-    where (a.case_id = 'sum_fail' and (a.lhs <> 54798000 or a.rhs <> 54780200 or a.tolerance <> 150))
-        or (a.case_id = 'sum_just_outside' and (a.difference <> 150 or a.tolerance <> 150))
-        or (a.case_id = 'ratio_fail' and (a.lhs <> 123 or a.rhs <> round(100 * 90000 / 68400, 6)))
+    {{ fixture_mismatches(checks=[
+        ['wrong rule', "a.rule_id <> e.rule_id"],
+        ['wrong evidence', "(a.case_id = 'sum_fail'"
+                           ~ " and (a.lhs <> 54798000 or a.rhs <> 54780200 or a.tolerance <> 150))"
+                           ~ " or (a.case_id = 'sum_just_outside' and (a.difference <> 150 or a.tolerance <> 150))"
+                           ~ " or (a.case_id = 'ratio_fail'"
+                           ~ " and (a.lhs <> 123 or a.rhs <> round(100 * 90000 / 68400, 6)))"],
+    ]) }}
 )
 
 select * from mismatches

@@ -77,14 +77,9 @@ actual as (
 ),
 
 mismatches as (
-    select e.project_name, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (project_name, rule_id) where a.project_name is null
-    union all
-    select a.project_name, 'expected to pass, failed' from actual as a left join expected as e using (project_name, rule_id)
-    where e.project_name is null
-    union all
-    select e.project_name, 'wrong evidence' from expected as e inner join actual as a using (project_name, rule_id)
-    where a.lhs <> e.lhs or a.rhs <> e.rhs
+    {{ fixture_mismatches(key=['project_name', 'rule_id'], checks=[
+        ['wrong evidence', "a.lhs <> e.lhs or a.rhs <> e.rhs"],
+    ]) }}
 )
 
 select * from mismatches

@@ -106,18 +106,11 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong rule or evidence' from expected as e inner join actual as a using (case_id)
-    where a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs <> e.rhs or a.tolerance <> e.tolerance
-        or a.difference <> a.lhs - a.rhs
-    union all
-    select a.case_id, 'points at the wrong line' from actual as a
-    where a.case_id = 'label_skip' and a.line_start <> 2
+    {{ fixture_mismatches(checks=[
+        ['wrong rule or evidence', "a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs <> e.rhs"
+                                   ~ " or a.tolerance <> e.tolerance or a.difference <> a.lhs - a.rhs"],
+        ['points at the wrong line', "a.case_id = 'label_skip' and a.line_start <> 2"],
+    ]) }}
 )
 
 select * from mismatches

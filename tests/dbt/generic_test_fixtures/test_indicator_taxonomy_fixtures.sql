@@ -45,13 +45,9 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select a.case_id, 'wrong rule or no message' from actual as a where a.rule_id <> 'IND-TAX-001' or a.message is null
+    {{ fixture_mismatches(checks=[
+        ['wrong rule or no message', "a.rule_id <> 'IND-TAX-001' or a.message is null"],
+    ]) }}
 )
 
 select * from mismatches

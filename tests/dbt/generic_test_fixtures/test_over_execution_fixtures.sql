@@ -52,15 +52,10 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong evidence' from expected as e inner join actual as a using (case_id)
-    where a.rule_id <> 'EXE-RATE-003' or a.lhs <> cast(e.lhs as decimal(38, 6))
-        or abs(a.tolerance - cast(e.tolerance as decimal(38, 6))) > 0.000001
+    {{ fixture_mismatches(checks=[
+        ['wrong evidence', "a.rule_id <> 'EXE-RATE-003' or a.lhs <> cast(e.lhs as decimal(38, 6))"
+                           ~ " or abs(a.tolerance - cast(e.tolerance as decimal(38, 6))) > 0.000001"],
+    ]) }}
 )
 
 select * from mismatches

@@ -62,14 +62,10 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select a.case_id, 'reported on the earlier report or under another rule' from actual as a
-    where a.document_sha256 not like '%:2023' or a.rule_id <> 'EVA-COPY-001'
+    {{ fixture_mismatches(checks=[
+        ['reported on the earlier report or under another rule',
+         "a.document_sha256 not like '%:2023' or a.rule_id <> 'EVA-COPY-001'"],
+    ]) }}
 )
 
 select * from mismatches

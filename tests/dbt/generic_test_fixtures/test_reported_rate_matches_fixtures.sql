@@ -51,17 +51,11 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong rule' from expected as e inner join actual as a using (case_id)
-    where a.rule_id <> e.rule_id
-    union all
-    select a.case_id, 'missing evidence' from actual as a
-    where a.rule_id = 'EXE-RATE-001' and (a.lhs is null or a.rhs is null or a.difference is null or a.tolerance is null)
+    {{ fixture_mismatches(checks=[
+        ['wrong rule', "a.rule_id <> e.rule_id"],
+        ['missing evidence', "a.rule_id = 'EXE-RATE-001'"
+                             ~ " and (a.lhs is null or a.rhs is null or a.difference is null or a.tolerance is null)"],
+    ]) }}
 )
 
 select * from mismatches

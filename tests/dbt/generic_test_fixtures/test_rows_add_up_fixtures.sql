@@ -130,21 +130,13 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong rule or evidence' from expected as e inner join actual as a using (case_id)
-    where a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs <> e.rhs or a.tolerance <> e.tolerance
-        or a.difference <> a.lhs - a.rhs
-    union all
-    select a.case_id, 'slip not named' from actual as a
-    where a.rule_id = 'TBL-UNIT-001' and (a.message not like '%20000000000%10,000%' or a.line_start <> 3)
-    union all
-    select a.case_id, 'blank parent not said' from actual as a
-    where a.case_id = 'parent_blank' and a.message not like '%prints nothing%'
+    {{ fixture_mismatches(checks=[
+        ['wrong rule or evidence', "a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs <> e.rhs"
+                                   ~ " or a.tolerance <> e.tolerance or a.difference <> a.lhs - a.rhs"],
+        ['slip not named', "a.rule_id = 'TBL-UNIT-001'"
+                           ~ " and (a.message not like '%20000000000%10,000%' or a.line_start <> 3)"],
+        ['blank parent not said', "a.case_id = 'parent_blank' and a.message not like '%prints nothing%'"],
+    ]) }}
 )
 
 select * from mismatches

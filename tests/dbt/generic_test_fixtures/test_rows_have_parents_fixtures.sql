@@ -38,13 +38,16 @@ failures as (
     {{ rows_have_parents_check('cells', 'links', 'known') }}
 ),
 
+expected as (
+    select * from (values ('orphan', 4)) as t(case_id, line_start)
+),
+
+actual as (
+    select document_sha256 as case_id, line_start, rule_id from failures
+),
+
 mismatches as (
-    select document_sha256 as case_id, 'unexpected orphan at line ' || cast(line_start as varchar) as problem
-    from failures
-    where not (document_sha256 = 'orphan' and line_start = 4 and rule_id = 'TBL-ORPHAN-001')
-    union all
-    select 'orphan', 'orphan not reported'
-    where not exists (select 1 from failures where document_sha256 = 'orphan' and line_start = 4)
+    {{ fixture_mismatches(key=['case_id', 'line_start'], checks=[['wrong rule', "a.rule_id <> 'TBL-ORPHAN-001'"]]) }}
 )
 
 select * from mismatches

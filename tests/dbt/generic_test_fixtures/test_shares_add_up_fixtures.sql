@@ -43,14 +43,9 @@ actual as (
 ),
 
 mismatches as (
-    select e.group_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (group_id) where a.group_id is null
-    union all
-    select a.group_id, 'expected to pass, failed' from actual as a left join expected as e using (group_id)
-    where e.group_id is null
-    union all
-    select e.group_id, 'wrong evidence' from expected as e inner join actual as a using (group_id)
-    where a.share_sum <> e.share_sum or a.rule_id <> 'NAR-SHARE-003'
+    {{ fixture_mismatches(key='group_id', checks=[
+        ['wrong evidence', "a.share_sum <> e.share_sum or a.rule_id <> 'NAR-SHARE-003'"],
+    ]) }}
 )
 
 select * from mismatches

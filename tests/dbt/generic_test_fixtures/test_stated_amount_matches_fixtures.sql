@@ -42,14 +42,9 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong evidence' from expected as e inner join actual as a using (case_id)
-    where a.rule_id <> e.rule_id or a.difference <> e.difference or a.tolerance <> e.tolerance
+    {{ fixture_mismatches(checks=[
+        ['wrong evidence', "a.rule_id <> e.rule_id or a.difference <> e.difference or a.tolerance <> e.tolerance"],
+    ]) }}
 )
 
 select * from mismatches

@@ -47,19 +47,12 @@ actual as (
 ),
 
 mismatches as (
-    select e.case_id, 'expected to fail, passed' as problem
-    from expected as e left join actual as a using (case_id) where a.case_id is null
-    union all
-    select a.case_id, 'expected to pass, failed' from actual as a left join expected as e using (case_id)
-    where e.case_id is null
-    union all
-    select e.case_id, 'wrong rule' from expected as e inner join actual as a using (case_id) where a.rule_id <> e.rule_id
-    union all
-    select a.case_id, 'missing evidence' from actual as a
-    where a.rule_id like '%-001' and (a.lhs is null or a.rhs is null or a.difference is null or a.tolerance is null)
-    union all
-    select a.case_id, 'wrong recomputed value' from actual as a
-    where a.case_id = 'share_fail' and round(a.rhs, 4) <> 89.0642
+    {{ fixture_mismatches(checks=[
+        ['wrong rule', "a.rule_id <> e.rule_id"],
+        ['missing evidence', "a.rule_id like '%-001'"
+                             ~ " and (a.lhs is null or a.rhs is null or a.difference is null or a.tolerance is null)"],
+        ['wrong recomputed value', "a.case_id = 'share_fail' and round(a.rhs, 4) <> 89.0642"],
+    ]) }}
 )
 
 select * from mismatches
