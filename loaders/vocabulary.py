@@ -96,7 +96,7 @@ for _measure, _aliases in MEASURE_ALIASES.items():
 
 def normalize(text: str) -> str:
     """Text as compared: no whitespace (ASCII or full-width), half-width brackets and colon."""
-    return re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+    return "".join(text.translate(_FULLWIDTH).split())  # split() drops what \s matches (str.isspace)
 
 
 def strip_list_prefix(text: str) -> str:

@@ -64,7 +64,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return re.sub(r"\s+", "", "".join(c.text for c in self.cells))
+        return "".join("".join(c.text for c in self.cells).split())  # no whitespace (str.isspace, as \s)
 
 
 @dataclass
