@@ -95,9 +95,17 @@ def _facts(document: Document) -> DocumentFacts:
 def _table_figures(result: TableResult) -> list[Figure]:
     figures = []
     table = result.table
+    table_name = table.name
+    raws: dict[tuple[int, int], str] = {}  # (row, line) -> raw text, worked out once per row and line
     for cell in result.cells:
         row, token = cell.row, cell.token
-        raw = next((ln.text.strip() for ln in row.lines if ln.number == token.line), row.raw_text)
+        key = (id(row), token.line)
+        raw = raws.get(key)
+        if raw is None:
+            raw = next((ln.text.strip() for ln in row.lines if ln.number == token.line), None)
+            if raw is None:
+                raw = row.raw_text
+            raws[key] = raw
         if cell.column is None:  # two-sided table
             item_header, amount_header = cell.side
             measure, label, column_label, column_code = "budget_amount", amount_header, \
@@ -115,8 +123,8 @@ def _table_figures(result: TableResult) -> list[Figure]:
             line_start=token.line,
             line_end=token.line,
             raw_text=raw,
-            section=table.name,
-            table_name=table.name,
+            section=table_name,
+            table_name=table_name,
             row_code=row.func_code,
             row_code_scheme="function" if row.func_code else None,
             row_kind=row.kind,
