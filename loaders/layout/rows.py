@@ -73,7 +73,12 @@ class Page:
     lines: list[Line] = field(default_factory=list)
 
 
+_WORDS_AND_GAPS = re.compile(r"\S+|\s+")
+
+
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)  # no ASCII character is wide (W) or full-width (F)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
@@ -109,7 +114,7 @@ def pages_from_layout_text(text: str, columns: str = "chars") -> list[Page]:
         if raw.strip():
             tokens: list[tuple[str, float, float]] = []
             column = 0
-            for match in re.finditer(r"\S+|\s+", raw):
+            for match in _WORDS_AND_GAPS.finditer(raw):
                 chunk = match.group(0)
                 width = measure(chunk)
                 if not chunk.isspace():

@@ -187,16 +187,25 @@ def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
         # no free neighbouring column)
         return list(range(m))
 
-    def cost(i: int, j: int) -> float:
-        cell, col = numbers[i], columns[j]
+    # number i can only stand in columns i .. m - n + i of a monotone assignment (a neighbour on either
+    # side is compared with it below): the distance of each number to those columns, computed once
+    costs: list[dict[int, float]] = []
+    for i, cell in enumerate(numbers):
+        near = range(max(0, i - 1), min(m, m - n + i + 2))
         if anchors is not None:
-            return abs(cell.x1 - anchors[j])
-        if col.x0 - char_width <= cell.center <= col.x1 + char_width:
-            return 0.0
-        return min(abs(cell.center - col.center), abs(cell.x1 - col.x1), abs(cell.x0 - col.x0))
-
-    # number i can only stand in columns i .. m - n + i of a monotone assignment: their costs, computed once
-    costs = [{j: cost(i, j) for j in range(max(0, i - 1), min(m, m - n + i + 2))} for i in range(n)]
+            x1 = cell.x1
+            costs.append({j: abs(x1 - anchors[j]) for j in near})
+            continue
+        x0, x1 = cell.x0, cell.x1
+        center = (x0 + x1) / 2
+        row: dict[int, float] = {}
+        for j in near:
+            col = columns[j]
+            if col.x0 - char_width <= center <= col.x1 + char_width:
+                row[j] = 0.0
+            else:
+                row[j] = min(abs(center - (col.x0 + col.x1) / 2), abs(x1 - col.x1), abs(x0 - col.x0))
+        costs.append(row)
     # all monotone assignments (n <= m <= ~8, so enumeration is cheap); sums in the same order as before
     scored = []
     for combo in combinations(range(m), n):
