@@ -68,12 +68,12 @@ def dump_folder(doc_dir: Path, out_dir: Path, workers: int) -> dict[str, int]:
 def dump_records(doc_dir: Path, out_dir: Path) -> int:
     """sha256 of the repr of every document's parse result (serial), one line per document."""
     from loaders.documents import list_document_paths, read_manifest
-    from loaders.load import _parse_path
+    from loaders.load import _parse_document
 
     manifest = read_manifest(doc_dir)
     lines = []
     for path in list_document_paths(doc_dir):
-        parsed = _parse_path((str(path), manifest.get(path.name)))
+        parsed = _parse_document((str(path), manifest.get(path.name)))
         result = parsed.result
         payload = repr((parsed.status, parsed.rule_id, parsed.message, parsed.kind, parsed.sources,
                         None if result is None else (result.facts, result.figures, result.indicators,
