@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+
+from loaders.records import direct_init
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－（）％", "0123456789.,-()%")
 
@@ -13,6 +16,7 @@ NUMBER_PATTERN = r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(NUMBER_PATTERN)
 
 
+@direct_init
 @dataclass(frozen=True)
 class PrintedNumber:
     text: str
@@ -28,8 +32,10 @@ def normalize_digits(text: str) -> str:
 _PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
+@lru_cache(maxsize=16384)  # the same amounts recur within a document (totals in several tables, the text)
 def parse_number(text: str) -> PrintedNumber:
-    """'1,258.60' -> Decimal('1258.60'), 2 decimals; '(12.5)' and '-12.5' are negative."""
+    """'1,258.60' -> Decimal('1258.60'), 2 decimals; '(12.5)' and '-12.5' are negative. The result is
+    immutable, so one object may be handed out for every occurrence of the same text."""
     stripped = text.strip()
     # the full-width table maps only non-ASCII characters: ASCII text is left as it is
     raw = stripped if stripped.isascii() else normalize_digits(stripped)

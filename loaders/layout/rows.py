@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from loaders.records import direct_init
+
 # an amount as printed: sign or opening bracket (ASCII or full-width), digits (full-width too) with
 # thousands separators, decimals, closing bracket, percent
 AMOUNT_RE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?[%％]?$|^[-−－]?[.．]\d+$")
@@ -26,6 +28,7 @@ def is_amount(text: str) -> bool:
     return bool(AMOUNT_RE.match(text)) and not text.endswith(".")
 
 
+@direct_init
 @dataclass(frozen=True)
 class Cell:
     text: str

@@ -84,11 +84,19 @@ class Grid:
         return self.cells.get(col, (ZERO, ZERO))[1]
 
 
+_BLANK = (ZERO, ZERO)
+
+
 def _formula_holds(grid: Grid, formula: Formula, rate_scale: dict[int, Decimal]) -> bool:
     if formula.op == "sum":
-        total = sum((grid.value(c) for c in formula.operands), ZERO)
-        tol = grid.tol(formula.result) + sum((grid.tol(c) for c in formula.operands), ZERO)
-        return abs(total - grid.value(formula.result)) <= tol
+        cells = grid.cells
+        total = tol = ZERO  # added up in the order of the operands, as sum() would
+        for c in formula.operands:
+            value, half = cells.get(c, _BLANK)
+            total += value
+            tol += half
+        value, half = cells.get(formula.result, _BLANK)
+        return abs(total - value) <= half + tol
     numerator, denominator = formula.operands
     num, den = grid.value(numerator), grid.value(denominator)
     printed = grid.value(formula.result)
@@ -126,11 +134,16 @@ def row_candidates(row: SolverRow, ncols: int, rate_cols: set[int], formulas: li
 
 
 def _partition_holds(grids: dict[int, Grid], part: Partition, additive: list[int]) -> bool:
-    parent = grids[part.parent]
+    parent = grids[part.parent].cells
+    children = [grids[c].cells for c in part.children]
     for col in additive:
-        total = sum((grids[c].value(col) for c in part.children), ZERO)
-        tol = parent.tol(col) + sum((grids[c].tol(col) for c in part.children), ZERO)
-        if abs(total - parent.value(col)) > tol:
+        total = tol = ZERO  # added up in the order of the children, as sum() would
+        for cells in children:
+            value, half = cells.get(col, _BLANK)
+            total += value
+            tol += half
+        value, half = parent.get(col, _BLANK)
+        if abs(total - value) > half + tol:
             return False
     return True
 
