@@ -41,17 +41,25 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its finished children (pool workers, dbt)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 class Timer:
     def __init__(self):
         self.phases: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextlib.contextmanager
     def phase(self, name: str):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), cpu_seconds()
         try:
             yield
         finally:
             self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - started
+            self.cpu[name] = self.cpu.get(name, 0.0) + cpu_seconds() - cpu_started
 
 
 def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Timer):
@@ -80,7 +88,8 @@ def print_phases(timer: Timer, documents: int) -> None:
     total = timer.phases.get("total", 0.0)
     for name, seconds in timer.phases.items():
         if name != "total":
-            print(f"  {name:<22} {seconds:8.1f} s  ({seconds / total * 100:4.0f} %)" if total else name)
+            print(f"  {name:<22} {seconds:8.1f} s  ({seconds / total * 100:4.0f} %), CPU {timer.cpu.get(name, 0):.1f} s"
+                  if total else name)
     print(f"  {'total':<22} {total:8.1f} s  -> {documents / total:.0f} documents/s" if total else "")
 
 

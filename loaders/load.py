@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from loaders.detect import resolve_facts
 from loaders.documents import Document, DocumentError, list_document_paths, read_document, read_manifest
 from loaders.parsers import parser_for
-from loaders.records import ParseError, ParseResult
+from loaders.records import DocumentFacts, ParseError, ParseResult
 from loaders.schema import DOCUMENT_TABLES, ensure_raw_schema
 
 FIGURE_COLUMNS = [
@@ -161,10 +162,53 @@ class _Parsed:
     parser_version: str | None = None
     result: ParseResult | None = None
     started_at: dt.datetime | None = None
+    facts: DocumentFacts | None = None  # result.facts, kept when the records travel as ``columns``
+    # what the writer lands, column by column (see ``_prepare``): table -> one list per column of
+    # FIGURE_COLUMNS / INDICATOR_COLUMNS / ATTRIBUTE_COLUMNS / FINDING_COLUMNS, amounts as exact text
+    columns: dict[str, list[list]] | None = None
+    counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # figures, indicators, attributes, findings
+
+
+# table -> (record list of a ParseResult, columns, DECIMAL columns)
+RECORD_TABLES = {
+    "raw.figures": ("figures", FIGURE_COLUMNS, ("value",)),
+    "raw.indicators": ("indicators", INDICATOR_COLUMNS, ("number", "number_high")),
+    "raw.attributes": ("attributes", ATTRIBUTE_COLUMNS, ()),
+    "raw.load_findings": ("findings", FINDING_COLUMNS, ()),
+}
+
+
+def _exact(value) -> str | None:
+    """An amount as exact text for the DECIMAL cast in SQL (never through a float)."""
+    return None if value is None else format(value, "f")
+
+
+def _prepare(parsed: _Parsed) -> _Parsed:
+    """Worker: turn the parse result into the columns the writer lands, so the one writer only
+    concatenates lists (plain values also travel between processes far cheaper than records)."""
+    result = parsed.result
+    if result is None:
+        return parsed
+    columns = {}
+    for table, (attribute, names, decimals) in RECORD_TABLES.items():
+        records = getattr(result, attribute)
+        table_columns = []
+        for name in names:
+            values = list(map(operator.attrgetter(name), records))
+            table_columns.append(list(map(_exact, values)) if name in decimals else values)
+        columns[table] = table_columns
+    parsed.counts = (len(result.figures), len(result.indicators), len(result.attributes), len(result.findings))
+    parsed.facts, parsed.columns, parsed.result = result.facts, columns, None
+    return parsed
 
 
 def _parse_path(task: tuple[str, object]) -> _Parsed:
-    """Worker: read, resolve the facts, parse. Pure (no database); any process may run it."""
+    """Worker: read, resolve the facts, parse, and lay the records out for the writer."""
+    return _prepare(_parse_document(task))
+
+
+def _parse_document(task: tuple[str, object]) -> _Parsed:
+    """Read, resolve the facts, parse. Pure (no database); any process may run it."""
     path_text, entry = task
     path = Path(path_text)
     started = _now()
@@ -229,20 +273,39 @@ def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns).astype(object)
 
 
-def _bulk_insert(con, table: str, columns: list[str], rows: list[tuple], decimals: tuple[str, ...] = ()) -> None:
-    """Insert many rows at once from a frame. Decimal columns travel as text and are cast in SQL, so no
-    amount ever passes through a float."""
-    if not rows:
-        return
-    frame = _frame(columns, rows)
-    for column in decimals:
-        frame[column] = [None if v is None else format(v, "f") for v in frame[column]]
+def _insert_frame(con, table: str, columns: list[str], frame: pd.DataFrame, decimals: tuple[str, ...] = ()) -> None:
+    """Insert a frame in one statement. Decimal columns travel as text and are cast in SQL, so no amount
+    ever passes through a float."""
     select = ", ".join(f"cast({c} as decimal(38, 10)) as {c}" if c in decimals else c for c in columns)
     con.register("_yusuan_rows", frame)
     try:
         con.execute(f"insert into {table} ({', '.join(columns)}) select {select} from _yusuan_rows")
     finally:
         con.unregister("_yusuan_rows")
+
+
+def _bulk_insert(con, table: str, columns: list[str], rows: list[tuple], decimals: tuple[str, ...] = ()) -> None:
+    """Insert many rows at once from a frame (amounts in ``decimals`` columns as Decimals)."""
+    if not rows:
+        return
+    frame = _frame(columns, rows)
+    for column in decimals:
+        frame[column] = [_exact(v) for v in frame[column]]
+    _insert_frame(con, table, columns, frame, decimals)
+
+
+def _objects(values: list) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def _bulk_insert_columns(con, table: str, columns: dict[str, list], decimals: tuple[str, ...] = ()) -> None:
+    """Insert many rows at once given column by column (amounts in ``decimals`` columns already text)."""
+    if not next(iter(columns.values())):
+        return
+    frame = pd.DataFrame({name: _objects(values) for name, values in columns.items()}, dtype=object, copy=False)
+    _insert_frame(con, table, list(columns), frame, decimals)
 
 
 def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
@@ -258,37 +321,39 @@ def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
             con.execute(f"delete from {table} where document_sha256 in (select unnest(?::varchar[]))", [shas])
         con.execute("delete from raw.load_findings where file_name in (select unnest(?::varchar[]))", [replaced])
         con.execute("delete from raw.documents where file_name in (select unnest(?::varchar[]))", [replaced])
-    documents, loads, figures, indicators, attributes, findings = [], [], [], [], [], []
-    figure_fields, indicator_fields = operator.attrgetter(*FIGURE_COLUMNS), operator.attrgetter(*INDICATOR_COLUMNS)
-    attribute_fields, finding_fields = operator.attrgetter(*ATTRIBUTE_COLUMNS), operator.attrgetter(*FINDING_COLUMNS)
+    documents, loads = [], []
+    key = ["document_sha256", "load_id", "file_name"]
+    index_names = {"raw.figures": "figure_index", "raw.indicators": "indicator_index",
+                   "raw.attributes": "attribute_index", "raw.load_findings": "finding_index"}
+    tables = {table: {name: [] for name in key + [index_names[table]] + names}
+              for table, (_attribute, names, _decimals) in RECORD_TABLES.items()}
     for parsed in batch:
-        meta, result, facts = parsed.meta, parsed.result, parsed.result.facts
+        meta, facts = parsed.meta, parsed.facts
         load_id = uuid.uuid4().hex
         sources = parsed.sources
         documents.append((meta.sha256, meta.file_name, meta.path, meta.size_bytes, meta.encoding, facts.kind,
                           sources.get("kind"), facts.fiscal_year, sources.get("fiscal_year"), facts.department,
                           sources.get("department"), facts.unit, meta.source, facts.title, facts.page_count,
                           meta.line_count, now))
+        figures, indicators, _attributes, findings = parsed.counts
         loads.append((load_id, meta.sha256, meta.file_name, parsed.parser_name, parsed.parser_version,
-                      parsed.started_at, now, "completed", len(result.figures), len(result.indicators),
-                      len(result.findings), None))
-        head = (meta.sha256, load_id, meta.file_name)
-        figures.extend(head + (i,) + figure_fields(f)
-                       for i, f in enumerate(result.figures, 1))
-        indicators.extend(head + (i,) + indicator_fields(x)
-                          for i, x in enumerate(result.indicators, 1))
-        attributes.extend(head + (i,) + attribute_fields(a)
-                          for i, a in enumerate(result.attributes, 1))
-        findings.extend(head + (i,) + finding_fields(x)
-                        for i, x in enumerate(result.findings, 1))
+                      parsed.started_at, now, "completed", figures, indicators, findings, None))
+        for table, (_attribute, names, _decimals) in RECORD_TABLES.items():
+            values = parsed.columns[table]
+            count = len(values[0]) if values else 0
+            if not count:
+                continue
+            target = tables[table]
+            target["document_sha256"].extend([meta.sha256] * count)
+            target["load_id"].extend([load_id] * count)
+            target["file_name"].extend([meta.file_name] * count)
+            target[index_names[table]].extend(range(1, count + 1))
+            for name, column in zip(names, values):
+                target[name].extend(column)
     _bulk_insert(con, "raw.documents", DOCUMENT_COLUMNS, documents)
     _bulk_insert(con, "raw.loads", LOAD_COLUMNS, loads)
-    key = ["document_sha256", "load_id", "file_name"]
-    _bulk_insert(con, "raw.figures", key + ["figure_index"] + FIGURE_COLUMNS, figures, ("value",))
-    _bulk_insert(con, "raw.indicators", key + ["indicator_index"] + INDICATOR_COLUMNS, indicators,
-                 ("number", "number_high"))
-    _bulk_insert(con, "raw.attributes", key + ["attribute_index"] + ATTRIBUTE_COLUMNS, attributes)
-    _bulk_insert(con, "raw.load_findings", key + ["finding_index"] + FINDING_COLUMNS, findings)
+    for table, (_attribute, _names, decimals) in RECORD_TABLES.items():
+        _bulk_insert_columns(con, table, tables[table], decimals)
 
 
 DOCUMENT_COLUMNS = ["document_sha256", "file_name", "file_path", "size_bytes", "encoding", "kind", "kind_source",
@@ -299,9 +364,9 @@ LOAD_COLUMNS = ["load_id", "document_sha256", "file_name", "parser_name", "parse
 
 
 def _outcome(parsed: _Parsed) -> DocumentOutcome:
-    result = parsed.result
-    return DocumentOutcome(parsed.meta.file_name, "completed", parsed.meta.sha256, result.facts.kind,
-                           len(result.figures), len(result.indicators), len(result.findings))
+    figures, indicators, _attributes, findings = parsed.counts
+    return DocumentOutcome(parsed.meta.file_name, "completed", parsed.meta.sha256, parsed.facts.kind,
+                           figures, indicators, findings)
 
 
 def _land(con, batch: list[_Parsed], registered: set[str], outcomes: dict[str, DocumentOutcome]) -> None:

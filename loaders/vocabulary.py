@@ -12,6 +12,7 @@ exact on the normalised text first, then tries the text without its parenthetica
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # canonical measure -> printed aliases (normalised form: no whitespace, half-width brackets)
 MEASURE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -96,7 +97,7 @@ for _measure, _aliases in MEASURE_ALIASES.items():
 
 def normalize(text: str) -> str:
     """Text as compared: no whitespace (ASCII or full-width), half-width brackets and colon."""
-    return re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+    return "".join(text.translate(_FULLWIDTH).split())  # split() drops what \s matches (str.isspace)
 
 
 def strip_list_prefix(text: str) -> str:
@@ -108,6 +109,7 @@ def strip_list_prefix(text: str) -> str:
         text = stripped
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text (the vocabulary is fixed at import), called per cell
 def canonical_measure(text: str) -> str | None:
     """Printed header or row word -> canonical measure, or None if the word is not in the vocabulary."""
     key = strip_list_prefix(text)

@@ -40,6 +40,8 @@ def row_kind(parts: list[str] | None, label: str | None, scheme: str | None) -> 
 
 def figures_from_reading(reading: TableReading) -> tuple[list[Figure], list[Finding]]:
     figures: list[Figure] = []
+    # what every value of a row shares (its first label, lines and raw text), worked out once per row
+    shared: dict[int, tuple[str | None, int, int, str]] = {}
     for value in reading.values:
         row = value.row
         text = normalize_digits(value.cell.text)
@@ -48,8 +50,13 @@ def figures_from_reading(reading: TableReading) -> tuple[list[Figure], list[Find
             text, unit = text[:-1], "%"
         number = parse_number(text)
         scheme = row.spec.code_scheme
-        code = row_code(row.code_parts, scheme) if value.row_label == _first_label(row) else None
-        lines = [n for line in row.lines for n in line.numbers]
+        of_row = shared.get(id(row))
+        if of_row is None:
+            lines = [n for line in row.lines for n in line.numbers]
+            of_row = shared[id(row)] = (_first_label(row), min(lines), max(lines),
+                                        "\n".join(line.raw_text for line in row.lines))
+        first_label, line_start, line_end, raw_text = of_row
+        code = row_code(row.code_parts, scheme) if value.row_label == first_label else None
         figures.append(
             Figure(
                 measure=value.column.spec.measure,
@@ -57,9 +64,9 @@ def figures_from_reading(reading: TableReading) -> tuple[list[Figure], list[Find
                 value=number.value,
                 printed_decimals=number.decimals,
                 printed_unit=unit,
-                line_start=min(lines),
-                line_end=max(lines),
-                raw_text="\n".join(line.raw_text for line in row.lines),
+                line_start=line_start,
+                line_end=line_end,
+                raw_text=raw_text,
                 page=row.page,
                 section=row.table_name,
                 table_name=row.table_name,

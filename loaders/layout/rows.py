@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from loaders.records import direct_init
+
 # an amount as printed: sign or opening bracket (ASCII or full-width), digits (full-width too) with
 # thousands separators, decimals, closing bracket, percent
 AMOUNT_RE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?[%％]?$|^[-−－]?[.．]\d+$")
@@ -26,6 +28,7 @@ def is_amount(text: str) -> bool:
     return bool(AMOUNT_RE.match(text)) and not text.endswith(".")
 
 
+@direct_init
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -64,7 +67,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return re.sub(r"\s+", "", "".join(c.text for c in self.cells))
+        return "".join("".join(c.text for c in self.cells).split())  # no whitespace (str.isspace, as \s)
 
 
 @dataclass
@@ -73,7 +76,12 @@ class Page:
     lines: list[Line] = field(default_factory=list)
 
 
+_WORDS_AND_GAPS = re.compile(r"\S+|\s+")
+
+
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)  # no ASCII character is wide (W) or full-width (F)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
@@ -109,7 +117,7 @@ def pages_from_layout_text(text: str, columns: str = "chars") -> list[Page]:
         if raw.strip():
             tokens: list[tuple[str, float, float]] = []
             column = 0
-            for match in re.finditer(r"\S+|\s+", raw):
+            for match in _WORDS_AND_GAPS.finditer(raw):
                 chunk = match.group(0)
                 width = measure(chunk)
                 if not chunk.isspace():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from loaders.layout.rows import DASH_VALUES, Cell, Line, Page, is_amount
 
@@ -31,7 +32,7 @@ ORDINAL_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、\S")
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # as re.sub(r"\s+", "", text): both use str.isspace
 
 
 @dataclass(frozen=True)
@@ -181,20 +182,37 @@ def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
     if n > m:
         return None
 
-    def cost(i: int, j: int) -> float:
-        cell, col = numbers[i], columns[j]
+    if n == m:
+        # one monotone assignment: every number in its column in order (no second one to compare with,
+        # no free neighbouring column)
+        return list(range(m))
+
+    # number i can only stand in columns i .. m - n + i of a monotone assignment (a neighbour on either
+    # side is compared with it below): the distance of each number to those columns, computed once
+    costs: list[dict[int, float]] = []
+    for i, cell in enumerate(numbers):
+        near = range(max(0, i - 1), min(m, m - n + i + 2))
         if anchors is not None:
-            return abs(cell.x1 - anchors[j])
-        if col.x0 - char_width <= cell.center <= col.x1 + char_width:
-            return 0.0
-        return min(abs(cell.center - col.center), abs(cell.x1 - col.x1), abs(cell.x0 - col.x0))
-
-    # all monotone assignments (n <= m <= ~8, so enumeration is cheap)
-    from itertools import combinations
-
+            x1 = cell.x1
+            costs.append({j: abs(x1 - anchors[j]) for j in near})
+            continue
+        x0, x1 = cell.x0, cell.x1
+        center = (x0 + x1) / 2
+        row: dict[int, float] = {}
+        for j in near:
+            col = columns[j]
+            if col.x0 - char_width <= center <= col.x1 + char_width:
+                row[j] = 0.0
+            else:
+                row[j] = min(abs(center - (col.x0 + col.x1) / 2), abs(x1 - col.x1), abs(x0 - col.x0))
+        costs.append(row)
+    # all monotone assignments (n <= m <= ~8, so enumeration is cheap); sums in the same order as before
     scored = []
     for combo in combinations(range(m), n):
-        scored.append((sum(cost(i, j) for i, j in enumerate(combo)), combo))
+        total = 0
+        for i, j in enumerate(combo):
+            total += costs[i][j]
+        scored.append((total, combo))
     scored.sort()
     best_cost, best = scored[0]
     if len(scored) > 1:
@@ -203,10 +221,9 @@ def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
             return None
     # every number must lie nearer its own column than the neighbouring ones
     for i, j in enumerate(best):
-        cell = numbers[i]
-        own = cost(i, j)
+        own = costs[i][j]
         for k in (j - 1, j + 1):
-            if 0 <= k < m and k not in best and cost(i, k) <= own:
+            if 0 <= k < m and k not in best and costs[i][k] <= own:
                 return None
     return list(best)
 

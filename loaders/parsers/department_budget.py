@@ -95,9 +95,17 @@ def _facts(document: Document) -> DocumentFacts:
 def _table_figures(result: TableResult) -> list[Figure]:
     figures = []
     table = result.table
+    table_name = table.name
+    raws: dict[tuple[int, int], str] = {}  # (row, line) -> raw text, worked out once per row and line
     for cell in result.cells:
         row, token = cell.row, cell.token
-        raw = next((ln.text.strip() for ln in row.lines if ln.number == token.line), row.raw_text)
+        key = (id(row), token.line)
+        raw = raws.get(key)
+        if raw is None:
+            raw = next((ln.text.strip() for ln in row.lines if ln.number == token.line), None)
+            if raw is None:
+                raw = row.raw_text
+            raws[key] = raw
         if cell.column is None:  # two-sided table
             item_header, amount_header = cell.side
             measure, label, column_label, column_code = "budget_amount", amount_header, \
@@ -115,8 +123,8 @@ def _table_figures(result: TableResult) -> list[Figure]:
             line_start=token.line,
             line_end=token.line,
             raw_text=raw,
-            section=table.name,
-            table_name=table.name,
+            section=table_name,
+            table_name=table_name,
             row_code=row.func_code,
             row_code_scheme="function" if row.func_code else None,
             row_kind=row.kind,
@@ -170,7 +178,7 @@ def _incomplete(result: TableResult, document: Document) -> Finding | None:
 # --- narrative ---------------------------------------------------------------------------------------
 
 def _clean_label(text: str, department: str | None) -> str:
-    text = re.sub(r"\s+", "", text)
+    text = "".join(text.split())
     if department:
         text = re.sub(rf"^{re.escape(department)}(?:（部门）)?", "", text)
     text = re.sub(r"20\d{2}年度?", "", text)
@@ -186,7 +194,7 @@ def _change_basis(before: str) -> str | None:
 
     The last comparison phrase of the sentence before the number (比上年预算增加 …; 与上年对比，… 增加 …;
     a percentage after 比上年增加 x 万元 shares the phrase of its amount)."""
-    found = list(CHANGE_BASIS_RE.finditer(re.sub(r"\s+", "", before)))
+    found = list(CHANGE_BASIS_RE.finditer("".join(before.split())))
     if not found:
         return None
     last = found[-1]
@@ -243,7 +251,7 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
         if opened > clause.rfind("）"):
             clause = clause[opened + 1:]
         in_brackets = text.count("（", sentence_start, num_start) > text.count("）", sentence_start, num_start)
-        clause_n = re.sub(r"\s+", "", clause)
+        clause_n = "".join(clause.split())
         change = re.search(r"(?P<word>增加|减少|增长|下降|提高|降低)$", clause_n)
         share = re.search(r"占(?P<base>[^占]*)$", clause_n)
         sign, parent_label = 1, None

@@ -78,7 +78,7 @@ _NAME_CELL_WIDTH = 12  # task name cells are narrow; a longer line in a "name" m
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # as re.sub(r"\s+", "", text)
 
 
 class _Reader(FormReader):

@@ -122,7 +122,7 @@ class _Reader(FormReader):
                 header_line = number
                 self.columns = [t for t in tokens if t in COLUMN_MEASURES]
                 break
-        self.headings = {re.sub(r"\s+", "", self.lines[n - 1]) for n in range(1, (header_line or 0) + 1)} - {""}
+        self.headings = {"".join(self.lines[n - 1].split()) for n in range(1, (header_line or 0) + 1)} - {""}
         if header_line is None or not self.columns or self.columns[0] not in ("总计", "合计"):
             raise ParseError("项目支出绩效目标表: no column header with 总计 … 绩效指标 found")
         facts.unit = self.printed_unit
@@ -133,7 +133,7 @@ class _Reader(FormReader):
     # --- body ---------------------------------------------------------------------------------------
     def repeated_heading(self, number: int) -> bool:
         """A page header repeated after a page break (title, 部门名称 line, column header)."""
-        squashed = re.sub(r"\s+", "", self.lines[number - 1])
+        squashed = "".join(self.lines[number - 1].split())
         return bool(squashed) and squashed in self.headings
 
     def blank(self, number: int) -> bool:

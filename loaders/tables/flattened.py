@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from loaders.numbers import PrintedNumber, parse_number
@@ -359,13 +360,20 @@ def classify_rows(rows: list[Row]) -> None:
 
 # --- layouts ---------------------------------------------------------------------------------------
 
-def _present(word: str, header: str) -> bool:
+@lru_cache(maxsize=4096)
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The printed forms a layout word may take in a header: itself, without its bracketed tail, the
+    aliases of its measure (empty forms left out)."""
     key = normalize(word)
     options = {key, re.sub(r"\([^)]*\)$", "", key)}
     measure = canonical_measure(word)
     if measure:
         options.update(aliases_of(measure))
-    return any(o and o in header for o in options)
+    return tuple(sorted(o for o in options if o))
+
+
+def _present(word: str, header: str) -> bool:
+    return any(o in header for o in _word_forms(word))
 
 
 # A phase word printed over a block of columns (2019年预算, 2018年调整后预算, 2018年预算执行), in normalised text.

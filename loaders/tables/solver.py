@@ -54,15 +54,28 @@ class Outcome:
     reason: str = ""
 
 
+_HALF_UNITS: dict[int, Decimal] = {}
+
+
 def half_unit(number: PrintedNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-number.decimals - 1)
+    half = _HALF_UNITS.get(number.decimals)
+    if half is None:
+        half = _HALF_UNITS[number.decimals] = Decimal(5) * Decimal(10) ** (-number.decimals - 1)
+    return half
+
+
+def token_cells(row: SolverRow) -> list[tuple[Decimal, Decimal]]:
+    """(value, half unit) of each token of the row."""
+    return [(tok.value, half_unit(tok)) for tok in row.tokens]
 
 
 class Grid:
-    """Values of one assignment: column -> (value, half unit), blank columns absent."""
+    """Values of one assignment: column -> (value, half unit), blank columns absent. ``cells``: the row's
+    ``token_cells``, when the caller has them already (they are the same for every assignment)."""
 
-    def __init__(self, row: SolverRow, assignment: tuple[int, ...]):
-        self.cells = {col: (tok.value, half_unit(tok)) for col, tok in zip(assignment, row.tokens)}
+    def __init__(self, row: SolverRow, assignment: tuple[int, ...],
+                 cells: list[tuple[Decimal, Decimal]] | None = None):
+        self.cells = dict(zip(assignment, token_cells(row) if cells is None else cells))
 
     def value(self, col: int) -> Decimal:
         return self.cells.get(col, (ZERO, ZERO))[0]
@@ -71,11 +84,19 @@ class Grid:
         return self.cells.get(col, (ZERO, ZERO))[1]
 
 
+_BLANK = (ZERO, ZERO)
+
+
 def _formula_holds(grid: Grid, formula: Formula, rate_scale: dict[int, Decimal]) -> bool:
     if formula.op == "sum":
-        total = sum((grid.value(c) for c in formula.operands), ZERO)
-        tol = grid.tol(formula.result) + sum((grid.tol(c) for c in formula.operands), ZERO)
-        return abs(total - grid.value(formula.result)) <= tol
+        cells = grid.cells
+        total = tol = ZERO  # added up in the order of the operands, as sum() would
+        for c in formula.operands:
+            value, half = cells.get(c, _BLANK)
+            total += value
+            tol += half
+        value, half = cells.get(formula.result, _BLANK)
+        return abs(total - value) <= half + tol
     numerator, denominator = formula.operands
     num, den = grid.value(numerator), grid.value(denominator)
     printed = grid.value(formula.result)
@@ -100,10 +121,11 @@ def row_candidates(row: SolverRow, ncols: int, rate_cols: set[int], formulas: li
     if k == 0 or k > ncols:
         return []
     found = []
+    cells = token_cells(row)
     for assignment in combinations(range(ncols), k):
         if any((col in rate_cols) != pct for col, pct in zip(assignment, row.percent)):
             continue
-        grid = Grid(row, assignment)
+        grid = Grid(row, assignment, cells)
         if any(grid.value(col) != value for col, value in row.fixed.items()):
             continue
         if all(_formula_holds(grid, f, rate_scale) for f in formulas):
@@ -112,11 +134,16 @@ def row_candidates(row: SolverRow, ncols: int, rate_cols: set[int], formulas: li
 
 
 def _partition_holds(grids: dict[int, Grid], part: Partition, additive: list[int]) -> bool:
-    parent = grids[part.parent]
+    parent = grids[part.parent].cells
+    children = [grids[c].cells for c in part.children]
     for col in additive:
-        total = sum((grids[c].value(col) for c in part.children), ZERO)
-        tol = parent.tol(col) + sum((grids[c].tol(col) for c in part.children), ZERO)
-        if abs(total - parent.value(col)) > tol:
+        total = tol = ZERO  # added up in the order of the children, as sum() would
+        for cells in children:
+            value, half = cells.get(col, _BLANK)
+            total += value
+            tol += half
+        value, half = parent.get(col, _BLANK)
+        if abs(total - value) > half + tol:
             return False
     return True
 
@@ -193,6 +220,9 @@ def solve(rows: list[SolverRow], ncols: int, rate_cols: set[int], formulas: list
                 touching.setdefault(i, []).append(part)
         grids: dict[int, Grid] = {}
         chosen: dict[int, tuple[int, ...]] = {}
+        # the grid of every candidate of every member, built once (the search visits them many times)
+        candidate_grids = {i: [Grid(rows[i], a, cells) for a in rows[i].candidates]
+                           for i in members for cells in (token_cells(rows[i]),)}
         nodes = 0
         overflow = False
 
@@ -205,12 +235,12 @@ def solve(rows: list[SolverRow], ncols: int, rate_cols: set[int], formulas: list
                     seen[i].add(a)
                 return
             index = order[depth]
-            for assignment in rows[index].candidates:
+            for assignment, grid in zip(rows[index].candidates, candidate_grids[index]):
                 nodes += 1
                 if nodes > NODE_LIMIT:
                     overflow = True
                     return
-                grids[index] = Grid(rows[index], assignment)
+                grids[index] = grid
                 chosen[index] = assignment
                 ok = all(_partition_bound(grids, p, additive) for p in touching.get(index, []))
                 if ok:
