@@ -14,8 +14,9 @@ beside the raw rate (never instead of it):
   at most the budget: the key tasks are a selection of the work (番禺: 408.80 of 874.39 万元 项目支出), so only
   the budget bounds them (TBL-XTAB-002 catches them above it).
 
-"at the line": a finding of that document whose lines include the faulted line (for a dropped row, the line
-where the row was). Reported by kind and by family x kind, with the rules that caught them.
+"at the line": a finding of that document whose lines include the faulted line; for a dropped row, a finding
+whose lines touch the gap it left (the line before it or the line that now stands where it was: the row it
+added up into, or the block it was printed in). Reported by kind and by family x kind, with the rules that caught them.
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ def main() -> None:
         line = int(row["line"])
         found = by_file.get(file_name, [])
         caught = bool(found)
-        at_line = any(first is not None and first <= line <= (last or first) for _r, _s, first, last in found)
+        reach = 1 if row["kind"] == "dropped_row" else 0  # a dropped row leaves a gap between line - 1 and line
+        at_line = any(first is not None and first <= line and (last or first) >= line - reach
+                      for _r, _s, first, last in found)
         stats = kinds[row["kind"]]
         stats[0] += 1
         stats[1] += caught

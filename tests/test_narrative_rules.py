@@ -102,3 +102,50 @@ def test_check_catches_errors_planted_in_the_narrative_and_the_scoring(tmp_path)
         ("NAR-SHARE-001", BUDGET, 128),  # 8.51% is not 501.50 / 6,150.64 = 8.15%
         ("NAR-SHARE-003", BUDGET, 126),  # 89.06 + 8.51 + 0.37 + 2.41 = 100.35
     ]
+
+
+def test_stated_change_parts_of_the_2016_budget(warehouse_con):
+    """The three changes the 2016 budget breaks into parts with 其中, read by hand: line 114 与上年对比，支出预算增加
+    1,414.53 万元。其中：基本支出增加 294.71 万元 (116)；项目支出增加 1,119.82 万元 (118), the current amounts 支出预算
+    6,150.64 = 基本支出 655.84 + 项目支出 5,494.80 (lines 104-110); line 138 the same for 一般公共预算安排支出 (表四),
+    655.84 and 5,494.80 restated on lines 140 and 148; line 206 “三公”经费 63.33 万元，比上年调整后预算增加 4.64 万元。
+    其中：1. 因公出国（境）30.00，减少 2.5 (212)；2. 公务用车运行维护费 25.00，减少 0.32 (218)；3. 公务接待费 8.33，
+    增加 7.46 (220). All add up: −2.5 − 0.32 + 7.46 = 4.64 and 30.00 + 25.00 + 8.33 = 63.33, so NAR-CHANGE-002 reports
+    nothing. The 2.5 has one decimal: honest within 500 yuan."""
+    rows = warehouse_con.execute(
+        "select line_start, line_end, subject_label, part_count, stated_change_yuan, parts_change_yuan, "
+        "parts_change_half_step_yuan, whole_current_yuan, parts_current_yuan from intermediate.int_stated_change_parts "
+        "order by line_start").fetchall()
+    assert rows == [
+        (114, 118, "支出预算", 2, Decimal("14145300"), Decimal("14145300"), Decimal("100"), Decimal("61506400"),
+         Decimal("61506400")),
+        (138, 150, "一般公共预算安排支出", 2, Decimal("14145300"), Decimal("14145300"), Decimal("100"),
+         Decimal("61506400"), Decimal("61506400")),
+        (206, 222, "部门预算一般公共预算安排“三公”经费预算合计", 3, Decimal("46400"), Decimal("46400"), Decimal("600"),
+         Decimal("633300"), Decimal("633300")),
+    ]
+    assert warehouse_con.execute("select count(*) from fct_findings where rule_id = 'NAR-CHANGE-002'").fetchone() == (0,)
+
+
+def test_check_catches_a_stated_part_that_no_longer_adds_up(tmp_path):
+    """项目支出增加 1,119.82 made 1,019.82 on line 118, and 因公出国 减少 2.5 made 3.5 on line 212: last year's
+    支出预算 and “三公” are printed nowhere (no NAR-CHANGE-001), but the parts no longer add up to the stated
+    totals: 294.71 + 1,019.82 = 1,314.53 ≠ 1,414.53 (tolerance 3 × 50 yuan) and −3.5 − 0.32 + 7.46 = 3.64 ≠ 4.64
+    (50 + 500 + 50 + 50 yuan). Line 150's 1,119.82 (the 表四 sentence) is untouched: its total still adds up."""
+    docs = copy_documents(tmp_path / "docs", [BUDGET])
+    budget = docs / BUDGET
+    lines = budget.read_text(encoding="utf-8").split("\n")
+    assert lines[117].startswith("有人数逐步增加；项目支出增加 1,119.82 万元")
+    assert lines[211].startswith("预算减少 2.5 万元")
+    lines[117] = lines[117].replace("1,119.82", "1,019.82")
+    lines[211] = lines[211].replace("2.5", "3.5")
+    budget.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(budget), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = sorted((f["rule_id"], f["lines"][0], f["lines"][-1], Decimal(f["lhs"]), Decimal(f["rhs"]),
+                    Decimal(f["difference"]), Decimal(f["tolerance"]))
+                   for f in json.loads(result.output) if f["rule_id"].startswith("NAR-CHANGE"))
+    assert found == [
+        ("NAR-CHANGE-002", 114, 118, Decimal("14145300"), Decimal("13145300"), Decimal("1000000"), Decimal("150")),
+        ("NAR-CHANGE-002", 206, 222, Decimal("46400"), Decimal("36400"), Decimal("10000"), Decimal("650")),
+    ]

@@ -48,7 +48,7 @@ def _key(figure) -> tuple[str, ...]:
 def test_registered():
     assert parser_for("department_budget") is department_budget
     assert department_budget.NAME == "department_budget"
-    assert department_budget.VERSION == "1.1.0"
+    assert department_budget.VERSION == "1.2.0"
 
 
 def test_facts(result):
@@ -187,7 +187,8 @@ def test_parsing_is_fast(document):
 
 
 # What each narrative statement is measured against, read by hand from the document (line: measure, printed
-# value, subject, parent_label = basis of a change / whole of a share, cited table, table_total flag).
+# value, subject, parent_label = basis of a change / whole of a share, cited table, row_kind: table_total, or
+# change_total / change_part for a change that 其中 breaks into the changes of its parts).
 NARRATIVE_BASES = [
     (68, "stated_change", "8", "在职实有人员", "2015年", None, None),  # 与 2015 年对比，在职实有人员增加 8 人
     (82, "stated_total", "6,150.64", "收支总预算", None, "表一", "table_total"),  # …收支总预算 6,150.64 万元（详见表一）
@@ -199,18 +200,18 @@ NARRATIVE_BASES = [
     (106, "stated_share_pct", "10.66", "基本支出", "支出预算", "表三", None),
     (110, "stated_share_pct", "89.34", "项目支出", "支出预算", "表三", None),
     (112, "stated_total", "5,494.80", "部门项目支出", None, "表三", None),
-    (114, "stated_change", "1,414.53", "支出预算", "上年", None, None),  # 与上年对比，支出预算增加
-    (116, "stated_change", "294.71", "基本支出", "上年", None, None),  # 。其中：基本支出增加 (basis of the sentence before)
-    (118, "stated_change", "1,119.82", "项目支出", "上年", None, None),
+    (114, "stated_change", "1,414.53", "支出预算", "上年", None, "change_total"),  # 与上年对比，支出预算增加
+    (116, "stated_change", "294.71", "基本支出", "上年", None, "change_part"),  # 。其中：基本支出增加 (basis of the sentence before)
+    (118, "stated_change", "1,119.82", "项目支出", "上年", None, "change_part"),
     (126, "stated_share_pct", "89.06", "一般公共服务支出", "支出预算", None, None),  # 按支出预算的功能分类
     (128, "stated_share_pct", "8.15", "科学技术支出", "支出预算", None, None),
     (128, "stated_share_pct", "0.37", "医疗卫生与计划生育支出", "支出预算", None, None),
     (130, "stated_share_pct", "2.41", "住房保障支出", "支出预算", None, None),
     (136, "stated_total", "6,150.64", "一般公共预算安排支出", None, "表四", "table_total"),
-    (138, "stated_change", "1,414.53", "一般公共预算安排支出", "上年预算", "表四", None),
-    (140, "stated_change", "294.71", "基本支出", "上年预算", "表四", None),
-    (150, "stated_change", "1,119.82", "项目支出", "上年预算", "表四", None),
-    (162, "stated_change", "831.70", "一般公共服务支出", "上年", None, None),
+    (138, "stated_change", "1,414.53", "一般公共预算安排支出", "上年预算", "表四", "change_total"),
+    (140, "stated_change", "294.71", "基本支出", "上年预算", "表四", "change_part"),
+    (150, "stated_change", "1,119.82", "项目支出", "上年预算", "表四", "change_part"),
+    (162, "stated_change", "831.70", "一般公共服务支出", "上年", None, None),  # no 其中: not a part
     (162, "stated_change_pct", "17.90", "一般公共服务支出", "上年", None, None),
     (168, "stated_change_pct", "100.00", "科学技术支出", "上年", None, None),
     (176, "stated_change_pct", "35.63", "医疗卫生与计划生育支出", "上年", None, None),
@@ -218,9 +219,12 @@ NARRATIVE_BASES = [
     (192, "stated_total", "146.77", "一般公共预算安排基本支出（商品和服务支出）预算", None, "表五", "table_total"),
     (198, "stated_total", "5,494.80", "一般公共预算安排项目支出", None, "表六", None),
     (200, "stated_total", "5,494.80", "部门项目支出", None, "表六", None),  # a part the citation follows: not the total
-    (206, "stated_change", "4.64", "部门预算一般公共预算安排“三公”经费预算合计", "上年调整后预算", "表九", None),
-    (212, "stated_change", "2.5", "因公出国（境）经费预算", "上年调整后预算", None, None),
-    (220, "stated_change", "7.46", "公务接待费预算", "上年预算", None, None),
+    (206, "stated_change", "4.64", "部门预算一般公共预算安排“三公”经费预算合计", "上年调整后预算", "表九",
+     "change_total"),  # 。其中：1. … 2. … 3. …
+    (212, "stated_change", "2.5", "因公出国（境）经费预算", "上年调整后预算", None, "change_part"),
+    (218, "stated_change", "0.32", "公务用车运行维护费", "上年调整后预算", None, "change_part"),
+    (220, "stated_change", "7.46", "公务接待费预算", "上年预算", None, "change_part"),
+    (232, "stated_change", "5.20", "部门预算一般公共预算安排会议费预算", "上年预算", "表九", None),  # no 其中
     (242, "stated_total", "1,085.90", "一般公共预算安排", None, "表十", None),
     (252, "stated_total", "4020", "涉及项目预算金额", None, "表十一", "table_total"),
 ]

@@ -158,3 +158,27 @@ def test_check_command_prints_table_findings_with_evidence_and_quoted_lines(tmp_
             Decimal(finding["tolerance"])) == (Decimal("34013600"), Decimal("34003600"), Decimal("10000"), Decimal("300"))
     assert "财政拨款 3,400.36" in finding["quoted_source"] and "其他资金 1.00" in finding["quoted_source"]
     assert "34013600.00 元" in finding["message"]
+
+
+def test_a_dropped_item_leaves_its_section_without_children(tmp_path):
+    """TBL-CHILD-001 on the real 普陀区财政局 2024 决算, 一般公共预算财政拨款支出决算表 (page 15 of the layout text):
+    ``210 11 行政事业单位医疗 60.99 60.99`` (line 339) has one 项, ``210 11 01 行政单位医疗 60.99 60.99`` (line 340).
+    With that line dropped, 类 210 = 款 21011 and 合计 = Σ类 still hold, and the table still prints 项 rows under its
+    other 款 (201 06 01 行政运行 …): the 款 is the sum of no printed row. The finding points at the 款 (the 项 stood
+    right under it; the next row, 221 住房保障支出, now stands on line 340). The document's own, known inconsistency
+    (TBL-XTAB-001 at line 147) is reported as before; nothing else is."""
+    name = "sh-putuo-finance-2024-final-accounts.layout.txt"
+    lines = (REAL / name).read_text(encoding="utf-8").splitlines()
+    assert lines[338].split() == ["210", "11", "行政事业单位医疗", "60.99", "60.99"]
+    assert lines[339].split() == ["210", "11", "01", "行政单位医疗", "60.99", "60.99"]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / name).write_text("\n".join(lines[:339] + lines[340:]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(folder / name), "--format", "json"])
+    found = [(f["rule_id"], f["severity"], f["lines"], Decimal(f["lhs"]), Decimal(f["rhs"]), Decimal(f["tolerance"]))
+             for f in json.loads(result.output)]
+    assert found == [
+        ("TBL-XTAB-001", "error", [147], Decimal("3267100"), Decimal("3267200"), Decimal("100")),
+        # 60.99 万元 printed with 2 decimals: honest within 50 yuan
+        ("TBL-CHILD-001", "error", [339], Decimal("609900"), Decimal("0"), Decimal("50")),
+    ]

@@ -35,7 +35,8 @@ Measures and labels (the choice the issue asks to document):
   subject is introduced as its part (其中/包括); else null (the share cannot be recomputed). ``section`` is the
   table the sentence cites (（详见表三） → 表三; null when it cites none or several); ``row_kind`` is
   ``table_total`` for the sentence's first amount when the citation directly follows it (the statement gives
-  that table's total).
+  that table's total); for a change it is ``change_total`` when 其中 follows it with the changes of its parts (one
+  per clause or numbered item, at least two), each of which is ``change_part`` (rule NAR-CHANGE-002 adds them up).
   ``context_text`` is the whole sentence (so the shares of one sentence can be added up).
 * provenance: ``line_start``/``line_end`` are the lines holding the printed number (and its unit);
   ``raw_text`` is that text.
@@ -47,6 +48,7 @@ LOAD-UNPLACED-FIGURE, LOAD-ARITHMETIC-MISMATCH, LOAD-INCOMPLETE-TABLE.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.documents import Document
 from loaders.numbers import NUMBER_PATTERN, parse_number
@@ -56,7 +58,7 @@ from loaders.tables.flattened import NUMBER_TOKEN_RE, TableResult, collapse_spac
 from loaders.text import FlowedText
 
 NAME = "department_budget"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 KINDS = ("department_budget",)
 
 ORG_SUFFIX = r"(?:管理局|委员会|办公室|人民政府|服务中心|中心|局|厅|委|院|办)"
@@ -218,6 +220,7 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
     text = flow.text
     figures: list[Figure] = []
     findings: list[Finding] = []
+    spans: list[tuple[int, int, bool]] = []  # per figure: number start, unit end, inside brackets
     last_subject: dict[int, str] = {}  # sentence start -> subject of the latest amount outside brackets
     sentence_head: dict[int, str] = {}  # sentence start -> subject of its first amount outside brackets
     for m in re.finditer(NUMBER_PATTERN, text):
@@ -300,7 +303,57 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
             sign=sign,
             context_text=sentence,
         ))
+        spans.append((num_start, unit_m.end(), in_brackets))
+    _mark_change_parts(text, figures, spans)
     return figures, findings
+
+
+PARTS_OPENING_RE = re.compile(r"\s*[，,。]?\s*其中[：:]")
+LIST_ITEM_RE = re.compile(r"\s*(?:\d+[.．、]|（\d+）)")
+
+
+def _mark_change_parts(text: str, figures: list[Figure], spans: list[tuple[int, int, bool]]) -> None:
+    """A stated change followed by 其中 and the changes of its parts (与上年对比，支出预算增加 x 万元。其中：基本支出
+    增加 y 万元；项目支出增加 z 万元): the whole gets row_kind ``change_total``, each part ``change_part``.
+
+    The parts are the amount changes of the sentence 其中 opens, one per clause (；), or, when 其中： opens a numbered
+    list (其中：1. … 2. … 3. …), of its items, one per item, up to the first sentence that is not an item or the end
+    of the paragraph. A clause or item with no change or more than one, a nested 其中, or fewer than two parts leaves
+    the statements unmarked: whether the parts make up the whole is then not known."""
+    changes = [i for i, f in enumerate(figures) if f.measure == "stated_change" and f.printed_unit in ("万元", "元")
+               and not spans[i][2]]
+    for whole in changes:
+        opening = PARTS_OPENING_RE.match(text, spans[whole][1])
+        if opening is None:
+            continue
+        start = opening.end()
+        paragraph_end = text.find("\n", start) if "\n" in text[start:] else len(text)
+        if LIST_ITEM_RE.match(text, start):
+            pieces, cursor = [], start
+            while cursor < paragraph_end and LIST_ITEM_RE.match(text, cursor):
+                stop = text.find("。", cursor, paragraph_end)
+                stop = paragraph_end if stop < 0 else stop + 1
+                pieces.append((cursor, stop))
+                cursor = stop
+        else:
+            stop = text.find("。", start, paragraph_end)
+            stop = paragraph_end if stop < 0 else stop + 1
+            cuts = [start] + [i + 1 for i in range(start, stop) if text[i] == "；"] + [stop]
+            pieces = list(zip(cuts, cuts[1:]))
+        if any("其中" in text[a:b] for a, b in pieces):
+            continue
+        parts = []
+        for a, b in pieces:
+            inside = [i for i in changes if a <= spans[i][0] < b and figures[i].printed_unit == figures[whole].printed_unit]
+            if len(inside) != 1:
+                parts = []
+                break
+            parts.extend(inside)
+        if len(parts) < 2:
+            continue
+        figures[whole] = replace(figures[whole], row_kind="change_total")
+        for i in parts:
+            figures[i] = replace(figures[i], row_kind="change_part")
 
 
 def parse(document: Document) -> ParseResult:

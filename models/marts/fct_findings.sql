@@ -68,6 +68,10 @@ stated_ratio_failures as (
         zero_rule_id="case statement_kind when 'growth' then 'NAR-GROWTH-002' else 'NAR-SHARE-002' end") }}
 ),
 
+change_parts_failures as (
+    {{ change_parts_check(ref('int_stated_change_parts')) }}
+),
+
 shares_sum_failures as (
     {{ shares_add_up_check(ref('fct_stated_changes'), 'sentence, parent_label', 'stated_pct', 'stated_half_step',
         'current_yuan', 'current_half_step_yuan', 'whole_yuan', 'whole_half_step_yuan') }}
@@ -96,6 +100,8 @@ narrative_failures as (
     union all by name
     select * from stated_ratio_failures
     union all by name
+    select * from change_parts_failures
+    union all by name
     select * from shares_sum_failures
     union all by name
     select * from weight_failures
@@ -117,6 +123,10 @@ table_orphan_failures as (
     {{ rows_have_parents_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
 ),
 
+table_childless_failures as (
+    {{ rows_have_children_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
+),
+
 table_formula_failures as (
     {{ column_formulas_check(ref('int_table_cells'), ref('table_column_formulas'), ref('known_discrepancies')) }}
 ),
@@ -129,6 +139,8 @@ table_failures as (
     select * from table_sum_failures
     union all by name
     select * from table_orphan_failures
+    union all by name
+    select * from table_childless_failures
     union all by name
     select * from table_formula_failures
     union all by name
