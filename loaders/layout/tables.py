@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from loaders.layout.rows import DASH_VALUES, Cell, Line, Page, is_amount
@@ -173,6 +174,12 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
 
 # --- placing numbers -------------------------------------------------------------------------------
 
+@lru_cache(maxsize=256)
+def _monotone(n: int, m: int) -> tuple[tuple[int, ...], ...]:
+    """Every order-preserving choice of n of m columns, in lexicographic order."""
+    return tuple(combinations(range(m), n))
+
+
 def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
             anchors: list[float] | None = None) -> list[int] | None:
     """Monotone matching of numbers to columns by distance; None when it is not clear.
@@ -211,7 +218,7 @@ def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
         costs.append(row)
     # all monotone assignments (n <= m <= ~8, so enumeration is cheap); sums in the same order as before
     scored = []
-    for combo in combinations(range(m), n):
+    for combo in _monotone(n, m):
         total = 0
         for i, j in enumerate(combo):
             total += costs[i][j]
