@@ -68,6 +68,7 @@ _SLASH_PERIOD_RE = re.compile(r"^\s*[/／每]\s*(?P<p>半年|年度|季度|年|�
 _EVERY_PERIOD_RE = re.compile(r"每(?P<p>半年|年度|季度|年|季|月|周|天|日)")
 _NUM_RE = re.compile(NUMBER_PATTERN.replace("[-−]?", ""))
 _RANGE_SEP = r"(?:-|~|～|－|—|–|至|到)"
+_RANGE_RE = re.compile(rf"(?P<lo>{_NUM_RE.pattern})\s*(?P<lounit>%)?\s*{_RANGE_SEP}\s*(?P<hi>{_NUM_RE.pattern})")
 _CLAUSE_SEP_RE = re.compile(r"[，,；;。]")
 # Dates are deadlines, not targets: "2024年底前完成", "2023-2024年度", "6月底前", "12月31日前".
 _DATE_RE = re.compile(
@@ -136,8 +137,7 @@ def parse_indicator_value(text: str) -> IndicatorValue:
     """Parse one printed indicator value (one clause); see the module docstring."""
     printed = text.strip()
     norm = _mask_dates(_normalize(printed))
-    range_match = re.search(rf"(?P<lo>{_NUM_RE.pattern})\s*(?P<lounit>%)?\s*{_RANGE_SEP}\s*(?P<hi>{_NUM_RE.pattern})",
-                            norm)
+    range_match = _RANGE_RE.search(norm)
     first = _NUM_RE.search(norm)
     if first is None:
         every = _EVERY_PERIOD_RE.search(norm)

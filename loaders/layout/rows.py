@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.records import direct_init
 
@@ -82,6 +83,11 @@ _WORDS_AND_GAPS = re.compile(r"\S+|\s+")
 def display_width(text: str) -> int:
     if text.isascii():
         return len(text)  # no ASCII character is wide (W) or full-width (F)
+    return _wide_text_width(text)
+
+
+@lru_cache(maxsize=16384)  # row and column names recur in every document of a family
+def _wide_text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from loaders.layout.rows import DASH_VALUES, Cell, Line, Page, is_amount
@@ -29,6 +30,9 @@ NOTE_RE = re.compile(r"^注\s*[:：]")
 CODE_RE = re.compile(r"^\d{1,3}$")
 NO_HEADERS = "column headers not found"
 ORDINAL_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、\S")
+_CODE3_RE = re.compile(r"\d{1,3}")  # fullmatch: a 1-3 digit code part
+_CODE2_RE = re.compile(r"\d{1,2}")
+_LIST_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．]\s*\S)")
 
 
 def squash(text: str) -> str:
@@ -170,6 +174,12 @@ def locate_columns(header: list[Line], spec: TableSpec) -> list[PlacedColumn] | 
 
 # --- placing numbers -------------------------------------------------------------------------------
 
+@lru_cache(maxsize=256)
+def _monotone(n: int, m: int) -> tuple[tuple[int, ...], ...]:
+    """Every order-preserving choice of n of m columns, in lexicographic order."""
+    return tuple(combinations(range(m), n))
+
+
 def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
             anchors: list[float] | None = None) -> list[int] | None:
     """Monotone matching of numbers to columns by distance; None when it is not clear.
@@ -208,7 +218,7 @@ def _assign(numbers: list[Cell], columns: list[PlacedColumn], char_width: float,
         costs.append(row)
     # all monotone assignments (n <= m <= ~8, so enumeration is cheap); sums in the same order as before
     scored = []
-    for combo in combinations(range(m), n):
+    for combo in _monotone(n, m):
         total = 0
         for i, j in enumerate(combo):
             total += costs[i][j]
@@ -247,19 +257,19 @@ def _split_codes(line: Line) -> tuple[list[str], list[Cell]]:
     (An amount never stands before the row name; a lone 3-digit number followed only by amounts is
     still a code when 1-2 digit parts follow it.)"""
     cells = list(line.cells)
-    if not cells or not re.fullmatch(r"\d{1,3}", cells[0].text):
+    if not cells or not _CODE3_RE.fullmatch(cells[0].text):
         return [], cells
     if len(cells[0].text) < 3:
         # a class code printed short (" 7    11   02   事业单位医疗"): a code only when 款/项 parts and
         # a row name follow it; landed as printed
         parts = 1
-        while parts < len(cells) and parts < 3 and re.fullmatch(r"\d{1,2}", cells[parts].text):
+        while parts < len(cells) and parts < 3 and _CODE2_RE.fullmatch(cells[parts].text):
             parts += 1
         if parts == 1 or parts >= len(cells) or cells[parts].is_number:
             return [], cells
     codes = [cells[0].text]
     k = 1
-    while k < len(cells) and len(codes) < 3 and re.fullmatch(r"\d{1,2}", cells[k].text):
+    while k < len(cells) and len(codes) < 3 and _CODE2_RE.fullmatch(cells[k].text):
         codes.append(cells[k].text)
         k += 1
     rest = cells[k:]
@@ -487,7 +497,7 @@ class TableInterpreter:
             anchor = bool(codes) or any(
                 TOTAL_RE.match(squash(c.text)) or SUBTOTAL_RE.match(squash(c.text))
                 or (not in_header and squash(c.text).endswith(("合计", "总计")))
-                or re.match(r"^(?:[一二三四五六七八九十]+、|\d+[.．]\s*\S)", c.text)
+                or _LIST_ITEM_RE.match(c.text)
                 for c in texts
             ) or (bool(texts) and bool(nums))
             if in_header and anchor and not codes and not (texts and nums):

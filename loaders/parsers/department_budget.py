@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from loaders.documents import Document
 from loaders.numbers import NUMBER_PATTERN, parse_number
@@ -179,15 +180,27 @@ def _incomplete(result: TableResult, document: Document) -> Finding | None:
 
 # --- narrative ---------------------------------------------------------------------------------------
 
+_YEAR_WORD_RE = re.compile(r"20\d{2}年度?")
+_LEAD_WORD_RE = re.compile(r"^(?:其中[：:]?|包括[：:]?|含|设|（\d+）|\d+[.、．]|与上年对比|比上年)")
+_CHANGE_END_RE = re.compile(r"(?P<word>增加|减少|增长|下降|提高|降低)$")
+_SHARE_END_RE = re.compile(r"占(?P<base>[^占]*)$")
+_CHANGE_LEAD_RE = re.compile(r"^(?:与(?:上|\d{4})年对比)?比上年度?(?:调整后)?(?:预算)?")
+
+
+@lru_cache(maxsize=256)
+def _department_prefix(department: str) -> re.Pattern:
+    return re.compile(rf"^{re.escape(department)}(?:（部门）)?")
+
+
 def _clean_label(text: str, department: str | None) -> str:
     text = "".join(text.split())
     if department:
-        text = re.sub(rf"^{re.escape(department)}(?:（部门）)?", "", text)
-    text = re.sub(r"20\d{2}年度?", "", text)
+        text = _department_prefix(department).sub("", text)
+    text = _YEAR_WORD_RE.sub("", text)
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(r"^(?:其中[：:]?|包括[：:]?|含|设|（\d+）|\d+[.、．]|与上年对比|比上年)", "", text)
+        text = _LEAD_WORD_RE.sub("", text)
     return text
 
 
@@ -255,8 +268,8 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
             clause = clause[opened + 1:]
         in_brackets = text.count("（", sentence_start, num_start) > text.count("）", sentence_start, num_start)
         clause_n = "".join(clause.split())
-        change = re.search(r"(?P<word>增加|减少|增长|下降|提高|降低)$", clause_n)
-        share = re.search(r"占(?P<base>[^占]*)$", clause_n)
+        change = _CHANGE_END_RE.search(clause_n)
+        share = _SHARE_END_RE.search(clause_n)
         sign, parent_label = 1, None
         if change:
             measure = "stated_change_pct" if unit == "%" else "stated_change"
@@ -266,7 +279,7 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
                 # 其中：… continues the previous sentence's comparison (与上年对比，… 增加 x。其中：A 增加 y)
                 previous_start = max(text.rfind(ch, 0, sentence_start - 1) for ch in "。\n") + 1
                 parent_label = _change_basis(text[previous_start:sentence_start])
-            subject = re.sub(r"^(?:与(?:上|\d{4})年对比)?比上年度?(?:调整后)?(?:预算)?", "",
+            subject = _CHANGE_LEAD_RE.sub("",
                              clause_n[: change.start()])
             subject = _clean_label(subject, department)
             label = subject or last_subject.get(sentence_start)

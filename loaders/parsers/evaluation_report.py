@@ -31,6 +31,12 @@ VERSION = "1.0.0"
 KINDS = ("evaluation_report",)
 
 N = rf"(?P<num>{NUMBER_PATTERN})"
+_CLAUSE_RE = re.compile(r"[^，,；;。]+")
+_SHARE_WEIGHT_RE = re.compile(rf"(?P<label>[\u4e00-\u9fff]{{2,8}}?)占比\s*{N}\s*(?P<unit>%|％)")
+_POINTS_WEIGHT_RE = re.compile(rf"(?:(?P<parent>[\u4e00-\u9fff]{{2,6}}指标)中)?(?P<label>[\u4e00-\u9fff]{{2,8}}?指标)"
+                               rf"权重为?\s*{N}\s*(?P<unit>分)")
+_SATISFACTION_RE = re.compile(r"[\u4e00-\u9fff]{2,10}满意度")
+_SCORED_NUMBER_RE = re.compile(rf"{N}\s*(?P<unit>分|%|％|小时)")
 MONEY_UNIT = r"(?P<unit>亿元|万元|元)"
 CLAUSE_END = "，,。；;：:\n"
 
@@ -205,10 +211,10 @@ class _Reader:
         level1: list[str] = []
         parent: str | None = None
         current: str | None = None
-        for clause in re.finditer(r"[^，,；;。]+", self.text[start:end]):
+        for clause in _CLAUSE_RE.finditer(self.text[start:end]):
             c_start = start + clause.start()
             body = clause.group(0)
-            share = list(re.finditer(rf"(?P<label>[\u4e00-\u9fff]{{2,8}}?)占比\s*{N}\s*(?P<unit>%|％)", body))
+            share = list(_SHARE_WEIGHT_RE.finditer(body))
             for m in share:
                 label = re.sub(r"^(?:各自)?权重为", "", m.group("label"))
                 level1.append(label)
@@ -216,8 +222,7 @@ class _Reader:
                                 span=(c_start + m.start(), c_start + m.end()), label=label)
             if share:
                 continue
-            weight = re.search(rf"(?:(?P<parent>[\u4e00-\u9fff]{{2,6}}指标)中)?(?P<label>[\u4e00-\u9fff]{{2,8}}?指标)"
-                               rf"权重为?\s*{N}\s*(?P<unit>分)", body)
+            weight = _POINTS_WEIGHT_RE.search(body)
             if weight:
                 label = re.sub(r"^具体为", "", weight.group("label"))
                 if weight.group("parent"):
@@ -229,10 +234,10 @@ class _Reader:
                                 span=(c_start + weight.start(), c_start + weight.end()), label=label,
                                 parent_label=parent)
                 continue
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,10}满意度", body.strip()):
+            if _SATISFACTION_RE.fullmatch(body.strip()):
                 current = body.strip()
                 continue
-            for m in re.finditer(rf"{N}\s*(?P<unit>分|%|％|小时)", body):
+            for m in _SCORED_NUMBER_RE.finditer(body):
                 unit = m.group("unit")
                 before = body[: m.start()]
                 if unit == "分":

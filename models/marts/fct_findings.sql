@@ -191,7 +191,7 @@ quoted as (
         -- the quoted lines in the order they are printed (the same text on two lines is quoted once per line)
         array_to_string(list_transform(
             list_sort(list_distinct(list({'line': source_lines.line_start, 'text': source_lines.raw_text}))),
-            quoted_line -> quoted_line.text), chr(10)) as quoted_source
+            lambda quoted_line: quoted_line.text), chr(10)) as quoted_source
     from rule_failures
     inner join source_lines
         on source_lines.document_sha256 = rule_failures.document_sha256
