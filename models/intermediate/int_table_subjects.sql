@@ -32,16 +32,40 @@ phased as (
     inner join documents using (document_sha256)
 ),
 
-with_row_key as (
+column_names as (
+    -- the column's own name: the last part of its header path that is not a phase, 小计 or 合计 (worked out once
+    -- per distinct header, not once per figure)
     select
-        *,
-        md5(concat_ws('|', document_sha256, table_name, cast(line_start as varchar), coalesce(row_label, ''),
-            coalesce(row_code, ''), coalesce(unit_code, ''))) as table_row_id,
-        -- the column's own name: the last part of its header path that is not a phase, 小计 or 合计
+        column_label,
         list_last(list_filter(string_split(coalesce(column_label, ''), '/'),
             lambda part: part not in ('小计', '合计', '总计', '') and not regexp_matches(part, '^\d{4}年'))) as column_name
+    from (select distinct column_label from phased)
+),
+
+with_row_key as (
+    select
+        phased.*,
+        md5(concat_ws('|', phased.document_sha256, phased.table_name, cast(phased.line_start as varchar),
+            coalesce(phased.row_label, ''), coalesce(phased.row_code, ''), coalesce(phased.unit_code, '')))
+            as table_row_id,
+        column_names.column_name
     from phased
-    where phase is not null
+    left join column_names
+        on column_names.column_label is not distinct from phased.column_label
+    where phased.phase is not null
+),
+
+subject_keys as (
+    -- the subject a row label or column name stands for, once per distinct text
+    select
+        subject_text,
+        {{ subject_key('subject_text') }} as subject_key
+    from (
+        select row_label as subject_text from with_row_key
+        union
+        select column_name from with_row_key
+    )
+    where subject_text is not null
 ),
 
 grand_total_rows as (
@@ -60,13 +84,17 @@ keyed as (
         with_row_key.*,
         measure in ('total', 'budget_amount') as is_row_total,
         case
-            when measure in ('total', 'budget_amount') then {{ subject_key('row_label') }}
-            when row_kind = 'total' and row_label = '合计' then {{ subject_key('column_name') }}
+            when measure in ('total', 'budget_amount') then row_subjects.subject_key
+            when row_kind = 'total' and row_label = '合计' then column_subjects.subject_key
         end as subject_key,
         coalesce(row_kind = 'total' and measure in ('total', 'budget_amount')
             and row_label like grand_total_rows.total_row_pattern, false) as is_grand_total
     from with_row_key
     left join grand_total_rows using (document_sha256, table_name)
+    left join subject_keys as row_subjects
+        on row_subjects.subject_text = with_row_key.row_label
+    left join subject_keys as column_subjects
+        on column_subjects.subject_text = with_row_key.column_name
 ),
 
 final as (

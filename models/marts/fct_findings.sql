@@ -113,38 +113,9 @@ narrative_failures as (
     select * from taxonomy_failures
 ),
 
--- table arithmetic (rules TBL-*): the same check macros the data tests on int_table_cells run
-table_sum_failures as (
-    {{ rows_add_up_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies'),
-        ref('stg_raw__load_findings')) }}
-),
-
-table_orphan_failures as (
-    {{ rows_have_parents_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
-),
-
-table_childless_failures as (
-    {{ rows_have_children_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
-),
-
-table_formula_failures as (
-    {{ column_formulas_check(ref('int_table_cells'), ref('table_column_formulas'), ref('known_discrepancies')) }}
-),
-
-table_identity_failures as (
-    {{ figures_agree_check(ref('int_table_cells'), ref('table_identities'), ref('known_discrepancies')) }}
-),
-
+-- table arithmetic (rules TBL-*): computed once in int_table_rule_failures, whose data tests report the same rows
 table_failures as (
-    select * from table_sum_failures
-    union all by name
-    select * from table_orphan_failures
-    union all by name
-    select * from table_childless_failures
-    union all by name
-    select * from table_formula_failures
-    union all by name
-    select * from table_identity_failures
+    select * exclude (check_name) from {{ ref('int_table_rule_failures') }}
 ),
 
 rule_failures as (

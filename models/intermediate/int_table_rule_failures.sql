@@ -1,0 +1,39 @@
+-- One row per failing row of a table arithmetic rule (TBL-*), with its evidence: computed here once, by the check
+-- macros of macros/generic_tests/, for both readers -- the data tests on this model (which warn, one per check)
+-- and fct_findings (which publishes them). At 10,000 documents computing them twice cost seconds of every build.
+with
+
+sum_failures as (
+    {{ rows_add_up_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies'),
+        ref('stg_raw__load_findings')) }}
+),
+
+orphan_failures as (
+    {{ rows_have_parents_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
+),
+
+childless_failures as (
+    {{ rows_have_children_check(ref('int_table_cells'), ref('int_table_row_links'), ref('known_discrepancies')) }}
+),
+
+formula_failures as (
+    {{ column_formulas_check(ref('int_table_cells'), ref('table_column_formulas'), ref('known_discrepancies')) }}
+),
+
+identity_failures as (
+    {{ figures_agree_check(ref('int_table_cells'), ref('table_identities'), ref('known_discrepancies')) }}
+),
+
+final as (
+    select 'rows_add_up' as check_name, * from sum_failures
+    union all by name
+    select 'rows_have_parents' as check_name, * from orphan_failures
+    union all by name
+    select 'rows_have_children' as check_name, * from childless_failures
+    union all by name
+    select 'column_formulas_hold' as check_name, * from formula_failures
+    union all by name
+    select 'figures_agree_across_tables' as check_name, * from identity_failures
+)
+
+select * from final
