@@ -154,14 +154,26 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
     """Run dbt in-process against ``warehouse`` (via the YUSUAN_WAREHOUSE variable that profiles.yml reads)."""
     from dbt.cli.main import dbtRunner
 
-    os.environ["YUSUAN_WAREHOUSE"] = str(warehouse)
+    # dbt re-parses the whole project (seconds) whenever the profile it renders changes, and the warehouse path is
+    # part of it: dbt runs in the warehouse's folder and is given the file name only, the same for every build of
+    # a warehouse of that name wherever it lives (a new folder, a test's tmp_path) -- so the parse is reused.
+    warehouse = Path(warehouse).resolve()
+    configured = os.environ.get("YUSUAN_WAREHOUSE")
+    os.environ["YUSUAN_WAREHOUSE"] = warehouse.name
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     args = [command, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
             "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
+    working_dir = os.getcwd()
+    os.chdir(warehouse.parent)
     try:
         result = dbtRunner(callbacks=callbacks or []).invoke(args)
     finally:
-        _close_dbt_database()
+        os.chdir(working_dir)
+        close_dbt_database()
+        if configured is None:
+            os.environ.pop("YUSUAN_WAREHOUSE", None)
+        else:
+            os.environ["YUSUAN_WAREHOUSE"] = configured
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.error = f"{type(result.exception).__name__}: {result.exception}"
@@ -178,7 +190,7 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
     return outcome
 
 
-def _close_dbt_database() -> None:
+def close_dbt_database() -> None:
     """profiles.yml sets keep_open: dbt-duckdb then opens the warehouse file once per run instead of once per
     node (a quarter of a small build's time), but it keeps that handle after the run, in this process. Close it,
     so the gate, the summary and the swap that follow (and the next build) open the file afresh."""

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from loaders.build import PROJECT_ROOT
+from loaders.build import PROJECT_ROOT, close_dbt_database
 
 DEFAULT_OUTPUT = PROJECT_ROOT / "docs" / "index.html"
 
@@ -43,6 +43,7 @@ def generate_docs(warehouse: Path, output: Path = DEFAULT_OUTPUT) -> Path:
                 "--target-path", str(target), "--log-path", str(Path(tmp) / "logs"), "--quiet",
             ])
         finally:
+            close_dbt_database()   # profiles.yml keeps the file open for the run; close it before tmp goes
             if previous is None:
                 os.environ.pop("YUSUAN_WAREHOUSE", None)
             else:
