@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _common import Timer, machine, print_memory, print_phases, timed_build, verdict
+from _common import Timer, machine, print_memory, print_phases, reset_peak_rss, timed_build, verdict
 
 
 def main() -> None:
@@ -28,6 +28,7 @@ def main() -> None:
     from loaders.synthetic.corpus import write_corpus
 
     summary = write_corpus(docs, args.docs, seed=args.seed)
+    reset_peak_rss()  # the pipeline's memory, not the generator's
     warehouse = base / "warehouse" / "yusuan.duckdb"
     first = Timer()
     report = timed_build(docs, warehouse, args.workers, first)
