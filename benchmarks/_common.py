@@ -109,6 +109,42 @@ def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Ti
         pipeline.load_directory, pipeline.run_dbt, pipeline.run_gate = originals
 
 
+def build_in_fresh_process(documents: Path, warehouse: Path, workers: int | None) -> tuple[Timer, dict, tuple]:
+    """timed_build in a newly started (spawned) Python process, as `yusuan build` runs: its peak memory is the
+    pipeline's alone, not the benchmark's (which generated the corpus). Returns the timer, the report's summary
+    (published, figures, findings_by_severity) and the peak RSS in MB of that process and of its largest worker."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    # not a Pool: pool workers are daemons, which may not start the build's own parser processes
+    process = context.Process(target=_build_and_measure, args=(str(documents), str(warehouse), workers, sender))
+    process.start()
+    sender.close()
+    try:
+        outcome = receiver.recv()
+    except EOFError:
+        outcome = None
+    process.join()
+    if outcome is None or isinstance(outcome, BaseException):
+        raise RuntimeError(f"the build process failed (exit code {process.exitcode})") from outcome
+    return outcome
+
+
+def _build_and_measure(documents: str, warehouse: str, workers: int | None, sender) -> None:
+    try:
+        timer = Timer()
+        report = timed_build(Path(documents), Path(warehouse), workers, timer)
+        summary = {"published": report.published, "figures": report.figures,
+                   "findings_by_severity": report.findings_by_severity}
+        sender.send((timer, summary, peak_rss_mb()))
+    except BaseException as exc:  # noqa: BLE001 -- reported by the parent
+        sender.send(exc)
+        raise
+    finally:
+        sender.close()
+
+
 def print_phases(timer: Timer, documents: int) -> None:
     total = timer.phases.get("total", 0.0)
     for name, seconds in timer.phases.items():
@@ -118,9 +154,10 @@ def print_phases(timer: Timer, documents: int) -> None:
     print(f"  {'total':<22} {total:8.1f} s  -> {documents / total:.0f} documents/s" if total else "")
 
 
-def print_memory(limit_mb: float | None = None) -> None:
-    own, children = peak_rss_mb()
-    line = f"peak memory (RSS): this process {own:.0f} MB, largest worker {children:.0f} MB"
+def print_memory(limit_mb: float | None = None, peaks: tuple[float, float] | None = None,
+                 who: str = "this process") -> None:
+    own, children = peaks or peak_rss_mb()
+    line = f"peak memory (RSS): {who} {own:.0f} MB, largest worker {children:.0f} MB"
     if limit_mb:
         line += f"  [target <= {limit_mb:.0f} MB: {'met' if max(own, children) <= limit_mb else 'MISSED'}]"
     print(line)

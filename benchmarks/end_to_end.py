@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import Timer, machine, print_memory, print_phases, reset_peak_rss, timed_build, verdict
+from _common import Timer, build_in_fresh_process, machine, print_memory, print_phases, timed_build, verdict
 
 
 def main() -> None:
@@ -35,7 +35,6 @@ def main() -> None:
         summary = write_corpus(docs, args.docs, seed=args.seed)
         print(f"generated {summary.documents} documents, {summary.figures} figures in "
               f"{time.perf_counter() - started:.1f} s (not counted below)")
-    reset_peak_rss()  # the pipeline's memory, not the generator's
     warehouse = base / "warehouse" / "yusuan.duckdb"
     timer = Timer()
     if args.profile:
@@ -44,17 +43,23 @@ def main() -> None:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    report = timed_build(docs, warehouse, 1 if args.profile else args.workers, timer)
-    if args.profile:
+        report = timed_build(docs, warehouse, 1, timer)
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        summary = {"published": report.published, "figures": report.figures,
+                   "findings_by_severity": report.findings_by_severity}
+        peaks, who = None, "this process"
+    else:
+        # the build runs in a fresh process, as `yusuan build` does: its memory is the pipeline's alone
+        timer, summary, peaks = build_in_fresh_process(docs, warehouse, args.workers)
+        who = "build process"
     total = timer.phases["total"]
-    print(f"end to end, {args.docs} documents, workers {args.workers or 'default'}: published={report.published}, "
-          f"figures {report.figures}, findings {report.findings_by_severity}")
+    print(f"end to end, {args.docs} documents, workers {args.workers or 'default'}: published={summary['published']}, "
+          f"figures {summary['figures']}, findings {summary['findings_by_severity']}")
     print_phases(timer, args.docs)
     size = warehouse.stat().st_size / 1024 / 1024 if warehouse.exists() else 0
     print(f"warehouse file: {size:.0f} MB")
-    print_memory(2048)
+    print_memory(2048, peaks, who)
     if args.docs >= 10000:
         print(f"target 10,000 documents <= 60 s: {verdict(total * 10000 / args.docs, 60)}")
     if args.keep is None:
