@@ -47,20 +47,15 @@ expected as (
     ) as t(case_id, lhs, rhs, difference, tolerance)
 ),
 
+actual as (
+    select document_sha256 as case_id, * from failures
+),
+
 mismatches as (
-    select document_sha256 as case_id, 'unexpected failure' as problem
-    from failures
-    where not exists (
-        select 1 from expected
-        where expected.case_id = failures.document_sha256
-            and expected.lhs = failures.lhs and expected.rhs = failures.rhs
-            and expected.difference = failures.difference and expected.tolerance = failures.tolerance
-            and failures.rule_id = 'NAR-CHANGE-002'
-    )
-    union all
-    select case_id, 'failure not reported'
-    from expected
-    where not exists (select 1 from failures where failures.document_sha256 = expected.case_id)
+    {{ fixture_mismatches(one_row_each=true, checks=[
+        ['wrong evidence', "a.lhs <> e.lhs or a.rhs <> e.rhs or a.difference <> e.difference"
+                           ~ " or a.tolerance <> e.tolerance or a.rule_id <> 'NAR-CHANGE-002'"],
+    ]) }}
 )
 
 select * from mismatches

@@ -75,24 +75,15 @@ expected as (
     ) as t(case_id, line_start, line_end, amount)
 ),
 
+actual as (
+    select document_sha256 as case_id, * from failures
+),
+
 mismatches as (
-    select document_sha256 as case_id, 'unexpected finding at line ' || cast(line_start as varchar) as problem
-    from failures
-    where rule_id <> 'TBL-CHILD-001'
-        or not exists (
-            select 1 from expected
-            where expected.case_id = failures.document_sha256
-                and expected.line_start = failures.line_start
-                and expected.line_end = failures.line_end
-                and failures.lhs = expected.amount and failures.rhs = 0 and failures.tolerance = 50
-        )
-    union all
-    select case_id, 'childless row not reported'
-    from expected
-    where not exists (
-        select 1 from failures
-        where failures.document_sha256 = expected.case_id and failures.line_start = expected.line_start
-    )
+    {{ fixture_mismatches(one_row_each=true, checks=[
+        ['wrong evidence', "a.rule_id <> 'TBL-CHILD-001' or a.line_start <> e.line_start"
+                           ~ " or a.line_end <> e.line_end or a.lhs <> e.amount or a.rhs <> 0 or a.tolerance <> 50"],
+    ]) }}
 )
 
 select * from mismatches
