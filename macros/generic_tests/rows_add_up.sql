@@ -33,13 +33,7 @@
 
     _rows as (
         select
-            row_key,
-            any_value(document_sha256) as document_sha256,
-            any_value(file_name) as file_name,
-            any_value(table_name) as table_name,
-            any_value(page) as page,
-            min(line_start) as line_start,
-            max(line_end) as line_end,
+            {{ row_place_columns() }},
             any_value(coalesce(row_label, row_code)) as row_name,
             bool_or(is_table_cut_off) as is_table_cut_off
         from _cells

@@ -15,14 +15,8 @@
 
     _rows as (
         select
-            row_key,
-            any_value(document_sha256) as document_sha256,
-            any_value(file_name) as file_name,
-            any_value(table_name) as table_name,
-            any_value(page) as page,
+            {{ row_place_columns() }},
             min(row_order) as row_order,
-            min(line_start) as line_start,
-            max(line_end) as line_end,
             any_value(row_code) as row_code,
             coalesce(any_value(row_code_scheme), '') as scheme,
             any_value(row_label) as row_label,

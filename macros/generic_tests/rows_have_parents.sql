@@ -8,13 +8,7 @@
 
     _rows as (
         select
-            row_key,
-            any_value(document_sha256) as document_sha256,
-            any_value(file_name) as file_name,
-            any_value(table_name) as table_name,
-            any_value(page) as page,
-            min(line_start) as line_start,
-            max(line_end) as line_end,
+            {{ row_place_columns() }},
             any_value(row_code) as row_code,
             any_value(row_code_scheme) as row_code_scheme,
             any_value(row_label) as row_label,
