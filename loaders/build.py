@@ -150,9 +150,10 @@ class DbtOutcome:
         return [r for r in self.results if r["status"] == "warn"]
 
 
-def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = None,
+def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str] | None = None,
             callbacks: list | None = None) -> DbtOutcome:
-    """Run dbt in-process against ``warehouse`` (via the YUSUAN_WAREHOUSE variable that profiles.yml reads)."""
+    """Run dbt in-process against ``warehouse`` (via the YUSUAN_WAREHOUSE variable that profiles.yml reads).
+    ``command``: a dbt command, or its words (``["docs", "generate"]``); ``extra``: its options."""
     from dbt.cli.main import dbtRunner
 
     # dbt re-parses the whole project (seconds) whenever the profile it renders changes, and the warehouse path is
@@ -162,7 +163,8 @@ def run_dbt(warehouse: Path, command: str = "build", extra: list[str] | None = N
     configured = os.environ.get("YUSUAN_WAREHOUSE")
     os.environ["YUSUAN_WAREHOUSE"] = warehouse.name
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    args = [command, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
+    words = [command] if isinstance(command, str) else list(command)
+    args = [*words, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
             "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
     working_dir = os.getcwd()
     os.chdir(warehouse.parent)

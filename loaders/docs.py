@@ -9,12 +9,11 @@ does not disturb a build's ``target/``.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from loaders.build import PROJECT_ROOT, close_dbt_database
+from loaders.build import PROJECT_ROOT, run_dbt
 
 DEFAULT_OUTPUT = PROJECT_ROOT / "docs" / "index.html"
 
@@ -25,8 +24,6 @@ class DocsError(Exception):
 
 def generate_docs(warehouse: Path, output: Path = DEFAULT_OUTPUT) -> Path:
     """Write the static docs page of ``warehouse`` to ``output``; return its path. Raises DocsError with the reason."""
-    from dbt.cli.main import dbtRunner
-
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         raise DocsError(f"no warehouse at {warehouse}: run `yusuan build` first")
@@ -34,24 +31,10 @@ def generate_docs(warehouse: Path, output: Path = DEFAULT_OUTPUT) -> Path:
         copy = Path(tmp) / "yusuan.duckdb"   # the file's stem is the catalog name dbt documents
         shutil.copyfile(warehouse, copy)
         target = Path(tmp) / "target"
-        previous = os.environ.get("YUSUAN_WAREHOUSE")
-        os.environ["YUSUAN_WAREHOUSE"] = str(copy)
-        try:
-            result = dbtRunner().invoke([
-                "docs", "generate", "--static",
-                "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
-                "--target-path", str(target), "--log-path", str(Path(tmp) / "logs"), "--quiet",
-            ])
-        finally:
-            close_dbt_database()   # profiles.yml keeps the file open for the run; close it before tmp goes
-            if previous is None:
-                os.environ.pop("YUSUAN_WAREHOUSE", None)
-            else:
-                os.environ["YUSUAN_WAREHOUSE"] = previous
+        outcome = run_dbt(copy, ["docs", "generate"], extra=["--static", "--target-path", str(target)])
         page = target / "static_index.html"
-        if not result.success or not page.is_file():
-            reason = f"{type(result.exception).__name__}: {result.exception}" if result.exception else "see dbt log"
-            raise DocsError(f"dbt docs generate failed ({reason})")
+        if not outcome.success or not page.is_file():
+            raise DocsError(f"dbt docs generate failed ({outcome.error or 'see the dbt log in logs/'})")
         output = Path(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(page, output)

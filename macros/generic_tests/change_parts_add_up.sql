@@ -24,30 +24,29 @@
 
     checked as (
         select
-            'NAR-CHANGE-002' as rule_id,
-            document_sha256,
-            file_name,
-            cast(null as integer) as page,
-            line_start,
-            line_end,
-            source_locator,
-            cast({{ whole }} as decimal(38, 6)) as lhs,
-            cast({{ parts }} as decimal(38, 6)) as rhs,
-            cast({{ whole }} - {{ parts }} as decimal(38, 6)) as difference,
-            cast({{ whole_half_step }} + {{ parts_half_step }} as decimal(38, 6)) as tolerance,
-            coalesce({{ subject }}, '(no subject)') as _subject,
-            {{ part_labels }} as _parts
+            *,
+            cast({{ whole }} as decimal(38, 6)) as _lhs,
+            cast({{ parts }} as decimal(38, 6)) as _rhs,
+            cast({{ whole_half_step }} + {{ parts_half_step }} as decimal(38, 6)) as _tolerance
         from made_up
+    ),
+
+    described as (
+        select
+            *,
+            coalesce({{ subject }}, '(no subject)') || ': the text states a change of ' || {{ amount_text('_lhs') }}
+                || ' but the changes it lists for ' || coalesce({{ part_labels }}, 'its parts') || ' add up to '
+                || {{ amount_text('_rhs') }} || ' (difference ' || {{ amount_text('_lhs - _rhs') }} || ', allowed '
+                || {{ amount_text('_tolerance') }} || ')' as _message
+        from checked
+        where {{ outside_rounding('_lhs - _rhs', '_tolerance') }}
     ),
 
     failing as (
         select
-            *,
-            _subject || ': the text states a change of ' || {{ amount_text('lhs') }} || ' but the changes it lists for '
-                || coalesce(_parts, 'its parts') || ' add up to ' || {{ amount_text('rhs') }} || ' (difference '
-                || {{ amount_text('difference') }} || ', allowed ' || {{ amount_text('tolerance') }} || ')' as message
-        from checked
-        where {{ outside_rounding('difference', 'tolerance') }}
+            {{ evidence_columns('NAR-CHANGE-002', lhs='_lhs', rhs='_rhs', difference='_lhs - _rhs',
+                tolerance='_tolerance', message='_message') }}
+        from described
     )
 
     select {{ evidence_columns() }} from failing
