@@ -35,35 +35,10 @@ def machine() -> str:
 
 
 def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident memory (MB) of this process since the last ``reset_peak_rss()`` (else since it started), and of
-    its largest finished child (ru_maxrss is KB on Linux)."""
-    own = _status_kb("VmHWM")
-    if own is None:
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """Peak resident memory (MB) of this process and of its largest finished child (ru_maxrss is KB on Linux)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own / 1024, children
-
-
-def reset_peak_rss() -> None:
-    """Start measuring this process's peak memory afresh (Linux: writing 5 to /proc/self/clear_refs resets VmHWM),
-    so the memory the benchmark spent generating its corpus is not counted as the pipeline's."""
-    import gc
-
-    gc.collect()
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass  # not Linux: the peak then includes the generation
-
-
-def _status_kb(field: str) -> int | None:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
+    return own, children
 
 
 def cpu_seconds() -> float:
@@ -112,7 +87,8 @@ def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Ti
 def build_in_fresh_process(documents: Path, warehouse: Path, workers: int | None) -> tuple[Timer, dict, tuple]:
     """timed_build in a newly started (spawned) Python process, as `yusuan build` runs: its peak memory is the
     pipeline's alone, not the benchmark's (which generated the corpus). Returns the timer, the report's summary
-    (published, figures, findings_by_severity) and the peak RSS in MB of that process and of its largest worker."""
+    (published, figures, findings_by_severity, parsed, unchanged) and the peak RSS in MB of that process and of its
+    largest worker."""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
@@ -136,7 +112,8 @@ def _build_and_measure(documents: str, warehouse: str, workers: int | None, send
         timer = Timer()
         report = timed_build(Path(documents), Path(warehouse), workers, timer)
         summary = {"published": report.published, "figures": report.figures,
-                   "findings_by_severity": report.findings_by_severity}
+                   "findings_by_severity": report.findings_by_severity,
+                   "parsed": report.load.count("completed"), "unchanged": report.load.count("unchanged")}
         sender.send((timer, summary, peak_rss_mb()))
     except BaseException as exc:  # noqa: BLE001 -- reported by the parent
         sender.send(exc)

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _common import Timer, machine, print_memory, print_phases, reset_peak_rss, timed_build, verdict
+from _common import build_in_fresh_process, machine, print_memory, print_phases, verdict
 
 
 def main() -> None:
@@ -28,11 +28,10 @@ def main() -> None:
     from loaders.synthetic.corpus import write_corpus
 
     summary = write_corpus(docs, args.docs, seed=args.seed)
-    reset_peak_rss()  # the pipeline's memory, not the generator's
     warehouse = base / "warehouse" / "yusuan.duckdb"
-    first = Timer()
-    report = timed_build(docs, warehouse, args.workers, first)
-    print(f"first build, {args.docs} documents: published={report.published}")
+    # each build runs in a fresh process, as `yusuan build` does (a scheduled rebuild is a new process)
+    first, built, _ = build_in_fresh_process(docs, warehouse, args.workers)
+    print(f"first build, {args.docs} documents: published={built['published']}")
     print_phases(first, args.docs)
     # change one printed figure of one document (an evaluation report's actual spending)
     changed = docs / summary.files[0]
@@ -41,15 +40,13 @@ def main() -> None:
     at = text.index(marker) + len(marker)
     digit = text[at]
     changed.write_text(text[:at] + ("1" if digit != "1" else "2") + text[at + 1:], encoding="utf-8")
-    second = Timer()
-    report = timed_build(docs, warehouse, args.workers, second)
-    parsed = report.load.count("completed")
-    print(f"rebuild after changing {changed.name}: published={report.published}, parsed {parsed}, "
-          f"unchanged {report.load.count('unchanged')}")
+    second, rebuilt, peaks = build_in_fresh_process(docs, warehouse, args.workers)
+    print(f"rebuild after changing {changed.name}: published={rebuilt['published']}, parsed {rebuilt['parsed']}, "
+          f"unchanged {rebuilt['unchanged']}")
     print_phases(second, 1)
     print(f"target one changed document <= 10 s: {verdict(second.phases['total'], 10)} "
           f"({second.phases['total']:.1f} s)")
-    print_memory()
+    print_memory(peaks=peaks, who="rebuild process")
     shutil.rmtree(base, ignore_errors=True)
 
 
