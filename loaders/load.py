@@ -48,6 +48,12 @@ INDICATOR_COLUMNS = [
     "number_high", "printed_decimals", "unit", "period", "is_qualitative", "raw_text",
 ]
 ATTRIBUTE_COLUMNS = ["page", "line_start", "line_end", "subject", "attribute", "value_text", "raw_text"]
+STATEMENT_COLUMNS = [
+    "sentence_index", "page", "line_start", "line_end", "section", "sentence", "subject", "subject_kind",
+    "subject_path", "parent_subject", "list_index", "role", "period_year", "basis", "compared_year",
+    "compared_basis", "direction", "value_text", "value", "printed_decimals", "printed_unit", "reason_text",
+    "reason_direction", "raw_text",
+]
 FINDING_COLUMNS = ["rule_id", "severity", "page", "line_start", "line_end", "raw_text", "message"]
 
 
@@ -174,6 +180,7 @@ RECORD_TABLES = {
     "raw.figures": ("figures", FIGURE_COLUMNS, ("value",)),
     "raw.indicators": ("indicators", INDICATOR_COLUMNS, ("number", "number_high")),
     "raw.attributes": ("attributes", ATTRIBUTE_COLUMNS, ()),
+    "raw.statements": ("statements", STATEMENT_COLUMNS, ("value",)),
     "raw.load_findings": ("findings", FINDING_COLUMNS, ()),
 }
 
@@ -324,7 +331,8 @@ def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
     documents, loads = [], []
     key = ["document_sha256", "load_id", "file_name"]
     index_names = {"raw.figures": "figure_index", "raw.indicators": "indicator_index",
-                   "raw.attributes": "attribute_index", "raw.load_findings": "finding_index"}
+                   "raw.attributes": "attribute_index", "raw.statements": "statement_index",
+                   "raw.load_findings": "finding_index"}
     tables = {table: {name: [] for name in key + [index_names[table]] + names}
               for table, (_attribute, names, _decimals) in RECORD_TABLES.items()}
     for parsed in batch:

@@ -128,6 +128,42 @@ class Finding:
     page: int | None = None
 
 
+@direct_init
+@dataclass(frozen=True)
+class Statement:
+    """One number bound in a sentence of fiscal prose (说明, 情况说明, evaluation report), with its role.
+
+    Produced by the statement reader (``loaders/statements/``) for every document kind, PDF and text alike.
+    A sentence with several numbers gives several statements sharing ``sentence_index``. Textual facts
+    that rules need (a placeholder, an empty reason, a note that a table is empty) are statements whose
+    ``role`` names them and whose value is None."""
+
+    sentence_index: int  # the sentence, per document, in order of appearance
+    line_start: int
+    line_end: int
+    sentence: str  # the whole sentence as printed, wrapped lines joined
+    raw_text: str  # the printed line(s) the number stands on
+    role: str  # amount | prior_amount | change | growth_pct | share_pct | completion_pct | count | placeholder | empty_reason | empty_table_note
+    value_text: str | None = None  # digits exactly as printed
+    value: Decimal | None = None  # exact, in the printed unit; sign never folded in (see direction)
+    printed_decimals: int | None = None
+    printed_unit: str | None = None  # 元 | 万元 | 亿元 | % | 个 | 人 | 辆 | 次 ...
+    page: int | None = None
+    section: str | None = None  # heading the sentence stands under
+    subject: str | None = None  # what the number is about, as printed (quotes stripped): 住房公积金, “三公”经费 -> 三公经费
+    subject_kind: str | None = None  # function_class | economic_class | three_public | procurement | operation_fund | revenue | expenditure | basic_expenditure | project_expenditure | performance_targets | assets | other
+    subject_path: str | None = None  # function class names as printed, 类/款/项 joined with '/'
+    parent_subject: str | None = None  # the whole a listed part belongs to (其中, 三公 parts, 政府采购 categories)
+    list_index: int | None = None  # sentence_index of the statement that names the whole; parts of one whole share it
+    period_year: int | None = None  # the year the amount is of (本年 -> the document's year when known)
+    basis: str | None = None  # budget | initial_budget | adjusted_budget | execution | final_accounts | actual
+    compared_year: int | None = None  # change / growth / prior_amount: the year compared with
+    compared_basis: str | None = None  # basis of that comparison (预算, 预算执行数, 决算 ...)
+    direction: int | None = None  # +1 增加/增长, -1 减少/下降, 0 持平/无变化; None when not a change
+    reason_text: str | None = None  # the 主要原因 clause that follows, as printed
+    reason_direction: int | None = None  # the direction the reason itself states (经费增加 -> +1), None when none
+
+
 @dataclass
 class DocumentFacts:
     """What a parser read about the document as a whole."""
@@ -147,6 +183,7 @@ class ParseResult:
     indicators: list[Indicator] = field(default_factory=list)
     attributes: list[Attribute] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
 
 class ParseError(Exception):

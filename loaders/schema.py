@@ -128,6 +128,39 @@ RAW_DDL = [
     )
     """,
     """
+    create table if not exists raw.statements (
+        document_sha256 varchar not null,
+        load_id varchar not null,
+        file_name varchar not null,
+        statement_index integer not null,
+        sentence_index integer not null,
+        page integer,
+        line_start integer not null,
+        line_end integer not null,
+        section varchar,
+        sentence varchar not null,
+        subject varchar,
+        subject_kind varchar,
+        subject_path varchar,
+        parent_subject varchar,
+        list_index integer,
+        role varchar not null,        -- amount | prior_amount | change | growth_pct | share_pct | completion_pct | count | placeholder | empty_reason | empty_table_note
+        period_year integer,
+        basis varchar,
+        compared_year integer,
+        compared_basis varchar,
+        direction smallint,
+        value_text varchar,
+        value decimal(38, 10),
+        printed_decimals integer,
+        printed_unit varchar,
+        reason_text varchar,
+        reason_direction smallint,
+        raw_text varchar not null,
+        primary key (document_sha256, statement_index)
+    )
+    """,
+    """
     create table if not exists raw.load_findings (
         document_sha256 varchar,
         load_id varchar not null,
@@ -146,7 +179,7 @@ RAW_DDL = [
 ]
 
 # Tables whose rows belong to one document and are replaced together when it is reloaded.
-DOCUMENT_TABLES = ("raw.figures", "raw.indicators", "raw.attributes")
+DOCUMENT_TABLES = ("raw.figures", "raw.indicators", "raw.attributes", "raw.statements")
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
