@@ -20,7 +20,8 @@ unit, 0.005, each):
   and 1 % in both amounts, and in the percentage;
 * ``year_slip``: the compared year printed as the document's own year (2025年预算执行数 in a 2025 budget);
 * ``parts_not_adding``: one listed part (三公 part, 公务用车 part, 政府采购 货物/工程/服务) moved by at least
-  0.10 万元 and 1 % of its whole (at least four times the rounding of the sum), so the parts miss the whole;
+  0.10 万元 and 1 % of the group's whole (the 三公 or 政府采购 total; at least four times the rounding of a sum of
+  up to four printed figures), so the parts miss the whole;
 * ``prose_amount_ne_table``: an amount the prose states of a 项 (this year's or last year's 预算执行数) that one
   table row prints, moved by at least 0.10 万元 and 1 %;
 * ``direction_flip``: 增加 written for 减少 (and 增长 for 下降), or the reverse, where the change is at least

@@ -147,9 +147,10 @@ def _far(x: Decimal, y: Decimal) -> bool:
     return abs(x - y) >= MIN_AMOUNT and abs(x - y) >= abs(x) / 100
 
 
-def _moved(rng: random.Random, value: Decimal) -> Decimal:
-    """``value`` moved by at least 0.10 and 1 % of it (up to 25 %), never below zero."""
-    size = max(MIN_AMOUNT, (value * Decimal(str(round(rng.uniform(0.01, 0.25), 3)))).quantize(CENT))
+def _moved(rng: random.Random, value: Decimal, base: Decimal) -> Decimal:
+    """``value`` moved by at least 0.10 and 1 % of ``base`` (up to 25 %), never below zero."""
+    size = max(MIN_AMOUNT, (base * Decimal(str(round(rng.uniform(0.01, 0.25), 3)))).quantize(CENT, rounding=ROUND_HALF_UP))
+    assert size >= MIN_AMOUNT and size >= base / 100
     if value - size < 0 or rng.random() < 0.5:
         return value + size
     return value - size
@@ -190,9 +191,12 @@ def inject(doc: Generated, kind: str, place: tuple, rng: random.Random) -> dict:
         changes = [(m, t.text) for m, t in zip(mine, theirs) if m.text != t.text]
     elif kind == "year_slip":
         changes = [(n, str(doc.fiscal_year)) for n in g.nums if n.role == "compared_year" and n.line > 0]
-    elif kind in ("parts_not_adding", "prose_amount_ne_table"):
+    elif kind == "parts_not_adding":
+        _g, num, whole = place
+        changes = [(num, _text(_moved(rng, num.exact, whole.exact), num.text))]
+    elif kind == "prose_amount_ne_table":
         num = place[1]
-        changes = [(num, _text(_moved(rng, num.exact), num.text))]
+        changes = [(num, _text(_moved(rng, num.exact, num.exact), num.text))]
     elif kind == "direction_flip":
         changes = [(n, FLIPS[n.text]) for n in place[1]]
     elif kind == "growth_on_zero_base":
