@@ -246,7 +246,7 @@ def test_item_prose_prints_the_percentages_of_a_real_document():
 @pytest.fixture(scope="module")
 def prose_corpus(tmp_path_factory):
     docs = tmp_path_factory.mktemp("prose") / "docs"
-    write_corpus(docs, 40, seed=SEED, families=["department_budget"])
+    write_corpus(docs, 60, seed=SEED, families=["department_budget", "final_accounts"])
     return docs
 
 
@@ -257,7 +257,9 @@ def test_generated_prose_is_consistent_with_the_tables(prose_corpus):
     whole, the compared year is the year before, and each printed value stands on its line."""
     docs = prose_corpus
     rows = read_csv(statements_path(docs))
-    truth = {(t["file_name"], int(t["line"]), t["measure"], t["table_name"]): t for t in read_csv(truth_path(docs))}
+    truth: dict[tuple, list[dict]] = {}
+    for t in read_csv(truth_path(docs)):
+        truth.setdefault((t["file_name"], int(t["line"]), t["measure"], t["table_name"]), []).append(t)
     texts = {p.name: p.read_text(encoding="utf-8").splitlines() for p in docs.glob("*.txt")}
     groups: dict[tuple[str, str], list[dict]] = {}
     for row in rows:
@@ -267,8 +269,9 @@ def test_generated_prose_is_consistent_with_the_tables(prose_corpus):
             assert _dec(row["value_text"]) == _half_up(Decimal(row["exact"])), row
         if row["ref_lines"]:
             lines = [int(x) for x in row["ref_lines"].split(";")]
-            stated = [truth[(row["file_name"], line, row["ref_measure"], row["ref_table"])] for line in lines]
-            assert all(t["row_label"] == row["ref_row"] for t in stated), row
+            stated = [t for line in lines for t in truth[(row["file_name"], line, row["ref_measure"], row["ref_table"])]
+                      if t["row_label"] == row["ref_row"]]  # a 收支总表 line prints two sides
+            assert len(stated) == len(lines), row
             assert sum(_dec(t["value_text"]) for t in stated) == _dec(row["value_text"]), (row, stated)
         if row["role"] == "compared_year":
             assert int(row["value_text"]) == int(row["fiscal_year"]) - 1
@@ -304,7 +307,13 @@ def test_generated_prose_is_consistent_with_the_tables(prose_corpus):
                     assert _dec(r["value_text"]) == _half_up(abs(current - prior) * 100 / prior), members
                     checked["growth"] += 1
                 words = {r["value_text"] for r in by_role.get("direction", []) + by_role.get("growth_word", [])}
-                assert words <= {1: {"增加", "增长"}, -1: {"减少", "下降"}, 0: {"持平"}}[direction], members
+                allowed = {1: {"增加", "增长"}, -1: {"减少", "下降"}, 0: {"持平"}}[direction]
+                if kind == "item_final":  # 决算数大于/小于（年初）预算数
+                    allowed = {1: {"大于"}, -1: {"小于"}, 0: {"持平"}}[direction]
+                assert words and words <= allowed, members
+                for r in by_role.get("completion_pct", []):
+                    assert _dec(r["value_text"]) == _half_up(current * 100 / prior), members
+                    checked["completion"] += 1
                 checked["change"] += 1
             reason = members[0]["reason_direction"]
             assert reason == "" or int(reason) == direction, members
@@ -321,13 +330,19 @@ def test_generated_prose_is_consistent_with_the_tables(prose_corpus):
             part = next(_dec(p["value_text"]) for p in parts if p["subject"] == r["subject"])
             assert _dec(r["value_text"]) == _half_up(part * 100 / current), members
             checked["share"] += 1
-    assert min(checked[k] for k in ("growth", "change", "parts", "share")) >= 10, checked
+    assert min(checked[k] for k in ("growth", "change", "parts", "share", "completion")) >= 10, checked
     # several phrasings of every sentence kind
     templates = {(r["group_kind"], r["template"]) for r in rows}
     assert {t for k, t in templates if k == "item"} == {"shanghai", "compact", "numbered"}
     assert {t for k, t in templates if k == "three_public"} == {"whole_first", "parts_compared"}
     assert {t for k, t in templates if k == "operation"} == {"change_and_growth", "prior_printed"}
     assert {t for k, t in templates if k == "procurement"} == {"list", "shares"}
+    assert {t for k, t in templates if k == "item_final"} == {"numbered", "quoted"}
+    assert {t for k, t in templates if k == "total"} == {"separate", "joined"}
+    assert {t for k, t in templates if k in ("income", "class_shares")} == {"whole_then_parts", "parts_of_whole"}
+    # amounts stated of a table row: every 项 of both families, 类 and 本年收入 of the 决算
+    assert {r["ref_table"] for r in rows if r["ref_lines"]} == {
+        "表三 支出预算总表", "表四 一般公共预算支出预算表", "收入支出决算总表", "一般公共预算财政拨款支出决算表"}
     # zero bases occur in clean prose (a 三公 part new this year), never with a growth percentage
     zero = [g for g in groups.values() if any(r["role"] == "prior_amount" and _dec(r["value_text"]) == 0 for r in g)]
     assert zero and not any(r["role"] == "growth_pct" for g in zero for r in g)
@@ -339,11 +354,13 @@ def test_each_prose_fault_kind_is_injected_and_recorded(tmp_path):
     from loaders.synthetic.prose_faults import PLACEHOLDERS
 
     docs = tmp_path / "faulty"
-    summary = write_corpus(docs, 45, seed=SEED, families=["department_budget"], fault_share=1.0,
+    summary = write_corpus(docs, 90, seed=SEED, families=["department_budget", "final_accounts"], fault_share=1.0,
                            fault_kinds=list(PROSE_FAULT_KINDS))
     ledger = read_csv(faults_path(docs))
-    assert len(ledger) == len(summary.faults) == 45
-    assert Counter(row["kind"] for row in ledger) == {kind: 5 for kind in PROSE_FAULT_KINDS}
+    assert len(ledger) == len(summary.faults) == 90
+    for family in ("department_budget", "final_accounts"):
+        counts = Counter(row["kind"] for row in ledger if row["family"] == family)
+        assert set(counts) == set(PROSE_FAULT_KINDS) and min(counts.values()) >= 3, (family, counts)
     assert {row["scope"] for row in ledger} == {"prose"}
     for row in ledger:
         faulty = (docs / row["file_name"]).read_text(encoding="utf-8").splitlines()
@@ -361,7 +378,7 @@ def test_each_prose_fault_kind_is_injected_and_recorded(tmp_path):
         if kind == "year_slip":
             assert set(injected) == {str(doc.fiscal_year)} and set(originals) == {str(doc.fiscal_year - 1)}
         elif kind == "direction_flip":
-            flips = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
+            flips = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "大于": "小于", "小于": "大于"}
             assert [flips[o] for o in originals] == injected
         elif kind == "empty_reason":
             above = "".join(faulty[max(first - 4, 0):last])  # 主要原因是： may end the line before
@@ -371,11 +388,11 @@ def test_each_prose_fault_kind_is_injected_and_recorded(tmp_path):
         elif kind == "growth_on_zero_base":
             above = "".join(faulty[max(first - 4, 0):last])  # the prior may stand on a line before the growth
             assert originals == [""] and injected == ["，增长100.00%"]
-            assert re.search(r"上年预算为0\.00万元，比上年增加[\d.,]+万元，增长100\.00%", above), above
+            assert re.search(r"上年(?:预算|决算)为0\.00万元，比上年增加[\d.,]+万元，增长100\.00%", above), above
         elif kind == "wrong_percentage":
             assert abs(_dec(injected[0]) - _dec(originals[0])) >= 1
         elif kind in ("parts_not_adding", "prose_amount_ne_table"):
             old, new = _dec(originals[0]), _dec(injected[0])
             assert abs(new - old) >= Decimal("0.10") and abs(new - old) >= old / 100
         elif kind == "copied_item":
-            assert row["figure"].startswith("item/") and len(originals) >= 3
+            assert row["figure"].startswith(("item/", "item_final/")) and len(originals) >= 3

@@ -28,7 +28,7 @@ from decimal import Decimal
 from loaders.synthetic.core import Num, Segment, money, rate
 
 ZERO = Decimal(0)
-NUMERIC_ROLES = ("amount", "prior_amount", "change", "growth_pct", "share_pct", "part")
+NUMERIC_ROLES = ("amount", "prior_amount", "change", "growth_pct", "share_pct", "completion_pct", "part")
 WORD_ROLES = ("direction", "growth_word", "compared_year", "reason", "name", "tail")
 
 
@@ -62,8 +62,12 @@ class Group:
 class Prose:
     """Builds the prose of one document: groups of ``ProseNum`` inside segment lists (paragraphs)."""
 
-    def __init__(self, year: int, department: str, grouping: bool, unit: str = "万元"):
+    def __init__(self, year: int, department: str, grouping: bool, unit: str = "万元", noun: str = "预算",
+                 landed: bool = True):
         self.year = year
+        self.landed = landed  # the family's parser lands prose numbers as figures (广州 部门预算), so truth.csv has them
+        self.noun = noun  # 预算 in a budget, 决算 in final accounts (the 三公, 机关运行经费 and 政府采购 sentences)
+        self.spend = "预算" if noun == "预算" else "支出"  # 政府采购预算 / 政府采购支出
         self.department = department
         self.grouping = grouping
         self.unit = unit
@@ -75,7 +79,7 @@ class Prose:
         return g
 
     def _num(self, g: Group, text: str, role: str, unit: str | None = None, **extra) -> ProseNum:
-        expect = role in NUMERIC_ROLES
+        expect = role in NUMERIC_ROLES and self.landed
         num = ProseNum(text, "" if expect else role, unit=unit, kind="prose", expect=expect, role=role, group=g.id,
                        **extra)
         g.nums.append(num)
@@ -251,8 +255,8 @@ def three_public(prose: Prose, rng: random.Random, scale: int) -> list[Segment]:
         g.compared_year = year - 1
         direction = _direction(total, prior_total)
         g.direction = direction
-        seg = [prose.word(g, prose.department, "name"), f"{year}年{THREE_PUBLIC}财政拨款预算", prose.amount(g, total),
-               "万元，比上年预算"]
+        seg = [prose.word(g, prose.department, "name"), f"{year}年{THREE_PUBLIC}财政拨款{prose.noun}", prose.amount(g, total),
+               f"万元，比上年{prose.noun}"]
         seg += [prose.word(g, CHANGE_WORD[direction], "direction"), prose.amount(g, abs(total - prior_total), "change"),
                 "万元"] if direction else [prose.word(g, "持平", "direction")]
         seg += ["。其中：", ABROAD, prose.amount(g, abroad, "part", ABROAD, THREE_PUBLIC), "万元，", CARS,
@@ -260,7 +264,7 @@ def three_public(prose: Prose, rng: random.Random, scale: int) -> list[Segment]:
                 prose.amount(g, buy, "part", CAR_BUY, CARS), "万元，", CAR_RUN, prose.amount(g, run, "part", CAR_RUN, CARS),
                 "万元），", RECEPTION, prose.amount(g, reception, "part", RECEPTION, THREE_PUBLIC), "万元。"]
         return assign_measures(seg)
-    seg = [f"{year}年{THREE_PUBLIC}预算数为", prose.amount(g, total), "万元，其中："]
+    seg = [f"{year}年{THREE_PUBLIC}{prose.noun}数为", prose.amount(g, total), "万元，其中："]
     order = [(ABROAD, abroad), (RECEPTION, reception), (CARS, cars)]
     rng.shuffle(order)
     for k, (name, value) in enumerate(order):
@@ -272,7 +276,7 @@ def three_public(prose: Prose, rng: random.Random, scale: int) -> list[Segment]:
         if direction == 0:
             seg += ["与上年", prose.word(part, "持平", "direction")]
         elif before == 0:
-            seg += ["上年预算为", prose.amount(part, before, "prior_amount", name), "万元，比上年",
+            seg += [f"上年{prose.noun}为", prose.amount(part, before, "prior_amount", name), "万元，比上年",
                     prose.word(part, CHANGE_WORD[direction], "direction"), prose.amount(part, abs(value - before), "change", name),
                     "万元", prose.word(part, "", "tail")]
         else:
@@ -293,17 +297,18 @@ def operation(prose: Prose, rng: random.Random, value: Decimal, prior: Decimal) 
     template = rng.choice(["change_and_growth", "prior_printed"])
     g = prose.group("operation", "机关运行经费", template, compared_year=prose.year - 1)
     g.direction = direction
-    reason, g.reason_direction = _reason(rng, direction, "公用经费")
+    reason, g.reason_direction = _reason(rng, direction, "公用")
     if template == "change_and_growth":
-        seg = [f"{prose.year}年机关运行经费预算", prose.amount(g, value), "万元，比", prose.year_num(g, prose.year - 1),
-               "年预算"]
+        seg = [f"{prose.year}年机关运行经费{prose.noun}", prose.amount(g, value), "万元，比", prose.year_num(g, prose.year - 1),
+               f"年{prose.noun}"]
         seg += [prose.word(g, CHANGE_WORD[direction], "direction"), prose.amount(g, abs(value - prior), "change"), "万元，",
                 prose.word(g, GROWTH_WORD[direction], "growth_word"), prose.pct(g, rate(abs(value - prior), prior),
                                                                              "growth_pct"), "%"] \
             if direction else [prose.word(g, "持平", "direction")]
         seg += ["。主要原因是：", prose.word(g, reason, "reason"), "。"]
     else:
-        seg = [prose.word(g, prose.department, "name"), "机关运行经费财政拨款预算为", prose.amount(g, value), "万元，上年预算数为",
+        seg = [prose.word(g, prose.department, "name"), f"机关运行经费财政拨款{prose.noun}为", prose.amount(g, value),
+               f"万元，上年{prose.noun}数为",
                prose.amount(g, prior, "prior_amount"), "万元"]
         seg += ["，", prose.word(g, GROWTH_WORD[direction], "growth_word"), prose.pct(g, rate(abs(value - prior), prior),
                                                                                     "growth_pct"), "%"] \
@@ -312,7 +317,6 @@ def operation(prose: Prose, rng: random.Random, value: Decimal, prior: Decimal) 
     return assign_measures(seg)
 
 
-PROCUREMENT = "政府采购预算"
 GOODS, WORKS, SERVICES = "货物", "工程", "服务"
 
 
@@ -325,17 +329,18 @@ def procurement(prose: Prose, rng: random.Random, scale: int) -> list[Segment]:
     services = amount(rng, scale * 0.02, scale * 0.8)
     total = goods + works + services
     template = rng.choice(["list", "shares"])
-    g = prose.group("procurement", PROCUREMENT, template)
+    whole = f"政府采购{prose.spend}"
+    g = prose.group("procurement", whole, template)
     if template == "list":
-        seg = [prose.word(g, prose.department, "name"), f"{prose.year}年政府采购预算", prose.amount(g, total),
-               "万元，其中：货物类", prose.amount(g, goods, "part", GOODS, PROCUREMENT), "万元、工程类",
-               prose.amount(g, works, "part", WORKS, PROCUREMENT), "万元、服务类",
-               prose.amount(g, services, "part", SERVICES, PROCUREMENT), "万元。"]
+        seg = [prose.word(g, prose.department, "name"), f"{prose.year}年{whole}", prose.amount(g, total),
+               "万元，其中：货物类", prose.amount(g, goods, "part", GOODS, whole), "万元、工程类",
+               prose.amount(g, works, "part", WORKS, whole), "万元、服务类",
+               prose.amount(g, services, "part", SERVICES, whole), "万元。"]
     else:
-        seg = [f"{prose.year}年本部门政府采购预算总额为", prose.amount(g, total), "万元。其中："]
+        seg = [f"{prose.year}年本部门{whole}总额为", prose.amount(g, total), "万元。其中："]
         for k, (name, value) in enumerate(((GOODS, goods), (WORKS, works), (SERVICES, services))):
-            seg += ["；" if k else "", f"政府采购{name}预算", prose.amount(g, value, "part", name, PROCUREMENT), "万元，占",
-                    prose.pct(g, rate(value, total), "share_pct", name, PROCUREMENT), "%"]
+            seg += ["；" if k else "", f"政府采购{name}{prose.spend}", prose.amount(g, value, "part", name, whole), "万元，占",
+                    prose.pct(g, rate(value, total), "share_pct", name, whole), "%"]
         seg += ["。"]
     return assign_measures(seg)
 
@@ -346,10 +351,88 @@ def resolve_refs(page, groups: list[Group]) -> None:
         for n in g.nums:
             if n.ref is None:
                 continue
-            table, _row, measure, prefix = n.ref
+            table, row, measure, prefix = n.ref
             n.ref_lines = [t.line for t in page.nums if t.table_name == table and t.measure == measure
-                           and page.lines[t.line - 1].startswith(prefix)]
+                           and (not row or t.row_label == row)
+                           and " ".join(page.lines[t.line - 1].split()).startswith(prefix)]
             assert len(n.ref_lines) == n.ref_rows, (n.ref, n.ref_lines)
+
+
+# --- 决算 (final accounts) sentence kinds ------------------------------------------------------------------
+
+def total_change(prose: Prose, rng: random.Random, total: Decimal, ref, prior: Decimal) -> list[Segment]:
+    """收入支出总计 of the year against the year before (the prior total is not in the tables)."""
+    year, last = prose.year, prose.year - 1
+    direction = _direction(total, prior)
+    template = rng.choice(["separate", "joined"])
+    g = prose.group("total", "收入支出总计", template, compared_year=last)
+    g.direction = direction
+    reason, g.reason_direction = _reason(rng, direction, "业务")
+    amount = prose.amount(g, total, ref=ref, ref_rows=1 if ref else 0)
+    if template == "separate":
+        seg = [prose.word(g, prose.department, "name"), f"{year}年度收入支出总计", amount, "万元。与",
+               prose.year_num(g, last), "年度相比，收入支出总计"]
+    else:
+        seg = [f"{year}年度收入、支出总计均为", amount, "万元，比", prose.year_num(g, last), "年度"]
+    if direction:
+        seg += [prose.word(g, CHANGE_WORD[direction], "direction"), prose.amount(g, abs(total - prior), "change"), "万元，",
+                prose.word(g, GROWTH_WORD[direction], "growth_word"), prose.pct(g, rate(abs(total - prior), prior),
+                                                                             "growth_pct"), "%"]
+    else:
+        seg += [prose.word(g, "持平", "direction")]
+    seg += ["。主要原因是：" if template == "separate" else "，主要原因：", prose.word(g, reason, "reason"), "。"]
+    return assign_measures(seg)
+
+
+def shares(prose: Prose, rng: random.Random, kind: str, whole: str, value: Decimal, ref,
+           parts: list[tuple[str, Decimal, tuple | None]], suffix: str = "") -> list[Segment]:
+    """A whole and its parts with each part's share (本年收入合计 and its sources; 一般公共预算财政拨款支出 by 类)."""
+    template = rng.choice(["whole_then_parts", "parts_of_whole"])
+    g = prose.group(kind, whole, template)
+    if template == "whole_then_parts":
+        seg = [f"{prose.year}年度{whole}", prose.amount(g, value, ref=ref, ref_rows=1),
+               "万元，主要用于以下方面：" if suffix else "万元，其中："]
+    else:
+        seg = [prose.word(g, prose.department, "name"), f"{prose.year}年度{whole}", prose.amount(g, value, ref=ref, ref_rows=1),
+               "万元。其中："]
+    for k, (name, part, part_ref) in enumerate(parts):
+        seg += ["；" if k else "", f"{name}{suffix}",
+                prose.amount(g, part, "part", name, whole, ref=part_ref, ref_rows=1 if part_ref else 0), "万元，占",
+                prose.pct(g, rate(part, value), "share_pct", name, whole), "%"]
+    seg += ["。"]
+    return assign_measures(seg)
+
+
+FINAL_DIRECTION = {1: "大于", -1: "小于"}
+
+
+def final_items(prose: Prose, rng: random.Random, items: list[ItemFacts]) -> list[list[Segment]]:
+    """Per 项 of a 决算: 年初预算 b 万元, 支出决算 a 万元, 完成年初预算的 p%; 决算数大于/小于预算数的主要原因."""
+    out = []
+    style = rng.choice(["numbered", "quoted"])
+    for k, it in enumerate(items, start=1):
+        path = f"{it.class_name}（类）{it.section_name}（款）{it.item_name}（项）"
+        template = style if rng.random() < 0.75 else rng.choice(["numbered", "quoted"])
+        g = prose.group("item_final", path, template)
+        direction = _direction(it.amount, it.prior)
+        g.direction = direction
+        reason, g.reason_direction = _reason(rng, direction, it.item_name)
+        prior = prose.amount(g, it.prior, "prior_amount")
+        current = prose.amount(g, it.amount, ref=it.amount_ref, ref_rows=it.ref_rows)
+        completion = prose.pct(g, rate(it.amount, it.prior), "completion_pct")
+        if template == "numbered":
+            seg = [f"{k}、{path}。主要用于{it.item_name}。年初预算为", prior, "万元，支出决算为", current, "万元，完成年初预算的",
+                   completion, "%。"]
+            seg += [f"决算数", prose.word(g, FINAL_DIRECTION[direction], "direction"), "预算数的主要原因：",
+                    prose.word(g, reason, "reason"), "。"] if direction else \
+                ["决算数与预算数", prose.word(g, "持平", "direction"), "。"]
+        else:
+            seg = [f"（{k}）“{path}”：年初预算", prior, "万元，决算", current, "万元，决算数为年初预算的", completion, "%"]
+            seg += ["，决算数", prose.word(g, FINAL_DIRECTION[direction], "direction"), "年初预算，主要原因是",
+                    prose.word(g, reason, "reason"), "。"] if direction else \
+                ["，与年初预算", prose.word(g, "持平", "direction"), "。"]
+        out.append(assign_measures(seg))
+    return out
 
 
 # --- the statements truth file ------------------------------------------------------------------------------

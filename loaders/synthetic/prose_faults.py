@@ -18,7 +18,7 @@ MIN_AMOUNT = Decimal("0.10")  # ten units of the printed 0.01 万元
 MIN_POINTS = Decimal("1.00")  # a percentage moved by at least one point beyond every value rounding allows
 CENT = Decimal("0.01")
 PLACEHOLDERS = ("XX局", "XXX", "××单位", "XX部门")
-FLIPS = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
+FLIPS = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "大于": "小于", "小于": "大于"}
 
 
 def _printed(doc: Generated) -> list[Group]:
@@ -84,9 +84,14 @@ def candidates(doc: Generated, kind: str) -> list[tuple]:
     if kind == "wrong_percentage":
         for g in groups:
             for n in g.nums:
-                if n.line <= 0 or n.role not in ("growth_pct", "share_pct"):
+                if n.line <= 0 or n.role not in ("growth_pct", "share_pct", "completion_pct"):
                     continue
-                if n.role == "growth_pct":
+                if n.role == "completion_pct":  # 决算 ÷ 年初预算
+                    current, prior = _one(g, "amount").exact, _one(g, "prior_amount").exact
+                    if prior <= 2 * HALF:
+                        continue
+                    intervals = _share_intervals(current, prior)
+                elif n.role == "growth_pct":
                     pair = _amounts(doc, g)
                     if pair is None or pair[1] <= 2 * HALF:
                         continue
@@ -99,14 +104,15 @@ def candidates(doc: Generated, kind: str) -> list[tuple]:
                     intervals = _share_intervals(part.exact, whole.exact)
                 out.append((g, n, intervals))
     elif kind == "copied_item":
-        items = [g for g in groups if g.kind == "item"]
+        items = [g for g in groups if g.kind in ("item", "item_final")]
         for g in items:
             for other in items:
-                if other is g or other.template != g.template or _shape(other) != _shape(g):
+                if other is g or other.kind != g.kind or other.template != g.template or _shape(other) != _shape(g):
                     continue
                 a, b = _one(g, "amount").exact, _one(g, "prior_amount").exact
                 a2, b2 = _one(other, "amount").exact, _one(other, "prior_amount").exact
-                pct, pct2 = _one(g, "growth_pct"), _one(other, "growth_pct")
+                pct = _one(g, "growth_pct") or _one(g, "completion_pct")
+                pct2 = _one(other, "growth_pct") or _one(other, "completion_pct")
                 if _far(a, a2) and _far(b, b2) and (pct is None or abs(pct.exact - pct2.exact) >= MIN_POINTS):
                     out.append((g, other))
     elif kind == "year_slip":
