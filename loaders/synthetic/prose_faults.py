@@ -62,16 +62,18 @@ def _growth_intervals(current: Decimal, prior: Decimal) -> list[tuple[Decimal, D
     change = abs(current - prior)
     numerator = (max(change - 2 * step, Decimal(0)), change + 2 * step)
     out = []
-    for base in (prior, current):
+    for base in (prior, current):  # a base of zero (a part cut to nothing: 下降100%) allows no percentage at all
         interval = _ratio_interval(numerator, (base - step, base + step))
-        out.append(interval or (Decimal(0), Decimal(10) ** 9))
+        if interval is not None:
+            out.append(interval)
     return out
 
 
 def _share_intervals(part: Decimal, whole: Decimal) -> list[tuple[Decimal, Decimal]]:
     step = 2 * HALF
     interval = _ratio_interval((max(part - step, Decimal(0)), part + step), (whole - step, whole + step))
-    return [interval or (Decimal(0), Decimal(10) ** 9)]
+    assert interval is not None  # candidates have a whole above the rounding
+    return [interval]
 
 
 def _whole_of(g: Group) -> ProseNum | None:
@@ -88,18 +90,18 @@ def candidates(doc: Generated, kind: str) -> list[tuple]:
                     continue
                 if n.role == "completion_pct":  # 决算 ÷ 年初预算
                     current, prior = _one(g, "amount").exact, _one(g, "prior_amount").exact
-                    if prior <= 2 * HALF:
+                    if prior <= 4 * HALF:
                         continue
                     intervals = _share_intervals(current, prior)
                 elif n.role == "growth_pct":
                     pair = _amounts(doc, g)
-                    if pair is None or pair[1] <= 2 * HALF:
+                    if pair is None or pair[1] <= 4 * HALF:  # the prior base stays above its rounding
                         continue
                     intervals = _growth_intervals(*pair)
                 else:
                     whole = _whole_of(g)
                     part = next(p for p in g.nums if p.role == "part" and p.subject == n.subject)
-                    if whole is None or whole.exact <= 2 * HALF:
+                    if whole is None or whole.exact <= 4 * HALF:
                         continue
                     intervals = _share_intervals(part.exact, whole.exact)
                 out.append((g, n, intervals))
