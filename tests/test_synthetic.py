@@ -362,6 +362,8 @@ def test_each_prose_fault_kind_is_injected_and_recorded(tmp_path):
         counts = Counter(row["kind"] for row in ledger if row["family"] == family)
         assert set(counts) == set(PROSE_FAULT_KINDS) and min(counts.values()) >= 3, (family, counts)
     assert {row["scope"] for row in ledger} == {"prose"}
+    statements = read_csv(statements_path(docs))  # the clean prose of the faulty documents
+    assert {s["faulty"] for s in statements} == {"1"}
     for row in ledger:
         faulty = (docs / row["file_name"]).read_text(encoding="utf-8").splitlines()
         doc = generate_document(SEED, int(row["file_name"][:5]), row["family"])
@@ -390,9 +392,56 @@ def test_each_prose_fault_kind_is_injected_and_recorded(tmp_path):
             assert originals == [""] and injected == ["，增长100.00%"]
             assert re.search(r"上年(?:预算|决算)为0\.00万元，比上年增加[\d.,]+万元，增长100\.00%", above), above
         elif kind == "wrong_percentage":
-            assert abs(_dec(injected[0]) - _dec(originals[0])) >= 1
+            # outside every value the printed amounts allow (each within ±0.005), on either base, by a point
+            low, high = _percentage_range(statements, row)
+            assert _dec(injected[0]) <= low - 1 or _dec(injected[0]) >= high + 1, (row, low, high)
         elif kind in ("parts_not_adding", "prose_amount_ne_table"):
             old, new = _dec(originals[0]), _dec(injected[0])
-            assert abs(new - old) >= Decimal("0.10") and abs(new - old) >= old / 100
+            stated = _statement(statements, row, originals[0])
+            if kind == "prose_amount_ne_table":  # a figure one table row prints
+                assert len(stated["ref_lines"].split(";")) == 1 and abs(new - old) >= old / 100, stated
+            else:  # a part of a whole: moved by 1 % of the group's whole
+                whole = next(_dec(s["value_text"]) for s in statements if s["file_name"] == row["file_name"]
+                             and s["group"] == stated["group"] and s["role"] == "amount")
+                assert stated["role"] == "part" and abs(new - old) >= whole / 100, stated
+            assert abs(new - old) >= Decimal("0.10")
         elif kind == "copied_item":
             assert row["figure"].startswith(("item/", "item_final/")) and len(originals) >= 3
+
+
+def _statement(statements: list[dict], row: dict, printed: str) -> dict:
+    found = [s for s in statements if s["file_name"] == row["file_name"] and int(s["line"]) == int(row["line"])
+             and s["value_text"] == printed and s["role"] in row["measure"].split(",")]
+    assert len(found) >= 1, row
+    return found[0]
+
+
+def _percentage_range(statements: list[dict], row: dict) -> tuple[Decimal, Decimal]:
+    """Lowest and highest percentage the printed amounts of a ledger row's statement allow: each amount within
+    half a unit of 0.01 either way (a prior derived from two printed amounts within a whole unit), growth on
+    either base (÷ prior, ÷ current), a share or completion part ÷ whole."""
+    stated = _statement(statements, row, row["original"])
+    group = [s for s in statements if s["file_name"] == row["file_name"] and s["group"] == stated["group"]]
+    role = {s["role"]: _dec(s["value_text"]) for s in group if s["role"] in ("amount", "prior_amount", "change")}
+    unit = Decimal("0.01")
+    if stated["role"] == "share_pct":
+        part = next(_dec(s["value_text"]) for s in group if s["role"] == "part" and s["subject"] == stated["subject"])
+        pairs = [(part, role["amount"])]
+    elif stated["role"] == "completion_pct":
+        pairs = [(role["amount"], role["prior_amount"])]
+    else:
+        if "amount" not in role:  # a 三公 part: its amount is printed in the 三公 whole's group
+            role["amount"] = next(_dec(s["value_text"]) for s in statements if s["file_name"] == row["file_name"]
+                                  and s["group_kind"] == "three_public" and s["role"] == "part"
+                                  and s["subject"] == stated["subject"])
+        current = role["amount"]
+        prior = role.get("prior_amount", current - int(stated["direction"]) * role.get("change", Decimal(0)))
+        change = abs(current - prior)
+        pairs = [(change, prior)] + ([(change, current)] if current > 2 * unit else [])
+    values = []
+    for numerator, denominator in pairs:
+        for n in (max(numerator - 2 * unit, Decimal(0)), numerator + 2 * unit):
+            for d in (denominator - unit, denominator + unit):
+                assert d > 0
+                values.append(n * 100 / d)
+    return min(values), max(values)
