@@ -381,8 +381,9 @@ def generate(
     pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF of every clean document to OUT_DIR.pdf/."),
 ) -> None:
     """Write a synthetic corpus (for benchmarks and tests): documents of every family the parsers read, with
-    consistent arithmetic, a truth file of every generated figure (OUT_DIR.truth.csv) and a ledger of injected
-    faults (OUT_DIR.faults.csv). See BENCHMARKS.md."""
+    consistent arithmetic, a truth file of every generated figure (OUT_DIR.truth.csv), the numbers of the generated
+    编制说明 prose (OUT_DIR.statements.csv) and a ledger of injected table and prose faults (OUT_DIR.faults.csv).
+    See BENCHMARKS.md."""
     from loaders.synthetic.__main__ import main
 
     argv = [str(out_dir), "--count", str(count), "--seed", str(seed), "--faults", str(faults)]

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from loaders.synthetic.corpus import FAMILIES, faults_path, truth_path, write_corpus
+from loaders.synthetic.corpus import FAMILIES, faults_path, statements_path, truth_path, write_corpus
 from loaders.synthetic.faults import FAULT_KINDS
 
 
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
                            args.fault_kinds.split(","), args.pdf)
     print(f"{summary.documents} documents ({', '.join(f'{k} {v}' for k, v in summary.by_family.items())}), "
           f"{summary.figures} figures, {len(summary.faults)} faults -> {args.out_dir}; truth {truth_path(args.out_dir)}, "
-          f"ledger {faults_path(args.out_dir)}")
+          f"prose {statements_path(args.out_dir)}, ledger {faults_path(args.out_dir)}")
     return 0
 
 

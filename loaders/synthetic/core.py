@@ -70,6 +70,8 @@ class Num:
     line: int = 0  # filled in when rendered
     column: int = 0  # character offset of the number in its line
     row_id: int | None = None  # table row it belongs to (for a dropped-row fault)
+    role: str | None = None  # prose only (loaders/synthetic/prose.py): amount, prior_amount, growth_pct, year ...
+    group: int | None = None  # prose only: the statement group (one subject's sentence) it belongs to
 
 
 Segment = str | Num
@@ -104,8 +106,11 @@ class Page:
         for _ in range(count):
             self.lines.append("")
 
-    def paragraph(self, segments: list[Segment], width: int, indent: str = "") -> None:
-        """Wrap prose at ``width`` characters; a Num (and the unit text right after it) is never split."""
+    def paragraph(self, segments: list[Segment], width: int, indent: str = "", whole_units: bool = False) -> None:
+        """Wrap prose at ``width`` characters; a Num is never split, nor the digits of a number; with
+        ``whole_units`` neither are 万元 and 亿元 (a reader that joins wrapped lines meets "5.99万 / 元" in real
+        documents, but the 广州 narrative parser does not join a unit)."""
+        pattern = r"万元|亿元|[0-9][0-9.,]*[0-9]|." if whole_units else r"[0-9][0-9.,]*[0-9]|."
         current: list[Segment] = [indent] if indent else []
         length = len(indent)
         for segment in segments:
@@ -117,7 +122,7 @@ class Page:
                 length += len(segment.text)
                 continue
             # digits (and the separators inside a number) are never split over two lines
-            for piece in re.findall(r"[0-9][0-9.,]*[0-9]|.", segment, flags=re.S):
+            for piece in re.findall(pattern, segment, flags=re.S):
                 if length + len(piece) > width and length > 0:
                     self.add(*current)
                     current, length = [], 0
@@ -160,6 +165,7 @@ class Generated:
     page: Page
     manifest: bool = True  # write a manifest row (documents that do not print their year need one)
     pdf_cells: list | None = None  # for families with a positioned (PDF) rendering: [(page, x, y, text, align)]
+    prose: list = field(default_factory=list)  # prose statement groups (loaders/synthetic/prose.py), for prose faults
 
 
 def truth_rows(doc: Generated) -> list[dict]:

@@ -8,7 +8,11 @@ the same whatever the size of the corpus, and a second run writes the same bytes
 * ``truth.csv`` (beside the folder, not in it): every generated figure, with its line and measure, and
   ``faulty`` = 1 for documents that carry an injected fault (their printed values differ from the truth
   at the fault);
-* ``faults.csv``: the ledger, one row per injected fault: file, line, figure, original, injected, kind.
+* ``statements.csv`` (beside the folder): every number and fault-relevant word of the generated prose
+  (``loaders/synthetic/prose.py``): group, role, subject, whole, value as printed, the exact value, year and
+  compared year, direction and the lines of the table figures it states (``faulty`` as in truth.csv);
+* ``faults.csv``: the ledger, one row per injected fault: file, first and last line, figure, original,
+  injected, kind, scope (table or prose).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from loaders.synthetic import department_budget, department_targets, evaluation, final_accounts, project_targets
 from loaders.synthetic.core import Generated, truth_rows
 from loaders.synthetic.faults import FAULT_KINDS, applicable, inject
+from loaders.synthetic.prose import STATEMENT_COLUMNS, statement_rows
 
 FAMILIES = {
     "evaluation_report": evaluation.generate,
@@ -32,7 +37,7 @@ FAMILIES = {
 }
 TRUTH_COLUMNS = ["file_name", "family", "line", "measure", "table_name", "row_label", "label", "column_label",
                  "value_text", "printed_unit", "faulty"]
-FAULT_COLUMNS = ["file_name", "family", "line", "figure", "measure", "original", "injected", "kind"]
+FAULT_COLUMNS = ["file_name", "family", "line", "line_end", "figure", "measure", "original", "injected", "kind", "scope"]
 MANIFEST_COLUMNS = ["file_name", "kind", "fiscal_year", "department", "unit", "source", "notes"]
 
 
@@ -78,11 +83,13 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
     picker = random.Random(f"{seed}:faults")
     used: dict[tuple[str, str], int] = defaultdict(int)
     truth: list[dict] = []
+    statements: list[dict] = []
     manifest: list[dict] = []
     for index in range(start, start + count):
         family = family_for(index, families)
         doc = generate_document(seed, index, family)
         rows = truth_rows(doc)
+        prose_rows = statement_rows(doc.file_name, family, doc.prose)
         faulty = picker.random() < fault_share
         if faulty:
             room = [k for k in kinds if k in applicable(doc)]
@@ -94,9 +101,10 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
                 summary.faults.append(inject(doc, kind, random.Random(f"{seed}:{index}:fault")))
             else:
                 faulty = False
-        for row in rows:
+        for row in rows + prose_rows:
             row["faulty"] = 1 if faulty else 0
         truth.extend(rows)
+        statements.extend(prose_rows)
         (out_dir / doc.file_name).write_text(doc.page.text, encoding="utf-8")
         if pdf and not faulty:
             pdf_render.write_pdf(doc, pdf_dir / (Path(doc.file_name).stem + ".pdf"))
@@ -115,12 +123,17 @@ def write_corpus(out_dir: Path, count: int, seed: int = 1, families: list[str] |
                    [dict(m, file_name=Path(m["file_name"]).stem + ".pdf") for m in manifest
                     if Path(m["file_name"]).stem + ".pdf" in pdf_names and (pdf_dir / (Path(m["file_name"]).stem + ".pdf")).exists()])
     _write_csv(truth_path(out_dir), TRUTH_COLUMNS, truth)
+    _write_csv(statements_path(out_dir), STATEMENT_COLUMNS, statements)
     _write_csv(faults_path(out_dir), FAULT_COLUMNS, summary.faults)
     return summary
 
 
 def truth_path(out_dir: Path) -> Path:
     return out_dir.with_name(out_dir.name + ".truth.csv")
+
+
+def statements_path(out_dir: Path) -> Path:
+    return out_dir.with_name(out_dir.name + ".statements.csv")
 
 
 def faults_path(out_dir: Path) -> Path:

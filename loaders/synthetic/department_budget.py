@@ -22,6 +22,7 @@ import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from loaders.synthetic import prose as fiscal_prose
 from loaders.synthetic.core import Generated, Num, Page, amount, money, rate
 from loaders.synthetic.names import GZ_DEPARTMENTS, GZ_DISTRICTS
 
@@ -131,13 +132,18 @@ def generate(rng: random.Random, index: int, year: int | None = None) -> Generat
     total = _sum(items, "total")
     page = Page()
     _narrative(page, rng, department, year, last, items, units, classes)
+    # the 编制说明-style prose draws from its own generator, so the tables and the narrative above stay as before
+    prose = _explanation(page, random.Random(f"prose:{index}:{department}:{year}:{total}"), department, year, items,
+                         units, scale)
     _table_one(page, year, department, items, classes)
     _table_two(page, department, items, units)
     _table_three(page, department, items, units)
     _table_four(page, year, last, department, items, units, classes)
     file_name = f"{index:05d}-gz-{short}-department-budget-{year}.txt"
     assert total == _sum(items, "basic") + _sum(items, "project")
-    return Generated("department_budget", "department_budget", file_name, year, department, "万元", page)
+    fiscal_prose.resolve_refs(page, prose.groups)
+    return Generated("department_budget", "department_budget", file_name, year, department, "万元", page,
+                     prose=prose.groups)
 
 
 # --- narrative -----------------------------------------------------------------------------------------
@@ -251,6 +257,45 @@ def _narrative(page: Page, rng, department: str, year: int, last: int, items: li
                         f" 万元，{'增长' if word_c == '增加' else '下降'} ", _pct(growth, "stated_change_pct", "change"),
                         "%，主要是根据工作计划安排。 "], width)
         page.blank()
+
+
+def _explanation(page: Page, rng: random.Random, department: str, year: int, items: list[Item], units,
+                 scale: int) -> fiscal_prose.Prose:
+    """A Shanghai-style 编制说明 after the narrative: per 项 against last year's 预算执行数 (表四), “三公”经费,
+    机关运行经费 (the 商品和服务支出 of the 行政单位 items) and 政府采购, each in one of several phrasings."""
+    prose = fiscal_prose.Prose(year, department, grouping=rng.random() < 0.3)
+    width = rng.choice([26, 26, 40])
+    facts = []
+    for code in sorted({it.code for it in items}):
+        same = [it for it in items if it.code == code]
+        cls_name, _kuan, kuan_name, _leaves = CLASSES[code[:3]]
+        prefix = f"{code[:3]} {code[3:5]} {code[5:]} "
+        facts.append(fiscal_prose.ItemFacts(
+            cls_name, kuan_name, same[0].name, _sum(same, "total"), _sum(same, "actual_last"),
+            amount_ref=("表三 支出预算总表", same[0].name, "total", prefix),
+            prior_ref=("表四 一般公共预算支出预算表", same[0].name, "actual", prefix), ref_rows=len(same)))
+    page.add("3.主要支出项目情况说明 ")
+    page.blank()
+    for segments in fiscal_prose.item_paragraphs(prose, rng, facts):
+        page.paragraph(segments, width, whole_units=True)
+        page.blank()
+    page.add("（三）“三公”经费预算情况说明 ")
+    page.blank()
+    page.paragraph(fiscal_prose.three_public(prose, rng, scale), width, whole_units=True)
+    page.blank()
+    admin = {code for code, _name, group in units if group == "行政单位"}
+    running = sum((it.goods for it in items if it.unit_code in admin), ZERO)
+    if running > 0:
+        page.add("（四）机关运行经费预算情况说明 ")
+        page.blank()
+        prior = (running * Decimal(str(round(rng.uniform(0.8, 1.2), 2)))).quantize(Decimal("0.01"))
+        page.paragraph(fiscal_prose.operation(prose, rng, running, prior), width, whole_units=True)
+        page.blank()
+    page.add("（五）政府采购预算情况说明 ")
+    page.blank()
+    page.paragraph(fiscal_prose.procurement(prose, rng, scale), width, whole_units=True)
+    page.blank()
+    return prose
 
 
 # --- tables --------------------------------------------------------------------------------------------

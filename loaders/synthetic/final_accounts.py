@@ -17,7 +17,8 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from loaders.synthetic.core import Generated, Num, Page, amount, money
+from loaders.synthetic import prose as fiscal_prose
+from loaders.synthetic.core import Generated, Num, Page, Segment, amount, money
 from loaders.synthetic.names import SH_DEPARTMENTS, SH_DISTRICTS, pick
 
 NUMERALS = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三".split()
@@ -110,6 +111,14 @@ class Layout:
 
     def blank(self) -> None:
         self.page.blank()
+
+    def paragraph(self, segments: list[Segment], width: int) -> None:
+        """Prose wrapped at ``width`` characters, each line one left-aligned cell (a unit may wrap: 万 / 元)."""
+        start = len(self.page.lines)
+        self.page.paragraph(segments, width, indent="  ")
+        for line in self.page.lines[start:]:
+            self.line_on_page += 1
+            self.cells.items.append((self.page_no, self.line_on_page, 0, line, "l"))
 
 
 def _columns(count: int) -> list[int]:
@@ -247,7 +256,57 @@ def generate(rng: random.Random, index: int, year: int | None = None) -> Generat
     _grid(layout, "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表", FISCAL_COLUMNS,
           [(c, n, blank_zero(v), k) for c, n, v, k in rollup(lambda it: [it.fiscal, it.basic, it.project])],
           droppable=True)
+    # 情况说明 after the tables, drawn from its own generator (the tables stay as they were before it existed)
+    prose = _explanation(layout, random.Random(f"prose:{index}:{department}:{year}:{income_total}"), department, year,
+                         items, code_class, kuan_names, income_total, fiscal_total, other_total, carry, scale)
     file_name = f"{index:05d}-sh-{short}-final-accounts-{year}.txt"
-    doc = Generated("final_accounts", "final_accounts", file_name, year, department, "万元", page)
+    fiscal_prose.resolve_refs(page, prose.groups)
+    doc = Generated("final_accounts", "final_accounts", file_name, year, department, "万元", page, prose=prose.groups)
     doc.pdf_cells = layout.cells.items
     return doc
+
+
+def _explanation(layout: Layout, rng: random.Random, department: str, year: int, items: list[Item], code_class,
+                 kuan_names, income_total: Decimal, fiscal_total: Decimal, other_total: Decimal, carry: Decimal,
+                 scale: int) -> fiscal_prose.Prose:
+    """第三部分 情况说明: 收入支出总计 against last year, 本年收入 by source and 财政拨款支出 by 类 with shares,
+    per 项 against its 年初预算, “三公”经费, 机关运行经费 and 政府采购 (决算 wording). The parser of this family
+    reads tables only: these numbers are not landed figures (truth.csv), only statements (statements.csv)."""
+    prose = fiscal_prose.Prose(year, department, grouping=rng.random() < 0.2, noun="决算", landed=False)
+    width = rng.choice([38, 42, 46])
+    summary, fiscal_table = "收入支出决算总表", "一般公共预算财政拨款支出决算表"
+    layout.new_page()
+    layout.line([(6, f"第三部分 {department}{year}年度部门决算情况说明", "l")])
+    layout.line([(0, "一、收入支出决算总体情况说明", "l")])
+    total = income_total + carry
+    prior_total = (total * Decimal(str(round(rng.uniform(0.85, 1.15), 2)))).quantize(Decimal("0.01"))
+    layout.paragraph(fiscal_prose.total_change(prose, rng, total, None, prior_total), width)
+    layout.line([(0, "二、收入决算情况说明", "l")])
+    sources = [("财政拨款收入", fiscal_total, (summary, "一、一般公共预算财政拨款收入", "actual", "")),
+               ("其他收入", other_total, (summary, "八、其他收入", "actual", "") if other_total else None)]
+    layout.paragraph(fiscal_prose.shares(prose, rng, "income", "本年收入合计", income_total,
+                                         (summary, "本年收入合计", "actual", ""), sources), width)
+    layout.line([(0, "三、一般公共预算财政拨款支出决算情况说明", "l")])
+    classes = sorted({it.code[:3] for it in items})
+    parts = [(code_class[c], sum((it.fiscal for it in items if it.code[:3] == c), Decimal(0)),
+              (fiscal_table, code_class[c], "total", f"{c} ")) for c in classes]
+    layout.paragraph(fiscal_prose.shares(prose, rng, "class_shares", "一般公共预算财政拨款支出", fiscal_total,
+                                         (fiscal_table, "合计", "total", "合计"), parts, suffix="（类）"), width)
+    facts = []
+    for it in items:
+        initial = it.fiscal if rng.random() < 0.1 else \
+            (it.fiscal * Decimal(str(round(rng.uniform(0.85, 1.15), 3)))).quantize(Decimal("0.01"))
+        facts.append(fiscal_prose.ItemFacts(
+            code_class[it.code[:3]], kuan_names[it.code[:5]], it.name, it.fiscal, initial,
+            amount_ref=(fiscal_table, it.name, "total", f"{it.code[:3]} {it.code[3:5]} {it.code[5:]} "), ref_rows=1))
+    for segments in fiscal_prose.final_items(prose, rng, facts):
+        layout.paragraph(segments, width)
+    layout.line([(0, "四、“三公”经费财政拨款支出决算情况说明", "l")])
+    layout.paragraph(fiscal_prose.three_public(prose, rng, scale), width)
+    layout.line([(0, "五、机关运行经费支出情况说明", "l")])
+    running = amount(rng, scale * 0.02, scale * 0.2)
+    prior = (running * Decimal(str(round(rng.uniform(0.8, 1.2), 2)))).quantize(Decimal("0.01"))
+    layout.paragraph(fiscal_prose.operation(prose, rng, running, prior), width)
+    layout.line([(0, "六、政府采购支出情况说明", "l")])
+    layout.paragraph(fiscal_prose.procurement(prose, rng, scale), width)
+    return prose
