@@ -1,0 +1,126 @@
+"""The grammar of fiscal prose: subjects, periods and bases, comparisons, directions, numbers and units.
+
+One vocabulary for every document kind (no per-document code). Subjects are found first and masked, so the
+words inside them (预算 in 收入预算, 与 in 医疗卫生与计划生育支出) are not read again as bases or comparisons.
+Every pattern is a plain alternation or a bounded repetition: matching is linear in the sentence length.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 支出功能分类 类 names (政府收支分类科目), current and older printed forms: a class name is a subject even
+# without its （类） marker, and a name read before （类） is cut to the known name it ends with.
+CLASS_NAMES = (
+    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+    "文化体育与传媒支出", "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "医疗卫生与计划生育支出",
+    "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "资源勘探信息等支出",
+    "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出", "国土海洋气象等支出", "住房保障支出",
+    "粮油物资储备支出", "灾害防治及应急管理支出", "预备费", "转移性支出", "债务还本支出",
+    "债务付息支出", "债务发行费用支出", "抗疫特别国债安排的支出",
+)
+
+_P = r"[（(]"
+_Q = r"[）)]"
+# a function class name: CJK characters, or a short bracketed insert such as （室） that is not 类/款/项
+_NAME = rf"(?:[\u4e00-\u9fff]|{_P}(?![类款项]{_Q})[\u4e00-\u9fff]{{1,4}}{_Q})"
+FUNCTION_CLASS_RE = re.compile(
+    rf"(?P<c>{_NAME}{{2,30}}?){_P}类{_Q}(?:(?P<k>{_NAME}{{1,30}}?){_P}款{_Q})?(?:(?P<i>{_NAME}{{1,40}}?){_P}项{_Q})?")
+
+# the same path printed with dashes: “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目
+_DASH = r"[-－—–]"
+FUNCTION_DASH_RE = re.compile(
+    rf"(?P<c>{'|'.join(sorted(CLASS_NAMES, key=len, reverse=True))}){_DASH}(?P<k>{_NAME}{{1,30}}?)"
+    rf"(?:{_DASH}(?P<i>{_NAME}{{1,40}}?))?(?=”|\"|科目|[^\u4e00-\u9fff（(-－—–])")
+
+# (pattern, subject_kind). The printed words are the subject (quotes and spaces stripped).
+_VOCABULARY: list[tuple[str, str]] = [
+    # three public expenses and their parts
+    (r"“?三公”?经费", "three_public"),
+    (rf"因公出国{_P}境{_Q}费用?", "three_public"),
+    (r"公务用车购置及运行(?:维护)?费", "three_public"),
+    (r"公务用车购置费", "three_public"),
+    (r"公务用车运行(?:维护)?费", "three_public"),
+    (r"公务接待费", "three_public"),
+    # government procurement, its categories and the SME reservations
+    (r"(?:面向)?中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
+    (r"(?:面向|预留给)?(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
+    (r"政府采购(?:货物|工程|服务)(?:预算|金额|支出)?", "procurement"),
+    (r"(?:货物|工程|服务)采购(?:预算|金额|支出)?", "procurement"),
+    (r"其他政府采购项目", "procurement"),
+    (r"政府采购(?:预算|金额|支出)?", "procurement"),
+    (r"机关运行经费(?:支出|预算)?", "operation_fund"),
+    # totals and sources
+    (r"(?:财政拨款)?收入支出(?:预算)?总计", "expenditure"),
+    (r"本年收入合计|收入(?:预算)?总计|收入合计", "revenue"),
+    (r"本年支出合计|支出(?:预算)?总计|支出合计", "expenditure"),
+    (r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款支出(?:预算)?", "expenditure"),
+    (r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款收入(?:预算)?", "revenue"),
+    (r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款(?:基本|项目)支出", "expenditure"),
+    (r"财政拨款支出(?:预算)?", "expenditure"),
+    (r"财政拨款收入(?:预算)?", "revenue"),
+    (r"事业单位经营收入|经营收入|事业收入|上级补助收入|附属单位上缴收入|其他收入|用事业基金弥补收支差额", "revenue"),
+    (r"年初结转和结余|年末结转和结余|结余分配", "other"),
+    (r"收入预算", "revenue"),
+    (r"支出预算", "expenditure"),
+    (r"(?:财政拨款)?基本支出", "basic_expenditure"),
+    (r"日常公用经费|人员经费|公用经费", "basic_expenditure"),
+    (r"(?:财政拨款)?项目支出", "project_expenditure"),
+    # performance management
+    (r"绩效目标|绩效跟踪(?:评价)?|绩效自评|绩效评价|重点评价", "performance_targets"),
+    # assets
+    (rf"(?:单价[0-9]+万元{_P}含{_Q}以上(?:的)?|大型)?设备(?:{_P}不含车辆{_Q})?", "assets"),
+    (r"[\u4e00-\u9fff]{2,8}?用车|车辆", "assets"),
+] + [("(?<![\u4e00-\u9fff])" + name, "function_class") for name in sorted(CLASS_NAMES, key=len, reverse=True)]
+
+SUBJECT_RE = re.compile("|".join(f"(?P<v{i}>{p})" for i, (p, _k) in enumerate(_VOCABULARY)))
+SUBJECT_KINDS = [k for _p, k in _VOCABULARY]
+
+MONEY_UNITS = {"元": 1, "千元": 1, "万元": 1, "亿元": 1}
+PERCENT_UNITS = {"%", "％"}
+COUNT_UNITS = {"个", "人", "人次", "辆", "台（套）", "台(套)", "台", "套", "家", "项", "次", "名"}
+
+_NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_UNIT = r"万元|亿元|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+
+TOKEN_RE = re.compile(
+    r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?)"
+    r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:])"
+    r"|(?P<listzh>(?<=\x00)中[，,：:])"
+    r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
+    r"|(?P<year>(?:19|20)[0-9]{2})年度?"
+    r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
+    r"|(?P<cmp>同比|相比|比|较|与)"
+    r"|(?P<dir>增加|增长|上升|提高|增|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变)"
+    r"|(?P<share>占)"
+    r"|(?P<done>完成率|执行率|完成)"
+    rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
+    r"|(?P<clause>[，,：:、])"
+)
+
+BASES = {
+    "当年预算执行数": "execution", "预算执行数": "execution", "执行数": "execution",
+    "年初预算": "initial_budget", "年初预算数": "initial_budget",
+    "调整后预算": "adjusted_budget", "调整后预算数": "adjusted_budget", "全年预算": "adjusted_budget",
+    "全年预算数": "adjusted_budget",
+    "决算": "final_accounts", "决算数": "final_accounts", "实际支出": "actual", "实际支出数": "actual",
+    "预算安排": "budget", "预算数": "budget", "预算": "budget",
+}
+
+DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
+              "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
+
+# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为)
+DIRECTION_GAP_RE = re.compile(r"^(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
+REASON_DIRECTION_RE = re.compile(
+    r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|不变)")
+# a threshold, not a statement: 单价100万元（含）以上设备
+THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以上|及以下)")
+FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
+_LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
+LIST_MARK_RE = re.compile("^" + _LIST_MARK)
+LIST_MARK_AT_RE = re.compile(_LIST_MARK)  # with .match(text, pos): a list item starting at pos
+SENTENCE_END_RE = re.compile(r"[。；;！？]")
+EMPTY_TABLE_RE = re.compile(r"本表为空|为空表|本表无数据|本表无数|此表为空|此表无数据|本表无内容|故本表|表中无数据")
+PLACEHOLDER_RE = re.compile(r"(?:[XＸ]{2,}|[xｘ]{2,}|[×]{2,}|某某)[\u4e00-\u9fff]{0,6}")
+QUOTES = str.maketrans("", "", "“”\"‘’' ")

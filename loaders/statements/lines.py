@@ -1,0 +1,165 @@
+"""Physical lines of a document as the statement reader sees them: normalised text, kind and provenance.
+
+Text documents are read line by line (``Document.text`` split as ``Document.lines`` is, so line numbers are
+the 1-based lines of the file; a form feed starts the next page). PDFs come from
+``loaders.layout.rows.pages_of`` (page + line index within the page, the convention of the Shanghai
+parsers). A line is cut into *segments* at wide gaps (two or more spaces in text, more than a CJK glyph's
+width in a PDF); inside a segment spaces next to a non-ASCII character are dropped, so
+``2024 年度 “ 三公 ” 经费`` reads ``2024年度“三公”经费``.
+
+Kinds: ``prose`` (sentence text), ``table`` (a row of separate numeric cells, or of labels standing in
+columns), ``heading`` (a short line without sentence punctuation that starts a part), ``skip`` (blank lines and
+page numbers, which neither carry text nor break a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.layout.rows import DASH_VALUES, is_amount, pages_of
+
+_GAP_TEXT = re.compile(r"[ \t\u3000]{2,}")
+_SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000]+")
+_PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?|[0-9]{1,3}/[0-9]{1,3})$")
+_SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
+_HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_TOC_LEADER = re.compile(r"[…\.·]{4,}")
+
+
+@dataclass
+class SourceLine:
+    page: int | None
+    number: int  # provenance line (text: line of the file; PDF: line index within the page)
+    last_number: int
+    raw: str  # as printed (layout of the source kept)
+    segments: list[str]
+    kind: str = "prose"
+
+    @property
+    def text(self) -> str:
+        return "".join(self.segments)
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE_NEAR_WIDE.sub("", text).strip()
+
+
+def _text_lines(document) -> list[SourceLine]:
+    text = document.text or ""
+    out: list[SourceLine] = []
+    page = 1
+    has_pages = "\f" in text
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(raw)) if s]
+        out.append(SourceLine(page if has_pages else None, number, number, raw, segments))
+        if piece.endswith("\f"):
+            page += 1
+    return out
+
+
+def _pdf_lines(document) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    for page in pages_of(document):
+        for line in page.lines:
+            segments: list[str] = []
+            current: list[str] = []
+            last_x1 = None
+            limit = 2.0 * (line.char_width or 1.0)  # wider than one CJK glyph: a column gap
+            for cell in line.cells:
+                if last_x1 is not None and cell.x0 - last_x1 > limit:
+                    segments.append(_squeeze(" ".join(current)))
+                    current = []
+                current.append(cell.text)
+                last_x1 = cell.x1
+            if current:
+                segments.append(_squeeze(" ".join(current)))
+            out.append(SourceLine(page.number, line.number, line.last_number or line.number, line.raw_text,
+                                  [s for s in segments if s]))
+    return out
+
+
+def _is_bare_number(segment: str) -> bool:
+    return is_amount(segment) or segment in DASH_VALUES
+
+
+def classify(lines: list[SourceLine]) -> list[SourceLine]:
+    """Set ``kind`` on every line (see the module docstring). Linear, one pass."""
+    in_table = False
+    at_boundary = True  # the prose read so far ends a sentence (or nothing read yet)
+    for line in lines:
+        segments = line.segments
+        if not segments:
+            line.kind = "skip"
+            continue
+        text = line.text
+        if len(segments) == 1 and _PAGE_NUMBER.match(text):
+            line.kind = "skip"
+            continue
+        punctuated = bool(_SENTENCE_PUNCT.search(text))
+        bare = sum(1 for s in segments if _is_bare_number(s))
+        if bare and (len(segments) >= 2 or not punctuated):
+            line.kind, in_table = "table", True
+            continue
+        if _TOC_LEADER.search(text):
+            line.kind = "table"
+            continue
+        if len(segments) >= 2 and not punctuated:
+            line.kind = "heading" if (text.endswith("表") or _HEADING_MARK.match(text)) else "table"
+            in_table = in_table or line.kind == "table"
+            continue
+        if _HEADING_MARK.match(text) and len(text) <= 40 and not re.search(r"[，；,;：:]|[0-9０-９]", text):
+            line.kind, in_table, at_boundary = "heading", False, True
+            continue
+        if not punctuated and len(text) <= 40:
+            if _HEADING_MARK.match(text) or text.endswith("表") or text.endswith("说明"):
+                line.kind, in_table, at_boundary = "heading", False, True
+                continue
+            if in_table:
+                line.kind = "table"
+                continue
+            if at_boundary and not re.search(r"[0-9０-９]", text):
+                line.kind = "heading"
+                continue
+        line.kind = "prose"
+        in_table = False
+        at_boundary = text[-1] in "。；;：:！？"
+    return lines
+
+
+# a line ending that asks for a number next (…执行数为 / …增加 / …涉及预算金额)
+_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|占|是|的|增加|减少|增长|下降|金额|资金|经费|支出|收入|预算|决算|执行数|预算数|决算数|合计|总计)$")
+_LIST_ITEM = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
+_LATIN_START = re.compile(r"^[0-9“\"‘%]")
+_CLOSED_END = "。；;：:，,、）)！？"
+
+
+def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """Put back in order the pairs of prose lines that ``pdftotext -layout`` prints swapped.
+
+    pdftotext orders a paragraph's lines by baseline; a line whose first glyph is set in a Latin font (a digit,
+    a quote) can stand a little higher and be printed *before* the line it follows (seen on the Putuo 决算:
+    ``603.14万元，占20.51%；`` before ``本年支出合计…项目支出``). A pair L, M is swapped back when L starts with
+    such a glyph and M does not, M's last character leaves its sentence open, and the line before L does not
+    itself ask for a number (…为 / …增加), so L cannot be its continuation. Linear; text documents only."""
+    prose = [i for i, line in enumerate(lines) if line.kind != "skip"]
+    k = 1
+    while k + 1 < len(prose):
+        before, first, second = (lines[prose[k - 1]], lines[prose[k]], lines[prose[k + 1]])
+        if first.kind == second.kind == "prose" and _LATIN_START.match(first.text) \
+                and not first.raw[:1].isspace() and not _LIST_ITEM.match(first.text) \
+                and not _LATIN_START.match(second.text) and second.text[-1] not in _CLOSED_END \
+                and (before.kind != "prose" or before.text[-1] in _CLOSED_END
+                     or not _WANTS_NUMBER.search(before.text)):
+            lines[prose[k]], lines[prose[k + 1]] = second, first
+            k += 2
+            continue
+        k += 1
+    return lines
+
+
+def source_lines(document) -> list[SourceLine]:
+    if document.is_pdf:
+        return classify(_pdf_lines(document))
+    return repair_swapped_lines(classify(_text_lines(document)))

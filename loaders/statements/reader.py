@@ -1,0 +1,508 @@
+"""Read the statements of fiscal prose: every number in a sentence bound to its subject, period, basis and role.
+
+``read_statements(document, facts) -> (statements, findings)`` is pure and runs on every document of every
+kind, PDF and text alike. Steps, each linear in the text:
+
+1. lines (``lines.py``): prose, table, heading or skipped, with their provenance;
+2. blocks: runs of prose lines not interrupted by a table or a heading (blank lines and page numbers do not
+   interrupt, so a sentence wrapped over lines and pages is joined);
+3. sentences: a block cut after 。；!? and before a list item that starts a printed line (1. （一） 一、);
+4. tokens: subjects (``grammar.SUBJECT_RE``, ``FUNCTION_CLASS_RE``) found and masked first, then bases,
+   years, comparisons, directions, shares, completions, lists, reasons and numbers with their units;
+5. binding: each number takes the last subject before it in its sentence (or the subject of the list item
+   the sentence belongs to), the period and basis of its clause, and a role from the words around it.
+
+A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
+role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from loaders.records import DocumentFacts, Finding, Statement
+from loaders.statements import grammar as g
+from loaders.statements.lines import SourceLine, source_lines
+
+READER_VERSION = "1.0.0"
+UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+@dataclass
+class _Block:
+    text: str
+    offsets: list[int]  # start offset of each line in ``text``
+    lines: list[SourceLine]
+    section: str | None
+    table_title: str | None
+
+
+@dataclass
+class _Subject:
+    name: str
+    kind: str
+    path: str | None = None
+    basis: str | None = None
+
+
+@dataclass
+class _List:
+    whole: _Subject
+    index: int
+
+
+@dataclass
+class _State:
+    fiscal_year: int | None
+    next_sentence: int = 0
+    item_list: _List | None = None
+    item_subject: _Subject | None = None
+    inline: _List | None = None
+    carry: _Subject | None = None  # subject of a sentence that ended with ；
+    last_main: tuple[_Subject, int] | None = None  # main subject of the last sentence with statements
+    last_statements: list[dict] = field(default_factory=list)
+
+
+def _blocks(lines: list[SourceLine]) -> list[_Block | SourceLine]:
+    """Prose blocks, and the table or heading lines that carry a placeholder, in document order."""
+    blocks: list[_Block | SourceLine] = []
+    section = table_title = None
+    parts: list[str] = []
+    offsets: list[int] = []
+    members: list[SourceLine] = []
+    size = 0
+
+    def close():
+        nonlocal parts, offsets, members, size
+        if members:
+            blocks.append(_Block("".join(parts), offsets, members, section, table_title))
+        parts, offsets, members, size = [], [], [], 0
+
+    for line in lines:
+        if line.kind == "skip":
+            continue
+        if line.kind != "prose":
+            close()
+            text = line.text
+            if g.PLACEHOLDER_RE.search(text):
+                blocks.append(line)
+            if line.kind == "heading":
+                section = text
+            if text.endswith("表") and len(text) <= 60:
+                table_title = text
+            continue
+        offsets.append(size)
+        members.append(line)
+        text = line.text
+        parts.append(text)
+        size += len(text)
+    close()
+    return blocks
+
+
+def _sentences(block: _Block) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a block."""
+    text = block.text
+    cuts = {0, len(text)}
+    for match in g.SENTENCE_END_RE.finditer(text):
+        cuts.add(match.end())
+    for offset in block.offsets[1:]:
+        if g.LIST_MARK_AT_RE.match(text, offset):
+            cuts.add(offset)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip("。；;！？ ")]
+
+
+def _decimal(text: str) -> tuple[Decimal, int]:
+    plain = text.translate(_FULLWIDTH).replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return Decimal(plain), decimals
+
+
+_GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
+
+
+def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
+    """Subject mentions in order, and the sentence with them masked (same length)."""
+    found: list[tuple[int, int, _Subject]] = []
+    if "类）" in sentence or "类)" in sentence:
+        for m in g.FUNCTION_CLASS_RE.finditer(sentence):
+            names = [m.group("c")]
+            known = next((n for n in g.CLASS_NAMES if names[0].endswith(n)), None)
+            start = m.start("c")
+            if known is not None:
+                start = m.end("c") - len(known)
+                names[0] = known
+            names += [n for n in (m.group("k"), m.group("i")) if n]
+            names = [n.translate(g.QUOTES) for n in names]
+            found.append((start, m.end(), _Subject(names[-1], "function_class", "/".join(names))))
+    if "-" in sentence or "－" in sentence or "—" in sentence or "–" in sentence:
+        for m in g.FUNCTION_DASH_RE.finditer(sentence):
+            names = [n for n in (m.group("c"), m.group("k"), m.group("i")) if n]
+            found.append((m.start(), m.end(), _Subject(names[-1], "function_class", "/".join(names))))
+    taken = [(a, b) for a, b, _s in found]
+    for m in g.SUBJECT_RE.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        kind = g.SUBJECT_KINDS[int(m.lastgroup[1:])]
+        name = m.group(0).translate(g.QUOTES)
+        basis = "budget" if name.endswith("预算") else None
+        found.append((m.start(), m.end(), _Subject(name, kind, name if kind == "function_class" else None, basis)))
+    if not found:
+        return found, sentence
+    found.sort(key=lambda f: f[0])
+    merged: list[tuple[int, int, _Subject]] = []
+    for item in found:
+        if merged and merged[-1][1] == item[0] and item[2].kind in _GENERIC_KINDS \
+                and merged[-1][2].kind not in _GENERIC_KINDS:
+            merged[-1] = (merged[-1][0], item[1], merged[-1][2])  # “三公”经费财政拨款支出 -> 三公经费
+            continue
+        merged.append(item)
+    found = merged
+    chars = list(sentence)
+    for a, b, _s in found:
+        chars[a:b] = "\x00" * (b - a)
+    return found, "".join(chars)
+
+
+class _Reader:
+    def __init__(self, document, facts: DocumentFacts | None):
+        self.document = document
+        self.year = facts.fiscal_year if facts is not None else None
+        self.statements: list[dict] = []
+        self.findings: list[Finding] = []
+        self.state = _State(self.year)
+
+    # provenance -------------------------------------------------------------------------------------------
+    def _lines_of(self, block: _Block, start: int, end: int) -> list[SourceLine]:
+        first = max(0, bisect.bisect_right(block.offsets, start) - 1)
+        last = max(first, bisect.bisect_right(block.offsets, max(start, end - 1)) - 1)
+        return block.lines[first:last + 1]
+
+    def _where(self, block: _Block, start: int, end: int) -> dict:
+        lines = self._lines_of(block, start, end)
+        return {"page": lines[0].page, "line_start": lines[0].number, "line_end": lines[-1].last_number,
+                "raw_text": "\n".join(line.raw for line in lines)}
+
+    # reading ----------------------------------------------------------------------------------------------
+    def read(self) -> None:
+        lines = source_lines(self.document)
+        previous_section = object()
+        for block in _blocks(lines):
+            if isinstance(block, SourceLine):
+                index = self._index()
+                for m in g.PLACEHOLDER_RE.finditer(block.text):
+                    self.statements.append(dict(
+                        page=block.page, line_start=block.number, line_end=block.last_number, raw_text=block.raw,
+                        sentence_index=index, sentence=block.text, role="placeholder", subject=m.group(0),
+                        subject_kind="other", section=block.text if block.kind == "heading" else None))
+                continue
+            if block.section != previous_section:
+                self._reset_lists()
+                previous_section = block.section
+            else:  # a table or heading between two prose runs ends any list
+                self.state.inline = None
+                self.state.carry = None
+            for start, end in _sentences(block):
+                self._sentence(block, start, end)
+
+    def _reset_lists(self) -> None:
+        st = self.state
+        st.item_list = st.item_subject = st.inline = st.carry = None
+        st.last_main = None
+        st.last_statements = []
+
+    def _index(self) -> int:
+        self.state.next_sentence += 1
+        return self.state.next_sentence - 1
+
+    def _sentence(self, block: _Block, start: int, end: int) -> None:
+        st = self.state
+        raw_sentence = block.text[start:end]
+        sentence = raw_sentence.rstrip("。；;！？")
+        index = self._index()
+        is_item = bool(g.LIST_MARK_RE.match(sentence))
+        found, masked = _subjects(sentence)
+
+        if is_item:
+            st.inline = None
+            st.item_subject = found[0][2] if found else None
+        where_sentence = self._where(block, start, end)
+
+        made: list[dict] = []
+        subject: _Subject | None = None
+        subject_pos = -1
+        next_subject = 0
+        clause_year: int | None = None
+        clause_basis: str | None = None
+        clause_prior = False
+        cmp_open = False
+        compared_year: int | None = None
+        compared_basis: str | None = None
+        last_dir: tuple[int, int] | None = None  # (direction, end offset)
+        share_at = done_at = -1
+        share_subject: _Subject | None = None
+        done_basis: str | None = None
+        inline_at: int | None = None
+        inline_list: _List | None = st.inline  # a list continued from the sentence before (ended with ；)
+        reason_at: int | None = None
+        current_side: tuple[int | None, str | None] = (None, None)
+        clause_start = 0
+
+        for m in g.TOKEN_RE.finditer(masked):
+            pos = m.start()
+            while next_subject < len(found) and found[next_subject][0] < pos:
+                subject = found[next_subject][2]
+                subject_pos = found[next_subject][0]
+                next_subject += 1
+                if subject.basis and clause_basis is None:
+                    clause_basis = subject.basis
+            kind = "num" if m.lastgroup == "unit" else m.lastgroup
+            if reason_at is not None and kind != "num":
+                continue
+            if kind == "clause":
+                clause_year, clause_basis, clause_prior, cmp_open = None, None, False, False
+                last_dir, share_at, done_at, done_basis = None, -1, -1, None
+                clause_start = m.end()
+            elif kind == "reason":
+                reason_at = m.end()
+            elif kind in ("list", "listzh"):
+                whole = None
+                if kind == "listzh":
+                    if subject is None or subject_pos != 0:
+                        continue  # X中， names a whole only when X opens the sentence (财政拨款支出预算中，)
+                    whole = subject
+                elif subject is not None and subject_pos < pos:
+                    whole = next((s["_subject"] for s in reversed(made) if s["_subject"] is not None), subject)
+                elif st.last_main is not None:
+                    whole = st.last_main[0]
+                if whole is not None:
+                    own = any(s["_subject"] is whole for s in made) or (kind == "listzh") or \
+                        (subject is not None and subject_pos < pos)
+                    whole_index = index if own else (st.last_main[1] if st.last_main else index)
+                    lst = _List(whole, whole_index)
+                    if masked[m.end():].strip("：:，, "):
+                        inline_list, inline_at = lst, m.end()
+                    else:  # the sentence ends with 其中：/如下： : the items that follow are its parts
+                        st.item_list, st.item_subject = lst, None
+                clause_year, clause_basis, cmp_open = None, None, False
+            elif kind == "basis":
+                basis = g.BASES[m.group("basis")]
+                if cmp_open:
+                    compared_basis = basis
+                elif done_at >= 0:
+                    done_basis = basis
+                else:
+                    clause_basis = basis
+            elif kind == "year":
+                year = int(m.group("year"))
+                if cmp_open:
+                    compared_year = year
+                else:
+                    clause_year = year
+                    clause_prior = self.year is not None and year < self.year
+            elif kind == "rel":
+                word = m.group("rel")
+                year = (self.year - 1 if word.startswith(("上", "去")) else self.year) if self.year else None
+                if cmp_open:
+                    compared_year = year
+                else:
+                    clause_year = year
+                    clause_prior = word.startswith(("上", "去"))
+            elif kind == "cmp":
+                if m.group("cmp") in ("比", "较", "与", "同比"):
+                    cmp_open = True
+                    compared_year = compared_basis = None
+                else:
+                    cmp_open = False
+            elif kind == "dir":
+                last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
+                cmp_open = False
+            elif kind == "share":
+                share_at = m.end()
+                share_subject = subject
+            elif kind == "done":
+                done_at = m.end()
+                cmp_open = False
+            elif kind == "num":
+                cmp_open = False
+                bound_subject = share_subject if (share_at >= 0 and m.group("unit") in g.PERCENT_UNITS) else subject
+                record = self._number(block, start, m, masked, sentence, index, bound_subject, last_dir, share_at,
+                                      done_at, done_basis, clause_year, clause_basis, clause_prior, compared_year,
+                                      compared_basis, current_side, clause_start)
+                if record is None:
+                    continue
+                if record["role"] == "amount":
+                    current_side = (record["period_year"], record["basis"])
+                if inline_list is not None and (inline_at is None or pos >= inline_at) \
+                        and record["_subject"] is not None and record["_subject"].name != inline_list.whole.name:
+                    record["parent_subject"], record["list_index"] = inline_list.whole.name, inline_list.index
+                made.append(record)
+
+        if reason_at is not None:
+            reason = sentence[reason_at:].strip("：:，, ")
+            explained = [r for r in made if r["_offset"] < reason_at]
+            if not explained and not any(r["_offset"] < reason_at for r in made):
+                explained = st.last_statements  # 主要原因是：… as its own sentence explains the one before
+            self._reason(explained, reason, raw_sentence, index, block, start, end, reason_at)
+
+        # sentence-level binding: subject inherited, list membership, unbound numbers
+        inherited = st.item_subject if st.item_subject is not None else st.carry
+        for record in made:
+            if record["_subject"] is None and inherited is not None and record["role"] != "count":
+                self._bind(record, inherited)
+            if record["parent_subject"] is None and st.item_list is not None and st.item_subject is not None \
+                    and record["_subject"] is not None and record["_subject"].name == st.item_subject.name:
+                record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
+        kept = []
+        for record in made:
+            if record["_subject"] is None or record["role"] is None:
+                if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
+                    if g.FISCAL_WORD_RE.search(sentence):
+                        what = "subject" if record["_subject"] is None else "role"
+                        self.findings.append(Finding(
+                            UNBOUND_RULE, "warning",
+                            f"{record['value_text']}{record['printed_unit']}: the statement reader cannot bind its "
+                            f"{what} with certainty; sentence: {raw_sentence}",
+                            record["line_start"], record["line_end"], record["raw_text"], record["page"]))
+                continue
+            kept.append(record)
+        for record in kept:
+            record["sentence_index"] = index
+            record["sentence"] = raw_sentence
+            record["section"] = block.section
+        self.statements.extend(kept)
+
+        if g.EMPTY_TABLE_RE.search(sentence):
+            self.statements.append(dict(where_sentence, sentence_index=index, sentence=raw_sentence,
+                                        role="empty_table_note", subject=block.table_title, subject_kind="other",
+                                        section=block.section))
+        if g.PLACEHOLDER_RE.search(sentence):
+            for m in g.PLACEHOLDER_RE.finditer(sentence):
+                self.statements.append(dict(self._where(block, start + m.start(), start + m.end()),
+                                            sentence_index=index, sentence=raw_sentence, role="placeholder",
+                                            subject=m.group(0), subject_kind="other", section=block.section))
+
+        # state for the sentences that follow
+        if kept:
+            main = next((r["_subject"] for r in kept if r["role"] == "amount"), kept[0]["_subject"])
+            st.last_main = (main, index)
+            st.last_statements = kept
+        ended_clause = raw_sentence.endswith(("；", ";"))
+        st.inline = inline_list if ended_clause else None
+        st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
+
+    def _bind(self, record: dict, subject: _Subject) -> None:
+        record["_subject"] = subject
+        record["subject"], record["subject_kind"], record["subject_path"] = subject.name, subject.kind, subject.path
+
+    def _number(self, block, start, m, masked, sentence, index, subject, last_dir, share_at, done_at, done_basis,
+                clause_year, clause_basis, clause_prior, compared_year, compared_basis, current_side,
+                clause_start) -> dict | None:
+        unit = m.group("unit")
+        if unit is None:
+            return None  # dates, article and list numbers, bare years: not statements
+        value_text = m.group("num")
+        begin = m.start()
+        if begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in "第.-"):
+            return None
+        after = masked[m.end():m.end() + 8]
+        if unit in g.MONEY_UNITS and (g.THRESHOLD_AFTER_RE.match(after) or masked[max(0, begin - 2):begin] == "单价"):
+            return None  # a threshold (单价100万元以上), not an amount
+        if unit == "名" and after[:1] not in ("", "，", "。", "；", ",", "、"):
+            return None
+        value, decimals = _decimal(value_text)
+        direction = None
+        if last_dir is not None and g.DIRECTION_GAP_RE.match(masked[last_dir[1]:begin]):
+            direction = last_dir[0]
+        role: str | None
+        period_year, basis = clause_year, clause_basis
+        c_year, c_basis = None, None
+        if unit in g.PERCENT_UNITS:
+            if direction is not None:
+                role, c_year, c_basis = "growth_pct", compared_year, compared_basis
+            elif share_at >= 0:
+                role = "share_pct"
+            elif done_at >= 0:
+                role, c_basis = "completion_pct", done_basis
+            else:
+                role = None
+            if role in ("growth_pct", "share_pct", "completion_pct") and period_year is None:
+                period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
+        elif unit in g.MONEY_UNITS:
+            if direction is not None:
+                role, c_year, c_basis = "change", compared_year, compared_basis
+                if period_year is None:
+                    period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
+            elif clause_prior:
+                role = "prior_amount"
+            else:
+                role = "amount"
+                if period_year is None:
+                    period_year = self.year
+        else:
+            role = "count"
+            if period_year is None:
+                period_year = self.year
+        bound = subject
+        if role == "count":
+            # a count binds only to a subject named in its own clause (编报绩效目标的项目50个)
+            bound = None
+            if subject is not None:
+                for a, _b, s in _subjects(sentence[clause_start:begin])[0][-1:]:
+                    bound = s
+        record = dict(self._where(block, start + begin, start + m.end()),
+                      role=role, value_text=value_text, value=value, printed_decimals=decimals, printed_unit=unit,
+                      subject=None, subject_kind=None, subject_path=None, parent_subject=None, list_index=None,
+                      period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
+                      direction=direction if role in ("change", "growth_pct") else None,
+                      reason_text=None, reason_direction=None, _subject=None, _offset=begin)
+        if bound is not None:
+            self._bind(record, bound)
+        if role == "count" and bound is None:
+            return None  # a count of something the vocabulary does not know: not a fiscal statement
+        return record
+
+    def _reason(self, explained: list[dict], reason: str, sentence: str, index: int, block, start, end,
+                reason_at) -> None:
+        ups = downs = flats = 0
+        for m in g.REASON_DIRECTION_RE.finditer(reason):
+            if m.lastgroup == "up":
+                ups += 1
+            elif m.lastgroup == "down":
+                downs += 1
+            else:
+                flats += 1
+        direction = None
+        if (ups > 0) + (downs > 0) + (flats > 0) == 1:
+            direction = 1 if ups else (-1 if downs else 0)
+        for record in explained:
+            if record.get("reason_text") is None:
+                record["reason_text"] = reason or None
+                record["reason_direction"] = direction
+        changes = [r for r in explained if r.get("direction") in (1, -1)]
+        empty = reason.strip("。；;，,：: ") == ""
+        if empty or (reason.strip("。；;，,：: ") in ("无", "暂无") and changes):
+            subject = next((r for r in explained if r.get("subject")), None)
+            self.statements.append(dict(self._where(block, start + reason_at - 1, start + reason_at),
+                                        sentence_index=index, sentence=sentence, role="empty_reason",
+                                        subject=subject["subject"] if subject else None,
+                                        subject_kind=subject["subject_kind"] if subject else None,
+                                        subject_path=subject["subject_path"] if subject else None,
+                                        section=block.section))
+
+
+_FIELDS = [f for f in Statement.__dataclass_fields__]
+
+
+def read_statements(document, facts: DocumentFacts | None = None) -> tuple[list[Statement], list[Finding]]:
+    """The statements of a document's prose and the findings of the numbers that could not be bound."""
+    reader = _Reader(document, facts)
+    reader.read()
+    statements = [Statement(**{k: record.get(k) for k in _FIELDS}) for record in reader.statements]
+    statements.sort(key=lambda s: s.sentence_index)
+    return statements, reader.findings
