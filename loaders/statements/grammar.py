@@ -37,11 +37,11 @@ FUNCTION_DASH_RE = re.compile(
 _VOCABULARY: list[tuple[str, str]] = [
     # three public expenses and their parts
     (r"“?三公”?经费", "three_public"),
-    (rf"因公出国{_P}境{_Q}费用?", "three_public"),
-    (r"公务用车购置及运行(?:维护)?费", "three_public"),
-    (r"公务用车购置费", "three_public"),
-    (r"公务用车运行(?:维护)?费", "three_public"),
-    (r"公务接待费", "three_public"),
+    (rf"因公出国{_P}境{_Q}(?:经)?费用?", "three_public"),
+    (r"公务用车购置及运行(?:维护)?(?:经)?费", "three_public"),
+    (r"公务用车购置(?:经)?费", "three_public"),
+    (r"公务用车运行(?:维护)?(?:经)?费", "three_public"),
+    (r"公务接待(?:经)?费", "three_public"),
     # government procurement, its categories and the SME reservations
     (r"(?:面向)?中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
     (r"(?:面向|预留给)?(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
@@ -61,13 +61,15 @@ _VOCABULARY: list[tuple[str, str]] = [
     (r"财政拨款收入(?:预算)?", "revenue"),
     (r"事业单位经营收入|经营收入|事业收入|上级补助收入|附属单位上缴收入|其他收入|用事业基金弥补收支差额", "revenue"),
     (r"年初结转和结余|年末结转和结余|结余分配", "other"),
+    (r"本年收入", "revenue"),
+    (r"本年支出", "expenditure"),
     (r"收入预算", "revenue"),
     (r"支出预算", "expenditure"),
     (r"(?:财政拨款)?基本支出", "basic_expenditure"),
     (r"日常公用经费|人员经费|公用经费", "basic_expenditure"),
     (r"(?:财政拨款)?项目支出", "project_expenditure"),
     # performance management
-    (r"绩效目标|绩效跟踪(?:评价)?|绩效自评|绩效评价|重点评价", "performance_targets"),
+    (r"绩效目标|绩效跟踪(?:评价)?|绩效自评|绩效评价|绩效评审|重点评价", "performance_targets"),
     # assets
     (rf"(?:单价[0-9]+万元{_P}含{_Q}以上(?:的)?|大型)?设备(?:{_P}不含车辆{_Q})?", "assets"),
     (r"[\u4e00-\u9fff]{2,8}?用车|车辆", "assets"),
@@ -116,6 +118,12 @@ REASON_DIRECTION_RE = re.compile(
     r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|不变)")
 # a threshold, not a statement: 单价100万元（含）以上设备
 THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以上|及以下)")
+# a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
+# 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
+# in a fiscal head word
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|合计|总计)$")
+GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?:19|20)[0-9]{2}年度?|本年度?|上年度?|当年)")
+GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
 _LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
 LIST_MARK_RE = re.compile("^" + _LIST_MARK)

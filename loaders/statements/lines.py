@@ -24,6 +24,7 @@ _SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ 
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?|[0-9]{1,3}/[0-9]{1,3})$")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
 _HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?[ \t]+[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?=\s|$)")
 _TOC_LEADER = re.compile(r"[…\.·]{4,}")
 
 
@@ -98,6 +99,9 @@ def classify(lines: list[SourceLine]) -> list[SourceLine]:
             line.kind = "skip"
             continue
         punctuated = bool(_SENTENCE_PUNCT.search(text))
+        if _ADJACENT_NUMBERS.search(line.raw):  # 72.95 72.95 120.56: a flattened table row
+            line.kind, in_table = "table", True
+            continue
         bare = sum(1 for s in segments if _is_bare_number(s))
         if bare and (len(segments) >= 2 or not punctuated):
             line.kind, in_table = "table", True
@@ -135,26 +139,46 @@ _LATIN_START = re.compile(r"^[0-9“\"‘%]")
 _CLOSED_END = "。；;：:，,、）)！？"
 
 
+def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
+    """How well ``second`` continues ``first``: +1 when ``first`` asks for a number (…为, …金额, …占) and
+    ``second`` starts with one (or with a quote after 为/是/的), -1 when it asks and ``second`` does not,
+    0 otherwise (a closed sentence, or nothing asked)."""
+    if first is None or first.kind != "prose":
+        return 0
+    text = first.text
+    if text[-1] in _CLOSED_END or not _WANTS_NUMBER.search(text):
+        return 0
+    if second is None or second.kind != "prose":
+        return -1
+    head = second.text[0]
+    if head.isdigit() or (head in "“\"‘" and text[-1] in "为是的"):
+        return 1
+    return -1
+
+
 def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """Put back in order the pairs of prose lines that ``pdftotext -layout`` prints swapped.
 
     pdftotext orders a paragraph's lines by baseline; a line whose first glyph is set in a Latin font (a digit,
     a quote) can stand a little higher and be printed *before* the line it follows (seen on the Putuo 决算:
-    ``603.14万元，占20.51%；`` before ``本年支出合计…项目支出``). A pair L, M is swapped back when L starts with
-    such a glyph and M does not, M's last character leaves its sentence open, and the line before L does not
-    itself ask for a number (…为 / …增加), so L cannot be its continuation. Linear; text documents only."""
+    ``603.14万元，占20.51%；`` before ``本年支出合计…项目支出``). For lines K, L, M, N where L starts at the left
+    margin with such a glyph (not a list number) and M does not, L and M are swapped when the junctions
+    K→M, M→L, L→N are strictly better than K→L, L→M, M→N (see ``_junction``): a line ending in 为/金额/占
+    followed by a number. A tie keeps the printed order. Linear; text documents only."""
     prose = [i for i, line in enumerate(lines) if line.kind != "skip"]
     k = 1
     while k + 1 < len(prose):
         before, first, second = (lines[prose[k - 1]], lines[prose[k]], lines[prose[k + 1]])
+        after = lines[prose[k + 2]] if k + 2 < len(prose) else None
         if first.kind == second.kind == "prose" and _LATIN_START.match(first.text) \
                 and not first.raw[:1].isspace() and not _LIST_ITEM.match(first.text) \
-                and not _LATIN_START.match(second.text) and second.text[-1] not in _CLOSED_END \
-                and (before.kind != "prose" or before.text[-1] in _CLOSED_END
-                     or not _WANTS_NUMBER.search(before.text)):
-            lines[prose[k]], lines[prose[k + 1]] = second, first
-            k += 2
-            continue
+                and not _LATIN_START.match(second.text):
+            printed = _junction(before, first) + _junction(first, second) + _junction(second, after)
+            swapped = _junction(before, second) + _junction(second, first) + _junction(first, after)
+            if swapped > printed:
+                lines[prose[k]], lines[prose[k + 1]] = second, first
+                k += 2
+                continue
         k += 1
     return lines
 

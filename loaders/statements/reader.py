@@ -53,6 +53,7 @@ class _Subject:
 class _List:
     whole: _Subject
     index: int
+    part_kinds: set = field(default_factory=set)
 
 
 @dataclass
@@ -121,6 +122,18 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     plain = text.translate(_FULLWIDTH).replace(",", "")
     decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
     return Decimal(plain), decimals
+
+
+def _generic_subject(phrase: str) -> _Subject | None:
+    """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
+    phrase = phrase.rstrip("占比的是为达约：: ")
+    cut = g.GENERIC_CUT_RE.match(phrase)
+    if cut:
+        phrase = phrase[cut.end():]
+    phrase = phrase.translate(g.QUOTES)
+    if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase):
+        return _Subject(phrase, "other")
+    return None
 
 
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
@@ -249,6 +262,9 @@ class _Reader:
         done_basis: str | None = None
         inline_at: int | None = None
         inline_list: _List | None = st.inline  # a list continued from the sentence before (ended with ；)
+        if inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
+                and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds:
+            inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
         reason_at: int | None = None
         current_side: tuple[int | None, str | None] = (None, None)
         clause_start = 0
@@ -331,6 +347,10 @@ class _Reader:
             elif kind == "num":
                 cmp_open = False
                 bound_subject = share_subject if (share_at >= 0 and m.group("unit") in g.PERCENT_UNITS) else subject
+                if inline_at is not None and bound_subject is not None and \
+                        (share_subject if bound_subject is share_subject else subject) is not None and \
+                        subject_pos < inline_at and bound_subject is subject:
+                    bound_subject = None  # a part after 其中： does not take the whole's name
                 record = self._number(block, start, m, masked, sentence, index, bound_subject, last_dir, share_at,
                                       done_at, done_basis, clause_year, clause_basis, clause_prior, compared_year,
                                       compared_basis, current_side, clause_start)
@@ -338,9 +358,8 @@ class _Reader:
                     continue
                 if record["role"] == "amount":
                     current_side = (record["period_year"], record["basis"])
-                if inline_list is not None and (inline_at is None or pos >= inline_at) \
-                        and record["_subject"] is not None and record["_subject"].name != inline_list.whole.name:
-                    record["parent_subject"], record["list_index"] = inline_list.whole.name, inline_list.index
+                if inline_list is not None and (inline_at is None or pos >= inline_at):
+                    record["_list"] = inline_list
                 made.append(record)
 
         if reason_at is not None:
@@ -352,9 +371,17 @@ class _Reader:
 
         # sentence-level binding: subject inherited, list membership, unbound numbers
         inherited = st.item_subject if st.item_subject is not None else st.carry
+        generic = None  # a noun bound by the generic rule names the change / percentage after it too
         for record in made:
+            generic = record.get("_generic") or (generic if record["role"] not in ("amount", "prior_amount") else None)
             if record["_subject"] is None and inherited is not None and record["role"] != "count":
                 self._bind(record, inherited)
+            elif record["_subject"] is None and generic is not None and record["role"] != "count":
+                self._bind(record, generic)
+            lst = record.get("_list")
+            if lst is not None and record["_subject"] is not None and record["_subject"].name != lst.whole.name:
+                record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
+                lst.part_kinds.add(record["_subject"].kind)
             if record["parent_subject"] is None and st.item_list is not None and st.item_subject is not None \
                     and record["_subject"] is not None and record["_subject"].name == st.item_subject.name:
                 record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
@@ -449,6 +476,10 @@ class _Reader:
             if period_year is None:
                 period_year = self.year
         bound = subject
+        generic = None
+        if bound is None and role not in ("count", None):
+            generic = _generic_subject(sentence[clause_start:share_at if (role == "share_pct" and share_at > clause_start)
+                                                else begin])
         if role == "count":
             # a count binds only to a subject named in its own clause (编报绩效目标的项目50个)
             bound = None
@@ -460,7 +491,7 @@ class _Reader:
                       subject=None, subject_kind=None, subject_path=None, parent_subject=None, list_index=None,
                       period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
                       direction=direction if role in ("change", "growth_pct") else None,
-                      reason_text=None, reason_direction=None, _subject=None, _offset=begin)
+                      reason_text=None, reason_direction=None, _subject=None, _offset=begin, _generic=generic)
         if bound is not None:
             self._bind(record, bound)
         if role == "count" and bound is None:
