@@ -69,14 +69,65 @@ _VOCABULARY: list[tuple[str, str]] = [
     (r"日常公用经费|人员经费|公用经费", "basic_expenditure"),
     (r"(?:财政拨款)?项目支出", "project_expenditure"),
     # performance management
+    (r"(?:编报绩效目标|绩效跟踪评价|绩效自评|绩效评价|纳入[0-9]{4}年部门预算绩效评审)的(?:[0-9]{4}年度?)?项目",
+     "performance_targets"),
     (r"绩效目标|绩效跟踪(?:评价)?|绩效自评|绩效评价|绩效评审|重点评价", "performance_targets"),
     # assets
     (rf"(?:单价[0-9]+万元{_P}含{_Q}以上(?:的)?|大型)?设备(?:{_P}不含车辆{_Q})?", "assets"),
     (r"[\u4e00-\u9fff]{2,8}?用车|车辆", "assets"),
-] + [("(?<![\u4e00-\u9fff])" + name, "function_class") for name in sorted(CLASS_NAMES, key=len, reverse=True)]
+] + [(name, "function_class") for name in sorted(CLASS_NAMES, key=len, reverse=True)]
 
-SUBJECT_RE = re.compile("|".join(f"(?P<v{i}>{p})" for i, (p, _k) in enumerate(_VOCABULARY)))
-SUBJECT_KINDS = [k for _p, k in _VOCABULARY]
+# The search pattern: the same vocabulary, every alternative opening with a literal character (optional
+# openings written out), so the regex engine skips straight to the characters a subject can start with (a
+# scan in C) instead of trying every alternative at every position. Which entry matched, and so the kind, is
+# looked up afterwards (``subject_kind``). Vehicles (…用车) are read by their own pattern, only in sentences
+# that print 用车; a class name preceded by another CJK character (其他教育支出) is dropped by the reader.
+_SEARCH = [
+    r"“三公”?经费", r"三公”?经费",
+    rf"因公出国{_P}境{_Q}(?:经)?费用?",
+    r"公务用车购置及运行(?:维护)?(?:经)?费", r"公务用车购置(?:经)?费", r"公务用车运行(?:维护)?(?:经)?费",
+    r"公务接待(?:经)?费",
+    r"面向中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", r"中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"面向(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"预留给(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"小微企业(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", r"小型和微型企业(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"政府采购(?:货物|工程|服务)(?:预算|金额|支出)?",
+    r"货物采购(?:预算|金额|支出)?", r"工程采购(?:预算|金额|支出)?", r"服务采购(?:预算|金额|支出)?",
+    r"其他政府采购项目", r"政府采购(?:预算|金额|支出)?",
+    r"机关运行经费(?:支出|预算)?",
+    r"财政拨款收入支出(?:预算)?总计", r"收入支出(?:预算)?总计",
+    r"本年收入合计", r"收入(?:预算)?总计", r"收入合计", r"本年支出合计", r"支出(?:预算)?总计", r"支出合计",
+    r"一般公共预算(?:财政)?拨款(?:支出(?:预算)?|收入(?:预算)?|(?:基本|项目)支出)",
+    r"政府性基金(?:预算)?(?:财政)?拨款(?:支出(?:预算)?|收入(?:预算)?|(?:基本|项目)支出)",
+    r"国有资本经营预算(?:财政)?拨款(?:支出(?:预算)?|收入(?:预算)?|(?:基本|项目)支出)",
+    r"财政拨款支出(?:预算)?", r"财政拨款收入(?:预算)?", r"财政拨款基本支出", r"财政拨款项目支出",
+    r"事业单位经营收入", r"经营收入", r"事业收入", r"上级补助收入", r"附属单位上缴收入", r"其他收入",
+    r"用事业基金弥补收支差额", r"年初结转和结余", r"年末结转和结余", r"结余分配",
+    r"本年收入", r"本年支出", r"收入预算", r"支出预算", r"基本支出", r"日常公用经费", r"人员经费", r"公用经费",
+    r"项目支出",
+    r"编报绩效目标的(?:[0-9]{4}年度?)?项目", r"绩效跟踪评价的(?:[0-9]{4}年度?)?项目", r"绩效自评的(?:[0-9]{4}年度?)?项目",
+    r"绩效评价的(?:[0-9]{4}年度?)?项目", r"纳入[0-9]{4}年部门预算绩效评审的项目",
+    r"绩效目标", r"绩效跟踪(?:评价)?", r"绩效自评", r"绩效评价", r"绩效评审", r"重点评价",
+    rf"单价[0-9]+万元{_P}含{_Q}以上(?:的)?设备(?:{_P}不含车辆{_Q})?", rf"大型设备(?:{_P}不含车辆{_Q})?",
+    rf"设备(?:{_P}不含车辆{_Q})?", r"车辆",
+] + sorted(CLASS_NAMES, key=len, reverse=True)
+SUBJECT_RE = re.compile("|".join(_SEARCH))
+VEHICLE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?用车")
+_ENTRIES = [(re.compile(p), k) for p, k in _VOCABULARY]
+_KIND_CACHE: dict[str, str] = {}
+
+
+def subject_kind(text: str) -> str:
+    """The kind of the vocabulary entry a matched subject belongs to (first entry in order that matches it)."""
+    kind = _KIND_CACHE.get(text)
+    if kind is None:
+        kind = next((k for pattern, k in _ENTRIES if pattern.fullmatch(text)), "other")
+        if len(_KIND_CACHE) < 4096:
+            _KIND_CACHE[text] = kind
+    return kind
+
+
+CLASS_NAME_SET = frozenset(CLASS_NAMES)
 
 MONEY_UNITS = {"元": 1, "千元": 1, "万元": 1, "亿元": 1}
 PERCENT_UNITS = {"%", "％"}
@@ -121,7 +172,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|合计|总计)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|合计|总计)$")
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?:19|20)[0-9]{2}年度?|本年度?|上年度?|当年)")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
@@ -131,4 +182,15 @@ LIST_MARK_AT_RE = re.compile(_LIST_MARK)  # with .match(text, pos): a list item 
 SENTENCE_END_RE = re.compile(r"[。；;！？]")
 EMPTY_TABLE_RE = re.compile(r"本表为空|为空表|本表无数据|本表无数|此表为空|此表无数据|本表无内容|故本表|表中无数据")
 PLACEHOLDER_RE = re.compile(r"(?:[XＸ]{2,}|[xｘ]{2,}|[×]{2,}|某某)[\u4e00-\u9fff]{0,6}")
+# the basis word printed glued to a subject (收入预算, 政府采购货物预算, 项目预算金额, 决算数) is not part of the
+# subject: the subject is the noun, the word goes to ``basis``
+SUBJECT_BASIS_SUFFIX_RE = re.compile(r"(?:预算金额|预算数|预算|决算数|决算|金额)$")
+SUFFIX_BASES = {"预算金额": "budget", "预算数": "budget", "预算": "budget", "决算数": "final_accounts",
+                "决算": "final_accounts", "金额": None}
+# the basis a document's own figures have when a sentence prints none (a 预算's amounts are budget amounts)
+KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "unit_budget_sh": "budget",
+              "final_accounts": "final_accounts"}
+
+# a sentence without any of these has nothing for the reader: no number, list, reason, note or placeholder
+NEEDS_READING_RE = re.compile(r"[0-9０-９XＸxｘ×某]|其中|如下|以下方面|中[，,：:]|原因|表")
 QUOTES = str.maketrans("", "", "“”\"‘’' ")

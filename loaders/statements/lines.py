@@ -43,6 +43,8 @@ class SourceLine:
 
 
 def _squeeze(text: str) -> str:
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text
     return _SPACE_NEAR_WIDE.sub("", text).strip()
 
 
@@ -53,7 +55,13 @@ def _text_lines(document) -> list[SourceLine]:
     has_pages = "\f" in text
     for number, piece in enumerate(text.splitlines(keepends=True), start=1):
         raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
-        segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(raw)) if s]
+        stripped = raw.strip()
+        if not stripped:
+            segments = []
+        elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
+            segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
+        else:
+            segments = [_squeeze(stripped)]
         out.append(SourceLine(page if has_pages else None, number, number, raw, segments))
         if piece.endswith("\f"):
             page += 1

@@ -19,6 +19,7 @@ role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -136,6 +137,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
+_ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
+_WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
+
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
 
 
@@ -152,24 +156,47 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
                 names[0] = known
             names += [n for n in (m.group("k"), m.group("i")) if n]
             names = [n.translate(g.QUOTES) for n in names]
-            found.append((start, m.end(), _Subject(names[-1], "function_class", "/".join(names))))
+            printed = sentence[start:m.end()].translate(g.QUOTES)  # 一般公共服务支出（类）…（项）, as printed
+            found.append((start, m.end(), _Subject(printed, "function_class", "/".join(names))))
     if "-" in sentence or "－" in sentence or "—" in sentence or "–" in sentence:
         for m in g.FUNCTION_DASH_RE.finditer(sentence):
             names = [n for n in (m.group("c"), m.group("k"), m.group("i")) if n]
-            found.append((m.start(), m.end(), _Subject(names[-1], "function_class", "/".join(names))))
-    taken = [(a, b) for a, b, _s in found]
-    for m in g.SUBJECT_RE.finditer(sentence):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        kind = g.SUBJECT_KINDS[int(m.lastgroup[1:])]
-        name = m.group(0).translate(g.QUOTES)
-        basis = "budget" if name.endswith("预算") else None
+            found.append((m.start(), m.end(), _Subject(m.group(0), "function_class", "/".join(names))))
+    taken = sorted((a, b) for a, b, _s in found)
+    starts = [a for a, _b in taken]
+    matches = list(g.SUBJECT_RE.finditer(sentence))
+    if "用车" in sentence:
+        matches += list(g.VEHICLE_RE.finditer(sentence))
+    for m in matches:
+        i = bisect.bisect_left(starts, m.end()) - 1  # the last path starting before this match ends
+        if i >= 0 and taken[i][1] > m.start():
+            continue  # inside a function class path already read
+        text = m.group(0)
+        if text in g.CLASS_NAME_SET and m.start() > 0 and "\u4e00" <= sentence[m.start() - 1] <= "\u9fff":
+            continue  # 教育支出 inside 其他教育支出: not the class
+        kind = g.subject_kind(text)
+        name = text.translate(g.QUOTES)
+        basis = None
+        if name.startswith("机关运行经费"):
+            name = "机关运行经费"  # 机关运行经费支出 / 机关运行经费预算: the fund
+            basis = "budget" if text.endswith("预算") else None
+        elif kind == "performance_targets" and "的" in name and name.endswith("项目"):
+            name = re.sub(r"的[0-9]{4}年度?项目$", "的项目", name)  # 编报绩效目标的2024年度项目 -> …的项目
+        else:
+            suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
+            if suffix and suffix.start() >= 2:
+                basis = g.SUFFIX_BASES[suffix.group(0)]
+                name = name[:suffix.start()]
         found.append((m.start(), m.end(), _Subject(name, kind, name if kind == "function_class" else None, basis)))
     if not found:
         return found, sentence
-    found.sort(key=lambda f: f[0])
+    found.sort(key=lambda f: (f[0], -f[1]))
     merged: list[tuple[int, int, _Subject]] = []
+    reach = -1
     for item in found:
+        if item[0] < reach:
+            continue  # inside a longer subject already read (公务用车 in 公务用车购置费)
+        reach = max(reach, item[1])
         if merged and merged[-1][1] == item[0] and item[2].kind in _GENERIC_KINDS \
                 and merged[-1][2].kind not in _GENERIC_KINDS:
             merged[-1] = (merged[-1][0], item[1], merged[-1][2])  # “三公”经费财政拨款支出 -> 三公经费
@@ -186,6 +213,7 @@ class _Reader:
     def __init__(self, document, facts: DocumentFacts | None):
         self.document = document
         self.year = facts.fiscal_year if facts is not None else None
+        self.kind_basis = g.KIND_BASES.get(facts.kind) if facts is not None else None
         self.statements: list[dict] = []
         self.findings: list[Finding] = []
         self.state = _State(self.year)
@@ -239,6 +267,12 @@ class _Reader:
         sentence = raw_sentence.rstrip("。；;！？")
         index = self._index()
         is_item = bool(g.LIST_MARK_RE.match(sentence))
+        if not is_item and not g.NEEDS_READING_RE.search(sentence):
+            # no digit, no list, reason, note or placeholder: nothing to read, only the list state moves on
+            ended_clause = raw_sentence.endswith(("；", ";"))
+            if not ended_clause:
+                st.inline = st.carry = None
+            return
         found, masked = _subjects(sentence)
 
         if is_item:
@@ -267,6 +301,7 @@ class _Reader:
             inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
         reason_at: int | None = None
         current_side: tuple[int | None, str | None] = (None, None)
+        last_made_subject: _Subject | None = None
         clause_start = 0
 
         for m in g.TOKEN_RE.finditer(masked):
@@ -288,20 +323,19 @@ class _Reader:
                 reason_at = m.end()
             elif kind in ("list", "listzh"):
                 whole = None
+                own = True  # the whole is named in this sentence
                 if kind == "listzh":
                     if subject is None or subject_pos != 0:
                         continue  # X中， names a whole only when X opens the sentence (财政拨款支出预算中，)
                     whole = subject
                 elif subject is not None and subject_pos < pos:
-                    whole = next((s["_subject"] for s in reversed(made) if s["_subject"] is not None), subject)
+                    whole = last_made_subject or subject
                 elif st.last_main is not None:
-                    whole = st.last_main[0]
+                    whole, own = st.last_main[0], False
                 if whole is not None:
-                    own = any(s["_subject"] is whole for s in made) or (kind == "listzh") or \
-                        (subject is not None and subject_pos < pos)
-                    whole_index = index if own else (st.last_main[1] if st.last_main else index)
+                    whole_index = index if own else st.last_main[1]
                     lst = _List(whole, whole_index)
-                    if masked[m.end():].strip("：:，, "):
+                    if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
                         inline_list, inline_at = lst, m.end()
                     else:  # the sentence ends with 其中：/如下： : the items that follow are its parts
                         st.item_list, st.item_subject = lst, None
@@ -360,6 +394,8 @@ class _Reader:
                     current_side = (record["period_year"], record["basis"])
                 if inline_list is not None and (inline_at is None or pos >= inline_at):
                     record["_list"] = inline_list
+                if record["_subject"] is not None:
+                    last_made_subject = record["_subject"]
                 made.append(record)
 
         if reason_at is not None:
@@ -386,10 +422,13 @@ class _Reader:
                     and record["_subject"] is not None and record["_subject"].name == st.item_subject.name:
                 record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
         kept = []
+        fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
             if record["_subject"] is None or record["role"] is None:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
-                    if g.FISCAL_WORD_RE.search(sentence):
+                    if fiscal is None:
+                        fiscal = bool(g.FISCAL_WORD_RE.search(sentence))
+                    if fiscal:
                         what = "subject" if record["_subject"] is None else "role"
                         self.findings.append(Finding(
                             UNBOUND_RULE, "warning",
@@ -460,6 +499,8 @@ class _Reader:
                 role = None
             if role in ("growth_pct", "share_pct", "completion_pct") and period_year is None:
                 period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
+            if role == "completion_pct":
+                c_basis = None  # compared fields are for change, growth and prior amounts
         elif unit in g.MONEY_UNITS:
             if direction is not None:
                 role, c_year, c_basis = "change", compared_year, compared_basis
@@ -467,6 +508,7 @@ class _Reader:
                     period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
             elif clause_prior:
                 role = "prior_amount"
+                c_year, c_basis = period_year, basis  # what the current amount is compared with
             else:
                 role = "amount"
                 if period_year is None:
@@ -475,16 +517,21 @@ class _Reader:
             role = "count"
             if period_year is None:
                 period_year = self.year
+        if role in ("amount", "change", "growth_pct", "share_pct", "completion_pct") and basis is None:
+            basis = self.kind_basis  # a 预算's own amounts are budget amounts, a 决算's final accounts
+        if role in ("change", "growth_pct") and c_year is not None and c_basis is None \
+                and self.kind_basis == "final_accounts":
+            c_basis = "final_accounts"  # 与2023年度相比 in a 决算: the 2023 决算
         bound = subject
         generic = None
         if bound is None and role not in ("count", None):
-            generic = _generic_subject(sentence[clause_start:share_at if (role == "share_pct" and share_at > clause_start)
-                                                else begin])
+            end = share_at if (role == "share_pct" and share_at > clause_start) else begin
+            generic = _generic_subject(sentence[max(clause_start, end - _WINDOW):end])
         if role == "count":
             # a count binds only to a subject named in its own clause (编报绩效目标的项目50个)
             bound = None
             if subject is not None:
-                for a, _b, s in _subjects(sentence[clause_start:begin])[0][-1:]:
+                for a, _b, s in _subjects(sentence[max(clause_start, begin - _WINDOW):begin])[0][-1:]:
                     bound = s
         record = dict(self._where(block, start + begin, start + m.end()),
                       role=role, value_text=value_text, value=value, printed_decimals=decimals, printed_unit=unit,
