@@ -112,7 +112,7 @@ _SEARCH = [
     rf"设备(?:{_P}不含车辆{_Q})?", r"车辆",
 ] + sorted(CLASS_NAMES, key=len, reverse=True)
 SUBJECT_RE = re.compile("|".join(_SEARCH))
-VEHICLE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?用车")
+VEHICLE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?用车(?=[0-9０-９])")  # a vehicle kind is followed by its count
 _ENTRIES = [(re.compile(p), k) for p, k in _VOCABULARY]
 _KIND_CACHE: dict[str, str] = {}
 
@@ -137,7 +137,7 @@ _NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-
 _UNIT = r"万元|亿元|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
 
 TOKEN_RE = re.compile(
-    r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?)"
+    r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
     r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:])"
     r"|(?P<listzh>(?<=\x00)中[，,：:])"
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
@@ -174,6 +174,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # in a fiscal head word
 GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|合计|总计)$")
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?:19|20)[0-9]{2}年度?|本年度?|上年度?|当年)")
+GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:年初|调整后|全年|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
 _LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")

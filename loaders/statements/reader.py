@@ -132,11 +132,14 @@ def _generic_subject(phrase: str) -> _Subject | None:
     if cut:
         phrase = phrase[cut.end():]
     phrase = phrase.translate(g.QUOTES)
-    if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase):
+    if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
+            and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
         return _Subject(phrase, "other")
     return None
 
 
+_UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
+_BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
 _WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
 
@@ -387,7 +390,8 @@ class _Reader:
                     bound_subject = None  # a part after 其中： does not take the whole's name
                 record = self._number(block, start, m, masked, sentence, index, bound_subject, last_dir, share_at,
                                       done_at, done_basis, clause_year, clause_basis, clause_prior, compared_year,
-                                      compared_basis, current_side, clause_start)
+                                      compared_basis, current_side, clause_start,
+                                      subject_pos if bound_subject is subject else -1)
                 if record is None:
                     continue
                 if record["role"] == "amount":
@@ -451,7 +455,8 @@ class _Reader:
             for m in g.PLACEHOLDER_RE.finditer(sentence):
                 self.statements.append(dict(self._where(block, start + m.start(), start + m.end()),
                                             sentence_index=index, sentence=raw_sentence, role="placeholder",
-                                            subject=m.group(0), subject_kind="other", section=block.section))
+                                            subject=_UNIT_TAIL.sub("", m.group(0)), subject_kind="other",
+                                            section=block.section))
 
         # state for the sentences that follow
         if kept:
@@ -468,7 +473,7 @@ class _Reader:
 
     def _number(self, block, start, m, masked, sentence, index, subject, last_dir, share_at, done_at, done_basis,
                 clause_year, clause_basis, clause_prior, compared_year, compared_basis, current_side,
-                clause_start) -> dict | None:
+                clause_start, bound_pos=-1) -> dict | None:
         unit = m.group("unit")
         if unit is None:
             return None  # dates, article and list numbers, bare years: not statements
@@ -527,6 +532,12 @@ class _Reader:
         if bound is None and role not in ("count", None):
             end = share_at if (role == "share_pct" and share_at > clause_start) else begin
             generic = _generic_subject(sentence[max(clause_start, end - _WINDOW):end])
+        elif bound is not None and role in ("amount", "prior_amount") and bound_pos < clause_start:
+            # the clause prints its own noun (…，对个人和家庭的补助0.00万元): it names the number, not the
+            # subject of an earlier clause
+            own = _generic_subject(sentence[max(clause_start, begin - _WINDOW):begin])
+            if own is not None and not _BASIS_WORD_RE.search(own.name):
+                bound = own
         if role == "count":
             # a count binds only to a subject named in its own clause (编报绩效目标的项目50个)
             bound = None
