@@ -120,7 +120,7 @@ def _sentences(block: _Block) -> list[tuple[int, int]]:
 
 
 def _decimal(text: str) -> tuple[Decimal, int]:
-    plain = text.translate(_FULLWIDTH).replace(",", "")
+    plain = (text if text.isascii() else text.translate(_FULLWIDTH)).replace(",", "")
     decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
     return Decimal(plain), decimals
 
@@ -131,7 +131,8 @@ def _generic_subject(phrase: str) -> _Subject | None:
     cut = g.GENERIC_CUT_RE.match(phrase)
     if cut:
         phrase = phrase[cut.end():]
-    phrase = phrase.translate(g.QUOTES)
+    if "“" in phrase or "”" in phrase or '"' in phrase:
+        phrase = phrase.translate(g.QUOTES)
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
             and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
         return _Subject(phrase, "other")
@@ -149,18 +150,23 @@ _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expend
 def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
     """Subject mentions in order, and the sentence with them masked (same length)."""
     found: list[tuple[int, int, _Subject]] = []
-    if "类）" in sentence or "类)" in sentence:
-        for m in g.FUNCTION_CLASS_RE.finditer(sentence):
-            names = [m.group("c")]
-            known = next((n for n in g.CLASS_NAMES if names[0].endswith(n)), None)
-            start = m.start("c")
-            if known is not None:
-                start = m.end("c") - len(known)
-                names[0] = known
-            names += [n for n in (m.group("k"), m.group("i")) if n]
-            names = [n.translate(g.QUOTES) for n in names]
-            printed = sentence[start:m.end()].translate(g.QUOTES)  # 一般公共服务支出（类）…（项）, as printed
-            found.append((start, m.end(), _Subject(printed, "function_class", "/".join(names))))
+    for marker in ("（类）", "(类)", "（类)", "(类）"):
+        at = sentence.find(marker)
+        while at >= 0:
+            first = at
+            while first > at - 30 and first > 0 and "\u4e00" <= sentence[first - 1] <= "\u9fff":
+                first -= 1
+            if first < at:
+                name = sentence[first:at]
+                known = next((n for n in g.CLASS_NAMES if name.endswith(n)), None)
+                start = at - len(known) if known is not None else first
+                names = [known or name]
+                rest = g.CLASS_REST_RE.match(sentence, at + 3)
+                names += [n for n in (rest.group("k"), rest.group("i")) if n]
+                names = [n.translate(g.QUOTES) for n in names]
+                printed = sentence[start:rest.end()].translate(g.QUOTES)  # 一般公共服务支出（类）…（项）, as printed
+                found.append((start, rest.end(), _Subject(printed, "function_class", "/".join(names))))
+            at = sentence.find(marker, at + 3)
     if "-" in sentence or "－" in sentence or "—" in sentence or "–" in sentence:
         for m in g.FUNCTION_DASH_RE.finditer(sentence):
             names = [n for n in (m.group("c"), m.group("k"), m.group("i")) if n]
@@ -307,7 +313,7 @@ class _Reader:
         last_made_subject: _Subject | None = None
         clause_start = 0
 
-        for m in g.TOKEN_RE.finditer(masked):
+        for m in g.tokens(masked):
             pos = m.start()
             while next_subject < len(found) and found[next_subject][0] < pos:
                 subject = found[next_subject][2]
