@@ -15,7 +15,6 @@ page numbers, which neither carry text nor break a sentence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from loaders.layout.rows import DASH_VALUES, is_amount, pages_of
 
@@ -28,18 +27,20 @@ _ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?
 _TOC_LEADER = re.compile(r"[…\.·]{4,}")
 
 
-@dataclass
 class SourceLine:
-    page: int | None
-    number: int  # provenance line (text: line of the file; PDF: line index within the page)
-    last_number: int
-    raw: str  # as printed (layout of the source kept)
-    segments: list[str]
-    kind: str = "prose"
+    """One physical line: provenance, the printed text, its segments and the text they make (no wide gaps)."""
 
-    @property
-    def text(self) -> str:
-        return "".join(self.segments)
+    __slots__ = ("page", "number", "last_number", "raw", "segments", "text", "kind")
+
+    def __init__(self, page: int | None, number: int, last_number: int, raw: str, segments: list[str],
+                 kind: str = "prose"):
+        self.page = page
+        self.number = number  # provenance line (text: line of the file; PDF: line index within the page)
+        self.last_number = last_number
+        self.raw = raw  # as printed (layout of the source kept)
+        self.segments = segments
+        self.text = segments[0] if len(segments) == 1 else "".join(segments)
+        self.kind = kind
 
 
 def _squeeze(text: str) -> str:
@@ -143,6 +144,7 @@ def classify(lines: list[SourceLine]) -> list[SourceLine]:
 # a line ending that asks for a number next (…执行数为 / …增加 / …涉及预算金额)
 _WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|占|是|的|增加|减少|增长|下降|金额|资金|经费|支出|收入|预算|决算|执行数|预算数|决算数|合计|总计)$")
 _LIST_ITEM = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
+_LATIN_FIRST = frozenset("0123456789“\"‘")
 _LATIN_START = re.compile(r"^[0-9“\"‘%]")
 _CLOSED_END = "。；;：:，,、）)！？"
 
@@ -174,8 +176,13 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
     K→M, M→L, L→N are strictly better than K→L, L→M, M→N (see ``_junction``): a line ending in 为/金额/占
     followed by a number. A tie keeps the printed order. Linear; text documents only."""
     prose = [i for i, line in enumerate(lines) if line.kind != "skip"]
-    k = 1
-    while k + 1 < len(prose):
+    # only lines starting at the margin with a digit or a quote can be the misplaced one
+    candidates = [k for k in range(1, len(prose) - 1)
+                  if lines[prose[k]].text[:1] in _LATIN_FIRST and not lines[prose[k]].raw[:1].isspace()]
+    done = 0
+    for k in candidates:
+        if k < done:
+            continue
         before, first, second = (lines[prose[k - 1]], lines[prose[k]], lines[prose[k + 1]])
         after = lines[prose[k + 2]] if k + 2 < len(prose) else None
         if first.kind == second.kind == "prose" and _LATIN_START.match(first.text) \
@@ -185,9 +192,7 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
             swapped = _junction(before, second) + _junction(second, first) + _junction(first, after)
             if swapped > printed:
                 lines[prose[k]], lines[prose[k + 1]] = second, first
-                k += 2
-                continue
-        k += 1
+                done = k + 2
     return lines
 
 

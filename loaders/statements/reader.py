@@ -171,15 +171,16 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
         for m in g.FUNCTION_DASH_RE.finditer(sentence):
             names = [n for n in (m.group("c"), m.group("k"), m.group("i")) if n]
             found.append((m.start(), m.end(), _Subject(m.group(0), "function_class", "/".join(names))))
-    taken = sorted((a, b) for a, b, _s in found)
+    taken = sorted((a, b) for a, b, _s in found) if found else []
     starts = [a for a, _b in taken]
     matches = list(g.SUBJECT_RE.finditer(sentence))
     if "用车" in sentence:
         matches += list(g.VEHICLE_RE.finditer(sentence))
     for m in matches:
-        i = bisect.bisect_left(starts, m.end()) - 1  # the last path starting before this match ends
-        if i >= 0 and taken[i][1] > m.start():
-            continue  # inside a function class path already read
+        if taken:
+            i = bisect.bisect_left(starts, m.end()) - 1  # the last path starting before this match ends
+            if i >= 0 and taken[i][1] > m.start():
+                continue  # inside a function class path already read
         text = m.group(0)
         if text in g.CLASS_NAME_SET and m.start() > 0 and "\u4e00" <= sentence[m.start() - 1] <= "\u9fff":
             continue  # 教育支出 inside 其他教育支出: not the class
@@ -287,7 +288,6 @@ class _Reader:
         if is_item:
             st.inline = None
             st.item_subject = found[0][2] if found else None
-        where_sentence = self._where(block, start, end)
 
         made: list[dict] = []
         subject: _Subject | None = None
@@ -454,7 +454,7 @@ class _Reader:
         self.statements.extend(kept)
 
         if g.EMPTY_TABLE_RE.search(sentence):
-            self.statements.append(dict(where_sentence, sentence_index=index, sentence=raw_sentence,
+            self.statements.append(dict(self._where(block, start, end), sentence_index=index, sentence=raw_sentence,
                                         role="empty_table_note", subject=block.table_title, subject_kind="other",
                                         section=block.section))
         if g.PLACEHOLDER_RE.search(sentence):
