@@ -440,12 +440,17 @@ class _Reader:
                         fiscal = bool(g.FISCAL_WORD_RE.search(sentence))
                     if fiscal:
                         what = "subject" if record["_subject"] is None else "role"
+                        where = self._where(block, *record["_span"])
+                        offset = record["_offset"]
+                        quoted = raw_sentence if len(raw_sentence) <= 300 else \
+                            "…" + raw_sentence[max(0, offset - 150):offset + 150] + "…"
                         self.findings.append(Finding(
                             UNBOUND_RULE, "warning",
                             f"{record['value_text']}{record['printed_unit']}: the statement reader cannot bind its "
-                            f"{what} with certainty; sentence: {raw_sentence}",
-                            record["line_start"], record["line_end"], record["raw_text"], record["page"]))
+                            f"{what} with certainty; sentence: {quoted}",
+                            where["line_start"], where["line_end"], where["raw_text"], where["page"]))
                 continue
+            record.update(self._where(block, *record["_span"]))
             kept.append(record)
         for record in kept:
             record["sentence_index"] = index
@@ -550,7 +555,7 @@ class _Reader:
             if subject is not None:
                 for a, _b, s in _subjects(sentence[max(clause_start, begin - _WINDOW):begin])[0][-1:]:
                     bound = s
-        record = dict(self._where(block, start + begin, start + m.end()),
+        record = dict(_span=(start + begin, start + m.end()),
                       role=role, value_text=value_text, value=value, printed_decimals=decimals, printed_unit=unit,
                       subject=None, subject_kind=None, subject_path=None, parent_subject=None, list_index=None,
                       period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
