@@ -59,6 +59,11 @@ def _text_lines(document) -> list[SourceLine]:
         stripped = raw.strip()
         if not stripped:
             segments = []
+        elif _ADJACENT_NUMBERS.search(stripped):  # 72.95 72.95 120.56: a table row, nothing to split
+            out.append(SourceLine(page if has_pages else None, number, number, raw, [stripped], "table"))
+            if piece.endswith("\f"):
+                page += 1
+            continue
         elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
             segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
         else:
@@ -103,15 +108,21 @@ def classify(lines: list[SourceLine]) -> list[SourceLine]:
         if not segments:
             line.kind = "skip"
             continue
+        if line.kind == "table":  # decided while reading the line
+            in_table = True
+            continue
         text = line.text
-        if len(segments) == 1 and _PAGE_NUMBER.match(text):
+        if len(segments) == 1 and len(text) <= 12 and _PAGE_NUMBER.match(text):
             line.kind = "skip"
             continue
         punctuated = bool(_SENTENCE_PUNCT.search(text))
         if _ADJACENT_NUMBERS.search(line.raw):  # 72.95 72.95 120.56: a flattened table row
             line.kind, in_table = "table", True
             continue
-        bare = sum(1 for s in segments if _is_bare_number(s))
+        if len(segments) == 1:
+            bare = 1 if _is_bare_number(text) else 0
+        else:
+            bare = sum(1 for s in segments if _is_bare_number(s))
         if bare and (len(segments) >= 2 or not punctuated):
             line.kind, in_table = "table", True
             continue

@@ -139,6 +139,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
+_NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
@@ -490,8 +491,8 @@ class _Reader:
             return None  # dates, article and list numbers, bare years: not statements
         value_text = m.group("num")
         begin = m.start()
-        if begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in "第.-"):
-            return None
+        if begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
+            return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)
         after = masked[m.end():m.end() + 8]
         if unit in g.MONEY_UNITS and (g.THRESHOLD_AFTER_RE.match(after) or masked[max(0, begin - 2):begin] == "单价"):
             return None  # a threshold (单价100万元以上), not an amount
