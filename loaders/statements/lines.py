@@ -152,11 +152,16 @@ def classify(lines: list[SourceLine]) -> list[SourceLine]:
     return lines
 
 
-# a line ending that asks for a number next (…执行数为 / …增加 / …涉及预算金额)
-_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|占|是|的|增加|减少|增长|下降|金额|资金|经费|支出|收入|预算|决算|执行数|预算数|决算数|合计|总计)$")
+# a line ending that asks for a number next: strongly (…执行数为, …增加, …涉及预算金额: nothing else can follow) or
+# weakly (…占, …支出, …预算: a noun may follow too, 占|支出预算, 年初预算|资金是)
+_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数"
+                           r"|占|的|资金|经费|支出|收入|预算|决算|合计|总计|补助|补贴|费|指标|计划)$")
+_STRONGLY_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数)$")
 _LIST_ITEM = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
 _LATIN_FIRST = frozenset("0123456789“\"‘")
-_LATIN_START = re.compile(r"^[0-9“\"‘%]")
+# an amount with its unit (not a year: 2018年) or a quote opens the line that pdftotext may print too early
+_AMOUNT_START = re.compile(r"^[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)")
+_LATIN_START = re.compile(r"^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)|[“\"‘])")
 _CLOSED_END = "。；;：:，,、）)！？"
 
 
@@ -167,14 +172,16 @@ def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
     if first is None or first.kind != "prose":
         return 0
     text = first.text
-    if text[-1] in _CLOSED_END or not _WANTS_NUMBER.search(text):
+    if text[-1] in _CLOSED_END:
         return 0
     if second is None or second.kind != "prose":
-        return -1
+        return -1 if _WANTS_NUMBER.search(text) else 0
+    if not _WANTS_NUMBER.search(text):
+        return 0
     head = second.text[0]
-    if head.isdigit() or (head in "“\"‘" and text[-1] in "为是的"):
+    if _AMOUNT_START.match(second.text) or (head in "“\"‘" and text[-1] in "为是的"):
         return 1
-    return -1
+    return -1 if _STRONGLY_WANTS_NUMBER.search(text) else 0
 
 
 def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
@@ -183,9 +190,10 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
     pdftotext orders a paragraph's lines by baseline; a line whose first glyph is set in a Latin font (a digit,
     a quote) can stand a little higher and be printed *before* the line it follows (seen on the Putuo 决算:
     ``603.14万元，占20.51%；`` before ``本年支出合计…项目支出``). For lines K, L, M, N where L starts at the left
-    margin with such a glyph (not a list number) and M does not, L and M are swapped when the junctions
-    K→M, M→L, L→N are strictly better than K→L, L→M, M→N (see ``_junction``): a line ending in 为/金额/占
-    followed by a number. A tie keeps the printed order. Linear; text documents only."""
+    margin with such a glyph (not a list number), M the next printed line and not starting so, L and M are
+    swapped when M asks for the number
+    L starts with and the junctions K→M, M→L, L→N are strictly better than K→L, L→M, M→N (see ``_junction``).
+    A tie keeps the printed order. Linear; text documents only."""
     prose = [i for i, line in enumerate(lines) if line.kind != "skip"]
     # only lines starting at the margin with a digit or a quote can be the misplaced one
     candidates = [k for k in range(1, len(prose) - 1)
@@ -197,11 +205,12 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
         before, first, second = (lines[prose[k - 1]], lines[prose[k]], lines[prose[k + 1]])
         after = lines[prose[k + 2]] if k + 2 < len(prose) else None
         if first.kind == second.kind == "prose" and _LATIN_START.match(first.text) \
+                and second.number == first.last_number + 1 \
                 and not first.raw[:1].isspace() and not _LIST_ITEM.match(first.text) \
                 and not _LATIN_START.match(second.text):
             printed = _junction(before, first) + _junction(first, second) + _junction(second, after)
             swapped = _junction(before, second) + _junction(second, first) + _junction(first, after)
-            if swapped > printed:
+            if swapped > printed and _junction(second, first) == 1:
                 lines[prose[k]], lines[prose[k + 1]] = second, first
                 done = k + 2
     return lines
