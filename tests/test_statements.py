@@ -496,3 +496,14 @@ def test_reader_version_is_recorded_with_the_parser_version():
     from loaders.parsers import shanghai_budget
 
     assert load._parser_version(shanghai_budget) == f"{shanghai_budget.VERSION}+statements-{READER_VERSION}"
+
+
+def test_a_sentence_naming_its_own_noun_does_not_inherit_the_previous_subject():
+    """Read on an unseen 单位预算 (广西三江): after ；, 总支出 names the sentence, not the 总收入 before it."""
+    st, findings = read("2024年单位预算总收入848105.90元,比上年减少265895.04元,下降23.87%;"
+                        "总支出848105.90元,比上年减少265895.04元,下降23.87%。")
+    assert findings == []
+    assert rows(st, "role", "subject", "direction", "compared_year") == [
+        ("amount", "单位预算总收入", None, None), ("change", "单位预算总收入", -1, 2023),
+        ("growth_pct", "单位预算总收入", -1, 2023),
+        ("amount", "总支出", None, None), ("change", "总支出", -1, 2023), ("growth_pct", "总支出", -1, 2023)]

@@ -420,11 +420,15 @@ class _Reader:
         inherited = st.item_subject if st.item_subject is not None else st.carry
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
         for record in made:
-            generic = record.get("_generic") or (generic if record["role"] not in ("amount", "prior_amount") else None)
-            if record["_subject"] is None and inherited is not None and record["role"] != "count":
-                self._bind(record, inherited)
-            elif record["_subject"] is None and generic is not None and record["role"] != "count":
-                self._bind(record, generic)
+            own = record.get("_generic")
+            generic = own or (generic if record["role"] not in ("amount", "prior_amount") else None)
+            if record["_subject"] is None and record["role"] != "count":
+                if generic is not None and (inherited is None or not _BASIS_WORD_RE.search(generic.name)):
+                    self._bind(record, generic)  # the sentence prints its own noun (总支出848105.90元，比上年减少…)
+                elif inherited is not None:
+                    self._bind(record, inherited)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
+                elif generic is not None:
+                    self._bind(record, generic)
             lst = record.get("_list")
             if lst is not None and record["_subject"] is not None and record["_subject"].name != lst.whole.name:
                 record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
