@@ -507,3 +507,38 @@ def test_a_sentence_naming_its_own_noun_does_not_inherit_the_previous_subject():
         ("amount", "单位预算总收入", None, None), ("change", "单位预算总收入", -1, 2023),
         ("growth_pct", "单位预算总收入", -1, 2023),
         ("amount", "总支出", None, None), ("change", "总支出", -1, 2023), ("growth_pct", "总支出", -1, 2023)]
+
+
+def test_statements_land_in_raw_and_the_ledger_records_the_reader(tmp_path):
+    """load_directory (the path of yusuan build and yusuan check) lands the reader's statements and findings, and
+    a document is parsed again when the reader's version changes."""
+    import shutil
+
+    import duckdb
+
+    from loaders import load
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copyfile(REAL / "sh-putuo-welfarehome-2024-unit-budget.layout.txt",
+                    folder / "sh-putuo-welfarehome-2024-unit-budget.layout.txt")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    try:
+        load.load_directory(con, folder, workers=1)
+        landed = con.execute("select role, subject, value, printed_unit, line_start from raw.statements "
+                             "where role = 'amount' and subject like '%社会福利事业单位%' order by line_start").fetchall()
+        assert landed == [("amount", "社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）", Decimal("738.66"), "万元",
+                           74),
+                          ("amount", "社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）", Decimal("738.66"), "万元",
+                           75)]
+        [(version,)] = con.execute("select distinct parser_version from raw.loads").fetchall()
+        assert version.endswith(f"+statements-{READER_VERSION}")
+        assert con.execute("select count(*) from raw.statements where role = 'empty_reason'").fetchone() == (1,)
+        summary = load.load_directory(con, folder, workers=1)
+        assert [o.status for o in summary.outcomes] == ["unchanged"]  # same bytes, same versions
+        con.execute("update raw.loads set parser_version = replace(parser_version, '+statements-', '+statements-old-')")
+        summary = load.load_directory(con, folder, workers=1)
+        assert [o.status for o in summary.outcomes] == ["completed"]  # parsed again: the reader changed
+        assert con.execute("select count(*) from raw.statements where role = 'empty_reason'").fetchone() == (1,)
+    finally:
+        con.close()
