@@ -542,3 +542,14 @@ def test_statements_land_in_raw_and_the_ledger_records_the_reader(tmp_path):
         assert con.execute("select count(*) from raw.statements where role = 'empty_reason'").fetchone() == (1,)
     finally:
         con.close()
+
+
+def test_vehicle_counts_and_their_whole():
+    st, findings = read("截至2023年12月31日，本单位共有车辆2辆，其中：部级领导干部用车0辆、其他用车2辆；"
+                        "主要原因是购置公务用车。")
+    assert findings == []
+    assert rows(st, "role", "subject", "value_text", "printed_unit", "parent_subject", "subject_kind") == [
+        ("count", "车辆", "2", "辆", None, "assets"),
+        ("count", "部级领导干部用车", "0", "辆", "车辆", "assets"),
+        ("count", "其他用车", "2", "辆", "车辆", "assets"),
+    ]

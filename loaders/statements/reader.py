@@ -558,7 +558,8 @@ class _Reader:
             # a count binds only to a subject named in its own clause (编报绩效目标的项目50个)
             bound = None
             if subject is not None:
-                for a, _b, s in _subjects(sentence[max(clause_start, begin - _WINDOW):begin])[0][-1:]:
+                window = sentence[max(clause_start, begin - _WINDOW):m.end()]  # …用车 is read with its count
+                for a, _b, s in [f for f in _subjects(window)[0] if f[1] <= len(window) - len(m.group(0))][-1:]:
                     bound = s
         record = dict(_span=(start + begin, start + m.end()),
                       role=role, value_text=value_text, value=value, printed_decimals=decimals, printed_unit=unit,
