@@ -36,6 +36,7 @@ from loaders.documents import Document, DocumentError, list_document_paths, read
 from loaders.parsers import parser_for
 from loaders.records import DocumentFacts, ParseError, ParseResult
 from loaders.schema import DOCUMENT_TABLES, ensure_raw_schema
+from loaders.statements import READER_VERSION, read_statements
 
 FIGURE_COLUMNS = [
     "page", "line_start", "line_end", "section", "table_name", "row_code", "row_code_scheme", "row_kind",
@@ -214,6 +215,12 @@ def _parse_path(task: tuple[str, object]) -> _Parsed:
     return _prepare(_parse_document(task))
 
 
+def _parser_version(parser) -> str:
+    """The version recorded in the ledger: the parser's and the statement reader's, so a document is parsed
+    again when either changes (see ``_unchanged``)."""
+    return f"{parser.VERSION}+statements-{READER_VERSION}"
+
+
 def _parse_document(task: tuple[str, object]) -> _Parsed:
     """Read, resolve the facts, parse. Pure (no database); any process may run it."""
     path_text, entry = task
@@ -238,17 +245,27 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
         result = parser.parse(doc)
     except ParseError as exc:
         return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE", f"{doc.file_name}: {exc}", kind=facts.kind,
-                       parser_name=parser.NAME, parser_version=parser.VERSION, started_at=started)
+                       parser_name=parser.NAME, parser_version=_parser_version(parser), started_at=started)
     except Exception as exc:  # noqa: BLE001 - a parser bug on one document must not stop the batch
         return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
                        f"{doc.file_name}: the {parser.NAME} parser failed: {type(exc).__name__}: {exc}",
-                       kind=facts.kind, parser_name=parser.NAME, parser_version=parser.VERSION, started_at=started)
+                       kind=facts.kind, parser_name=parser.NAME, parser_version=_parser_version(parser), started_at=started)
     # What the manifest or the detection established wins over what the parser read, field by field.
     for name in ("kind", "fiscal_year", "department", "unit"):
         if getattr(facts, name) is not None:
             setattr(result.facts, name, getattr(facts, name))
+    # The statement reader runs after whichever parser, on every document (the prose of every kind).
+    try:
+        statements, reader_findings = read_statements(doc, result.facts)
+    except Exception as exc:  # noqa: BLE001 - a reader bug on one document must not stop the batch
+        return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
+                       f"{doc.file_name}: the statement reader failed: {type(exc).__name__}: {exc}",
+                       kind=facts.kind, parser_name=parser.NAME, parser_version=_parser_version(parser),
+                       started_at=started)
+    result.statements.extend(statements)
+    result.findings.extend(reader_findings)
     return _Parsed(meta, "parsed", kind=result.facts.kind, sources=sources, parser_name=parser.NAME,
-                   parser_version=parser.VERSION, result=result, started_at=started)
+                   parser_version=_parser_version(parser), result=result, started_at=started)
 
 
 def _completed_loads(con) -> dict[str, tuple[str, str, str, str | None, str | None]]:
@@ -273,7 +290,7 @@ def _unchanged(doc: Document, previous) -> bool:
     if given is None and kind_source != "detected":
         return False  # the kind came from a manifest row that is gone: resolve it again
     parser = parser_for(kind)
-    return parser is not None and (parser.NAME, parser.VERSION) == (parser_name, parser_version)
+    return parser is not None and (parser.NAME, _parser_version(parser)) == (parser_name, parser_version)
 
 
 def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:

@@ -1,0 +1,221 @@
+"""The grammar of fiscal prose: subjects, periods and bases, comparisons, directions, numbers and units.
+
+One vocabulary for every document kind (no per-document code). Subjects are found first and masked, so the
+words inside them (预算 in 收入预算, 与 in 医疗卫生与计划生育支出) are not read again as bases or comparisons.
+Every pattern is a plain alternation or a bounded repetition: matching is linear in the sentence length.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 支出功能分类 类 names (政府收支分类科目), current and older printed forms: a class name is a subject even
+# without its （类） marker, and a name read before （类） is cut to the known name it ends with.
+CLASS_NAMES = (
+    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+    "文化体育与传媒支出", "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "医疗卫生与计划生育支出",
+    "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "资源勘探信息等支出",
+    "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出", "国土海洋气象等支出", "住房保障支出",
+    "粮油物资储备支出", "灾害防治及应急管理支出", "预备费", "转移性支出", "债务还本支出",
+    "债务付息支出", "债务发行费用支出", "抗疫特别国债安排的支出",
+)
+
+_P = r"[（(]"
+_Q = r"[）)]"
+# a function class name: CJK characters, or a short bracketed insert such as （室） that is not 类/款/项
+_NAME = rf"(?:[\u4e00-\u9fff]|{_P}(?![类款项]{_Q})[\u4e00-\u9fff]{{1,4}}{_Q})"
+# read from each （类） marker (found by str.find, so the cost stays linear): the name before it, then 款 and 项
+CLASS_NAME_BEFORE_RE = re.compile(rf"{_NAME}{{1,30}}$")
+CLASS_REST_RE = re.compile(rf"(?:(?P<k>{_NAME}{{1,30}}?){_P}款{_Q})?(?:(?P<i>{_NAME}{{1,40}}?){_P}项{_Q})?")
+FUNCTION_CLASS_RE = re.compile(
+    rf"(?P<c>{_NAME}{{2,30}}?){_P}类{_Q}(?:(?P<k>{_NAME}{{1,30}}?){_P}款{_Q})?(?:(?P<i>{_NAME}{{1,40}}?){_P}项{_Q})?")
+
+# the same path printed with dashes: “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目
+_DASH = r"[-－—–]"
+FUNCTION_DASH_RE = re.compile(
+    rf"(?P<c>{'|'.join(sorted(CLASS_NAMES, key=len, reverse=True))}){_DASH}(?P<k>{_NAME}{{1,30}}?)"
+    rf"(?:{_DASH}(?P<i>{_NAME}{{1,40}}?))?(?=”|\"|科目|[^\u4e00-\u9fff（(-－—–])")
+
+# (pattern, subject_kind). The printed words are the subject (quotes and spaces stripped).
+_VOCABULARY: list[tuple[str, str]] = [
+    # three public expenses and their parts
+    (r"“?三公”?经费", "three_public"),
+    (rf"因公出国{_P}境{_Q}(?:经)?费用?", "three_public"),
+    (r"公务用车购置及运行(?:维护)?(?:经)?费", "three_public"),
+    (r"公务用车购置(?:经)?费", "three_public"),
+    (r"公务用车运行(?:维护)?(?:经)?费", "three_public"),
+    (r"公务接待(?:经)?费", "three_public"),
+    # government procurement, its categories and the SME reservations
+    (r"(?:面向)?中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
+    (r"(?:面向|预留给)?(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
+    (r"政府采购(?:货物|工程|服务)(?:预算|金额|支出)?", "procurement"),
+    (r"(?:货物|工程|服务)采购(?:预算|金额|支出)?", "procurement"),
+    (r"其他政府采购项目", "procurement"),
+    (r"政府采购(?:预算|金额|支出)?", "procurement"),
+    (r"机关运行经费(?:支出|预算)?", "operation_fund"),
+    # totals and sources
+    (r"(?:财政拨款)?收入支出(?:预算)?总计", "expenditure"),
+    (r"本年收入合计|收入(?:预算)?总计|收入合计", "revenue"),
+    (r"本年支出合计|支出(?:预算)?总计|支出合计", "expenditure"),
+    (r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款支出(?:预算)?", "expenditure"),
+    (r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款收入(?:预算)?", "revenue"),
+    (r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款(?:基本|项目)支出", "expenditure"),
+    (r"财政拨款支出(?:预算)?", "expenditure"),
+    (r"财政拨款收入(?:预算)?", "revenue"),
+    (r"事业单位经营收入|经营收入|事业收入|上级补助收入|附属单位上缴收入|其他收入|用事业基金弥补收支差额", "revenue"),
+    (r"年初结转和结余|年末结转和结余|结余分配", "other"),
+    (r"本年收入", "revenue"),
+    (r"本年支出", "expenditure"),
+    (r"收入预算", "revenue"),
+    (r"支出预算", "expenditure"),
+    (r"(?:财政拨款)?基本支出", "basic_expenditure"),
+    (r"日常公用经费|人员经费|公用经费", "basic_expenditure"),
+    (r"(?:财政拨款)?项目支出", "project_expenditure"),
+    # performance management
+    (r"(?:编报绩效目标|绩效跟踪评价|绩效自评|绩效评价|纳入[0-9]{4}年部门预算绩效评审)的(?:[0-9]{4}年度?)?项目",
+     "performance_targets"),
+    (r"绩效目标|绩效跟踪(?:评价)?|绩效自评|绩效评价|绩效评审|重点评价", "performance_targets"),
+    # assets
+    (rf"(?:单价[0-9]+万元{_P}含{_Q}以上(?:的)?|大型)?设备(?:{_P}不含车辆{_Q})?", "assets"),
+    (r"[\u4e00-\u9fff]{2,8}?用车|车辆", "assets"),
+] + [(name, "function_class") for name in sorted(CLASS_NAMES, key=len, reverse=True)]
+
+# The search pattern: the same vocabulary, every alternative opening with a literal character (optional
+# openings written out), so the regex engine skips straight to the characters a subject can start with (a
+# scan in C) instead of trying every alternative at every position. Which entry matched, and so the kind, is
+# looked up afterwards (``subject_kind``). Vehicles (…用车) are read by their own pattern, only in sentences
+# that print 用车; a class name preceded by another CJK character (其他教育支出) is dropped by the reader.
+_SEARCH = [
+    r"“三公”?经费", r"三公”?经费",
+    rf"因公出国{_P}境{_Q}(?:经)?费用?",
+    r"公务用车购置及运行(?:维护)?(?:经)?费", r"公务用车购置(?:经)?费", r"公务用车运行(?:维护)?(?:经)?费",
+    r"公务接待(?:经)?费",
+    r"面向中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", r"中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"面向(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"预留给(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"小微企业(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", r"小型和微型企业(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
+    r"政府采购(?:货物|工程|服务)(?:预算|金额|支出)?",
+    r"货物采购(?:预算|金额|支出)?", r"工程采购(?:预算|金额|支出)?", r"服务采购(?:预算|金额|支出)?",
+    r"其他政府采购项目", r"政府采购(?:预算|金额|支出)?",
+    r"机关运行经费(?:支出|预算)?",
+    r"财政拨款收入支出(?:预算)?总计", r"收入支出(?:预算)?总计",
+    r"本年收入合计", r"收入(?:预算)?总计", r"收入合计", r"本年支出合计", r"支出(?:预算)?总计", r"支出合计",
+    r"一般公共预算(?:财政)?拨款(?:支出(?:预算)?|收入(?:预算)?|(?:基本|项目)支出)",
+    r"政府性基金(?:预算)?(?:财政)?拨款(?:支出(?:预算)?|收入(?:预算)?|(?:基本|项目)支出)",
+    r"国有资本经营预算(?:财政)?拨款(?:支出(?:预算)?|收入(?:预算)?|(?:基本|项目)支出)",
+    r"财政拨款支出(?:预算)?", r"财政拨款收入(?:预算)?", r"财政拨款基本支出", r"财政拨款项目支出",
+    r"事业单位经营收入", r"经营收入", r"事业收入", r"上级补助收入", r"附属单位上缴收入", r"其他收入",
+    r"用事业基金弥补收支差额", r"年初结转和结余", r"年末结转和结余", r"结余分配",
+    r"本年收入", r"本年支出", r"收入预算", r"支出预算", r"基本支出", r"日常公用经费", r"人员经费", r"公用经费",
+    r"项目支出",
+    r"编报绩效目标的(?:[0-9]{4}年度?)?项目", r"绩效跟踪评价的(?:[0-9]{4}年度?)?项目", r"绩效自评的(?:[0-9]{4}年度?)?项目",
+    r"绩效评价的(?:[0-9]{4}年度?)?项目", r"纳入[0-9]{4}年部门预算绩效评审的项目",
+    r"绩效目标", r"绩效跟踪(?:评价)?", r"绩效自评", r"绩效评价", r"绩效评审", r"重点评价",
+    rf"单价[0-9]+万元{_P}含{_Q}以上(?:的)?设备(?:{_P}不含车辆{_Q})?", rf"大型设备(?:{_P}不含车辆{_Q})?",
+    rf"设备(?:{_P}不含车辆{_Q})?", r"车辆",
+] + sorted(CLASS_NAMES, key=len, reverse=True)
+SUBJECT_RE = re.compile("|".join(_SEARCH))
+VEHICLE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?用车(?=[0-9０-９])")  # a vehicle kind is followed by its count
+_ENTRIES = [(re.compile(p), k) for p, k in _VOCABULARY]
+_KIND_CACHE: dict[str, str] = {}
+
+
+def subject_kind(text: str) -> str:
+    """The kind of the vocabulary entry a matched subject belongs to (first entry in order that matches it)."""
+    kind = _KIND_CACHE.get(text)
+    if kind is None:
+        kind = next((k for pattern, k in _ENTRIES if pattern.fullmatch(text)), "other")
+        if len(_KIND_CACHE) < 4096:
+            _KIND_CACHE[text] = kind
+    return kind
+
+
+CLASS_NAME_SET = frozenset(CLASS_NAMES)
+
+MONEY_UNITS = {"元": 1, "千元": 1, "万元": 1, "亿元": 1}
+PERCENT_UNITS = {"%", "％"}
+COUNT_UNITS = {"个", "人", "人次", "辆", "台（套）", "台(套)", "台", "套", "家", "项", "次", "名"}
+
+_NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_UNIT = r"万元|亿元|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+
+TOKEN_RE = re.compile(
+    r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
+    r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:])"
+    r"|(?P<listzh>(?<=\x00)中[，,：:])"
+    r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
+    r"|(?P<year>(?:19|20)[0-9]{2})年度?"
+    r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
+    r"|(?P<cmp>同比|相比|比|较|与)"
+    r"|(?P<dir>增加|增长|上升|提高|增|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变)"
+    r"|(?P<share>占)"
+    r"|(?P<done>完成率|执行率|完成)"
+    rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
+    r"|(?P<clause>[，,：:、])"
+)
+
+# every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
+# there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增提减下降压持无保不占完0-9０-９，,：:、]")
+
+
+def tokens(masked: str):
+    """TOKEN_RE's matches in order, as ``TOKEN_RE.finditer`` gives them."""
+    pos = 0
+    match = TOKEN_RE.match
+    for candidate in TOKEN_START_RE.finditer(masked):
+        at = candidate.start()
+        if at < pos:
+            continue
+        m = match(masked, at)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
+BASES = {
+    "当年预算执行数": "execution", "预算执行数": "execution", "执行数": "execution",
+    "年初预算": "initial_budget", "年初预算数": "initial_budget",
+    "调整后预算": "adjusted_budget", "调整后预算数": "adjusted_budget", "全年预算": "adjusted_budget",
+    "全年预算数": "adjusted_budget",
+    "决算": "final_accounts", "决算数": "final_accounts", "实际支出": "actual", "实际支出数": "actual",
+    "预算安排": "budget", "预算数": "budget", "预算": "budget",
+}
+
+DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
+              "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
+
+# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为)
+DIRECTION_GAP_RE = re.compile(r"^(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
+REASON_DIRECTION_RE = re.compile(
+    r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|不变)")
+# a threshold, not a statement: 单价100万元（含）以上设备
+THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以上|及以下)")
+# a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
+# 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
+# in a fiscal head word
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|合计|总计)$")
+GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?:19|20)[0-9]{2}年度?|本年度?|上年度?|当年)")
+GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:年初|调整后|全年|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
+GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
+FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
+_LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
+LIST_MARK_RE = re.compile("^" + _LIST_MARK)
+LIST_MARK_AT_RE = re.compile(_LIST_MARK)  # with .match(text, pos): a list item starting at pos
+SENTENCE_END_RE = re.compile(r"[。；;！？]")
+EMPTY_TABLE_RE = re.compile(r"本表为空|为空表|本表无数据|本表无数|此表为空|此表无数据|本表无内容|故本表|表中无数据")
+PLACEHOLDER_RE = re.compile(r"(?:[XＸ]{2,}|[xｘ]{2,}|[×]{2,}|某某)[\u4e00-\u9fff]{0,6}")
+# the basis word printed glued to a subject (收入预算, 政府采购货物预算, 项目预算金额, 决算数) is not part of the
+# subject: the subject is the noun, the word goes to ``basis``
+SUBJECT_BASIS_SUFFIX_RE = re.compile(r"(?:预算金额|预算数|预算|决算数|决算|金额)$")
+SUFFIX_BASES = {"预算金额": "budget", "预算数": "budget", "预算": "budget", "决算数": "final_accounts",
+                "决算": "final_accounts", "金额": None}
+# the basis a document's own figures have when a sentence prints none (a 预算's amounts are budget amounts)
+KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "unit_budget_sh": "budget",
+              "final_accounts": "final_accounts"}
+
+# a sentence without any of these has nothing for the reader: no number, list, reason, note or placeholder
+NEEDS_READING_RE = re.compile(
+    r"[0-9０-９](?:[,.．][0-9０-９])?[ ]?(?:万元|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
+    r"|[XＸxｘ×某]{2}|其中|如下|以下方面|中[，,：:]|原因|表")
+QUOTES = str.maketrans("", "", "“”\"‘’' ")

@@ -1,0 +1,222 @@
+"""Physical lines of a document as the statement reader sees them: normalised text, kind and provenance.
+
+Text documents are read line by line (``Document.text`` split as ``Document.lines`` is, so line numbers are
+the 1-based lines of the file; a form feed starts the next page). PDFs come from
+``loaders.layout.rows.pages_of`` (page + line index within the page, the convention of the Shanghai
+parsers). A line is cut into *segments* at wide gaps (two or more spaces in text, more than a CJK glyph's
+width in a PDF); inside a segment spaces next to a non-ASCII character are dropped, so
+``2024 年度 “ 三公 ” 经费`` reads ``2024年度“三公”经费``.
+
+Kinds: ``prose`` (sentence text), ``table`` (a row of separate numeric cells, or of labels standing in
+columns), ``heading`` (a short line without sentence punctuation that starts a part), ``skip`` (blank lines and
+page numbers, which neither carry text nor break a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.layout.rows import DASH_VALUES, is_amount, pages_of
+
+_GAP_TEXT = re.compile(r"[ \t\u3000]{2,}")
+_SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000]+")
+_PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?|[0-9]{1,3}/[0-9]{1,3})$")
+_SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
+_HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?[ \t]+[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?=\s|$)")
+_TOC_LEADER = re.compile(r"[…\.·]{4,}")
+
+
+class SourceLine:
+    """One physical line: provenance, the printed text, its segments and the text they make (no wide gaps)."""
+
+    __slots__ = ("page", "number", "last_number", "raw", "segments", "text", "kind")
+
+    def __init__(self, page: int | None, number: int, last_number: int, raw: str, segments: list[str],
+                 kind: str = "prose"):
+        self.page = page
+        self.number = number  # provenance line (text: line of the file; PDF: line index within the page)
+        self.last_number = last_number
+        self.raw = raw  # as printed (layout of the source kept)
+        self.segments = segments
+        self.text = segments[0] if len(segments) == 1 else "".join(segments)
+        self.kind = kind
+
+
+def _squeeze(text: str) -> str:
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text
+    return _SPACE_NEAR_WIDE.sub("", text).strip()
+
+
+def _text_lines(document) -> list[SourceLine]:
+    text = document.text or ""
+    out: list[SourceLine] = []
+    page = 1
+    has_pages = "\f" in text
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = raw.strip()
+        if not stripped:
+            segments = []
+        elif _ADJACENT_NUMBERS.search(stripped):  # 72.95 72.95 120.56: a table row, nothing to split
+            out.append(SourceLine(page if has_pages else None, number, number, raw, [stripped], "table"))
+            if piece.endswith("\f"):
+                page += 1
+            continue
+        elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
+            segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
+        else:
+            segments = [_squeeze(stripped)]
+        out.append(SourceLine(page if has_pages else None, number, number, raw, segments))
+        if piece.endswith("\f"):
+            page += 1
+    return out
+
+
+def _pdf_lines(document) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    for page in pages_of(document):
+        for line in page.lines:
+            segments: list[str] = []
+            current: list[str] = []
+            last_x1 = None
+            limit = 2.0 * (line.char_width or 1.0)  # wider than one CJK glyph: a column gap
+            for cell in line.cells:
+                if last_x1 is not None and cell.x0 - last_x1 > limit:
+                    segments.append(_squeeze(" ".join(current)))
+                    current = []
+                current.append(cell.text)
+                last_x1 = cell.x1
+            if current:
+                segments.append(_squeeze(" ".join(current)))
+            out.append(SourceLine(page.number, line.number, line.last_number or line.number, line.raw_text,
+                                  [s for s in segments if s]))
+    return out
+
+
+def _is_bare_number(segment: str) -> bool:
+    return is_amount(segment) or segment in DASH_VALUES
+
+
+def classify(lines: list[SourceLine]) -> list[SourceLine]:
+    """Set ``kind`` on every line (see the module docstring). Linear, one pass."""
+    in_table = False
+    at_boundary = True  # the prose read so far ends a sentence (or nothing read yet)
+    for line in lines:
+        segments = line.segments
+        if not segments:
+            line.kind = "skip"
+            continue
+        if line.kind == "table":  # decided while reading the line
+            in_table = True
+            continue
+        text = line.text
+        if len(segments) == 1 and len(text) <= 12 and _PAGE_NUMBER.match(text):
+            line.kind = "skip"
+            continue
+        punctuated = bool(_SENTENCE_PUNCT.search(text))
+        if _ADJACENT_NUMBERS.search(line.raw):  # 72.95 72.95 120.56: a flattened table row
+            line.kind, in_table = "table", True
+            continue
+        if len(segments) == 1:
+            bare = 1 if _is_bare_number(text) else 0
+        else:
+            bare = sum(1 for s in segments if _is_bare_number(s))
+        if bare and (len(segments) >= 2 or not punctuated):
+            line.kind, in_table = "table", True
+            continue
+        if _TOC_LEADER.search(text):
+            line.kind = "table"
+            continue
+        if len(segments) >= 2 and not punctuated:
+            line.kind = "heading" if (text.endswith("表") or _HEADING_MARK.match(text)) else "table"
+            in_table = in_table or line.kind == "table"
+            continue
+        if _HEADING_MARK.match(text) and len(text) <= 40 and not re.search(r"[，；,;：:]|[0-9０-９]", text):
+            line.kind, in_table, at_boundary = "heading", False, True
+            continue
+        if not punctuated and len(text) <= 40:
+            if _HEADING_MARK.match(text) or text.endswith("表") or text.endswith("说明"):
+                line.kind, in_table, at_boundary = "heading", False, True
+                continue
+            if in_table:
+                line.kind = "table"
+                continue
+            if at_boundary and not re.search(r"[0-9０-９]", text):
+                line.kind = "heading"
+                continue
+        line.kind = "prose"
+        in_table = False
+        at_boundary = text[-1] in "。；;：:！？"
+    return lines
+
+
+# a line ending that asks for a number next: strongly (…执行数为, …增加, …涉及预算金额: nothing else can follow) or
+# weakly (…占, …支出, …预算: a noun may follow too, 占|支出预算, 年初预算|资金是)
+_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数"
+                           r"|占|的|资金|经费|支出|收入|预算|决算|合计|总计|补助|补贴|费|指标|计划)$")
+_STRONGLY_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数)$")
+_LIST_ITEM = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
+_LATIN_FIRST = frozenset("0123456789“\"‘")
+# an amount with its unit (not a year: 2018年) or a quote opens the line that pdftotext may print too early
+_AMOUNT_START = re.compile(r"^[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)")
+_LATIN_START = re.compile(r"^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)|[“\"‘])")
+_CLOSED_END = "。；;：:，,、）)！？"
+
+
+def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
+    """How well ``second`` continues ``first``: +1 when ``first`` asks for a number (…为, …金额, …占) and
+    ``second`` starts with one (or with a quote after 为/是/的), -1 when it asks and ``second`` does not,
+    0 otherwise (a closed sentence, or nothing asked)."""
+    if first is None or first.kind != "prose":
+        return 0
+    text = first.text
+    if text[-1] in _CLOSED_END:
+        return 0
+    if second is None or second.kind != "prose":
+        return -1 if _WANTS_NUMBER.search(text) else 0
+    if not _WANTS_NUMBER.search(text):
+        return 0
+    head = second.text[0]
+    if _AMOUNT_START.match(second.text) or (head in "“\"‘" and text[-1] in "为是的"):
+        return 1
+    return -1 if _STRONGLY_WANTS_NUMBER.search(text) else 0
+
+
+def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """Put back in order the pairs of prose lines that ``pdftotext -layout`` prints swapped.
+
+    pdftotext orders a paragraph's lines by baseline; a line whose first glyph is set in a Latin font (a digit,
+    a quote) can stand a little higher and be printed *before* the line it follows (seen on the Putuo 决算:
+    ``603.14万元，占20.51%；`` before ``本年支出合计…项目支出``). For lines K, L, M, N where L starts at the left
+    margin with such a glyph (not a list number), M the next printed line and not starting so, L and M are
+    swapped when M asks for the number
+    L starts with and the junctions K→M, M→L, L→N are strictly better than K→L, L→M, M→N (see ``_junction``).
+    A tie keeps the printed order. Linear; text documents only."""
+    prose = [i for i, line in enumerate(lines) if line.kind != "skip"]
+    # only lines starting at the margin with a digit or a quote can be the misplaced one
+    candidates = [k for k in range(1, len(prose) - 1)
+                  if lines[prose[k]].text[:1] in _LATIN_FIRST and not lines[prose[k]].raw[:1].isspace()]
+    done = 0
+    for k in candidates:
+        if k < done:
+            continue
+        before, first, second = (lines[prose[k - 1]], lines[prose[k]], lines[prose[k + 1]])
+        after = lines[prose[k + 2]] if k + 2 < len(prose) else None
+        if first.kind == second.kind == "prose" and _LATIN_START.match(first.text) \
+                and second.number == first.last_number + 1 \
+                and not first.raw[:1].isspace() and not _LIST_ITEM.match(first.text) \
+                and not _LATIN_START.match(second.text):
+            printed = _junction(before, first) + _junction(first, second) + _junction(second, after)
+            swapped = _junction(before, second) + _junction(second, first) + _junction(first, after)
+            if swapped > printed and _junction(second, first) == 1:
+                lines[prose[k]], lines[prose[k + 1]] = second, first
+                done = k + 2
+    return lines
+
+
+def source_lines(document) -> list[SourceLine]:
+    if document.is_pdf:
+        return classify(_pdf_lines(document))
+    return repair_swapped_lines(classify(_text_lines(document)))

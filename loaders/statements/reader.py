@@ -1,0 +1,614 @@
+"""Read the statements of fiscal prose: every number in a sentence bound to its subject, period, basis and role.
+
+``read_statements(document, facts) -> (statements, findings)`` is pure and runs on every document of every
+kind, PDF and text alike. Steps, each linear in the text:
+
+1. lines (``lines.py``): prose, table, heading or skipped, with their provenance;
+2. blocks: runs of prose lines not interrupted by a table or a heading (blank lines and page numbers do not
+   interrupt, so a sentence wrapped over lines and pages is joined);
+3. sentences: a block cut after 。；!? and before a list item that starts a printed line (1. （一） 一、);
+4. tokens: subjects (``grammar.SUBJECT_RE``, ``FUNCTION_CLASS_RE``) found and masked first, then bases,
+   years, comparisons, directions, shares, completions, lists, reasons and numbers with their units;
+5. binding: each number takes the last subject before it in its sentence (or the subject of the list item
+   the sentence belongs to), the period and basis of its clause, and a role from the words around it.
+
+A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
+role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from loaders.records import DocumentFacts, Finding, Statement
+from loaders.statements import grammar as g
+from loaders.statements.lines import SourceLine, source_lines
+
+READER_VERSION = "1.0.0"
+UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+@dataclass
+class _Block:
+    text: str
+    offsets: list[int]  # start offset of each line in ``text``
+    lines: list[SourceLine]
+    section: str | None
+    table_title: str | None
+
+
+@dataclass
+class _Subject:
+    name: str
+    kind: str
+    path: str | None = None
+    basis: str | None = None
+
+
+@dataclass
+class _List:
+    whole: _Subject
+    index: int
+    part_kinds: set = field(default_factory=set)
+
+
+@dataclass
+class _State:
+    fiscal_year: int | None
+    next_sentence: int = 0
+    item_list: _List | None = None
+    item_subject: _Subject | None = None
+    inline: _List | None = None
+    carry: _Subject | None = None  # subject of a sentence that ended with ；
+    last_main: tuple[_Subject, int] | None = None  # main subject of the last sentence with statements
+    last_statements: list[dict] = field(default_factory=list)
+
+
+def _blocks(lines: list[SourceLine]) -> list[_Block | SourceLine]:
+    """Prose blocks, and the table or heading lines that carry a placeholder, in document order."""
+    blocks: list[_Block | SourceLine] = []
+    section = table_title = None
+    parts: list[str] = []
+    offsets: list[int] = []
+    members: list[SourceLine] = []
+    size = 0
+
+    def close():
+        nonlocal parts, offsets, members, size
+        if members:
+            blocks.append(_Block("".join(parts), offsets, members, section, table_title))
+        parts, offsets, members, size = [], [], [], 0
+
+    for line in lines:
+        if line.kind == "skip":
+            continue
+        if line.kind != "prose":
+            close()
+            text = line.text
+            if g.PLACEHOLDER_RE.search(text):
+                blocks.append(line)
+            if line.kind == "heading":
+                section = text
+            if text.endswith("表") and len(text) <= 60:
+                table_title = text
+            continue
+        offsets.append(size)
+        members.append(line)
+        text = line.text
+        parts.append(text)
+        size += len(text)
+    close()
+    return blocks
+
+
+def _sentences(block: _Block) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a block."""
+    text = block.text
+    cuts = {0, len(text)}
+    for match in g.SENTENCE_END_RE.finditer(text):
+        cuts.add(match.end())
+    for offset in block.offsets[1:]:
+        if g.LIST_MARK_AT_RE.match(text, offset):
+            cuts.add(offset)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip("。；;！？ ")]
+
+
+def _decimal(text: str) -> tuple[Decimal, int]:
+    plain = (text if text.isascii() else text.translate(_FULLWIDTH)).replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return Decimal(plain), decimals
+
+
+def _generic_subject(phrase: str) -> _Subject | None:
+    """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
+    phrase = phrase.rstrip("占比的是为达约：: ")
+    cut = g.GENERIC_CUT_RE.match(phrase)
+    if cut:
+        phrase = phrase[cut.end():]
+    if "“" in phrase or "”" in phrase or '"' in phrase:
+        phrase = phrase.translate(g.QUOTES)
+    if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
+            and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
+        return _Subject(phrase, "other")
+    return None
+
+
+_NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
+_UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
+_BASIS_WORD_RE = re.compile(r"预算|决算|执行")
+_ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
+_WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
+
+_GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
+
+
+def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
+    """Subject mentions in order, and the sentence with them masked (same length)."""
+    found: list[tuple[int, int, _Subject]] = []
+    for marker in ("（类）", "(类)", "（类)", "(类）"):
+        at = sentence.find(marker)
+        while at >= 0:
+            first = at
+            while first > at - 30 and first > 0 and "\u4e00" <= sentence[first - 1] <= "\u9fff":
+                first -= 1
+            if first < at:
+                name = sentence[first:at]
+                known = next((n for n in g.CLASS_NAMES if name.endswith(n)), None)
+                start = at - len(known) if known is not None else first
+                names = [known or name]
+                rest = g.CLASS_REST_RE.match(sentence, at + 3)
+                names += [n for n in (rest.group("k"), rest.group("i")) if n]
+                names = [n.translate(g.QUOTES) for n in names]
+                printed = sentence[start:rest.end()].translate(g.QUOTES)  # 一般公共服务支出（类）…（项）, as printed
+                found.append((start, rest.end(), _Subject(printed, "function_class", "/".join(names))))
+            at = sentence.find(marker, at + 3)
+    if "-" in sentence or "－" in sentence or "—" in sentence or "–" in sentence:
+        for m in g.FUNCTION_DASH_RE.finditer(sentence):
+            names = [n for n in (m.group("c"), m.group("k"), m.group("i")) if n]
+            found.append((m.start(), m.end(), _Subject(m.group(0), "function_class", "/".join(names))))
+    taken = sorted((a, b) for a, b, _s in found) if found else []
+    starts = [a for a, _b in taken]
+    matches = list(g.SUBJECT_RE.finditer(sentence))
+    if "用车" in sentence:
+        matches += list(g.VEHICLE_RE.finditer(sentence))
+    for m in matches:
+        if taken:
+            i = bisect.bisect_left(starts, m.end()) - 1  # the last path starting before this match ends
+            if i >= 0 and taken[i][1] > m.start():
+                continue  # inside a function class path already read
+        text = m.group(0)
+        if text in g.CLASS_NAME_SET and m.start() > 0 and "\u4e00" <= sentence[m.start() - 1] <= "\u9fff":
+            continue  # 教育支出 inside 其他教育支出: not the class
+        kind = g.subject_kind(text)
+        name = text.translate(g.QUOTES)
+        basis = None
+        if name.startswith("机关运行经费"):
+            name = "机关运行经费"  # 机关运行经费支出 / 机关运行经费预算: the fund
+            basis = "budget" if text.endswith("预算") else None
+        elif kind == "performance_targets" and "的" in name and name.endswith("项目"):
+            name = re.sub(r"的[0-9]{4}年度?项目$", "的项目", name)  # 编报绩效目标的2024年度项目 -> …的项目
+        else:
+            suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
+            if suffix and suffix.start() >= 2:
+                basis = g.SUFFIX_BASES[suffix.group(0)]
+                name = name[:suffix.start()]
+        found.append((m.start(), m.end(), _Subject(name, kind, name if kind == "function_class" else None, basis)))
+    if not found:
+        return found, sentence
+    found.sort(key=lambda f: (f[0], -f[1]))
+    merged: list[tuple[int, int, _Subject]] = []
+    reach = -1
+    for item in found:
+        if item[0] < reach:
+            continue  # inside a longer subject already read (公务用车 in 公务用车购置费)
+        reach = max(reach, item[1])
+        if merged and merged[-1][1] == item[0] and item[2].kind in _GENERIC_KINDS \
+                and merged[-1][2].kind not in _GENERIC_KINDS:
+            merged[-1] = (merged[-1][0], item[1], merged[-1][2])  # “三公”经费财政拨款支出 -> 三公经费
+            continue
+        merged.append(item)
+    found = merged
+    chars = list(sentence)
+    for a, b, _s in found:
+        chars[a:b] = "\x00" * (b - a)
+    return found, "".join(chars)
+
+
+class _Reader:
+    def __init__(self, document, facts: DocumentFacts | None):
+        self.document = document
+        self.year = facts.fiscal_year if facts is not None else None
+        self.kind_basis = g.KIND_BASES.get(facts.kind) if facts is not None else None
+        self.statements: list[dict] = []
+        self.findings: list[Finding] = []
+        self.state = _State(self.year)
+
+    # provenance -------------------------------------------------------------------------------------------
+    def _lines_of(self, block: _Block, start: int, end: int) -> list[SourceLine]:
+        first = max(0, bisect.bisect_right(block.offsets, start) - 1)
+        last = max(first, bisect.bisect_right(block.offsets, max(start, end - 1)) - 1)
+        return block.lines[first:last + 1]
+
+    def _where(self, block: _Block, start: int, end: int) -> dict:
+        lines = self._lines_of(block, start, end)
+        return {"page": lines[0].page, "line_start": lines[0].number, "line_end": lines[-1].last_number,
+                "raw_text": "\n".join(line.raw for line in lines)}
+
+    # reading ----------------------------------------------------------------------------------------------
+    def read(self) -> None:
+        lines = source_lines(self.document)
+        previous_section = object()
+        for block in _blocks(lines):
+            if isinstance(block, SourceLine):
+                index = self._index()
+                for m in g.PLACEHOLDER_RE.finditer(block.text):
+                    self.statements.append(dict(
+                        page=block.page, line_start=block.number, line_end=block.last_number, raw_text=block.raw,
+                        sentence_index=index, sentence=block.text, role="placeholder", subject=m.group(0),
+                        subject_kind="other", section=block.text if block.kind == "heading" else None))
+                continue
+            if block.section != previous_section:
+                self._reset_lists()
+                previous_section = block.section
+            else:  # a table or heading between two prose runs ends any list
+                self.state.inline = None
+                self.state.carry = None
+            for start, end in _sentences(block):
+                self._sentence(block, start, end)
+
+    def _reset_lists(self) -> None:
+        st = self.state
+        st.item_list = st.item_subject = st.inline = st.carry = None
+        st.last_main = None
+        st.last_statements = []
+
+    def _index(self) -> int:
+        self.state.next_sentence += 1
+        return self.state.next_sentence - 1
+
+    def _sentence(self, block: _Block, start: int, end: int) -> None:
+        st = self.state
+        raw_sentence = block.text[start:end]
+        sentence = raw_sentence.rstrip("。；;！？")
+        index = self._index()
+        is_item = bool(g.LIST_MARK_RE.match(sentence))
+        if not is_item and not g.NEEDS_READING_RE.search(sentence):
+            # no digit, no list, reason, note or placeholder: nothing to read, only the list state moves on
+            ended_clause = raw_sentence.endswith(("；", ";"))
+            if not ended_clause:
+                st.inline = st.carry = None
+            return
+        found, masked = _subjects(sentence)
+
+        if is_item:
+            st.inline = None
+            st.item_subject = found[0][2] if found else None
+
+        made: list[dict] = []
+        subject: _Subject | None = None
+        subject_pos = -1
+        next_subject = 0
+        clause_year: int | None = None
+        clause_basis: str | None = None
+        clause_prior = False
+        cmp_open = False
+        compared_year: int | None = None
+        compared_basis: str | None = None
+        last_dir: tuple[int, int] | None = None  # (direction, end offset)
+        share_at = done_at = -1
+        share_subject: _Subject | None = None
+        done_basis: str | None = None
+        inline_at: int | None = None
+        inline_list: _List | None = st.inline  # a list continued from the sentence before (ended with ；)
+        if inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
+                and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds:
+            inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
+        reason_at: int | None = None
+        current_side: tuple[int | None, str | None] = (None, None)
+        last_made_subject: _Subject | None = None
+        clause_start = 0
+
+        for m in g.tokens(masked):
+            pos = m.start()
+            while next_subject < len(found) and found[next_subject][0] < pos:
+                subject = found[next_subject][2]
+                subject_pos = found[next_subject][0]
+                next_subject += 1
+                if subject.basis and clause_basis is None:
+                    clause_basis = subject.basis
+            kind = "num" if m.lastgroup == "unit" else m.lastgroup
+            if reason_at is not None and kind != "num":
+                continue
+            if kind == "clause":
+                clause_year, clause_basis, clause_prior, cmp_open = None, None, False, False
+                last_dir, share_at, done_at, done_basis = None, -1, -1, None
+                clause_start = m.end()
+            elif kind == "reason":
+                reason_at = m.end()
+            elif kind in ("list", "listzh"):
+                whole = None
+                own = True  # the whole is named in this sentence
+                if kind == "listzh":
+                    if subject is None or subject_pos != 0:
+                        continue  # X中， names a whole only when X opens the sentence (财政拨款支出预算中，)
+                    whole = subject
+                elif subject is not None and subject_pos < pos:
+                    whole = last_made_subject or subject
+                elif st.last_main is not None:
+                    whole, own = st.last_main[0], False
+                if whole is not None:
+                    whole_index = index if own else st.last_main[1]
+                    lst = _List(whole, whole_index)
+                    if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
+                        inline_list, inline_at = lst, m.end()
+                    else:  # the sentence ends with 其中：/如下： : the items that follow are its parts
+                        st.item_list, st.item_subject = lst, None
+                clause_year, clause_basis, cmp_open = None, None, False
+            elif kind == "basis":
+                basis = g.BASES[m.group("basis")]
+                if cmp_open:
+                    compared_basis = basis
+                elif done_at >= 0:
+                    done_basis = basis
+                else:
+                    clause_basis = basis
+            elif kind == "year":
+                year = int(m.group("year"))
+                if cmp_open:
+                    compared_year = year
+                else:
+                    clause_year = year
+                    clause_prior = self.year is not None and year < self.year
+            elif kind == "rel":
+                word = m.group("rel")
+                year = (self.year - 1 if word.startswith(("上", "去")) else self.year) if self.year else None
+                if cmp_open:
+                    compared_year = year
+                else:
+                    clause_year = year
+                    clause_prior = word.startswith(("上", "去"))
+            elif kind == "cmp":
+                if m.group("cmp") in ("比", "较", "与", "同比"):
+                    cmp_open = True
+                    compared_year = compared_basis = None
+                else:
+                    cmp_open = False
+            elif kind == "dir":
+                last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
+                cmp_open = False
+            elif kind == "share":
+                share_at = m.end()
+                share_subject = subject
+            elif kind == "done":
+                done_at = m.end()
+                cmp_open = False
+            elif kind == "num":
+                cmp_open = False
+                bound_subject = share_subject if (share_at >= 0 and m.group("unit") in g.PERCENT_UNITS) else subject
+                if inline_at is not None and bound_subject is not None and \
+                        (share_subject if bound_subject is share_subject else subject) is not None and \
+                        subject_pos < inline_at and bound_subject is subject:
+                    bound_subject = None  # a part after 其中： does not take the whole's name
+                record = self._number(block, start, m, masked, sentence, index, bound_subject, last_dir, share_at,
+                                      done_at, done_basis, clause_year, clause_basis, clause_prior, compared_year,
+                                      compared_basis, current_side, clause_start,
+                                      subject_pos if bound_subject is subject else -1)
+                if record is None:
+                    continue
+                if record["role"] == "amount":
+                    current_side = (record["period_year"], record["basis"])
+                if inline_list is not None and (inline_at is None or pos >= inline_at):
+                    record["_list"] = inline_list
+                if record["_subject"] is not None:
+                    last_made_subject = record["_subject"]
+                made.append(record)
+
+        if reason_at is not None:
+            reason = sentence[reason_at:].strip("：:，, ")
+            explained = [r for r in made if r["_offset"] < reason_at]
+            if not explained and not any(r["_offset"] < reason_at for r in made):
+                explained = st.last_statements  # 主要原因是：… as its own sentence explains the one before
+            self._reason(explained, reason, raw_sentence, index, block, start, end, reason_at)
+
+        # sentence-level binding: subject inherited, list membership, unbound numbers
+        inherited = st.item_subject if st.item_subject is not None else st.carry
+        generic = None  # a noun bound by the generic rule names the change / percentage after it too
+        for record in made:
+            own = record.get("_generic")
+            generic = own or (generic if record["role"] not in ("amount", "prior_amount") else None)
+            if record["_subject"] is None and record["role"] != "count":
+                if generic is not None and (inherited is None or not _BASIS_WORD_RE.search(generic.name)):
+                    self._bind(record, generic)  # the sentence prints its own noun (总支出848105.90元，比上年减少…)
+                elif inherited is not None:
+                    self._bind(record, inherited)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
+                elif generic is not None:
+                    self._bind(record, generic)
+            lst = record.get("_list")
+            if lst is not None and record["_subject"] is not None and record["_subject"].name != lst.whole.name:
+                record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
+                lst.part_kinds.add(record["_subject"].kind)
+            if record["parent_subject"] is None and st.item_list is not None and st.item_subject is not None \
+                    and record["_subject"] is not None and record["_subject"].name == st.item_subject.name:
+                record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
+        kept = []
+        fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
+        for record in made:
+            if record["_subject"] is None or record["role"] is None:
+                if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
+                    if fiscal is None:
+                        fiscal = bool(g.FISCAL_WORD_RE.search(sentence))
+                    if fiscal:
+                        what = "subject" if record["_subject"] is None else "role"
+                        where = self._where(block, *record["_span"])
+                        offset = record["_offset"]
+                        quoted = raw_sentence if len(raw_sentence) <= 300 else \
+                            "…" + raw_sentence[max(0, offset - 150):offset + 150] + "…"
+                        self.findings.append(Finding(
+                            UNBOUND_RULE, "warning",
+                            f"{record['value_text']}{record['printed_unit']}: the statement reader cannot bind its "
+                            f"{what} with certainty; sentence: {quoted}",
+                            where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                continue
+            record.update(self._where(block, *record["_span"]))
+            kept.append(record)
+        for record in kept:
+            record["sentence_index"] = index
+            record["sentence"] = raw_sentence
+            record["section"] = block.section
+        self.statements.extend(kept)
+
+        if g.EMPTY_TABLE_RE.search(sentence):
+            self.statements.append(dict(self._where(block, start, end), sentence_index=index, sentence=raw_sentence,
+                                        role="empty_table_note", subject=block.table_title, subject_kind="other",
+                                        section=block.section))
+        if g.PLACEHOLDER_RE.search(sentence):
+            for m in g.PLACEHOLDER_RE.finditer(sentence):
+                self.statements.append(dict(self._where(block, start + m.start(), start + m.end()),
+                                            sentence_index=index, sentence=raw_sentence, role="placeholder",
+                                            subject=_UNIT_TAIL.sub("", m.group(0)), subject_kind="other",
+                                            section=block.section))
+
+        # state for the sentences that follow
+        if kept:
+            main = next((r["_subject"] for r in kept if r["role"] == "amount"), kept[0]["_subject"])
+            st.last_main = (main, index)
+            st.last_statements = kept
+        ended_clause = raw_sentence.endswith(("；", ";"))
+        st.inline = inline_list if ended_clause else None
+        st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
+
+    def _bind(self, record: dict, subject: _Subject) -> None:
+        record["_subject"] = subject
+        record["subject"], record["subject_kind"], record["subject_path"] = subject.name, subject.kind, subject.path
+
+    def _number(self, block, start, m, masked, sentence, index, subject, last_dir, share_at, done_at, done_basis,
+                clause_year, clause_basis, clause_prior, compared_year, compared_basis, current_side,
+                clause_start, bound_pos=-1) -> dict | None:
+        unit = m.group("unit")
+        if unit is None:
+            return None  # dates, article and list numbers, bare years: not statements
+        value_text = m.group("num")
+        begin = m.start()
+        if begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
+            return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)
+        after = masked[m.end():m.end() + 8]
+        if unit in g.MONEY_UNITS and (g.THRESHOLD_AFTER_RE.match(after) or masked[max(0, begin - 2):begin] == "单价"):
+            return None  # a threshold (单价100万元以上), not an amount
+        if unit == "名" and after[:1] not in ("", "，", "。", "；", ",", "、"):
+            return None
+        value, decimals = _decimal(value_text)
+        direction = None
+        if last_dir is not None and g.DIRECTION_GAP_RE.match(masked[last_dir[1]:begin]):
+            direction = last_dir[0]
+        role: str | None
+        period_year, basis = clause_year, clause_basis
+        c_year, c_basis = None, None
+        if unit in g.PERCENT_UNITS:
+            if direction is not None:
+                role, c_year, c_basis = "growth_pct", compared_year, compared_basis
+            elif share_at >= 0:
+                role = "share_pct"
+            elif done_at >= 0:
+                role, c_basis = "completion_pct", done_basis
+            else:
+                role = None
+            if role in ("growth_pct", "share_pct", "completion_pct") and period_year is None:
+                period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
+            if role == "completion_pct":
+                c_basis = None  # compared fields are for change, growth and prior amounts
+        elif unit in g.MONEY_UNITS:
+            if direction is not None:
+                role, c_year, c_basis = "change", compared_year, compared_basis
+                if period_year is None:
+                    period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
+            elif clause_prior:
+                role = "prior_amount"
+                c_year, c_basis = period_year, basis  # what the current amount is compared with
+            else:
+                role = "amount"
+                if period_year is None:
+                    period_year = self.year
+        else:
+            role = "count"
+            if period_year is None:
+                period_year = self.year
+        if role in ("amount", "change", "growth_pct", "share_pct", "completion_pct") and basis is None:
+            basis = self.kind_basis  # a 预算's own amounts are budget amounts, a 决算's final accounts
+        if role in ("change", "growth_pct") and c_year is not None and c_basis is None \
+                and self.kind_basis == "final_accounts":
+            c_basis = "final_accounts"  # 与2023年度相比 in a 决算: the 2023 决算
+        bound = subject
+        generic = None
+        if bound is None and role not in ("count", None):
+            end = share_at if (role == "share_pct" and share_at > clause_start) else begin
+            generic = _generic_subject(sentence[max(clause_start, end - _WINDOW):end])
+        elif bound is not None and role in ("amount", "prior_amount") and bound_pos < clause_start:
+            # the clause prints its own noun (…，对个人和家庭的补助0.00万元): it names the number, not the
+            # subject of an earlier clause
+            own = _generic_subject(sentence[max(clause_start, begin - _WINDOW):begin])
+            if own is not None and not _BASIS_WORD_RE.search(own.name):
+                bound = own
+        if role == "count":
+            # a count binds only to a subject named in its own clause (编报绩效目标的项目50个)
+            bound = None
+            if subject is not None:
+                window = sentence[max(clause_start, begin - _WINDOW):m.end()]  # …用车 is read with its count
+                for a, _b, s in [f for f in _subjects(window)[0] if f[1] <= len(window) - len(m.group(0))][-1:]:
+                    bound = s
+        record = dict(_span=(start + begin, start + m.end()),
+                      role=role, value_text=value_text, value=value, printed_decimals=decimals, printed_unit=unit,
+                      subject=None, subject_kind=None, subject_path=None, parent_subject=None, list_index=None,
+                      period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
+                      direction=direction if role in ("change", "growth_pct") else None,
+                      reason_text=None, reason_direction=None, _subject=None, _offset=begin, _generic=generic)
+        if bound is not None:
+            self._bind(record, bound)
+        if role == "count" and bound is None:
+            return None  # a count of something the vocabulary does not know: not a fiscal statement
+        return record
+
+    def _reason(self, explained: list[dict], reason: str, sentence: str, index: int, block, start, end,
+                reason_at) -> None:
+        ups = downs = flats = 0
+        for m in g.REASON_DIRECTION_RE.finditer(reason):
+            if m.lastgroup == "up":
+                ups += 1
+            elif m.lastgroup == "down":
+                downs += 1
+            else:
+                flats += 1
+        direction = None
+        if (ups > 0) + (downs > 0) + (flats > 0) == 1:
+            direction = 1 if ups else (-1 if downs else 0)
+        for record in explained:
+            if record.get("reason_text") is None:
+                record["reason_text"] = reason or None
+                record["reason_direction"] = direction
+        changes = [r for r in explained if r.get("direction") in (1, -1)]
+        empty = reason.strip("。；;，,：: ") == ""
+        if empty or (reason.strip("。；;，,：: ") in ("无", "暂无") and changes):
+            subject = next((r for r in explained if r.get("subject")), None)
+            self.statements.append(dict(self._where(block, start + reason_at - 1, start + reason_at),
+                                        sentence_index=index, sentence=sentence, role="empty_reason",
+                                        subject=subject["subject"] if subject else None,
+                                        subject_kind=subject["subject_kind"] if subject else None,
+                                        subject_path=subject["subject_path"] if subject else None,
+                                        section=block.section))
+
+
+_FIELDS = [f for f in Statement.__dataclass_fields__]
+
+
+def read_statements(document, facts: DocumentFacts | None = None) -> tuple[list[Statement], list[Finding]]:
+    """The statements of a document's prose and the findings of the numbers that could not be bound."""
+    reader = _Reader(document, facts)
+    reader.read()
+    statements = [Statement(**{k: record.get(k) for k in _FIELDS}) for record in reader.statements]
+    statements.sort(key=lambda s: s.sentence_index)
+    return statements, reader.findings
