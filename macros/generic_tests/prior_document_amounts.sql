@@ -1,10 +1,10 @@
 {#- Rules NAR-PRIOR-001 (error) and NAR-PRIOR-002 (notice): when the warehouse also holds the same department's
     document of the year before, the prior-year amount a sentence states -- directly (2023年预算为X万元: a
     `prior_amount`) or through its change (本年 Y 万元，比2023年预算增加 Z 万元: prior = Y − Z; 持平: prior = Y) -- must
-    equal the figure that document printed for the same subject. The prior document is found by the department's
+    equal the figure that document printed for the same subject (keys: subject_key of the name without quotes). The prior document is found by the department's
     normalised name (department_key, dim_departments) and year = this year − 1, and by the basis compared with: a
-    预算 basis (预算, 年初预算, budget) reads a budget, a 决算 basis a final-accounts document; a 预算执行数 is printed
-    by neither and is not checked. `prior_figures`: one row per candidate figure (department_key, fiscal_year,
+    预算 basis (预算, 年初预算, budget) reads a budget, a 决算 basis a final-accounts document, no basis printed (比2023年度)
+    the kind of the document itself; a 预算执行数 is printed by neither and is not checked. `prior_figures`: one row per candidate figure (department_key, fiscal_year,
     document_kind, subject_key, amount_yuan, half_step_yuan, file_name, page, line_start, raw_text), the subject key
     of its row as in `subject_key`. When the prior document prints the subject with more than one amount (two
     tables of different scope) the sentence is not checked: no guess. Tolerance: the half-steps of the stated
@@ -27,7 +27,11 @@
             *,
             {{ statement_yuan('value', 'printed_unit') }} as _yuan,
             {{ statement_half_step_yuan('printed_decimals', 'printed_unit') }} as _half_step,
-            {{ subject_key('subject') }} as _subject_key
+            {{ subject_key(text_name_key('subject')) }} as _subject_key,
+            case
+                when document_kind like '%final_accounts%' then 'final_accounts'
+                when document_kind like '%budget%' then 'budget'
+            end as _own_family
         from {{ statements }}
         where department_key is not null and document_fiscal_year is not null
     ),
@@ -36,7 +40,7 @@
         select
             document_sha256, file_name, page, line_start, line_end, sentence, subject, _subject_key,
             department_key, document_fiscal_year,
-            {{ basis_document_family('basis') }} as _family,
+            coalesce({{ basis_document_family('basis') }}, case when basis is null then _own_family end) as _family,
             _yuan as prior_yuan,
             _half_step as prior_half_step,
             value_text || printed_unit as _stated_text
@@ -57,7 +61,9 @@
             changes.document_sha256, changes.file_name, changes.page, changes.line_start, changes.line_end,
             changes.sentence, changes.subject, changes._subject_key, changes.department_key,
             changes.document_fiscal_year,
-            {{ basis_document_family('coalesce(changes.compared_basis, changes.basis)') }} as _family,
+            coalesce({{ basis_document_family('coalesce(changes.compared_basis, changes.basis)') }},
+                case when coalesce(changes.compared_basis, changes.basis) is null then changes._own_family end)
+                as _family,
             currents._yuan - changes.direction * coalesce(changes._yuan, 0) as prior_yuan,
             currents._half_step + coalesce(changes._half_step, 0) as prior_half_step,
             currents.value_text || currents.printed_unit

@@ -76,7 +76,7 @@ prior_figures as (
         department_key,
         fiscal_year,
         document_kind,
-        {{ subject_key('row_label') }} as subject_key,
+        {{ subject_key(text_name_key('row_label')) }} as subject_key,
         value_in_base_unit as amount_yuan,
         half_step_in_base_unit as half_step_yuan,
         file_name,
