@@ -67,10 +67,7 @@
         select *
         from table_above
         where length(_subject_key) > 0 and length(_table_key) > 0
-            and len(list_filter(
-                range(1, greatest(length(_subject_key) - least(4, length(_subject_key), length(_table_key)) + 2, 1)),
-                lambda position: contains(_table_key,
-                    substr(_subject_key, position, least(4, length(_subject_key), length(_table_key)))))) > 0
+            and (contains(_table_key, _subject_key) or contains(_subject_key, _table_key))
     ),
 
     failing as (

@@ -1,16 +1,20 @@
 {#- Rules NAR-TARGETS-001..004: the 绩效目标 summary of a budget ("编报绩效目标的项目50个，涉及项目预算资金5634.81万元":
     statements of subject_kind `performance_targets`, a `count` and an `amount` in one sentence) against what the
     warehouse holds.
-    - NAR-TARGETS-001 (error): the amount is above the 项目支出 the same document prints (the largest 项目支出 total of
-      its tables, `project_totals`: document_sha256, amount_yuan, half_step_yuan, file_name, page, line_start,
-      raw_text). Targets need not cover every project (万里街道 2024: 5634.81 of 5650.51 万元), so only more is wrong.
+    - NAR-TARGETS-001 (error): in a budget, the amount is above the 项目支出 the same document prints (the largest
+      项目支出 total of its tables, `project_totals`: document_sha256, amount_yuan, half_step_yuan, file_name, page,
+      line_start, raw_text). Targets need not cover every project (万里街道 2024: 5634.81 of 5650.51 万元), so only
+      more is wrong. A 决算 prints the 项目支出 spent, which the budgeted amounts of its projects may exceed
+      (普陀区财政局 2024: 598.42 budgeted of 603.14 spent; it could as well be more): not compared.
     - NAR-TARGETS-002 (error): the warehouse holds more 项目支出绩效目标表 forms of the department and year
       (`forms`: one row per form, department_key, fiscal_year, amount_yuan, half_step_yuan) than the count stated.
     - NAR-TARGETS-003 (error): it holds exactly as many forms as stated and their amounts do not add up to the
       stated amount (fewer forms than stated: nothing to say, not every form is published).
     - NAR-TARGETS-004 (notice): either comparison differs within the rounding of the figures (tolerance: the sum
       of their half-steps), not by zero.
-    `statements`: statement rows with department_key and document_fiscal_year. One row per failing comparison. -#}
+    The summary is the sentence whose performance_targets subject (else the sentence) names 绩效目标: "绩效自评的项目4个"
+    and "绩效跟踪评价的项目" count other things. `statements`: statement rows with department_key, document_fiscal_year
+    and document_kind. One row per failing comparison. -#}
 {% macro performance_targets_summary_check(statements, project_totals, forms, rule_id='NAR-TARGETS-001',
                                            count_rule_id='NAR-TARGETS-002', forms_total_rule_id='NAR-TARGETS-003',
                                            rounding_rule_id='NAR-TARGETS-004') %}
@@ -27,6 +31,7 @@
             any_value(sentence) as sentence,
             any_value(department_key) as department_key,
             any_value(document_fiscal_year) as document_fiscal_year,
+            any_value(document_kind) as document_kind,
             max(case when role = 'count' then value end) as stated_count,
             count(distinct case when role = 'count' then value end) as count_statements,
             max(case when role = 'amount' then {{ statement_yuan('value', 'printed_unit') }} end) as stated_yuan,
@@ -36,6 +41,7 @@
             count(distinct case when role = 'amount' then value end) as amount_statements
         from {{ statements }}
         where subject_kind = 'performance_targets'
+            and coalesce(subject, sentence) like '%绩效目标%'
         group by document_sha256, sentence_index
     ),
 
@@ -57,6 +63,7 @@
         from summaries
         inner join project_total using (document_sha256)
         where summaries.amount_statements = 1 and summaries.stated_yuan - project_total.amount_yuan > 0
+            and summaries.document_kind like '%budget%'
     ),
 
     held_forms as (

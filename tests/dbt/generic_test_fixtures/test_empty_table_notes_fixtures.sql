@@ -15,6 +15,10 @@ figure_rows as (
         ('wanli_three_public', 31, 9, '部门“三公”经费和机关运行经费预算表', 21.56),
         ('wanli_three_public', 31, 9, '部门“三公”经费和机关运行经费预算表', 443.18),
         ('wanli_government_fund', 26, 20, '2024年部门一般公共预算支出功能分类预算表', 15621.11),
+        -- the reader names the table the note is under by its title (the 政府性基金 table has no figures; the one on
+        -- the page before shares 功能分类 with it)
+        ('wanli_title_named', 26, 20, '2024年部门一般公共预算支出功能分类预算表', 15621.11),
+        ('wanli_three_public_title', 31, 9, '部门“三公”经费和机关运行经费预算表', 47.91),
         -- the note names its table with the word 预算 the title also has
         ('subject_with_suffix', 31, 9, '部门“三公”经费和机关运行经费预算表', 47.91),
         -- a table printed with zeros only is consistent with the note
@@ -53,6 +57,10 @@ fixture as (
          '注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。'),
         ('wanli_government_fund', 27, 14, '政府性基金预算财政拨款',
          '注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。'),
+        ('wanli_title_named', 27, 8, '2024年部门政府性基金预算支出功能分类预算表',
+         '注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。'),
+        ('wanli_three_public_title', 31, 10, '部门“三公”经费和机关运行经费预算表',
+         '注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。'),
         ('subject_with_suffix', 31, 13, '“三公”经费和机关运行经费预算',
          '注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。'),
         ('zeros_only', 31, 13, '“三公”经费和机关运行经费',
@@ -84,7 +92,7 @@ failures as (
 
 expected as (
     select * from (values
-        ('wanli_three_public', 6), ('subject_with_suffix', 1), ('note_next_page', 1), ('text_without_pages', 1)
+        ('wanli_three_public', 6), ('wanli_three_public_title', 1), ('subject_with_suffix', 1), ('note_next_page', 1), ('text_without_pages', 1)
     ) as t(case_id, lhs)
 ),
 

@@ -18,7 +18,12 @@ fixture as (
         ('forms_do_not_add_up', 'd4', 2024, '2', '100.00', '万元'),
         ('forms_within_rounding', 'd5', 2024, '2', '99.00', '万元'),
         ('fewer_forms', 'd6', 2024, '3', '99.00', '万元'),
-        ('forms_other_year', 'd7', 2024, '1', '10.00', '万元')
+        ('forms_other_year', 'd7', 2024, '1', '10.00', '万元'),
+        -- 普陀区财政局 2024 决算: "编报绩效目标的项目4个，涉及项目预算资金598.42万元" against 项目支出 (spent) 603.14 万元; made up:
+        -- a 决算 whose projects were budgeted above what was spent is not compared
+        ('final_accounts_spent_less', 'd8', 2024, '4', '598.42', '万元'),
+        -- "绩效自评的项目1个" counts self-evaluations, not target forms
+        ('self_evaluation', 'd3', 2024, '1', '60.00', '万元')
     ) as t(case_id, department_key, document_fiscal_year, count_text, amount_text, amount_unit)
 ),
 
@@ -35,13 +40,15 @@ described as (
         *,
         4 as sentence_index,
         'performance_targets' as subject_kind,
+        case when case_id = 'self_evaluation' then '绩效自评的项目' else '编报绩效目标的项目' end as subject,
+        case when case_id like 'final_accounts%' then 'final_accounts' else 'department_budget_sh' end as document_kind,
         '按照本区预算绩效管理工作的总体要求，…编报绩效目标的项目' || '…个，涉及项目预算资金…万元。' as sentence
     from statement_rows
 ),
 
 prepared as (
     {{ statement_fixture_rows('described', ['department_key', 'document_fiscal_year', 'role', 'value_text',
-        'printed_unit', 'sentence_index', 'subject_kind', 'sentence']) }}
+        'printed_unit', 'sentence_index', 'subject_kind', 'subject', 'document_kind', 'sentence']) }}
 ),
 
 project_totals as (
@@ -52,7 +59,7 @@ project_totals as (
         cast(0.5 as decimal(38, 6)) as half_step_yuan
     from (values
         ('wanli', 56505103), ('welfarehome', 2620000), ('govoffice', 66410000),
-        ('above_projects', 56505103), ('above_within_rounding', 56505060),
+        ('above_projects', 56505103), ('above_within_rounding', 56505060), ('final_accounts_spent_less', 5000000),
         -- a 财政拨款 table prints a smaller 项目支出: the largest (全口径) is compared
         ('wanli', 56000000)
     ) as t(case_id, amount_yuan)
