@@ -44,7 +44,7 @@
         select
             *,
             '{{ rule_id }}' as _rule_id,
-            'compares with ' || cast(_year_compared as varchar) || '年' || coalesce(_basis_compared, '')
+            'compares with ' || cast(_year_compared as varchar) || coalesce(' (' || _basis_compared || ')', '')
                 || ' in a document of ' || cast(document_fiscal_year as varchar)
                 || coalesce(': the year compared with should be ' || cast(_expected_year as varchar),
                     ': a year after the document''s') as _message

@@ -6,7 +6,7 @@
     预算 basis (预算, 年初预算, budget) reads a budget, a 决算 basis a final-accounts document, no basis printed (比2023年度)
     the kind of the document itself; a 预算执行数 is printed by neither and is not checked. `prior_figures`: one row per candidate figure (department_key, fiscal_year,
     document_kind, subject_key, amount_yuan, half_step_yuan, file_name, page, line_start, raw_text), the subject key
-    of its row as in `subject_key`. When the prior document prints the subject with more than one amount (two
+    of its row as in `subject_key` (a subject with a path: its last element). When the prior document prints the subject with more than one amount (two
     tables of different scope) the sentence is not checked: no guess. Tolerance: the half-steps of the stated
     figures and of the prior figure; within it but not zero: notice. One row per stated prior amount.
     `statements`: statement rows with department_key, document_fiscal_year and document_kind. -#}
@@ -27,7 +27,8 @@
             *,
             {{ statement_yuan('value', 'printed_unit') }} as _yuan,
             {{ statement_half_step_yuan('printed_decimals', 'printed_unit') }} as _half_step,
-            {{ subject_key(text_name_key('subject')) }} as _subject_key,
+            -- a 功能分类 subject is matched by its 项 (the last element of its path), as its table row is named
+            {{ subject_key(text_name_key("coalesce(string_split(subject_path, '/')[-1], subject)")) }} as _subject_key,
             case
                 when document_kind like '%final_accounts%' then 'final_accounts'
                 when document_kind like '%budget%' then 'budget'

@@ -70,7 +70,7 @@ target_forms as (
         and department_key is not null and fiscal_year is not null
 ),
 
--- figures a later document's stated prior amount can be checked against: the 合计 / 决算 column of a named row
+-- figures a later document's stated prior amount can be checked against: the 合计 / 预算数 / 决算 column of a named row
 prior_figures as (
     select
         department_key,
@@ -84,7 +84,7 @@ prior_figures as (
         line_start,
         raw_text
     from document_figures
-    where measure in ('total', 'actual') and base_unit = '元' and department_key is not null
+    where measure in ('total', 'budget', 'actual') and base_unit = '元' and department_key is not null
         and fiscal_year is not null and row_label is not null
 ),
 
