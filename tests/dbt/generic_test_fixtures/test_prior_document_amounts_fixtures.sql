@@ -37,6 +37,19 @@ statement_rows as (
            compared_basis)
 ),
 
+with_paths as (
+    select *, cast(null as varchar) as subject_path from statement_rows
+    union all by name
+    -- a 功能分类 subject printed with its markers is matched by its 项 (the table row 住房公积金)
+    select * from (values
+        ('path_subject', 'wanli_p', 'department_budget_sh', 7, '住房保障支出（类）住房改革支出（款）住房公积金（项）',
+         '住房保障支出/住房改革支出/住房公积金', 'amount', '352.67', null, null, null),
+        ('path_subject', 'wanli_p', 'department_budget_sh', 7, '住房保障支出（类）住房改革支出（款）住房公积金（项）',
+         '住房保障支出/住房改革支出/住房公积金', 'change', '2.15', 1, 2023, '预算')
+    ) as t(case_id, department_key, document_kind, sentence_index, subject, subject_path, role, value_text, direction,
+           compared_year, compared_basis)
+),
+
 described as (
     select
         *,
@@ -45,13 +58,13 @@ described as (
         case when value_text is null then null when role = 'change' and value_text = '25' then '万元' else '万元' end
             as printed_unit,
         '…' as sentence
-    from statement_rows
+    from with_paths
 ),
 
 prepared as (
     {{ statement_fixture_rows('described', ['department_key', 'document_kind', 'sentence_index', 'subject', 'role',
         'value_text', 'direction', 'compared_year', 'compared_basis', 'period_year', 'basis', 'printed_unit',
-        'sentence']) }}
+        'sentence', 'subject_path']) }}
 ),
 
 prior_figures as (
@@ -73,7 +86,8 @@ prior_figures as (
         ('finance', 2023, 'final_accounts', '机关运行经费', 1821000, 50),
         ('finance_b', 2023, 'final_accounts', '机关运行经费', 1831000, 50),
         ('finance', 2023, 'department_budget_sh', '一般公共服务支出', 10000, 50),
-        ('wanli', 2022, 'department_budget_sh', '财政拨款收入', 1, 0.5)
+        ('wanli', 2022, 'department_budget_sh', '财政拨款收入', 1, 0.5),
+        ('wanli_p', 2023, 'department_budget_sh', '住房公积金', 3503499, 0.5)
     ) as t(department_key, fiscal_year, document_kind, row_label, amount_yuan, half_step_yuan)
 ),
 
@@ -86,7 +100,8 @@ expected as (
         ('beyond_rounding', 'NAR-PRIOR-001', 164978600, 164988600, -10000, 100.5),
         ('within_rounding', 'NAR-PRIOR-002', 164978600, 164978650, -50, 100.5),
         ('stated_prior', 'NAR-PRIOR-001', 3485200, 3485300, -100, 100),
-        ('finance_no_basis_wrong', 'NAR-PRIOR-001', 1821000, 1831000, -10000, 150)
+        ('finance_no_basis_wrong', 'NAR-PRIOR-001', 1821000, 1831000, -10000, 150),
+        ('path_subject', 'NAR-PRIOR-001', 3505200, 3503499, 1701, 100.5)
     ) as t(case_id, rule_id, lhs, rhs, difference, tolerance)
 ),
 
