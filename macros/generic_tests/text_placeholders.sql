@@ -1,11 +1,11 @@
 {#- Rule NAR-TEXT-002 (error): a template placeholder left in the published text ("XX局", "××万元"): the reader
-    lands it as a statement of role `placeholder` (value_text: the placeholder as printed). One row per placeholder.
+    lands it as a statement of role `placeholder` (the placeholder as printed in value_text, or as its subject). One row per placeholder.
     `statements`: statement rows (stg_raw__statements columns). -#}
 {% macro text_placeholders_check(statements, rule_id='NAR-TEXT-002') %}
     with
 
     placeholders as (
-        select distinct document_sha256, file_name, page, line_start, line_end, sentence, value_text, raw_text
+        select distinct document_sha256, file_name, page, line_start, line_end, sentence, subject, value_text, raw_text
         from {{ statements }}
         where role = 'placeholder'
     ),
@@ -13,7 +13,7 @@
     failing as (
         select
             {{ statement_failure_columns("'" ~ rule_id ~ "'",
-                message="'a placeholder is left in the text: “' || coalesce(value_text, raw_text) || '”'") }}
+                message="'a placeholder is left in the text: “' || coalesce(value_text, subject, raw_text) || '”'") }}
         from placeholders
     )
 
