@@ -25,7 +25,7 @@ import duckdb
 from loaders import runlog
 
 PALETTE = ["#2f6db5", "#d9822b", "#3a9c5b", "#b8464b", "#7b5ea7", "#8c6d31", "#d45fa0", "#5f7b8a"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2, "info": 3}
 CLASS_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 TEN_THOUSAND = Decimal(10000)
 

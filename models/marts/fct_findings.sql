@@ -195,10 +195,37 @@ rule_rows as (
     qualify row_number() over (partition by finding_id order by rule_failures.message) = 1
 ),
 
+-- prose rules (NAR-TEXT/YEAR/COPY/TARGETS/PRIOR) on raw.statements: computed once in int_statement_text_failures,
+-- whose data tests report the same rows; each quotes its own sentence(s), not the table lines
+statement_text_rows as (
+    select
+        md5(text_failures.rule_id || '|' || text_failures.document_sha256 || '|' || text_failures.source_locator
+            || '|' || coalesce(text_failures.message, '')) as finding_id,
+        text_failures.rule_id,
+        rules.severity,
+        text_failures.document_sha256,
+        text_failures.file_name,
+        text_failures.page,
+        text_failures.line_start,
+        text_failures.line_end,
+        text_failures.source_locator,
+        text_failures.quoted_source,
+        text_failures.lhs,
+        text_failures.rhs,
+        text_failures.difference,
+        text_failures.tolerance,
+        text_failures.message
+    from {{ ref('int_statement_text_failures') }} as text_failures
+    left join rules using (rule_id)
+    qualify row_number() over (partition by finding_id order by text_failures.check_name) = 1
+),
+
 final as (
     select * from loader_rows
     union all by name
     select * from rule_rows
+    union all by name
+    select * from statement_text_rows
 )
 
 select * from final

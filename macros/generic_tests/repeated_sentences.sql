@@ -1,0 +1,63 @@
+{#- Rule NAR-COPY-003 (warning): the same sentence printed twice in one document about the same subject(s) with
+    numbers that differ: once its numbers are masked (digits -> #) the two sentences are identical and the
+    subjects the reader bound in them are the same (full path where printed), but the digits differ -- one of them
+    was copied and not updated, or the numbers of two subjects were swapped. Sentences about different subjects
+    (each item of a list says "2023年当年预算执行数为…") are no finding; the same sentence printed twice with the same
+    numbers is none either. One row per later sentence. `statements`: statement rows (stg_raw__statements
+    columns). -#}
+{% macro repeated_sentences_check(statements, rule_id='NAR-COPY-003') %}
+    with
+
+    sentences as (
+        select
+            document_sha256,
+            sentence_index,
+            min(file_name) as file_name,
+            min(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            any_value(sentence) as sentence,
+            {{ masked_sentence('any_value(sentence)') }} as _masked,
+            regexp_replace(any_value(sentence), '\s', '', 'g') as _text,
+            list_sort(list_distinct(list({{ text_name_key('coalesce(subject_path, subject)') }})
+                filter (where subject is not null))) as _subjects
+        from {{ statements }}
+        group by document_sha256, sentence_index
+    ),
+
+    repeated as (
+        select
+            later.*,
+            earlier.file_name as earlier_file_name,
+            earlier.page as earlier_page,
+            earlier.line_start as earlier_line_start,
+            earlier.line_end as earlier_line_end,
+            earlier.sentence as earlier_sentence
+        from sentences as later
+        inner join sentences as earlier
+            on earlier.document_sha256 = later.document_sha256
+            and earlier.sentence_index < later.sentence_index
+            and earlier._masked = later._masked
+            and earlier._subjects = later._subjects
+            and earlier._text <> later._text
+        where len(later._subjects) > 0 and later._masked like '%#%'
+        qualify row_number() over (
+            partition by later.document_sha256, later.sentence_index order by earlier.sentence_index) = 1
+    ),
+
+    failing as (
+        select
+            {{ statement_failure_columns("'" ~ rule_id ~ "'",
+                message="'the same sentence about “' || array_to_string(_subjects, '”, “')
+                    || '” is printed twice with different numbers'",
+                quoted_source=quoted_sentence('earlier_file_name', 'earlier_line_start', 'earlier_line_end',
+                    'earlier_page', 'earlier_sentence') ~ " || chr(10) || " ~ quoted_sentence()) }}
+        from repeated
+    )
+
+    select {{ statement_evidence_columns() }} from failing
+{% endmacro %}
+
+{% test repeated_sentences(model) %}
+    {{ repeated_sentences_check(model) }}
+{% endtest %}
