@@ -34,6 +34,10 @@ from loaders.runlog import RunRecord, utc_now
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = "warehouse/yusuan.duckdb"
+# profiles.yml: the target `build` writes the file named by this variable; only run_dbt sets it. Its default target
+# `dev` (dbt run by hand) writes warehouse/dev.duckdb, so a hand-run dbt never writes the published warehouse.
+DBT_BUILD_TARGET = "build"
+BUILD_FILE_VARIABLE = "YUSUAN_BUILD_FILE"
 
 # Exit codes of `yusuan build` (also in README and --help).
 EXIT_OK = 0
@@ -152,7 +156,8 @@ class DbtOutcome:
 
 def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str] | None = None,
             callbacks: list | None = None) -> DbtOutcome:
-    """Run dbt in-process against ``warehouse`` (via the YUSUAN_WAREHOUSE variable that profiles.yml reads).
+    """Run dbt in-process against ``warehouse``: profiles.yml's target ``build``, whose path is the variable
+    YUSUAN_BUILD_FILE set here (dbt run by hand uses target ``dev``, a development copy, never a published file).
     ``command``: a dbt command, or its words (``["docs", "generate"]``); ``extra``: its options."""
     from dbt.cli.main import dbtRunner
 
@@ -160,12 +165,12 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
     # part of it: dbt runs in the warehouse's folder and is given the file name only, the same for every build of
     # a warehouse of that name wherever it lives (a new folder, a test's tmp_path) -- so the parse is reused.
     warehouse = Path(warehouse).resolve()
-    configured = os.environ.get("YUSUAN_WAREHOUSE")
-    os.environ["YUSUAN_WAREHOUSE"] = warehouse.name
+    configured = os.environ.get(BUILD_FILE_VARIABLE)
+    os.environ[BUILD_FILE_VARIABLE] = warehouse.name
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     words = [command] if isinstance(command, str) else list(command)
     args = [*words, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
-            "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
+            "--target", DBT_BUILD_TARGET, "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
     working_dir = os.getcwd()
     os.chdir(warehouse.parent)
     try:
@@ -174,9 +179,9 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
         os.chdir(working_dir)
         close_dbt_database()
         if configured is None:
-            os.environ.pop("YUSUAN_WAREHOUSE", None)
+            os.environ.pop(BUILD_FILE_VARIABLE, None)
         else:
-            os.environ["YUSUAN_WAREHOUSE"] = configured
+            os.environ[BUILD_FILE_VARIABLE] = configured
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.error = f"{type(result.exception).__name__}: {result.exception}"
