@@ -46,6 +46,12 @@ EXIT_USAGE = 2
 EXIT_BUILD_FAILED = 3
 EXIT_LOCKED = 4
 
+# The published file is written in DuckDB's v1.0.0 storage format (storage version 64), which every DuckDB from 1.0
+# on reads: the DuckDB 1.x command line, DBeaver's JDBC driver, R and older Python packages, not only DuckDB 2.0
+# (whose own format, 69, no 1.x release opens). The building file is created in it; DuckDB keeps writing an opened
+# file in the format it was created in; a published file in another format (an older build) is converted once.
+PUBLISHED_STORAGE_VERSION = "v1.0.0"
+
 # Fewer findings after a parser fix is progress, not a broken build.
 ALWAYS_ALLOWED_TO_SHRINK = ("fct_findings",)
 
@@ -399,6 +405,7 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         if warehouse.exists():
             shutil.copyfile(warehouse, staging)
+        ensure_storage_version(staging)
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
                              stale_lock=stale)
         try:
@@ -417,6 +424,60 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                 shutil.rmtree(docs_building)
         report.seconds = time.monotonic() - started
         return report
+
+
+def storage_version(path: Path) -> str | None:
+    """The storage format a DuckDB file is written in (e.g. ``v1.0.0+``), read without writing to it."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_sql_path(path)}' as probed (read_only)")
+        row = con.execute("select tags['storage_version'] from duckdb_databases() "
+                          "where database_name = 'probed'").fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _in_published_format(version: str | None) -> bool:
+    return version is not None and version.rstrip("+") == PUBLISHED_STORAGE_VERSION
+
+
+def ensure_storage_version(path: Path) -> None:
+    """Make ``path`` a DuckDB file in PUBLISHED_STORAGE_VERSION: create it empty in that format when missing;
+    convert it (every schema, table, view and macro, by COPY FROM DATABASE into a new file, then a rename) when it
+    is in another one. DuckDB then keeps writing it in that format."""
+    if not path.exists():
+        con = duckdb.connect()
+        try:
+            con.execute(f"attach '{_sql_path(path)}' as created (storage_version '{PUBLISHED_STORAGE_VERSION}')")
+        finally:
+            con.close()
+        return
+    if _in_published_format(storage_version(path)):
+        return
+    converted = path.with_name(path.name + ".convert.duckdb")
+    for leftover in (converted, converted.with_name(converted.name + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_sql_path(path)}' as source (read_only)")
+        con.execute(f"attach '{_sql_path(converted)}' as target "
+                    f"(storage_version '{PUBLISHED_STORAGE_VERSION}')")
+        con.execute("copy from database source to target")
+        con.execute("detach target")
+        con.execute("detach source")
+    except BaseException:
+        con.close()
+        if converted.exists():
+            converted.unlink()
+        raise
+    con.close()
+    os.replace(converted, path)
 
 
 def _finish(run: RunRecord, started: float, exit_code: int) -> None:
@@ -497,6 +558,10 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     finally:
         con.close()
     report.carried_runs = len(pending)
+    version = storage_version(staging)
+    if not _in_published_format(version):  # never publish a file the DuckDB 1.x tools cannot open
+        raise RuntimeError(f"the building file is in DuckDB storage format {version}, not "
+                           f"{PUBLISHED_STORAGE_VERSION}: not published")
     with open(staging, "rb+") as handle:
         os.fsync(handle.fileno())
     _pause_point("swap")
