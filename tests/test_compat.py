@@ -54,7 +54,7 @@ def _old_python(tools: Path, warehouse: Path, sql: str) -> subprocess.CompletedP
                           env=env, timeout=120)
 
 
-BUDGET_2016 = ("select sum(amount_yuan) from budget_by_function_class_and_year "
+BUDGET_2016 = ("select sum(amount_yuan) from budget_by_function_class_year "
                "where fiscal_year = 2016 and phase = '预算'")
 
 

@@ -1,5 +1,5 @@
-"""Sums an analyst cannot get wrong: the safe-to-sum marts (budget_by_function_class_and_year,
-execution_by_department_and_year) and the is_canonical_for_sum flag add up to the 合计 printed in every bundled
+"""Sums an analyst cannot get wrong: the safe-to-sum marts (budget_by_function_class_year,
+execution_by_department_year) and the is_canonical_for_sum flag add up to the 合计 printed in every bundled
 document (documents/) and every real document (documents/real, built into a warehouse of its own).
 
 Every expected value below was read by hand from the document's text at the line named beside it (万元 figures
@@ -49,7 +49,7 @@ CLASS_TOTALS = {
     ("gz-laisui-bureau-2016-department-budget.txt", 2015, "执行/决算", "201"): Decimal("43043900"),  # 4,304.39
     ("sh-putuo-welfarehome-2024-unit-budget.pdf", 2024, "预算", "208"): Decimal("11281624"),     # layout line 155
 }
-# execution_by_department_and_year: (file, year) -> (年初预算, 调整后预算, 执行) as printed
+# execution_by_department_year: (file, year) -> (年初预算, 调整后预算, 执行) as printed
 EXECUTION_TOTALS = {
     # 表四 合计 line: 4,736.11 4,736.11 4,439.22 94%
     ("gz-laisui-bureau-2016-department-budget.txt", 2015): (Decimal("47361100"), Decimal("47361100"),
@@ -86,17 +86,17 @@ def _connect(path: Path):
 def _budget_sums(con) -> dict:
     rows = con.execute("""
         select b.file_name, b.fiscal_year, b.phase, sum(b.amount_yuan), sum(b.figures)
-        from budget_by_function_class_and_year as b group by all""").fetchall()
+        from budget_by_function_class_year as b group by all""").fetchall()
     return {(f, y, p): (total, figures) for f, y, p, total, figures in rows}
 
 
 def _half_steps_of_summed(con, file_name: str, year: int, phase: str) -> Decimal:
-    """Σ half-steps of the figures budget_by_function_class_and_year added up for this document, year and phase."""
+    """Σ half-steps of the figures budget_by_function_class_year added up for this document, year and phase."""
     rows = con.execute("""
         select a.printed_unit, a.printed_decimals
         from fct_appropriations as a
         inner join (select distinct document_sha256, fiscal_year, phase, measure
-                    from budget_by_function_class_and_year) as b
+                    from budget_by_function_class_year) as b
             on b.document_sha256 = a.document_sha256 and b.fiscal_year = a.figure_year
             and b.phase = a.phase and b.measure = a.measure
         where a.is_canonical_for_sum and a.file_name = ? and a.figure_year = ? and a.phase = ?""",
@@ -147,7 +147,7 @@ def test_budget_by_class_matches_printed_class_rows(warehouse_con, built_real):
         for (file_name, year, phase, code), printed in CLASS_TOTALS.items():
             con = real if file_name.endswith(".pdf") else warehouse_con
             got = con.execute("""
-                select amount_yuan from budget_by_function_class_and_year
+                select amount_yuan from budget_by_function_class_year
                 where file_name = ? and fiscal_year = ? and phase = ? and function_class_code = ?""",
                               [file_name, year, phase, code]).fetchall()
             assert got == [(printed,)], (file_name, year, phase, code)
@@ -155,10 +155,10 @@ def test_budget_by_class_matches_printed_class_rows(warehouse_con, built_real):
         real.close()
 
 
-def test_execution_by_department_and_year_adds_up_to_the_printed_totals(warehouse_con):
+def test_execution_by_department_year_adds_up_to_the_printed_totals(warehouse_con):
     rows = warehouse_con.execute("""
         select file_name, fiscal_year, initial_budget_yuan, adjusted_budget_yuan, actual_yuan
-        from execution_by_department_and_year""").fetchall()
+        from execution_by_department_year""").fetchall()
     assert {(f, y): (i, a, x) for f, y, i, a, x in rows} == EXECUTION_TOTALS
     # the issue's reproduction: the naive sum over fct_execution is 284,166,600 for 2015; the flagged lines give 合计
     naive, flagged = warehouse_con.execute("""
@@ -166,7 +166,7 @@ def test_execution_by_department_and_year_adds_up_to_the_printed_totals(warehous
         from fct_execution where fiscal_year = 2015""").fetchone()
     assert naive > flagged == Decimal("47361100")
     # a 2015 执行率 of the whole table: 4,439.22 / 4,736.11 = 93.73 % (printed 94%)
-    rate = warehouse_con.execute("""select computed_rate_pct from execution_by_department_and_year
+    rate = warehouse_con.execute("""select computed_rate_pct from execution_by_department_year
                                     where fiscal_year = 2015""").fetchone()[0]
     assert rate == Decimal("93.73")
 
