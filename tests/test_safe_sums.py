@@ -235,3 +235,47 @@ def test_row_levels_are_the_printed_levels(warehouse_con):
         select row_label, row_level_zh from fct_appropriations
         where table_name like '表四%' and figure_year = 2015 and measure = 'initial_budget'""").fetchall())
     assert labels["合计"] == "合计" and labels["一、一般公共服务支出"] == "类" and labels["行政运行"] == "项"
+
+
+def test_generated_documents_add_up_to_their_generated_totals(tmp_path):
+    """Documents the rule was not written on: a generated corpus (seed unlike test_synthetic's). Every document,
+    year, measure and phase has one canonical table adding up to its 合计, and budget_by_function_class_year adds up
+    to the 合计 the generator printed (its truth file) in the table and column it chose."""
+    from loaders.build import run_dbt
+    from loaders.load import load_directory
+    from loaders.synthetic.corpus import read_csv, truth_path, write_corpus
+
+    docs = tmp_path / "docs"
+    write_corpus(docs, 10, seed=777)
+    warehouse = tmp_path / "synthetic.duckdb"
+    con = duckdb.connect(str(warehouse))
+    load_directory(con, docs, workers=1)
+    con.close()
+    outcome = run_dbt(warehouse)
+    assert outcome.success, outcome.failed_nodes() or outcome.error
+
+    printed: dict[tuple, list] = {}
+    for row in read_csv(truth_path(docs)):
+        if row["row_label"].replace(" ", "") == "合计" and row["faulty"] == "0":
+            value = Decimal(row["value_text"].replace(",", "")) * (10000 if row["printed_unit"] == "万元" else 1)
+            decimals = len(row["value_text"].partition(".")[2])
+            printed.setdefault((row["file_name"], row["table_name"], row["measure"]), []).append(
+                (value, half_step(row["printed_unit"], decimals)))
+
+    con = _connect(warehouse)
+    try:
+        _assert_one_canonical_table_and_its_total(con)
+        sums = con.execute("""
+            select file_name, table_name, measure, sum(amount_yuan)
+            from budget_by_function_class_year group by all""").fetchall()
+        assert len(sums) >= 4, "the corpus has 部门预算 and 决算 with 功能分类 tables"
+        for file_name, table_name, measure, total in sums:
+            [(value, step)] = printed[(file_name, table_name, measure)]
+            year_sql = """
+                select a.printed_unit, a.printed_decimals from fct_appropriations as a
+                where a.is_canonical_for_sum and a.file_name = ? and a.table_name = ? and a.measure = ?"""
+            tolerance = step + sum((half_step(u, d) for u, d in con.execute(
+                year_sql, [file_name, table_name, measure]).fetchall()), Decimal(0))
+            assert abs(total - value) < tolerance, (file_name, table_name, measure, total, value)
+    finally:
+        con.close()
