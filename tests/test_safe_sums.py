@@ -171,6 +171,15 @@ def test_execution_by_department_year_adds_up_to_the_printed_totals(warehouse_co
     assert rate == Decimal("93.73")
 
 
+def test_budget_adjustments_to_sum_are_the_stated_changes(warehouse_con):
+    # 压减经费回收预算指标63.5 万元 (2022 report, line 19); 划拨经费指标 29.86万元 (2023 report, line 22)
+    rows = warehouse_con.execute("""
+        select file_name, sum(adjustment_yuan) from fct_budget_adjustments where is_canonical_for_sum
+        group by 1 order by 1""").fetchall()
+    assert rows == [("baiyun-zfw-2022-laisui-evaluation.txt", Decimal("-635000")),
+                    ("baiyun-zfw-2023-laisui-evaluation.txt", Decimal("-298600"))]
+
+
 def test_uncoded_documents_reach_their_total_through_the_flag(warehouse_con):
     for (file_name, measure), printed in UNCODED_TOTALS.items():
         total = warehouse_con.execute("""
@@ -277,5 +286,16 @@ def test_generated_documents_add_up_to_their_generated_totals(tmp_path):
             tolerance = step + sum((half_step(u, d) for u, d in con.execute(
                 year_sql, [file_name, table_name, measure]).fetchall()), Decimal(0))
             assert abs(total - value) < tolerance, (file_name, table_name, measure, total, value)
+        # the changes to sum of a table are its 调整后预算 − 年初预算, line by line and in total
+        tables = con.execute("""
+            select e.document_sha256, e.fiscal_year, e.adjusted_budget_yuan - e.initial_budget_yuan,
+                coalesce((select sum(a.adjustment_yuan) from fct_budget_adjustments as a
+                          where a.is_canonical_for_sum and a.document_sha256 = e.document_sha256
+                              and a.fiscal_year = e.fiscal_year), 0)
+            from execution_by_department_year as e
+            where e.source_kind = 'table' and e.initial_budget_lines = e.lines
+                and e.adjusted_budget_lines = e.lines""").fetchall()
+        assert tables, "the corpus has 部门预算 printing the prior year's 年初预算 and 调整后预算"
+        assert all(change == summed for _, _, change, summed in tables), tables
     finally:
         con.close()
