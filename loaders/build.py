@@ -405,7 +405,6 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         if warehouse.exists():
             shutil.copyfile(warehouse, staging)
-        ensure_storage_version(staging)
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
                              stale_lock=stale)
         try:
@@ -491,6 +490,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
                  workers: int | None = None) -> None:
     run = report.run
     run.project_fingerprint = project_fingerprint()
+    ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
     con = duckdb.connect(str(staging))
     try:
         before = _documents_before(con)
