@@ -34,6 +34,10 @@ from loaders.runlog import RunRecord, utc_now
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = "warehouse/yusuan.duckdb"
+# profiles.yml: the target `build` writes the file named by this variable; only run_dbt sets it. Its default target
+# `dev` (dbt run by hand) writes warehouse/dev.duckdb, so a hand-run dbt never writes the published warehouse.
+DBT_BUILD_TARGET = "build"
+BUILD_FILE_VARIABLE = "YUSUAN_BUILD_FILE"
 
 # Exit codes of `yusuan build` (also in README and --help).
 EXIT_OK = 0
@@ -41,6 +45,12 @@ EXIT_SOME_DOCUMENTS_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUILD_FAILED = 3
 EXIT_LOCKED = 4
+
+# The published file is written in DuckDB's v1.0.0 storage format (storage version 64), which every DuckDB from 1.0
+# on reads: the DuckDB 1.x command line, DBeaver's JDBC driver, R and older Python packages, not only DuckDB 2.0
+# (whose own format, 69, no 1.x release opens). The building file is created in it; DuckDB keeps writing an opened
+# file in the format it was created in; a published file in another format (an older build) is converted once.
+PUBLISHED_STORAGE_VERSION = "v1.0.0"
 
 # Fewer findings after a parser fix is progress, not a broken build.
 ALWAYS_ALLOWED_TO_SHRINK = ("fct_findings",)
@@ -152,7 +162,8 @@ class DbtOutcome:
 
 def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str] | None = None,
             callbacks: list | None = None) -> DbtOutcome:
-    """Run dbt in-process against ``warehouse`` (via the YUSUAN_WAREHOUSE variable that profiles.yml reads).
+    """Run dbt in-process against ``warehouse``: profiles.yml's target ``build``, whose path is the variable
+    YUSUAN_BUILD_FILE set here (dbt run by hand uses target ``dev``, a development copy, never a published file).
     ``command``: a dbt command, or its words (``["docs", "generate"]``); ``extra``: its options."""
     from dbt.cli.main import dbtRunner
 
@@ -160,12 +171,12 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
     # part of it: dbt runs in the warehouse's folder and is given the file name only, the same for every build of
     # a warehouse of that name wherever it lives (a new folder, a test's tmp_path) -- so the parse is reused.
     warehouse = Path(warehouse).resolve()
-    configured = os.environ.get("YUSUAN_WAREHOUSE")
-    os.environ["YUSUAN_WAREHOUSE"] = warehouse.name
+    configured = os.environ.get(BUILD_FILE_VARIABLE)
+    os.environ[BUILD_FILE_VARIABLE] = warehouse.name
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     words = [command] if isinstance(command, str) else list(command)
     args = [*words, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
-            "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
+            "--target", DBT_BUILD_TARGET, "--log-path", str(PROJECT_ROOT / "logs"), "--quiet"] + (extra or [])
     working_dir = os.getcwd()
     os.chdir(warehouse.parent)
     try:
@@ -174,9 +185,9 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
         os.chdir(working_dir)
         close_dbt_database()
         if configured is None:
-            os.environ.pop("YUSUAN_WAREHOUSE", None)
+            os.environ.pop(BUILD_FILE_VARIABLE, None)
         else:
-            os.environ["YUSUAN_WAREHOUSE"] = configured
+            os.environ[BUILD_FILE_VARIABLE] = configured
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.error = f"{type(result.exception).__name__}: {result.exception}"
@@ -414,6 +425,60 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
         return report
 
 
+def storage_version(path: Path) -> str | None:
+    """The storage format a DuckDB file is written in (e.g. ``v1.0.0+``), read without writing to it."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_sql_path(path)}' as probed (read_only)")
+        row = con.execute("select tags['storage_version'] from duckdb_databases() "
+                          "where database_name = 'probed'").fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _in_published_format(version: str | None) -> bool:
+    return version is not None and version.rstrip("+") == PUBLISHED_STORAGE_VERSION
+
+
+def ensure_storage_version(path: Path) -> None:
+    """Make ``path`` a DuckDB file in PUBLISHED_STORAGE_VERSION: create it empty in that format when missing;
+    convert it (every schema, table, view and macro, by COPY FROM DATABASE into a new file, then a rename) when it
+    is in another one. DuckDB then keeps writing it in that format."""
+    if not path.exists():
+        con = duckdb.connect()
+        try:
+            con.execute(f"attach '{_sql_path(path)}' as created (storage_version '{PUBLISHED_STORAGE_VERSION}')")
+        finally:
+            con.close()
+        return
+    if _in_published_format(storage_version(path)):
+        return
+    converted = path.with_name(path.name + ".convert.duckdb")
+    for leftover in (converted, converted.with_name(converted.name + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_sql_path(path)}' as source (read_only)")
+        con.execute(f"attach '{_sql_path(converted)}' as target "
+                    f"(storage_version '{PUBLISHED_STORAGE_VERSION}')")
+        con.execute("copy from database source to target")
+        con.execute("detach target")
+        con.execute("detach source")
+    except BaseException:
+        con.close()
+        if converted.exists():
+            converted.unlink()
+        raise
+    con.close()
+    os.replace(converted, path)
+
+
 def _finish(run: RunRecord, started: float, exit_code: int) -> None:
     run.finished_at = utc_now()
     run.seconds = Decimal(f"{time.monotonic() - started:.1f}")
@@ -425,6 +490,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
                  workers: int | None = None) -> None:
     run = report.run
     run.project_fingerprint = project_fingerprint()
+    ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
     con = duckdb.connect(str(staging))
     try:
         before = _documents_before(con)
@@ -492,6 +558,10 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     finally:
         con.close()
     report.carried_runs = len(pending)
+    version = storage_version(staging)
+    if not _in_published_format(version):  # never publish a file the DuckDB 1.x tools cannot open
+        raise RuntimeError(f"the building file is in DuckDB storage format {version}, not "
+                           f"{PUBLISHED_STORAGE_VERSION}: not published")
     with open(staging, "rb+") as handle:
         os.fsync(handle.fileno())
     _pause_point("swap")

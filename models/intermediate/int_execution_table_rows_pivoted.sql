@@ -33,6 +33,8 @@ pivoted as (
         subject,
         column_year,
         max(line_end) as line_end,
+        -- the row's first amount: its level and leaf flag are the row's (int_figure_sum_roles)
+        arg_min(figure_id, figure_index) filter (where measure <> 'execution_rate') as first_amount_figure_id,
         arg_min(printed_unit, figure_index) filter (where measure <> 'execution_rate') as printed_unit,
         arg_min(unit_multiplier, figure_index) filter (where measure <> 'execution_rate') as unit_multiplier,
 

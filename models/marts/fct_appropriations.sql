@@ -17,6 +17,10 @@ measures as (
     select * from {{ ref('measure_catalog') }}
 ),
 
+sum_roles as (
+    select * from {{ ref('int_figure_sum_roles') }}
+),
+
 joined as (
     select
         figures.*,
@@ -27,13 +31,20 @@ joined as (
         measures.label_zh as measure_label_zh,
         measures.expenditure_type,
         measures.fund_source,
-        measures.phase as measure_phase
+        measures.phase as measure_phase,
+        sum_roles.row_level,
+        sum_roles.row_level_zh,
+        sum_roles.is_leaf,
+        sum_roles.is_child,
+        sum_roles.is_orphan,
+        sum_roles.side
     from figures
     inner join documents using (document_sha256)
     left join measures using (measure)
+    inner join sum_roles using (figure_id)
 ),
 
-final as (
+described as (
     select
         figure_id as appropriation_id,
         document_sha256,
@@ -73,8 +84,86 @@ final as (
         page,
         line_start,
         line_end,
-        source_locator
+        source_locator,
+        row_level,
+        row_level_zh,
+        is_leaf,
+        is_orphan,
+        is_child,
+        side
     from joined
+),
+
+summable as (
+    select
+        *,
+        -- a figure to add up: a leaf of its column, not a 合计/小计/unit line (a sum by definition, even where the
+        -- table does not show of what: 其中：经常性专项 under a 合计), not an orphan code, and on a two-sided
+        -- 收支总表 on the expenditure side
+        is_leaf
+            and row_level not in ('total', 'subtotal', 'unit')
+            and not is_orphan
+            and (side is null or side = 'expenditure') as is_summable,
+        -- a table that prints a measure only in 合计 lines (表五: 合计 and the unit's line) is summed at its top
+        row_level = 'total' and not is_child and (side is null or side = 'expenditure') as is_top_total
+    from described
+),
+
+-- one table per document, year, measure and phase is the one to sum (the rule is in _marts__models.yml): a
+-- function-classification table before an economic-classification one before an uncoded one, a one-sided table
+-- before a two-sided 收支总表, an expenditure table before an income table, then the table whose figures to add up
+-- come to most (all funds before 一般公共预算 alone), then the one with more of them, then the one printed first
+tables as (
+    select
+        document_sha256,
+        figure_year,
+        measure,
+        phase,
+        table_name,
+        case
+            when bool_or(function_code is not null) then 1
+            when bool_or(economic_code is not null) then 2
+            else 3
+        end as scheme_rank,
+        bool_or(side is not null) as is_two_sided,
+        regexp_matches(table_name, '收入') and not regexp_matches(table_name, '支出') as is_income_table,
+        bool_or(is_summable) as has_summable,
+        coalesce(sum(amount_yuan) filter (where is_summable), sum(amount_yuan) filter (where is_top_total))
+            as table_sum_yuan,
+        coalesce(nullif(count(*) filter (where is_summable), 0), count(*) filter (where is_top_total))
+            as table_sum_figures,
+        min(coalesce(page, 0)) as first_page,
+        min(line_start) as first_line
+    from summable
+    group by all
+),
+
+tables_ranked as (
+    select
+        *,
+        row_number() over (
+            partition by document_sha256, figure_year, measure, phase
+            order by scheme_rank, is_two_sided, is_income_table, table_sum_yuan desc nulls last,
+                table_sum_figures desc, first_page, first_line, table_name
+        ) as table_rank
+    from tables
+),
+
+final as (
+    select
+        summable.* exclude (side, is_child, is_summable, is_top_total),
+        tables_ranked.table_rank = 1 as is_canonical_table,
+        -- the figures to sum: the canonical table's figures to add up, or its top 合计 when it prints no others
+        tables_ranked.table_rank = 1
+            and case when tables_ranked.has_summable then summable.is_summable else summable.is_top_total end
+            as is_canonical_for_sum
+    from summable
+    inner join tables_ranked
+        on tables_ranked.document_sha256 = summable.document_sha256
+        and tables_ranked.figure_year is not distinct from summable.figure_year  -- a form may print no year
+        and tables_ranked.measure = summable.measure
+        and tables_ranked.phase = summable.phase
+        and tables_ranked.table_name = summable.table_name
 )
 
 select * from final

@@ -77,7 +77,10 @@ final as (
         page,
         line_start,
         line_end,
-        change_source as source_locator
+        change_source as source_locator,
+        row_level,
+        row_level_zh,
+        is_canonical_for_sum
     from signed
 )
 
