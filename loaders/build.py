@@ -230,7 +230,10 @@ def _pause_point(name: str) -> None:
         return
     signal_file = os.environ.get("YUSUAN_PAUSE_SIGNAL")
     if signal_file:
-        Path(signal_file).write_text(f"{os.getpid()} {name}\n", encoding="utf-8")
+        # written whole under a temporary name and renamed: a reader never sees it half written
+        partial = Path(f"{signal_file}.{os.getpid()}.partial")
+        partial.write_text(f"{os.getpid()} {name}\n", encoding="utf-8")
+        os.replace(partial, signal_file)
     time.sleep(float(os.environ.get("YUSUAN_PAUSE_SECONDS", "300")))
 
 
