@@ -45,6 +45,24 @@ EXIT_LOCKED = 4
 # Fewer findings after a parser fix is progress, not a broken build.
 ALWAYS_ALLOWED_TO_SHRINK = ("fct_findings",)
 
+# A build that would drop more than this share of the published documents (or all of them) looks like an
+# accident -- a mount that failed, a wrong folder in a cron job -- and publishes nothing unless --allow-shrink.
+DEFAULT_MAX_DROP_SHARE = Decimal("0.5")
+MAX_DROP_SHARE_ENV = "YUSUAN_MAX_DROP_SHARE"
+
+
+def default_max_drop_share() -> Decimal:
+    configured = os.environ.get(MAX_DROP_SHARE_ENV, "").strip()
+    if not configured:
+        return DEFAULT_MAX_DROP_SHARE
+    try:
+        share = Decimal(configured)
+    except ArithmeticError:
+        raise ValueError(f"{MAX_DROP_SHARE_ENV}={configured!r} is not a share between 0 and 1") from None
+    if not Decimal(0) <= share <= Decimal(1):
+        raise ValueError(f"{MAX_DROP_SHARE_ENV}={configured!r} is not a share between 0 and 1")
+    return share
+
 
 def default_warehouse() -> Path:
     configured = os.environ.get("YUSUAN_WAREHOUSE", DEFAULT_WAREHOUSE)
@@ -261,6 +279,7 @@ class BuildReport:
     run: RunRecord | None = None
     stale_lock: dict | None = None      # the lock entry of an earlier build that died, if one was found
     carried_runs: int = 0               # unpublished runs carried from the sidecar into ops.run_log
+    refusal: str | None = None          # why publication was refused before dbt (the build would drop documents)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -291,6 +310,28 @@ def _documents_before(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     if not exists:
         return {}
     return dict(con.execute("select file_name, document_sha256 from raw.documents").fetchall())
+
+
+def shrink_refusal(before: dict[str, str], after: dict[str, str], max_drop_share: Decimal) -> str | None:
+    """Why publishing would look like an accident, or None. ``before``/``after``: file name -> sha256 of the
+    documents registered in the published warehouse and in the build. A published document is dropped when
+    neither its file name nor its content (sha256) is registered any more: a renamed file is not dropped."""
+    if not before:
+        return None
+    remaining_shas = set(after.values())
+    dropped = sorted(name for name, sha in before.items() if name not in after and sha not in remaining_shas)
+    share = Decimal(len(dropped)) / Decimal(len(before))
+    if not after:
+        what = f"it would drop every one of the {len(before)} published documents (the folder holds none of them)"
+    elif share > max_drop_share:
+        what = (f"it would drop {len(dropped)} of the {len(before)} published documents ({share:.0%}, more than "
+                f"the {max_drop_share:.0%} allowed)")
+    else:
+        return None
+    listed = ", ".join(dropped[:5]) + (f" and {len(dropped) - 5} more" if len(dropped) > 5 else "")
+    return (f"publication refused: {what}: {listed}. Nothing was published; the previous warehouse stays. If the "
+            "folder is right (an empty mount or a wrong path would look the same), run again with --allow-shrink "
+            f"(or raise ${MAX_DROP_SHARE_ENV})")
 
 
 def _count_documents(run: RunRecord, summary: LoadSummary, before: dict[str, str]) -> None:
@@ -375,12 +416,16 @@ def _killed_run(stale: dict) -> RunRecord:
 
 
 def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False,
-          workers: int | None = None) -> BuildReport:
+          workers: int | None = None, allow_shrink: bool = False,
+          max_drop_share: Decimal | None = None) -> BuildReport:
     """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
     project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
     rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them.
-    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores)."""
+    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores).
+    A build that would drop more than ``max_drop_share`` (default ``$YUSUAN_MAX_DROP_SHARE`` or 0.5) of the
+    published documents, or every one of them, publishes nothing unless ``allow_shrink``."""
     started = time.monotonic()
+    max_drop_share = default_max_drop_share() if max_drop_share is None else Decimal(max_drop_share)
     warehouse = warehouse.resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     run = RunRecord(run_id=uuid.uuid4().hex, started_at=utc_now(), documents_dir=str(Path(documents_dir).resolve()))
@@ -400,7 +445,8 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
                              stale_lock=stale)
         try:
-            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers)
+            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers,
+                         None if allow_shrink else max_drop_share)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -425,7 +471,7 @@ def _finish(run: RunRecord, started: float, exit_code: int) -> None:
 
 def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
                  report: BuildReport, started: float, force: bool = False,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, max_drop_share: Decimal | None = None) -> None:
     run = report.run
     run.project_fingerprint = project_fingerprint()
     con = duckdb.connect(str(staging))
@@ -435,9 +481,18 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         report.load = load_directory(con, documents_dir, workers=workers)
         _pause_point("load")
         con.execute("checkpoint")
+        after = _documents_before(con)
     finally:
         con.close()
     _count_documents(run, report.load, before)
+
+    refusal = None if max_drop_share is None else shrink_refusal(before, after, max_drop_share)
+    if refusal is not None:
+        run.status, run.message = runlog.SHRINK_REFUSED, refusal
+        report.refusal = refusal
+        _finish(run, started, EXIT_BUILD_FAILED)
+        runlog.append_pending(warehouse, run)
+        return
 
     if not force and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
         run.gate_result = "unchanged"

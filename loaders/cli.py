@@ -38,6 +38,11 @@ def build(
                                "nothing in the dbt project changed since the published build."),
     workers: int = typer.Option(None, "--workers", min=1, help="Parser processes (default: $YUSUAN_WORKERS or the "
                                 "number of cores); the warehouse is the same for any number."),
+    allow_shrink: bool = typer.Option(False, "--allow-shrink", help="Publish even when the folder drops more than "
+                                      "the allowed share of the published documents (or all of them)."),
+    max_drop_share: float = typer.Option(None, "--max-drop-share", min=0.0, max=1.0, help="Share of the published "
+                                         "documents a build may drop before publication is refused (default: "
+                                         "$YUSUAN_MAX_DROP_SHARE or 0.5)."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
@@ -45,9 +50,10 @@ def build(
 
     \b
     Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named with
-    its reason); 2 bad usage (the folder does not exist); 3 dbt build or the publication gate failed: nothing
-    published, the previous warehouse stays; 4 another build is running on this warehouse (the message names
-    its pid and start; nothing was done).
+    its reason); 2 bad usage (the folder does not exist); 3 nothing published, the previous warehouse stays:
+    dbt build or the publication gate failed, or the folder would drop more than the allowed share of the
+    published documents (all of them: an empty or wrong folder) and --allow-shrink was not given; 4 another
+    build is running on this warehouse (the message names its pid and start; nothing was done).
     """
     if not directory.is_dir():
         err.print(f"[red]error:[/red] {directory} is not a folder of documents")
@@ -55,7 +61,9 @@ def build(
     target = warehouse or pipeline.default_warehouse()
     try:
         with console.status(f"Loading {directory} and building {target} …"):
-            report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers)
+            report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers,
+                                    allow_shrink=allow_shrink,
+                                    max_drop_share=None if max_drop_share is None else str(max_drop_share))
     except pipeline.BuildLocked as exc:
         err.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(pipeline.EXIT_LOCKED) from None
@@ -72,6 +80,8 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
     if report.stale_lock is not None:
         err.print(f"[yellow]note:[/yellow] {pipeline._killed_run(report.stale_lock).message}; "
                   "recorded in the run log")
+    if not load.outcomes:
+        err.print("[yellow]the folder holds no documents[/yellow]")
     table = Table(title="Documents", show_lines=False)
     for column in ("file", "status", "kind", "figures", "indicators", "findings"):
         table.add_column(column)
@@ -84,6 +94,10 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
     console.print(table)
     for outcome in load.failed:
         err.print(f"[red]not loaded:[/red] {outcome.message}")
+    if report.refusal is not None:
+        err.print(f"[red]{report.refusal}[/red]")
+        _print_run(report)
+        return
     for name in load.removed:
         console.print(f"removed (no longer in the folder): {name}")
     if report.gate is not None and not report.gate.success:
