@@ -286,7 +286,7 @@ class BuildReport:
     def exit_code(self) -> int:
         if not self.published:
             return EXIT_BUILD_FAILED
-        if self.load.failed:
+        if self.load.failed or self.load.problems:
             return EXIT_SOME_DOCUMENTS_FAILED
         return EXIT_OK
 
@@ -351,6 +351,10 @@ def _count_documents(run: RunRecord, summary: LoadSummary, before: dict[str, str
     run.documents_unchanged = summary.count("unchanged")
     run.documents_removed = len(summary.removed)
     run.documents_failed = len(summary.failed)
+    if summary.problems:  # manifest rows left out, entries of the folder not read: named in the run log too
+        shown = summary.problems[:20]
+        more = f" (and {len(summary.problems) - 20} more)" if len(summary.problems) > 20 else ""
+        run.message = "; ".join(shown) + more
 
 
 # What, besides the documents, decides the warehouse's content: the dbt project, the gate and the tool versions.
@@ -542,7 +546,7 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     run = report.run
     run.status = runlog.PUBLISHED
     pending = runlog.read_pending(warehouse)
-    _finish(run, started, EXIT_SOME_DOCUMENTS_FAILED if report.load.failed else EXIT_OK)
+    _finish(run, started, EXIT_SOME_DOCUMENTS_FAILED if report.load.failed or report.load.problems else EXIT_OK)
     con = duckdb.connect(str(staging))
     try:
         carried = runlog.insert_runs(con, [*pending, run])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from loaders import build as pipeline
@@ -93,9 +94,18 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
                       str(outcome.findings) if outcome.status == "completed" else "")
     console.print(table)
     for outcome in load.failed:
-        err.print(f"[red]not loaded:[/red] {outcome.message}")
+        err.print(f"[red]not loaded:[/red] {escape(outcome.message or '')}", highlight=False)
+    for problem in load.problems:
+        err.print(f"[red]problem:[/red] {escape(problem)}", highlight=False)
+    for note in load.notes:
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
+    for outcome in load.outcomes:
+        if outcome.status == "unchanged" and outcome.message:
+            console.print(escape(outcome.message), highlight=False)
+    if load.manifest_encoding is not None and load.manifest_encoding not in ("utf-8", "utf-8-bom"):
+        console.print(f"manifest.csv read as {load.manifest_encoding}")
     if report.refusal is not None:
-        err.print(f"[red]{report.refusal}[/red]")
+        err.print(f"[red]{escape(report.refusal)}[/red]", highlight=False)
         _print_run(report)
         return
     for name in load.removed:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from loaders import build as pipeline
 from loaders import runlog
 from loaders.cli import app
+from loaders.load import load_directory
 
 from conftest import copy_documents
 
@@ -85,3 +86,117 @@ def test_allow_shrink_publishes_the_smaller_folder(built, tmp_path):
     result = build_cli(docs, warehouse, "--allow-shrink")
     assert result.exit_code == pipeline.EXIT_OK, result.output
     assert figures_by_file(warehouse) == {REPORT_2023: 40, REPORT_2022: 35}
+
+
+# --- identity by content: renamed, re-encoded, once failed -------------------------------------------------------
+
+def load_counts(con) -> dict[str, int]:
+    return dict(con.execute("select file_name, count(*) from raw.figures group by 1").fetchall())
+
+
+def file_errors(con) -> list[tuple[str, str]]:
+    return con.execute("select file_name, rule_id from raw.load_findings where rule_id like 'LOAD-FILE-%' "
+                       "order by 1, 2").fetchall()
+
+
+@pytest.fixture()
+def two_reports(tmp_path):
+    docs = copy_documents(tmp_path / "docs", [REPORT_2023, REPORT_2022])
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    first = load_directory(con, docs, workers=1)
+    assert [o.status for o in first.outcomes] == ["completed", "completed"]
+    yield docs, con
+    con.close()
+
+
+def test_a_renamed_file_keeps_its_rows(two_reports):
+    docs, con = two_reports
+    (docs / REPORT_2023).rename(docs / "moved-2023.txt")
+    summary = load_directory(con, docs, workers=1)
+    outcome = {o.file_name: o for o in summary.outcomes}["moved-2023.txt"]
+    # no manifest row under the new name: detected again from the text, landed under the new name
+    assert outcome.status == "completed" and outcome.figures == 40, outcome.message
+    assert summary.removed == []
+    assert load_counts(con) == {"moved-2023.txt": 40, REPORT_2022: 35}
+    assert file_errors(con) == []
+
+
+def test_a_renamed_file_with_its_manifest_row_is_unchanged(two_reports):
+    docs, con = two_reports
+    (docs / REPORT_2023).rename(docs / "moved-2023.txt")
+    manifest = docs / "manifest.csv"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(REPORT_2023, "moved-2023.txt"), encoding="utf-8")
+    summary = load_directory(con, docs, workers=1)
+    outcome = {o.file_name: o for o in summary.outcomes}["moved-2023.txt"]
+    assert (outcome.status, outcome.message) == ("unchanged", f"moved-2023.txt: renamed from {REPORT_2023}: its rows kept")
+    assert load_counts(con) == {"moved-2023.txt": 40, REPORT_2022: 35}
+
+
+@pytest.mark.parametrize("variant, encoding", [
+    ("bom", "utf-8"), ("gbk", "gb18030"), ("crlf", "utf-8"), ("cr-only", "utf-8"), ("utf-16", "utf-16")])
+def test_the_same_text_re_encoded_is_a_duplicate_never_summed_twice(two_reports, variant, encoding):
+    docs, con = two_reports
+    data = (docs / REPORT_2022).read_bytes()
+    text = data.decode("utf-8")
+    copies = {"bom": b"\xef\xbb\xbf" + data, "gbk": text.encode("gb18030"), "crlf": data.replace(b"\n", b"\r\n"),
+              "cr-only": data.replace(b"\n", b"\r"), "utf-16": text.encode("utf-16")}
+    (docs / f"a-copy-{variant}.txt").write_bytes(copies[variant])  # sorts before the original
+    summary = load_directory(con, docs, workers=1)
+    outcome = {o.file_name: o for o in summary.outcomes}[f"a-copy-{variant}.txt"]
+    assert outcome.status == "duplicate"
+    assert outcome.message.startswith(f"a-copy-{variant}.txt: duplicate of {REPORT_2022}: the same text")
+    assert load_counts(con) == {REPORT_2023: 40, REPORT_2022: 35}
+    assert ("a-copy-" + variant + ".txt", "LOAD-FILE-DUPLICATE") in file_errors(con)
+
+
+def test_a_file_that_failed_once_and_loads_later_carries_no_stale_error(tmp_path):
+    docs = copy_documents(tmp_path / "docs", [REPORT_2023])
+    good = (docs / REPORT_2023).read_bytes()
+    (docs / REPORT_2023).write_bytes(b"")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_directory(con, docs, workers=1)
+    assert file_errors(con) == [(REPORT_2023, "LOAD-FILE-UNREADABLE")]
+    (docs / REPORT_2023).write_bytes(good)
+    summary = load_directory(con, docs, workers=1)
+    assert [o.status for o in summary.outcomes] == ["completed"]
+    assert file_errors(con) == [] and load_counts(con) == {REPORT_2023: 40}
+    # broken again: the error comes back, the rows landed before stay; restored: unchanged, and no error
+    (docs / REPORT_2023).write_bytes(b"   \n")
+    load_directory(con, docs, workers=1)
+    assert file_errors(con) == [(REPORT_2023, "LOAD-FILE-UNREADABLE")] and load_counts(con) == {REPORT_2023: 40}
+    (docs / REPORT_2023).write_bytes(good)
+    summary = load_directory(con, docs, workers=1)
+    assert [o.status for o in summary.outcomes] == ["unchanged"]
+    assert file_errors(con) == [] and load_counts(con) == {REPORT_2023: 40}
+    con.close()
+
+
+# --- one absurd number; the real landing error --------------------------------------------------------------------
+
+def test_one_absurd_number_is_a_finding_and_the_rest_of_the_document_lands(tmp_path):
+    docs = copy_documents(tmp_path / "docs", [REPORT_2023])
+    path = docs / REPORT_2023
+    text = path.read_text(encoding="utf-8")
+    assert text.count("实际支出 15.13万元") == 1
+    path.write_text(text.replace("实际支出 15.13万元", "实际支出 123456789012345678901234567890.13万元"), encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    summary = load_directory(con, docs, workers=1)
+    [outcome] = summary.outcomes
+    assert (outcome.status, outcome.figures) == ("completed", 39)  # the 40 figures but the absurd one
+    [(rule, line, message)] = con.execute("select rule_id, line_start, message from raw.load_findings "
+                                          "where rule_id like 'LOAD-VALUE-%'").fetchall()
+    assert (rule, line) == ("LOAD-VALUE-OUT-OF-RANGE", 24)
+    assert message.startswith("the number 123456789012345678901234567890.13 cannot be stored exactly: it has 30 digits")
+    con.close()
+
+
+def test_the_real_landing_error_is_not_masked(tmp_path):
+    from loaders.load import _bulk_insert
+
+    con = duckdb.connect()
+    con.execute("create table t (value decimal(38, 10))")
+    con.execute("begin transaction")
+    with pytest.raises(duckdb.Error) as caught:
+        _bulk_insert(con, "t", ["value"], [(pipeline.Decimal("1e40"),)], decimals=("value",))
+    con.execute("rollback")
+    assert "aborted" not in str(caught.value) and "DECIMAL" in str(caught.value).upper()
