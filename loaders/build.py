@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import glob
 import hashlib
 import json
 import os
@@ -299,9 +300,16 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def staging_path(warehouse: Path) -> Path:
+    """The file a build of ``warehouse`` works on (one per warehouse file name, under the build lock)."""
+    return warehouse.with_name(f".{warehouse.name}.building.duckdb")
+
+
 def data_docs_dir(warehouse: Path, failed: bool = False) -> Path:
-    """Where the GX Data Docs of the published build (or of the last build whose gate failed) are kept."""
-    return warehouse.with_name(f"{warehouse.stem}.gate-docs" + (".failed" if failed else ""))
+    """Where the GX Data Docs of the published build (or of the last build whose gate failed) are kept:
+    ``<stem>.gate-docs`` for a ``.duckdb`` file, ``<name>.gate-docs`` for any other (w.duckdb and w.db apart)."""
+    base = warehouse.stem if warehouse.suffix == ".duckdb" else warehouse.name
+    return warehouse.with_name(f"{base}.gate-docs" + (".failed" if failed else ""))
 
 
 def _documents_before(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -351,10 +359,10 @@ def _count_documents(run: RunRecord, summary: LoadSummary, before: dict[str, str
     run.documents_unchanged = summary.count("unchanged")
     run.documents_removed = len(summary.removed)
     run.documents_failed = len(summary.failed)
-    if summary.problems:  # manifest rows left out, entries of the folder not read: named in the run log too
-        shown = summary.problems[:20]
-        more = f" (and {len(summary.problems) - 20} more)" if len(summary.problems) > 20 else ""
-        run.message = "; ".join(shown) + more
+    named = [*summary.problems, *summary.notes]
+    if named:  # manifest rows left out or for absent files, entries of the folder not read: in the run log too
+        more = f" (and {len(named) - 20} more)" if len(named) > 20 else ""
+        run.message = "; ".join(named[:20]) + more
 
 
 # What, besides the documents, decides the warehouse's content: the dbt project, the gate and the tool versions.
@@ -438,10 +446,11 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
             runlog.append_pending(warehouse, _killed_run(stale))
         # One fixed name per warehouse (the lock makes it this build's alone): dbt's profile names the file it
         # builds, and a profile that changes from run to run costs a full re-parse of the project (seconds).
-        staging = warehouse.with_name(f".{warehouse.stem}.building.duckdb")
-        docs_building = warehouse.with_name(f".{warehouse.stem}.gate-docs.building-{os.getpid()}")
-        for leftover in [*warehouse.parent.glob(f".{warehouse.stem}.building*.duckdb*"),
-                         *warehouse.parent.glob(f".{warehouse.stem}.gate-docs.building-*")]:
+        # Named after the whole file name: w.duckdb and w.db in one folder never share a staging file.
+        staging = staging_path(warehouse)
+        docs_building = warehouse.with_name(f".{warehouse.name}.gate-docs.building-{os.getpid()}")
+        for leftover in [*warehouse.parent.glob(f".{glob.escape(warehouse.name)}.building*.duckdb*"),
+                         *warehouse.parent.glob(f".{glob.escape(warehouse.name)}.gate-docs.building-*")]:
             # a crashed build's files: never published, safe to drop under the lock
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         if warehouse.exists():

@@ -152,6 +152,8 @@ def read_document(path: Path, manifest: dict[str, ManifestEntry] | None = None) 
     if b"\x00" in data[:65536] and utf16_variant(data) is None:
         raise DocumentError(file_name, "binary file: it contains NUL bytes, so it is neither text nor PDF")
     text, encoding = decode_text(file_name, data)
+    if not text.strip():  # blanks only, full-width spaces included
+        raise DocumentError(file_name, "empty file: it holds no text (only blanks)")
     doc.text = text
     doc.encoding = encoding
     doc.lines = text.splitlines()
@@ -168,7 +170,8 @@ class Manifest:
 
     entries: dict[str, ManifestEntry] = field(default_factory=dict)
     encoding: str | None = None
-    problems: list[str] = field(default_factory=list)  # each names the manifest, the line and the reason
+    problems: list[str] = field(default_factory=list)  # rows left out: each names the manifest, the line, the reason
+    notes: list[str] = field(default_factory=list)  # rows kept but worth a word: a row for a file not in the folder
 
 
 def decode_manifest(data: bytes) -> tuple[str, str]:
@@ -238,7 +241,7 @@ def read_manifest_checked(directory: Path, present: set[str] | None = None) -> M
             continue
         first_line[name] = number
         if present is not None and name not in present:
-            manifest.problems.append(f"{where}: {name} is not in the folder")
+            manifest.notes.append(f"{where}: {name} is not in the folder")
         manifest.entries[name] = ManifestEntry(
             file_name=name,
             kind=(row.get("kind") or "").strip() or None,

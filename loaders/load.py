@@ -111,6 +111,31 @@ def _record_failure(con, load_id: str, doc_sha: str | None, file_name: str, rule
     )
 
 
+def _record_failures(con, failures: list[tuple]) -> None:
+    """``_record_failure`` for many files in one transaction: ledger rows and LOAD-FILE-* findings in bulk.
+    ``failures``: (sha256 or None, file name, rule id, message, status, parser name, parser version)."""
+    if not failures:
+        return
+    now = _now()
+    loads, findings = [], []
+    for sha, file_name, rule_id, message, status, parser_name, parser_version in failures:
+        load_id = uuid.uuid4().hex
+        loads.append((load_id, sha, file_name, parser_name, parser_version, now, now, status, None, None, None,
+                      message))
+        findings.append((sha, load_id, file_name, 0, rule_id, "error", message))
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.load_findings where rule_id like 'LOAD-FILE-%' "
+                    "and file_name in (select unnest(?::varchar[]))", [[f[1] for f in failures]])
+        _bulk_insert(con, "raw.loads", LOAD_COLUMNS, loads)
+        _bulk_insert(con, "raw.load_findings", ["document_sha256", "load_id", "file_name", "finding_index",
+                                                "rule_id", "severity", "message"], findings)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
 def _open_ledger(con, doc_sha: str, file_name: str, parser_name: str | None, parser_version: str | None) -> str:
     load_id = uuid.uuid4().hex
     con.execute(
@@ -491,6 +516,7 @@ def _read_manifest_into(summary: LoadSummary, directory: Path, paths: list[Path]
         return {}
     summary.manifest_encoding = manifest.encoding
     summary.problems.extend(manifest.problems)
+    summary.notes.extend(manifest.notes)
     return manifest.entries
 
 
@@ -508,6 +534,8 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
     # 1. triage (cheap, here): unreadable, duplicate (same bytes, or the same text re-encoded), renamed, unchanged
     outcomes: dict[str, DocumentOutcome] = {}
     tasks: list[tuple[str, object]] = []
+    failures: list[tuple] = []  # recorded in bulk (see _record_failures): 10,000 bad files cost seconds, not minutes
+    unchanged: list[str] = []
     names = {p.name for p in paths}
     skipped: set[str] = set()
     readable: list[tuple[Path, Seen]] = []
@@ -525,8 +553,7 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
         try:
             doc = read_document(path, manifest)
         except DocumentError as exc:
-            load_id = _open_ledger(con, None, file_name, None, None)
-            _record_failure(con, load_id, None, file_name, exc.rule_id, str(exc))
+            failures.append((None, file_name, exc.rule_id, str(exc), "failed", None, None))
             outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc))
             continue
         readable.append((path, Seen(file_name, doc.sha256, content_key(doc), doc.encoding)))
@@ -538,8 +565,7 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
         original = canonical[entry.key]
         if original != file_name:
             message = duplicate_message(entry, by_name[original])
-            load_id = _open_ledger(con, entry.sha256, file_name, None, None)
-            _record_failure(con, load_id, entry.sha256, file_name, "LOAD-FILE-DUPLICATE", message, status="duplicate")
+            failures.append((entry.sha256, file_name, "LOAD-FILE-DUPLICATE", message, "duplicate", None, None))
             outcomes[file_name] = DocumentOutcome(file_name, "duplicate", entry.sha256, message=message)
             continue
         old_name = registered_by_sha.get(entry.sha256)
@@ -556,7 +582,7 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
             renamed_from = old_name
         doc_previous = previous.get(file_name)
         if doc_previous is not None and _unchanged_entry(path, manifest, doc_previous, entry.sha256):
-            clear_file_errors(con, [file_name])
+            unchanged.append(file_name)
             outcomes[file_name] = DocumentOutcome(
                 file_name, "unchanged", entry.sha256, doc_previous[3],
                 message=f"{file_name}: renamed from {renamed_from}: its rows kept" if renamed_from else None)
@@ -572,12 +598,14 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
                 batch = []
             continue
         meta = parsed.meta
-        load_id = _open_ledger(con, meta.sha256, meta.file_name, parsed.parser_name, parsed.parser_version)
         status = "unsupported" if parsed.status == "unsupported" else "failed"
-        _record_failure(con, load_id, meta.sha256, meta.file_name, parsed.rule_id, parsed.message, status=status)
+        failures.append((meta.sha256, meta.file_name, parsed.rule_id, parsed.message, status, parsed.parser_name,
+                         parsed.parser_version))
         outcomes[meta.file_name] = DocumentOutcome(meta.file_name, status, meta.sha256, parsed.kind,
                                                    message=parsed.message)
     _land(con, batch, registered, outcomes)
+    _record_failures(con, failures)
+    clear_file_errors(con, unchanged)
     summary.outcomes.extend(outcomes[p.name] for p in paths if p.name in outcomes)
     present = {p.name for p in paths} - skipped
     for (file_name,) in con.execute("select distinct file_name from raw.documents").fetchall():

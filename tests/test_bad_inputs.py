@@ -7,7 +7,9 @@ built from the bundled documents (the session fixture ``built``), and most bad i
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -19,7 +21,7 @@ from loaders import runlog
 from loaders.cli import app
 from loaders.load import load_directory
 
-from conftest import copy_documents
+from conftest import DOCUMENTS, copy_documents
 
 runner = CliRunner()
 REPORT_2023 = "baiyun-zfw-2023-laisui-evaluation.txt"
@@ -200,3 +202,172 @@ def test_the_real_landing_error_is_not_masked(tmp_path):
         _bulk_insert(con, "t", ["value"], [(pipeline.Decimal("1e40"),)], decimals=("value",))
     con.execute("rollback")
     assert "aborted" not in str(caught.value) and "DECIMAL" in str(caught.value).upper()
+
+
+# --- one hostile batch: every bad file beside the good documents, built once ----------------------------------
+
+MANY = 10_000
+
+
+def truncated_pdf() -> bytes:
+    data = (DOCUMENTS / "real" / "sh-putuo-govoffice-2025-dept-budget.pdf").read_bytes()
+    return data[: len(data) // 2]
+
+
+def encrypted_pdf() -> bytes:
+    """A one-page PDF with a standard security handler whose user password is not empty (written by hand)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 5 0 R >>",
+               b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>",
+               b"<< /Length 10 >>\nstream\n0123456789\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<" % (len(objects) + 1) + b"33" * 16 + b"> <"
+            + b"33" * 16 + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out
+
+
+def scanned_pdf() -> bytes:
+    """A PDF of one page that is only an image (what a scanner writes): no text layer."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), "white").save(buffer, format="PDF")
+    return buffer.getvalue()
+
+
+def hostile_folder(root: Path) -> Path:
+    docs = copy_documents(root)
+    good = (docs / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    department = "中共广州市白云区委政法委员会"
+    rows = good + [
+        f"gone.txt,evaluation_report,2023,{department},万元,,",              # line 7: no such file
+        f"empty.txt,evaluation_report,20x3,{department},万元,,",             # line 8: not a year
+        f"{REPORT_2023},evaluation_report,2023,另一个部门,万元,,",            # line 9: a second row for a file
+        "short.txt,evaluation_report",                                        # line 10: short row
+    ]
+    # saved by Excel on Chinese Windows: GBK
+    (docs / "manifest.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("gbk"))
+    report_2023 = (docs / REPORT_2023).read_bytes()
+    report_2022 = (docs / REPORT_2022).read_bytes()
+    files = {
+        "empty.txt": b"",
+        "blank.txt": "  \n\t \r\n\u3000\n".encode(),  # blanks only, a full-width space among them
+        "binary.dat": bytes(range(256)) * 4,
+        "nul.txt": "绩效评价报告\x00\x00\x00实际支出 15.13万元".encode(),
+        "truncated.pdf": truncated_pdf(),
+        "encrypted.pdf": encrypted_pdf(),
+        "scanned.pdf": scanned_pdf(),
+        "copy-bom.txt": b"\xef\xbb\xbf" + report_2023,
+        "copy-gbk.txt": report_2022.decode("utf-8").encode("gb18030"),
+        "copy-utf16.txt": report_2022.decode("utf-8").encode("utf-16"),
+        "copy-same.txt": (docs / BUDGET_2016).read_bytes(),
+        "huge.txt": ("预算" * 60_000).encode(),  # 0.34 MB, over the 0.25 MB limit of this test
+        "unreadable.txt": report_2023,
+    }
+    for name, data in files.items():
+        (docs / name).write_bytes(data)
+    (docs / "loop.txt").symlink_to("loop.txt")
+    (docs / "dangling.txt").symlink_to("nowhere.txt")
+    os.mkfifo(docs / "fifo.txt")
+    (docs / "folder.txt").mkdir()
+    (docs / "folder.txt" / "inside.txt").write_bytes(report_2023)
+    (docs / "nested").mkdir()
+    (docs / "nested" / REPORT_2023).write_bytes(report_2023)
+    for number in range(MANY):
+        (docs / f"zz-note-{number:05d}.txt").write_text(f"会议纪要 第{number}号\n", encoding="utf-8")
+    return docs
+
+
+@pytest.fixture(scope="module")
+def hostile(built, tmp_path_factory):
+    """The hostile folder built over a copy of the published warehouse, in-process (so one file can be made
+    unreadable: the tests run as root, where chmod 000 does not stop a read)."""
+    base = tmp_path_factory.mktemp("hostile")
+    docs = hostile_folder(base / "docs")
+    warehouse = published_copy(built, base)
+    before = figures_by_file(warehouse)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "unreadable.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_bytes", read_bytes)
+        patch.setenv("YUSUAN_MAX_DOCUMENT_MB", "0.25")
+        started = time.monotonic()
+        result = runner.invoke(app, ["build", str(docs), "--warehouse", str(warehouse)])
+        seconds = time.monotonic() - started
+    return result, warehouse, before, seconds
+
+
+def test_the_hostile_batch_publishes_the_good_documents_and_names_every_bad_input(hostile):
+    result, warehouse, before, seconds = hostile
+    assert result.exit_code == pipeline.EXIT_SOME_DOCUMENTS_FAILED, result.output
+    assert "Traceback" not in result.output
+    assert figures_by_file(warehouse) == before  # the good documents landed, nothing of them lost or doubled
+    print(f"hostile batch of {MANY} + 30 entries built in {seconds:.1f} s")
+
+
+@pytest.mark.parametrize("expected", [
+    "not loaded: empty.txt: empty file: it holds no text",
+    "not loaded: blank.txt: empty file: it holds no text",
+    "not loaded: binary.dat: binary file: it contains NUL bytes",
+    "not loaded: nul.txt: binary file: it contains NUL bytes",
+    "not loaded: truncated.pdf: the PDF cannot be opened: it is truncated or damaged (PSEOF: Unexpected EOF)",
+    "not loaded: encrypted.pdf: the PDF cannot be opened: it is encrypted (password protected",
+    "not loaded: scanned.pdf: the PDF has no text layer on any of its 1 page(s) (a scanned image?): run OCR",
+    f"not loaded: copy-bom.txt: duplicate of {REPORT_2023}: the same text in another encoding",
+    f"not loaded: copy-gbk.txt: duplicate of {REPORT_2022}: the same text in another encoding, with a byte-order "
+    "mark or other line ends (gb18030 here, utf-8 there)",
+    f"not loaded: copy-utf16.txt: duplicate of {REPORT_2022}: the same text in another encoding, with a byte-order "
+    "mark or other line ends (utf-16 here, utf-8 there)",
+    f"not loaded: copy-same.txt: duplicate of {BUDGET_2016} (same sha256",
+    "not loaded: huge.txt: too large: 0.3 MB, more than the 0.25 MB allowed per document ($YUSUAN_MAX_DOCUMENT_MB)",
+    "not loaded: unreadable.txt: cannot read the file: Permission denied",
+    "problem: loop.txt: skipped: a symbolic link that loops",
+    "problem: dangling.txt: skipped: a symbolic link to nothing (its target is missing)",
+    "problem: fifo.txt: skipped: a FIFO (named pipe), not a document file; not read",
+    "problem: folder.txt: skipped: a folder: nested folders are not read",
+    "note: nested: skipped: a folder: nested folders are not read",
+    "note: manifest.csv line 7: gone.txt is not in the folder",
+    "problem: manifest.csv line 8: empty.txt: fiscal_year '20x3' is not a year; row left out",
+    f"problem: manifest.csv line 9: {REPORT_2023} has a row already (line 2); this one left out",
+    "problem: manifest.csv line 10: 2 fields where the header has 7; row left out",
+    "manifest.csv read as gbk/gb18030",
+    f"not loaded: … and {MANY + 13 - 200} more, each named with its reason in fct_findings",
+])
+def test_each_bad_input_is_named_with_its_reason(hostile, expected):
+    result, _warehouse, _before, _seconds = hostile
+    assert expected in " ".join(result.output.split()), result.output[-3000:]
+
+
+def test_every_bad_file_is_a_finding_with_its_file_and_the_run_log_names_the_problems(hostile):
+    _result, warehouse, _before, _seconds = hostile
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        by_rule = dict(con.execute("select rule_id, count(*) from fct_findings where rule_id like 'LOAD-FILE-%' "
+                                   "group by 1").fetchall())
+        [(status, exit_code, message)] = con.execute(
+            "select status, exit_code, message from ops.run_log order by run_number desc limit 1").fetchall()
+    finally:
+        con.close()
+    # unreadable: empty, blank, binary, NUL, 3 PDFs, unreadable; unknown kind: the 10,000 notes; 4 duplicates
+    assert by_rule == {"LOAD-FILE-UNREADABLE": 8, "LOAD-FILE-UNKNOWN-KIND": MANY, "LOAD-FILE-DUPLICATE": 4,
+                       "LOAD-FILE-TOO-LARGE": 1}
+    assert (status, exit_code) == ("published", 1)
+    assert "loop.txt: skipped: a symbolic link that loops" in message and "gone.txt is not in the folder" in message
+
+
+def test_ten_thousand_files_cost_seconds_not_minutes(hostile):
+    _result, _warehouse, _before, seconds = hostile
+    assert seconds < 90  # the whole batch with dbt and the gate; loading the 10,000 files alone is ~5 s

@@ -236,7 +236,7 @@ def test_sigkill_leaves_the_published_warehouse_intact(built, tmp_path, point):
     before = warehouse.read_bytes()
     docs = changed_documents(tmp_path)
     process = start_paused_build(docs, warehouse, point, tmp_path)
-    assert list(warehouse.parent.glob(".yusuan.building.duckdb"))  # the build works on its own file
+    assert list(warehouse.parent.glob(".yusuan.duckdb.building.duckdb"))  # the build works on its own file
     kill9(process)
     assert warehouse.read_bytes() == before
     assert query_one(warehouse, ACTUAL_2023) == (Decimal("151300.00"),)
