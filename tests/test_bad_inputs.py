@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from loaders import build as pipeline
 from loaders import runlog
 from loaders.cli import app
+from loaders.documents import DocumentError, read_manifest_checked
 from loaders.load import load_directory
 
 from conftest import DOCUMENTS, copy_documents
@@ -371,3 +372,223 @@ def test_every_bad_file_is_a_finding_with_its_file_and_the_run_log_names_the_pro
 def test_ten_thousand_files_cost_seconds_not_minutes(hostile):
     _result, _warehouse, _before, seconds = hostile
     assert seconds < 90  # the whole batch with dbt and the gate; loading the 10,000 files alone is ~5 s
+
+
+# --- manifests in every common encoding; what cannot be decoded ---------------------------------------------------
+
+MANIFEST_TEXT = ("file_name,kind,fiscal_year,department,unit,source,notes\n"
+                 "a.txt,evaluation_report,2023,中共广州市白云区委政法委员会,万元,,\n")
+
+
+@pytest.mark.parametrize("encoded, encoding", [
+    (MANIFEST_TEXT.encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + MANIFEST_TEXT.encode("utf-8"), "utf-8-bom"),
+    (MANIFEST_TEXT.encode("gbk"), "gbk/gb18030"),
+    (MANIFEST_TEXT.encode("gb18030"), "gbk/gb18030"),
+    (MANIFEST_TEXT.encode("utf-16"), "utf-16"),
+])
+def test_a_manifest_is_read_in_every_common_encoding(tmp_path, encoded, encoding):
+    (tmp_path / "manifest.csv").write_bytes(encoded)
+    manifest = read_manifest_checked(tmp_path, present={"a.txt"})
+    assert manifest.encoding == encoding and manifest.problems == [] and manifest.notes == []
+    entry = manifest.entries["a.txt"]
+    assert (entry.kind, entry.fiscal_year, entry.department) == ("evaluation_report", 2023, "中共广州市白云区委政法委员会")
+
+
+def test_a_manifest_that_cannot_be_decoded_names_the_file_the_offset_and_the_fix(built, tmp_path):
+    docs = copy_documents(tmp_path / "docs")
+    data = (docs / "manifest.csv").read_bytes()
+    offset = data.index("中共".encode()) + 1
+    (docs / "manifest.csv").write_bytes(data[:offset] + b"\xff\xfe\xfa" + data[offset:])  # neither UTF-8 nor GBK
+    with pytest.raises(DocumentError) as caught:
+        read_manifest_checked(docs)
+    message = str(caught.value)
+    assert message.startswith(f"manifest.csv: cannot be decoded: not UTF-8 (invalid byte 0x")
+    assert f"at byte offset {offset - 1})" in message or f"at byte offset {offset})" in message
+    assert "Fix: save it as UTF-8" in message and "CSV UTF-8" in message
+    # the build names it, loads every document it can read without it, and keeps what was published
+    warehouse = published_copy(built, tmp_path)
+    before = figures_by_file(warehouse)
+    result = build_cli(docs, warehouse)
+    assert result.exit_code == pipeline.EXIT_SOME_DOCUMENTS_FAILED, result.output
+    assert "manifest.csv: cannot be decoded" in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert figures_by_file(warehouse) == before
+
+
+# --- the per-document time budget -------------------------------------------------------------------------------
+
+def test_a_document_over_the_time_budget_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from loaders.parsers import evaluation_report
+
+    docs = copy_documents(tmp_path / "docs", [REPORT_2023, REPORT_2022])
+    real_parse = evaluation_report.parse
+
+    def slow_on_2022(document):
+        if document.file_name == REPORT_2022:
+            time.sleep(30)  # a pathological document; the budget stops it long before
+        return real_parse(document)
+
+    monkeypatch.setattr(evaluation_report, "parse", slow_on_2022)
+    monkeypatch.setenv("YUSUAN_MAX_DOCUMENT_SECONDS", "1")
+    con = duckdb.connect()
+    started = time.monotonic()
+    summary = load_directory(con, docs, workers=1)
+    assert time.monotonic() - started < 20
+    outcomes = {o.file_name: o for o in summary.outcomes}
+    assert outcomes[REPORT_2023].status == "completed" and outcomes[REPORT_2023].figures == 40
+    assert outcomes[REPORT_2022].status == "failed"
+    assert outcomes[REPORT_2022].message == (f"{REPORT_2022}: too slow: not read within the 1 s allowed per document "
+                                             "($YUSUAN_MAX_DOCUMENT_SECONDS); not landed, the rest of the batch is")
+    assert file_errors(con) == [(REPORT_2022, "LOAD-FILE-TOO-SLOW")]
+
+
+# --- text oddities: full-width digits, negative and parenthesised amounts, CR-only line ends -----------------------
+
+def load_variant(tmp_path, text: str):
+    docs = copy_documents(tmp_path / "docs", [REPORT_2023])
+    (docs / REPORT_2023).write_bytes(text.encode("utf-8"))
+    con = duckdb.connect()
+    summary = load_directory(con, docs, workers=1)
+    return summary.outcomes[0], con
+
+
+def report_2023_text() -> str:
+    return (DOCUMENTS / REPORT_2023).read_text(encoding="utf-8")
+
+
+def test_full_width_digits_are_read_as_digits(tmp_path):
+    text = report_2023_text().replace("实际支出 15.13万元", "实际支出 １５.１３万元")
+    outcome, con = load_variant(tmp_path, text)
+    assert (outcome.status, outcome.figures) == ("completed", 40)
+    assert con.execute("select value_text, value from raw.figures where measure = 'actual_spending'").fetchall() == [
+        ("１５.１３", pipeline.Decimal("15.13"))]
+
+
+def test_a_negative_amount_lands_as_printed(tmp_path):
+    text = report_2023_text().replace("实际支出 15.13万元", "实际支出 -15.13万元")
+    outcome, con = load_variant(tmp_path, text)
+    assert (outcome.status, outcome.figures) == ("completed", 40)
+    assert con.execute("select value_text, value from raw.figures where measure = 'actual_spending'").fetchall() == [
+        ("-15.13", pipeline.Decimal("-15.13"))]
+
+
+def test_a_parenthesised_amount_is_not_guessed_the_document_is_refused_with_the_reason(tmp_path):
+    text = report_2023_text().replace("实际支出 15.13万元", "实际支出 (15.13)万元")
+    outcome, con = load_variant(tmp_path, text)
+    assert outcome.status == "failed"
+    assert outcome.message == (f"{REPORT_2023}: no budget execution block found (missing actual_spending): the report "
+                               "is incomplete or truncated, or its layout is unknown")
+    assert con.execute("select count(*) from raw.figures").fetchone() == (0,)
+
+
+def test_cr_only_line_ends_are_lines(tmp_path):
+    outcome, con = load_variant(tmp_path, report_2023_text().replace("\n", "\r"))
+    assert (outcome.status, outcome.figures) == ("completed", 40)
+    assert con.execute("select line_start from raw.figures where measure = 'actual_spending'").fetchall() == [(24,)]
+
+
+# --- parsing stays linear --------------------------------------------------------------------------------------
+
+def test_the_evaluation_report_reader_is_linear_on_many_lines_and_on_one_long_line(tmp_path):
+    from loaders.documents import read_document
+    from loaders.parsers import evaluation_report
+    from loaders.text import MAX_QUOTED_LINE, QUOTE_CONTEXT
+
+    text = report_2023_text()
+    many = tmp_path / "many.txt"
+    many.write_text(text * 200, encoding="utf-8")  # 1.7 MB; the quadratic reader took 22 s
+    one_line = tmp_path / "one-line.txt"
+    one_line.write_text(text.replace("\n", " ") * 100, encoding="utf-8")  # 0.86 MB on one line
+    for path, figures in ((many, 200 * 40), (one_line, None)):
+        started = time.monotonic()
+        result = evaluation_report.parse(read_document(path, {}))
+        assert time.monotonic() - started < 8, path.name
+        if figures is not None:
+            assert len(result.figures) == figures
+    # a figure on a line of 0.86 MB quotes the text around it, not the whole line
+    assert max(len(f.raw_text) for f in result.figures) <= 2 * QUOTE_CONTEXT + 40 < MAX_QUOTED_LINE
+
+
+# --- yusuan query: a reader's tool ------------------------------------------------------------------------------
+
+def query_cli(warehouse: Path, *args: str, input: str | None = None):
+    return runner.invoke(app, ["query", *args, "--warehouse", str(warehouse)], input=input)
+
+
+@pytest.mark.parametrize("sql, refused", [
+    ("copy (select 1) to '{tmp}/out.csv'", "file system operations are disabled"),
+    ("export database '{tmp}/export'", "file system operations are disabled"),
+    ("attach '{tmp}/other.duckdb' as other", "file system operations are disabled"),
+    ("select * from read_csv('/etc/passwd')", "file system operations are disabled"),
+    ("set enable_external_access = true", "the configuration has been locked"),
+])
+def test_query_cannot_write_or_read_files(built, tmp_path, sql, refused):
+    _, warehouse = built
+    result = query_cli(warehouse, sql.format(tmp=tmp_path))
+    assert result.exit_code == 1 and refused in " ".join(result.output.split()), result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_query_runs_one_statement_with_a_limit(built, tmp_path):
+    _, warehouse = built
+    two = query_cli(warehouse, "select 1; select 2")
+    assert two.exit_code == 2 and "2 statements given; `yusuan query` runs one at a time" in two.output
+    limited = query_cli(warehouse, "select * from range(1500) t(n)", "--format", "csv")
+    assert limited.exit_code == 0
+    assert limited.stdout.splitlines()[:2] == ["n", "0"] and len(limited.stdout.splitlines()) == 1001
+    assert "only the first 1000 rows are shown (--limit 1000, the default is 1000)" in " ".join(limited.output.split())
+    everything = query_cli(warehouse, "select * from range(1500) t(n)", "--format", "csv", "--limit", "0")
+    assert len(everything.stdout.splitlines()) == 1501 and "only the first" not in everything.output
+
+
+def test_query_stops_at_its_timeout(built):
+    _, warehouse = built
+    started = time.monotonic()
+    result = query_cli(warehouse, "select count(*) from range(1000000000000) t(n)", "--timeout", "1")
+    assert result.exit_code == 1 and "the query ran longer than --timeout 1 s" in result.output
+    assert time.monotonic() - started < 30
+
+
+def test_query_takes_sql_from_a_comment_a_file_or_stdin_and_refuses_an_empty_one(built, tmp_path):
+    _, warehouse = built
+    count = "select count(*) as n from fct_execution where fiscal_year = 2023"
+    commented = query_cli(warehouse, f"-- 2023 only\n{count}", "--format", "csv")
+    assert commented.exit_code == 0 and commented.stdout.splitlines() == ["n", "1"], commented.output
+    sql_file = tmp_path / "q.sql"
+    sql_file.write_text(f"-- from a file\n{count}\n", encoding="utf-8")
+    from_file = query_cli(warehouse, "--file", str(sql_file), "--format", "csv")
+    assert from_file.stdout.splitlines() == ["n", "1"], from_file.output
+    from_stdin = query_cli(warehouse, "--format", "csv", input=count)
+    assert from_stdin.stdout.splitlines() == ["n", "1"], from_stdin.output
+    for empty in ("", "   ", "-- nothing but a comment"):
+        result = query_cli(warehouse, empty)
+        assert result.exit_code == 2 and "the query is empty" in result.output, result.output
+        assert "Traceback" not in result.output
+
+
+# --- staging files of two warehouses with one stem ---------------------------------------------------------------
+
+def test_two_warehouses_with_one_stem_do_not_share_a_staging_file(tmp_path):
+    assert pipeline.staging_path(tmp_path / "w.duckdb") != pipeline.staging_path(tmp_path / "w.db")
+    assert pipeline.staging_path(tmp_path / "w.duckdb").name == ".w.duckdb.building.duckdb"
+    assert pipeline.data_docs_dir(tmp_path / "w.duckdb") != pipeline.data_docs_dir(tmp_path / "w.db")
+
+
+# --- yusuan check: a broken PDF beside a good file ---------------------------------------------------------------
+
+def test_check_names_a_truncated_pdf_and_reports_the_other_files_as_usual(tmp_path):
+    bad = tmp_path / "report.txt"
+    bad.write_text(report_2023_text().replace("实际支出 15.13万元", "实际支出 15.03万元"), encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(truncated_pdf())
+    result = runner.invoke(app, ["check", str(bad), str(broken), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    import json
+
+    findings = json.loads(result.stdout)
+    assert {(f["rule_id"], f["file"]) for f in findings} == {("EXE-RATE-001", "report.txt"),
+                                                             ("LOAD-FILE-UNREADABLE", "broken.pdf")}
+    [pdf] = [f for f in findings if f["file"] == "broken.pdf"]
+    assert pdf["message"].startswith("broken.pdf: the PDF cannot be opened: it is truncated or damaged")
