@@ -392,7 +392,8 @@ def check(
                           f["lhs"] or "", f["rhs"] or "", f["difference"] or "", f["tolerance"] or "",
                           f["quoted_source"] or "")
         console.print(table)
-    unreadable = [o for o in report.load.outcomes if o.status == "failed" and o.sha256 is None]
+    unreadable = [o for o in report.load.outcomes
+                  if o.status == "failed" and (o.sha256 is None or o.rule_id == "LOAD-FILE-UNREADABLE")]
     if unreadable:
         raise typer.Exit(2)
     raise typer.Exit(1 if any(f["severity"] == "error" for f in findings) else 0)

@@ -72,6 +72,7 @@ class DocumentOutcome:
     indicators: int = 0
     findings: int = 0
     message: str | None = None
+    rule_id: str | None = None  # the LOAD-FILE-* rule of a document not loaded
 
 
 @dataclass
@@ -554,7 +555,7 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
             doc = read_document(path, manifest)
         except DocumentError as exc:
             failures.append((None, file_name, exc.rule_id, str(exc), "failed", None, None))
-            outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc))
+            outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc), rule_id=exc.rule_id)
             continue
         readable.append((path, Seen(file_name, doc.sha256, content_key(doc), doc.encoding)))
     registered_by_sha = dict(con.execute("select document_sha256, file_name from raw.documents").fetchall())
@@ -602,7 +603,7 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
         failures.append((meta.sha256, meta.file_name, parsed.rule_id, parsed.message, status, parsed.parser_name,
                          parsed.parser_version))
         outcomes[meta.file_name] = DocumentOutcome(meta.file_name, status, meta.sha256, parsed.kind,
-                                                   message=parsed.message)
+                                                   message=parsed.message, rule_id=parsed.rule_id)
     _land(con, batch, registered, outcomes)
     _record_failures(con, failures)
     clear_file_errors(con, unchanged)
