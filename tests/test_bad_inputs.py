@@ -592,3 +592,20 @@ def test_check_names_a_truncated_pdf_and_reports_the_other_files_as_usual(tmp_pa
                                                              ("LOAD-FILE-UNREADABLE", "broken.pdf")}
     [pdf] = [f for f in findings if f["file"] == "broken.pdf"]
     assert pdf["message"].startswith("broken.pdf: the PDF cannot be opened: it is truncated or damaged")
+
+
+def test_loading_ten_thousand_files_takes_seconds(tmp_path):
+    docs = tmp_path / "many"
+    docs.mkdir()
+    for number in range(MANY):
+        (docs / f"note-{number:05d}.txt").write_text(f"会议纪要 第{number}号\n", encoding="utf-8")
+    con = duckdb.connect()
+    started = time.monotonic()
+    summary = load_directory(con, docs)
+    assert time.monotonic() - started < 30  # was over a minute: one ledger transaction per failed file
+    assert len(summary.failed) == MANY
+    assert summary.outcomes[0].message == (
+        "note-00000.txt: unknown layout: the text names no document kind this tool knows (评价报告, 绩效目标表, 部门预算, "
+        "决算 …) and documents/manifest.csv has no row for it")
+    assert con.execute("select count(*) from raw.load_findings where rule_id = 'LOAD-FILE-UNKNOWN-KIND'").fetchone() == (MANY,)
+    con.close()
