@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import glob
 import hashlib
 import json
 import os
@@ -54,6 +55,24 @@ PUBLISHED_STORAGE_VERSION = "v1.0.0"
 
 # Fewer findings after a parser fix is progress, not a broken build.
 ALWAYS_ALLOWED_TO_SHRINK = ("fct_findings",)
+
+# A build that would drop more than this share of the published documents (or all of them) looks like an
+# accident -- a mount that failed, a wrong folder in a cron job -- and publishes nothing unless --allow-shrink.
+DEFAULT_MAX_DROP_SHARE = Decimal("0.5")
+MAX_DROP_SHARE_ENV = "YUSUAN_MAX_DROP_SHARE"
+
+
+def default_max_drop_share() -> Decimal:
+    configured = os.environ.get(MAX_DROP_SHARE_ENV, "").strip()
+    if not configured:
+        return DEFAULT_MAX_DROP_SHARE
+    try:
+        share = Decimal(configured)
+    except ArithmeticError:
+        raise ValueError(f"{MAX_DROP_SHARE_ENV}={configured!r} is not a share between 0 and 1") from None
+    if not Decimal(0) <= share <= Decimal(1):
+        raise ValueError(f"{MAX_DROP_SHARE_ENV}={configured!r} is not a share between 0 and 1")
+    return share
 
 
 def default_warehouse() -> Path:
@@ -241,7 +260,10 @@ def _pause_point(name: str) -> None:
         return
     signal_file = os.environ.get("YUSUAN_PAUSE_SIGNAL")
     if signal_file:
-        Path(signal_file).write_text(f"{os.getpid()} {name}\n", encoding="utf-8")
+        # written whole under a temporary name and renamed: a reader never sees it half written
+        partial = Path(f"{signal_file}.{os.getpid()}.partial")
+        partial.write_text(f"{os.getpid()} {name}\n", encoding="utf-8")
+        os.replace(partial, signal_file)
     time.sleep(float(os.environ.get("YUSUAN_PAUSE_SECONDS", "300")))
 
 
@@ -269,13 +291,14 @@ class BuildReport:
     run: RunRecord | None = None
     stale_lock: dict | None = None      # the lock entry of an earlier build that died, if one was found
     carried_runs: int = 0               # unpublished runs carried from the sidecar into ops.run_log
+    refusal: str | None = None          # why publication was refused before dbt (the build would drop documents)
     notes: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
         if not self.published:
             return EXIT_BUILD_FAILED
-        if self.load.failed:
+        if self.load.failed or self.load.problems:
             return EXIT_SOME_DOCUMENTS_FAILED
         return EXIT_OK
 
@@ -288,9 +311,16 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def staging_path(warehouse: Path) -> Path:
+    """The file a build of ``warehouse`` works on (one per warehouse file name, under the build lock)."""
+    return warehouse.with_name(f".{warehouse.name}.building.duckdb")
+
+
 def data_docs_dir(warehouse: Path, failed: bool = False) -> Path:
-    """Where the GX Data Docs of the published build (or of the last build whose gate failed) are kept."""
-    return warehouse.with_name(f"{warehouse.stem}.gate-docs" + (".failed" if failed else ""))
+    """Where the GX Data Docs of the published build (or of the last build whose gate failed) are kept:
+    ``<stem>.gate-docs`` for a ``.duckdb`` file, ``<name>.gate-docs`` for any other (w.duckdb and w.db apart)."""
+    base = warehouse.stem if warehouse.suffix == ".duckdb" else warehouse.name
+    return warehouse.with_name(f"{base}.gate-docs" + (".failed" if failed else ""))
 
 
 def _documents_before(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -299,6 +329,28 @@ def _documents_before(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     if not exists:
         return {}
     return dict(con.execute("select file_name, document_sha256 from raw.documents").fetchall())
+
+
+def shrink_refusal(before: dict[str, str], after: dict[str, str], max_drop_share: Decimal) -> str | None:
+    """Why publishing would look like an accident, or None. ``before``/``after``: file name -> sha256 of the
+    documents registered in the published warehouse and in the build. A published document is dropped when
+    neither its file name nor its content (sha256) is registered any more: a renamed file is not dropped."""
+    if not before:
+        return None
+    remaining_shas = set(after.values())
+    dropped = sorted(name for name, sha in before.items() if name not in after and sha not in remaining_shas)
+    share = Decimal(len(dropped)) / Decimal(len(before))
+    if not after:
+        what = f"it would drop every one of the {len(before)} published documents (the folder holds none of them)"
+    elif share > max_drop_share:
+        what = (f"it would drop {len(dropped)} of the {len(before)} published documents ({share:.0%}, more than "
+                f"the {max_drop_share:.0%} allowed)")
+    else:
+        return None
+    listed = ", ".join(dropped[:5]) + (f" and {len(dropped) - 5} more" if len(dropped) > 5 else "")
+    return (f"publication refused: {what}: {listed}. Nothing was published; the previous warehouse stays. If the "
+            "folder is right (an empty mount or a wrong path would look the same), run again with --allow-shrink "
+            f"(or raise ${MAX_DROP_SHARE_ENV})")
 
 
 def _count_documents(run: RunRecord, summary: LoadSummary, before: dict[str, str]) -> None:
@@ -318,6 +370,10 @@ def _count_documents(run: RunRecord, summary: LoadSummary, before: dict[str, str
     run.documents_unchanged = summary.count("unchanged")
     run.documents_removed = len(summary.removed)
     run.documents_failed = len(summary.failed)
+    named = [*summary.problems, *summary.notes]
+    if named:  # manifest rows left out or for absent files, entries of the folder not read: in the run log too
+        more = f" (and {len(named) - 20} more)" if len(named) > 20 else ""
+        run.message = "; ".join(named[:20]) + more
 
 
 # What, besides the documents, decides the warehouse's content: the dbt project, the gate and the tool versions.
@@ -383,12 +439,16 @@ def _killed_run(stale: dict) -> RunRecord:
 
 
 def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False,
-          workers: int | None = None) -> BuildReport:
+          workers: int | None = None, allow_shrink: bool = False,
+          max_drop_share: Decimal | None = None) -> BuildReport:
     """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
     project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
     rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them.
-    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores)."""
+    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores).
+    A build that would drop more than ``max_drop_share`` (default ``$YUSUAN_MAX_DROP_SHARE`` or 0.5) of the
+    published documents, or every one of them, publishes nothing unless ``allow_shrink``."""
     started = time.monotonic()
+    max_drop_share = default_max_drop_share() if max_drop_share is None else Decimal(max_drop_share)
     warehouse = warehouse.resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     run = RunRecord(run_id=uuid.uuid4().hex, started_at=utc_now(), documents_dir=str(Path(documents_dir).resolve()))
@@ -397,10 +457,11 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
             runlog.append_pending(warehouse, _killed_run(stale))
         # One fixed name per warehouse (the lock makes it this build's alone): dbt's profile names the file it
         # builds, and a profile that changes from run to run costs a full re-parse of the project (seconds).
-        staging = warehouse.with_name(f".{warehouse.stem}.building.duckdb")
-        docs_building = warehouse.with_name(f".{warehouse.stem}.gate-docs.building-{os.getpid()}")
-        for leftover in [*warehouse.parent.glob(f".{warehouse.stem}.building*.duckdb*"),
-                         *warehouse.parent.glob(f".{warehouse.stem}.gate-docs.building-*")]:
+        # Named after the whole file name: w.duckdb and w.db in one folder never share a staging file.
+        staging = staging_path(warehouse)
+        docs_building = warehouse.with_name(f".{warehouse.name}.gate-docs.building-{os.getpid()}")
+        for leftover in [*warehouse.parent.glob(f".{glob.escape(warehouse.name)}.building*.duckdb*"),
+                         *warehouse.parent.glob(f".{glob.escape(warehouse.name)}.gate-docs.building-*")]:
             # a crashed build's files: never published, safe to drop under the lock
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         if warehouse.exists():
@@ -408,7 +469,8 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
                              stale_lock=stale)
         try:
-            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers)
+            _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers,
+                         None if allow_shrink else max_drop_share)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -487,7 +549,7 @@ def _finish(run: RunRecord, started: float, exit_code: int) -> None:
 
 def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
                  report: BuildReport, started: float, force: bool = False,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, max_drop_share: Decimal | None = None) -> None:
     run = report.run
     run.project_fingerprint = project_fingerprint()
     ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
@@ -498,9 +560,18 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         report.load = load_directory(con, documents_dir, workers=workers)
         _pause_point("load")
         con.execute("checkpoint")
+        after = _documents_before(con)
     finally:
         con.close()
     _count_documents(run, report.load, before)
+
+    refusal = None if max_drop_share is None else shrink_refusal(before, after, max_drop_share)
+    if refusal is not None:
+        run.status, run.message = runlog.SHRINK_REFUSED, refusal
+        report.refusal = refusal
+        _finish(run, started, EXIT_BUILD_FAILED)
+        runlog.append_pending(warehouse, run)
+        return
 
     if not force and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
         run.gate_result = "unchanged"
@@ -550,7 +621,7 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     run = report.run
     run.status = runlog.PUBLISHED
     pending = runlog.read_pending(warehouse)
-    _finish(run, started, EXIT_SOME_DOCUMENTS_FAILED if report.load.failed else EXIT_OK)
+    _finish(run, started, EXIT_SOME_DOCUMENTS_FAILED if report.load.failed or report.load.problems else EXIT_OK)
     con = duckdb.connect(str(staging))
     try:
         carried = runlog.insert_runs(con, [*pending, run])

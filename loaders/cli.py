@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from loaders import build as pipeline
@@ -38,6 +39,11 @@ def build(
                                "nothing in the dbt project changed since the published build."),
     workers: int = typer.Option(None, "--workers", min=1, help="Parser processes (default: $YUSUAN_WORKERS or the "
                                 "number of cores); the warehouse is the same for any number."),
+    allow_shrink: bool = typer.Option(False, "--allow-shrink", help="Publish even when the folder drops more than "
+                                      "the allowed share of the published documents (or all of them)."),
+    max_drop_share: float = typer.Option(None, "--max-drop-share", min=0.0, max=1.0, help="Share of the published "
+                                         "documents a build may drop before publication is refused (default: "
+                                         "$YUSUAN_MAX_DROP_SHARE or 0.5)."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
@@ -45,9 +51,10 @@ def build(
 
     \b
     Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named with
-    its reason); 2 bad usage (the folder does not exist); 3 dbt build or the publication gate failed: nothing
-    published, the previous warehouse stays; 4 another build is running on this warehouse (the message names
-    its pid and start; nothing was done).
+    its reason); 2 bad usage (the folder does not exist); 3 nothing published, the previous warehouse stays:
+    dbt build or the publication gate failed, or the folder would drop more than the allowed share of the
+    published documents (all of them: an empty or wrong folder) and --allow-shrink was not given; 4 another
+    build is running on this warehouse (the message names its pid and start; nothing was done).
     """
     if not directory.is_dir():
         err.print(f"[red]error:[/red] {directory} is not a folder of documents")
@@ -55,7 +62,9 @@ def build(
     target = warehouse or pipeline.default_warehouse()
     try:
         with console.status(f"Loading {directory} and building {target} …"):
-            report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers)
+            report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers,
+                                    allow_shrink=allow_shrink,
+                                    max_drop_share=None if max_drop_share is None else str(max_drop_share))
     except pipeline.BuildLocked as exc:
         err.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(pipeline.EXIT_LOCKED) from None
@@ -67,23 +76,49 @@ def build(
     raise typer.Exit(report.exit_code)
 
 
+MAX_LISTED = 200  # documents listed one by one in the build's output; the rest are counted (all are in the warehouse)
+
+
 def _print_build_report(report: pipeline.BuildReport) -> None:
     load = report.load
     if report.stale_lock is not None:
         err.print(f"[yellow]note:[/yellow] {pipeline._killed_run(report.stale_lock).message}; "
                   "recorded in the run log")
+    if not load.outcomes:
+        err.print("[yellow]the folder holds no documents[/yellow]")
     table = Table(title="Documents", show_lines=False)
     for column in ("file", "status", "kind", "figures", "indicators", "findings"):
         table.add_column(column)
-    for outcome in load.outcomes:
+    for outcome in load.outcomes[:MAX_LISTED]:
         style = {"completed": "green", "unchanged": "cyan", "skipped": "yellow"}.get(outcome.status, "red")
-        table.add_row(outcome.file_name, f"[{style}]{outcome.status}[/{style}]", outcome.kind or "",
+        table.add_row(escape(outcome.file_name), f"[{style}]{outcome.status}[/{style}]", outcome.kind or "",
                       str(outcome.figures) if outcome.status == "completed" else "",
                       str(outcome.indicators) if outcome.status == "completed" else "",
                       str(outcome.findings) if outcome.status == "completed" else "")
-    console.print(table)
-    for outcome in load.failed:
-        err.print(f"[red]not loaded:[/red] {outcome.message}")
+    if load.outcomes:
+        console.print(table)
+    if len(load.outcomes) > MAX_LISTED:
+        console.print(f"… and {len(load.outcomes) - MAX_LISTED} more documents (every one is in raw.loads)")
+    failed = load.failed
+    for outcome in failed[:MAX_LISTED]:
+        err.print(f"[red]not loaded:[/red] {escape(outcome.message or '')}", highlight=False)
+    if len(failed) > MAX_LISTED:
+        err.print(f"[red]not loaded:[/red] … and {len(failed) - MAX_LISTED} more, each named with its reason in "
+                  "fct_findings (rule LOAD-FILE-*): yusuan query \"select file_name, message from fct_findings where "
+                  "rule_id like 'LOAD-FILE-%'\"", highlight=False)
+    for problem in load.problems:
+        err.print(f"[red]problem:[/red] {escape(problem)}", highlight=False)
+    for note in load.notes:
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
+    for outcome in load.outcomes:
+        if outcome.status == "unchanged" and outcome.message:
+            console.print(escape(outcome.message), highlight=False)
+    if load.manifest_encoding is not None and load.manifest_encoding not in ("utf-8", "utf-8-bom"):
+        console.print(f"manifest.csv read as {load.manifest_encoding}")
+    if report.refusal is not None:
+        err.print(f"[red]{escape(report.refusal)}[/red]", highlight=False)
+        _print_run(report)
+        return
     for name in load.removed:
         console.print(f"removed (no longer in the folder): {name}")
     if report.gate is not None and not report.gate.success:
@@ -139,40 +174,139 @@ def _format_value(value) -> str:
     return str(value)
 
 
-@app.command()
+QUERY_DEFAULT_LIMIT = 1000
+QUERY_DEFAULT_TIMEOUT = 60.0
+
+
+def reader_connection(target: Path):
+    """A connection for a reader of the warehouse: read-only, no file system access outside the warehouse file
+    (no COPY … TO, EXPORT DATABASE, ATTACH, read_csv('/etc/…'), INSTALL), and a locked configuration so a
+    query cannot turn that back on."""
+    import duckdb
+
+    return duckdb.connect(str(target), read_only=True,
+                          config={"enable_external_access": False, "lock_configuration": True})
+
+
+def _query_text(sql: str | None, sql_file: Path | None) -> str:
+    if sql is not None and sql_file is not None:
+        err.print("[red]error:[/red] give the SQL as an argument or with --file, not both")
+        raise typer.Exit(2)
+    if sql_file is not None:
+        try:
+            return sql_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            err.print(f"[red]error:[/red] cannot read --file {sql_file}: {exc}")
+            raise typer.Exit(2) from None
+    if sql is None or sql == "-":
+        if sql is None and sys.stdin.isatty():
+            err.print("[red]error:[/red] no SQL given: `yusuan query \"select …\"`, --file FILE, or SQL on stdin")
+            raise typer.Exit(2)
+        return sys.stdin.read()
+    return sql
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
 def query(
-    sql: str = typer.Argument(..., help="SQL to run (read-only)."),
+    sql: str = typer.Argument(None, help="SQL to run (read-only; one statement). '-' or nothing: read it from "
+                              "stdin. SQL that starts with a -- comment may be given as is."),
     warehouse: Path = typer.Option(None, "--warehouse", "-w", help="Warehouse file (default: the published one)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+    sql_file: Path = typer.Option(None, "--file", help="Read the SQL from this file."),
+    limit: int = typer.Option(QUERY_DEFAULT_LIMIT, "--limit", min=0, help="Print at most this many rows (0: no "
+                              "limit; rows are streamed, never all held in memory)."),
+    timeout: float = typer.Option(QUERY_DEFAULT_TIMEOUT, "--timeout", min=0.0, help="Stop the query after this many "
+                                  "seconds (0: no timeout)."),
 ) -> None:
-    """Run read-only SQL on the published warehouse and print the result.
+    """Run one read-only SQL statement on the published warehouse and print the result (at most --limit rows,
+    default 1000; the output says when rows were left out). The query cannot write or read any file but the
+    warehouse (DuckDB's enable_external_access = false, configuration locked): to write files, use `yusuan export`.
 
     \b
-    Exit codes: 0 the query ran; 1 the SQL failed (the message says why); 2 bad usage or no warehouse yet.
+    Exit codes: 0 the query ran; 1 the SQL failed, was stopped by --timeout or ran out of memory (the message says
+    why); 2 bad usage (empty SQL, more than one statement) or no warehouse yet.
     """
+    import threading
+
     import duckdb
 
     target = warehouse or pipeline.default_warehouse()
     if fmt not in ("table", "csv", "json"):
         err.print("[red]error:[/red] --format must be table, csv or json")
         raise typer.Exit(2)
+    text = _query_text(sql, sql_file)
     if not Path(target).exists():
         err.print(f"[red]error:[/red] no warehouse at {target}: run `yusuan build` first")
         raise typer.Exit(2)
     try:
-        con = duckdb.connect(str(target), read_only=True)
+        con = reader_connection(Path(target))
     except duckdb.Error as exc:
         err.print(f"[red]error:[/red] cannot open {target} read-only: {exc}")
         raise typer.Exit(2) from None
+    timer = None
+    stopped = threading.Event()
     try:
-        cursor = con.execute(sql)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        rows = cursor.fetchall() if columns else []
-    except duckdb.Error as exc:
-        err.print(f"[red]SQL error:[/red] {exc}")
-        raise typer.Exit(1) from None
+        try:
+            statements = con.extract_statements(text)
+        except duckdb.Error as exc:
+            err.print(f"[red]SQL error:[/red] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(1) from None
+        if not statements:
+            err.print("[red]error:[/red] the query is empty (only blanks or comments): nothing to run")
+            raise typer.Exit(2)
+        if len(statements) > 1:
+            err.print(f"[red]error:[/red] {len(statements)} statements given; `yusuan query` runs one at a time")
+            raise typer.Exit(2)
+        if timeout:
+            def interrupt() -> None:
+                stopped.set()
+                con.interrupt()
+
+            timer = threading.Timer(timeout, interrupt)
+            timer.daemon = True
+            timer.start()
+        try:
+            cursor = con.execute(statements[0])
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            rows: list[tuple] = []
+            more = streamed = False
+            if columns and fmt == "csv" and not limit:  # everything asked for: streamed, never held in memory
+                writer = csv.writer(sys.stdout)
+                writer.writerow(columns)
+                while batch := cursor.fetchmany(10000):
+                    writer.writerows([_format_value(v) for v in row] for row in batch)
+                streamed = True
+            elif columns:
+                wanted = limit + 1 if limit else None
+                while wanted is None or len(rows) < wanted:
+                    batch = cursor.fetchmany(10000 if wanted is None else min(10000, wanted - len(rows)))
+                    if not batch:
+                        break
+                    rows.extend(batch)
+                if limit and len(rows) > limit:
+                    rows, more = rows[:limit], True
+        except (duckdb.Error, RuntimeError) as exc:
+            if stopped.is_set():
+                err.print(f"[red]stopped:[/red] the query ran longer than --timeout {timeout:g} s")
+            else:
+                err.print(f"[red]SQL error:[/red] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(1) from None
+        except MemoryError:
+            err.print("[red]out of memory:[/red] the result is too large; add a where clause, an aggregate or a "
+                      "smaller --limit")
+            raise typer.Exit(1) from None
     finally:
+        if timer is not None:
+            timer.cancel()
         con.close()
+    if not streamed:
+        _print_rows(columns, rows, fmt)
+    if more:
+        err.print(f"[yellow]note:[/yellow] only the first {limit} rows are shown (--limit {limit}, the default is "
+                  f"{QUERY_DEFAULT_LIMIT}); more rows matched. Use --limit N (0 for all) or `yusuan export`.")
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "json":
         print(json.dumps([{c: (_format_value(v) if isinstance(v, Decimal) else v if isinstance(
             v, (int, float, str, bool)) or v is None else str(v)) for c, v in zip(columns, row)} for row in rows],
@@ -187,7 +321,7 @@ def query(
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*[_format_value(v) for v in row])
+            table.add_row(*[escape(_format_value(v)) for v in row])
         console.print(table)
 
 
@@ -258,7 +392,8 @@ def check(
                           f["lhs"] or "", f["rhs"] or "", f["difference"] or "", f["tolerance"] or "",
                           f["quoted_source"] or "")
         console.print(table)
-    unreadable = [o for o in report.load.outcomes if o.status == "failed" and o.sha256 is None]
+    unreadable = [o for o in report.load.outcomes
+                  if o.status == "failed" and (o.sha256 is None or o.rule_id == "LOAD-FILE-UNREADABLE")]
     if unreadable:
         raise typer.Exit(2)
     raise typer.Exit(1 if any(f["severity"] == "error" for f in findings) else 0)

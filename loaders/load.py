@@ -19,6 +19,7 @@ The warehouse is therefore the same, row for row, for any number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import operator
 import os
@@ -32,7 +33,11 @@ import numpy as np
 import pandas as pd
 
 from loaders.detect import resolve_facts
-from loaders.documents import Document, DocumentError, list_document_paths, read_document, read_manifest
+from loaders.documents import (Document, DocumentError, list_document_entries, read_document,
+                               read_manifest_checked)
+from loaders import limits
+from loaders.guards import drop_unfit_amounts
+from loaders.identity import Seen, canonical_files, clear_file_errors, content_key, duplicate_message, rename_document
 from loaders.parsers import parser_for
 from loaders.records import DocumentFacts, ParseError, ParseResult
 from loaders.schema import DOCUMENT_TABLES, ensure_raw_schema
@@ -68,12 +73,18 @@ class DocumentOutcome:
     indicators: int = 0
     findings: int = 0
     message: str | None = None
+    rule_id: str | None = None  # the LOAD-FILE-* rule of a document not loaded
 
 
 @dataclass
 class LoadSummary:
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    manifest_encoding: str | None = None  # utf-8 | utf-8-bom | utf-16… | gbk/gb18030, when there is a manifest
+    # what is not a document outcome but must be named: manifest rows left out or pointing at no file, and entries
+    # of the folder that are not read (folders, symlink loops, FIFOs …); each a message naming it and the reason
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # named too, but not a failure (a nested folder named README)
 
     @property
     def failed(self) -> list[DocumentOutcome]:
@@ -100,6 +111,31 @@ def _record_failure(con, load_id: str, doc_sha: str | None, file_name: str, rule
         "message) values (?, ?, ?, 0, ?, 'error', ?)",
         [doc_sha, load_id, file_name, rule_id, message],
     )
+
+
+def _record_failures(con, failures: list[tuple]) -> None:
+    """``_record_failure`` for many files in one transaction: ledger rows and LOAD-FILE-* findings in bulk.
+    ``failures``: (sha256 or None, file name, rule id, message, status, parser name, parser version)."""
+    if not failures:
+        return
+    now = _now()
+    loads, findings = [], []
+    for sha, file_name, rule_id, message, status, parser_name, parser_version in failures:
+        load_id = uuid.uuid4().hex
+        loads.append((load_id, sha, file_name, parser_name, parser_version, now, now, status, None, None, None,
+                      message))
+        findings.append((sha, load_id, file_name, 0, rule_id, "error", message))
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.load_findings where rule_id like 'LOAD-FILE-%' "
+                    "and file_name in (select unnest(?::varchar[]))", [[f[1] for f in failures]])
+        _bulk_insert(con, "raw.loads", LOAD_COLUMNS, loads)
+        _bulk_insert(con, "raw.load_findings", ["document_sha256", "load_id", "file_name", "finding_index",
+                                                "rule_id", "severity", "message"], findings)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
 
 
 def _open_ledger(con, doc_sha: str, file_name: str, parser_name: str | None, parser_version: str | None) -> str:
@@ -197,6 +233,7 @@ def _prepare(parsed: _Parsed) -> _Parsed:
     result = parsed.result
     if result is None:
         return parsed
+    result = drop_unfit_amounts(result)  # an amount that cannot be stored exactly is a finding, not a lost document
     columns = {}
     for table, (attribute, names, decimals) in RECORD_TABLES.items():
         records = getattr(result, attribute)
@@ -211,8 +248,31 @@ def _prepare(parsed: _Parsed) -> _Parsed:
 
 
 def _parse_path(task: tuple[str, object]) -> _Parsed:
-    """Worker: read, resolve the facts, parse, and lay the records out for the writer."""
-    return _prepare(_parse_document(task))
+    """Worker: read, resolve the facts, parse (within the per-document limits), lay the records out."""
+    return _prepare(_guarded_parse(task))
+
+
+def _guarded_parse(task: tuple[str, object]) -> _Parsed:
+    """``_parse_document`` within the time budget, after the PDF check; whatever escapes it (a PDF pdfminer
+    cannot open, an error in detection) is this document's error with its file and reason (loaders/limits.py)."""
+    path = Path(task[0])
+    started = _now()
+
+    def failed(rule_id: str, reason: str) -> _Parsed:
+        return _Parsed(_Meta(path.name, str(path), limits.sha256_of(path), 0, None, None, None), "failed", rule_id,
+                       f"{path.name}: {reason}", started_at=started)
+
+    seconds = limits.max_document_seconds()
+    try:
+        with limits.time_budget(seconds):
+            problem = limits.pdf_problem_of(path)
+            if problem is not None:
+                return failed(limits.RULE_UNREADABLE, problem)
+            return _parse_document(task)
+    except limits.DocumentTooSlow:
+        return failed(limits.RULE_TOO_SLOW, limits.too_slow_reason(seconds))
+    except Exception as exc:  # noqa: BLE001 - one document's error, never the batch's
+        return failed(limits.RULE_UNREADABLE, limits.failure_reason(path, exc))
 
 
 def _parser_version(parser) -> str:
@@ -293,6 +353,12 @@ def _unchanged(doc: Document, previous) -> bool:
     return parser is not None and (parser.NAME, _parser_version(parser)) == (parser_name, parser_version)
 
 
+def _unchanged_entry(path: Path, manifest, previous, sha256: str) -> bool:
+    """``_unchanged`` for a triaged file (the kind given by its manifest row, if any)."""
+    return _unchanged(Document(path=path, file_name=path.name, sha256=sha256, size_bytes=0, data=b"",
+                               manifest=manifest.get(path.name)), previous)
+
+
 def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns).astype(object)
 
@@ -304,8 +370,12 @@ def _insert_frame(con, table: str, columns: list[str], frame: pd.DataFrame, deci
     con.register("_yusuan_rows", frame)
     try:
         con.execute(f"insert into {table} ({', '.join(columns)}) select {select} from _yusuan_rows")
-    finally:
-        con.unregister("_yusuan_rows")
+    except Exception:
+        # in an aborted transaction unregistering fails too: that must not mask the real error
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_yusuan_rows")
+        raise
+    con.unregister("_yusuan_rows")
 
 
 def _bulk_insert(con, table: str, columns: list[str], rows: list[tuple], decimals: tuple[str, ...] = ()) -> None:
@@ -345,6 +415,7 @@ def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
             con.execute(f"delete from {table} where document_sha256 in (select unnest(?::varchar[]))", [shas])
         con.execute("delete from raw.load_findings where file_name in (select unnest(?::varchar[]))", [replaced])
         con.execute("delete from raw.documents where file_name in (select unnest(?::varchar[]))", [replaced])
+    clear_file_errors(con, files)  # an earlier failed load of these files is superseded by this one
     documents, loads = [], []
     key = ["document_sha256", "load_id", "file_name"]
     index_names = {"raw.figures": "figure_index", "raw.indicators": "indicator_index",
@@ -451,6 +522,22 @@ def _parse_all(tasks: list[tuple[str, object]], workers: int):
         yield from pool.map(_parse_path, tasks, chunksize=CHUNK_SIZE)
 
 
+def _read_manifest_into(summary: LoadSummary, directory: Path, paths: list[Path], skipped) -> dict:
+    """The manifest's good rows; its problems and the skipped entries of the folder go into ``summary``."""
+    for entry in skipped:
+        message = f"{entry.name}: skipped: {entry.reason}"
+        (summary.problems if entry.looks_like_document else summary.notes).append(message)
+    try:
+        manifest = read_manifest_checked(directory, present={p.name for p in paths})
+    except DocumentError as exc:
+        summary.outcomes.append(DocumentOutcome(exc.file_name, "failed", message=str(exc)))
+        return {}
+    summary.manifest_encoding = manifest.encoding
+    summary.problems.extend(manifest.problems)
+    summary.notes.extend(manifest.notes)
+    return manifest.entries
+
+
 def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int | None = None) -> LoadSummary:
     """Load every document in ``directory``; remove rows of documents no longer there.
 
@@ -458,20 +545,18 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
     workers = workers or default_workers()
     ensure_raw_schema(con)
     summary = LoadSummary()
-    try:
-        manifest = read_manifest(directory)
-    except DocumentError as exc:
-        summary.outcomes.append(DocumentOutcome(exc.file_name, "failed", message=str(exc)))
-        manifest = {}
-    paths = list_document_paths(directory)
+    paths, skipped_entries = list_document_entries(directory)
+    manifest = _read_manifest_into(summary, directory, paths, skipped_entries)
     previous = _completed_loads(con)
     registered = {r[0] for r in con.execute("select distinct file_name from raw.documents").fetchall()}
-    # 1. triage (cheap, here): unreadable, duplicate, unchanged
-    seen: dict[str, str] = {}
+    # 1. triage (cheap, here): unreadable, duplicate (same bytes, or the same text re-encoded), renamed, unchanged
     outcomes: dict[str, DocumentOutcome] = {}
     tasks: list[tuple[str, object]] = []
+    failures: list[tuple] = []  # recorded in bulk (see _record_failures): 10,000 bad files cost seconds, not minutes
+    unchanged: list[str] = []
     names = {p.name for p in paths}
     skipped: set[str] = set()
+    readable: list[tuple[Path, Seen]] = []
     for path in paths:
         file_name = path.name
         twin = layout_text_twin(file_name, names)
@@ -486,19 +571,39 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
         try:
             doc = read_document(path, manifest)
         except DocumentError as exc:
-            load_id = _open_ledger(con, None, file_name, None, None)
-            _record_failure(con, load_id, None, file_name, "LOAD-FILE-UNREADABLE", str(exc))
-            outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc))
+            failures.append((None, file_name, exc.rule_id, str(exc), "failed", None, None))
+            outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc), rule_id=exc.rule_id)
             continue
-        if doc.sha256 in seen and seen[doc.sha256] != file_name:
-            message = f"{file_name}: duplicate of {seen[doc.sha256]} (same sha256 {doc.sha256[:12]}…); not loaded twice"
-            load_id = _open_ledger(con, doc.sha256, file_name, None, None)
-            _record_failure(con, load_id, doc.sha256, file_name, "LOAD-FILE-DUPLICATE", message, status="duplicate")
-            outcomes[file_name] = DocumentOutcome(file_name, "duplicate", doc.sha256, message=message)
+        readable.append((path, Seen(file_name, doc.sha256, content_key(doc), doc.encoding)))
+    registered_by_sha = dict(con.execute("select document_sha256, file_name from raw.documents").fetchall())
+    canonical = canonical_files([entry for _path, entry in readable], registered_by_sha)
+    by_name = {entry.file_name: entry for _path, entry in readable}
+    for path, entry in readable:
+        file_name = entry.file_name
+        original = canonical[entry.key]
+        if original != file_name:
+            message = duplicate_message(entry, by_name[original])
+            failures.append((entry.sha256, file_name, "LOAD-FILE-DUPLICATE", message, "duplicate", None, None))
+            outcomes[file_name] = DocumentOutcome(file_name, "duplicate", entry.sha256, message=message)
             continue
-        seen[doc.sha256] = file_name
-        if _unchanged(doc, previous.get(file_name)):
-            outcomes[file_name] = DocumentOutcome(file_name, "unchanged", doc.sha256, previous[file_name][3])
+        old_name = registered_by_sha.get(entry.sha256)
+        renamed_from = None
+        if old_name is not None and old_name != file_name and (
+                old_name not in by_name or by_name[old_name].sha256 != entry.sha256):
+            # the same bytes were registered under a name that is gone (or now holds other content): renamed or
+            # moved; its rows keep their place under the new name
+            rename_document(con, old_name, file_name, str(path))
+            registered.discard(old_name)
+            registered.add(file_name)
+            if old_name in previous:
+                previous[file_name] = previous.pop(old_name)
+            renamed_from = old_name
+        doc_previous = previous.get(file_name)
+        if doc_previous is not None and _unchanged_entry(path, manifest, doc_previous, entry.sha256):
+            unchanged.append(file_name)
+            outcomes[file_name] = DocumentOutcome(
+                file_name, "unchanged", entry.sha256, doc_previous[3],
+                message=f"{file_name}: renamed from {renamed_from}: its rows kept" if renamed_from else None)
             continue
         tasks.append((str(path), manifest.get(file_name)))
     # 2. parse (pool) and 3. land (this writer), in document order
@@ -511,12 +616,14 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
                 batch = []
             continue
         meta = parsed.meta
-        load_id = _open_ledger(con, meta.sha256, meta.file_name, parsed.parser_name, parsed.parser_version)
         status = "unsupported" if parsed.status == "unsupported" else "failed"
-        _record_failure(con, load_id, meta.sha256, meta.file_name, parsed.rule_id, parsed.message, status=status)
+        failures.append((meta.sha256, meta.file_name, parsed.rule_id, parsed.message, status, parsed.parser_name,
+                         parsed.parser_version))
         outcomes[meta.file_name] = DocumentOutcome(meta.file_name, status, meta.sha256, parsed.kind,
-                                                   message=parsed.message)
+                                                   message=parsed.message, rule_id=parsed.rule_id)
     _land(con, batch, registered, outcomes)
+    _record_failures(con, failures)
+    clear_file_errors(con, unchanged)
     summary.outcomes.extend(outcomes[p.name] for p in paths if p.name in outcomes)
     present = {p.name for p in paths} - skipped
     for (file_name,) in con.execute("select distinct file_name from raw.documents").fetchall():

@@ -224,7 +224,7 @@ table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .9re
 th, td { border: 1px solid #dde3ea; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f5f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: .1rem .5rem; border-radius: .6rem; font-size: .8rem; color: #fff; }
-.passed, .published { background: #3a9c5b; } .failed, .gate_failed, .dbt_failed, .error, .killed { background: #b8464b; }
+.passed, .published { background: #3a9c5b; } .failed, .gate_failed, .dbt_failed, .error, .killed, .shrink_refused { background: #b8464b; }
 .warning, .unchanged { background: #d9822b; } .info, .not-run { background: #5f7b8a; }
 pre.quote { background: #f7f7f2; border-left: 3px solid #d9822b; padding: .4rem .6rem; margin: .3rem 0;
             white-space: pre-wrap; font-size: .85rem; }

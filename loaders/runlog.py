@@ -27,6 +27,7 @@ DBT_FAILED = "dbt_failed"
 GATE_FAILED = "gate_failed"
 ERROR = "error"          # an unexpected exception stopped the build (message says which)
 KILLED = "killed"        # the build process died without finishing (found by the next build in the lock file)
+SHRINK_REFUSED = "shrink_refused"  # the build would drop too many published documents: nothing published
 
 # (name, type) of each column; a warehouse logged by an older yusuan gets the missing columns added.
 RUN_LOG_COLUMNS = [
@@ -36,7 +37,7 @@ RUN_LOG_COLUMNS = [
     ("run_number", "integer"),
     ("started_at", "timestamp not null"),  # UTC
     ("finished_at", "timestamp"),  # UTC; null for a killed run
-    ("status", "varchar not null"),  # published | dbt_failed | gate_failed | error | killed
+    ("status", "varchar not null"),  # published | dbt_failed | gate_failed | shrink_refused | error | killed
     ("exit_code", "integer"),
     ("seconds", "decimal(10, 1)"),
     ("documents_dir", "varchar"),

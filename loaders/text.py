@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+MAX_QUOTED_LINE = 2000  # characters of one printed line quoted whole as a record's raw text
+QUOTE_CONTEXT = 200  # characters either side of a span quoted from a line longer than that
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
 
 
@@ -55,7 +57,17 @@ class FlowedText:
         """Lines covered by text[start:end] (end exclusive)."""
         return self.line_at(start), self.line_at(max(start, end - 1))
 
-    def raw_text(self, line_start: int, line_end: int) -> str:
-        """The source lines as printed (stripped), joined with a newline; blank lines dropped."""
+    def raw_text(self, line_start: int, line_end: int, around: tuple[int, int] | None = None) -> str:
+        """The source lines as printed (stripped), joined with a newline; blank lines dropped. A line longer than
+        MAX_QUOTED_LINE characters (a document without line breaks) is not quoted whole with every figure on it
+        (that would make the cost quadratic): given ``around`` (the span's offsets in ``text``), the quote is
+        the flowed text around the span, else the start of the line; marked with … either way."""
+        if any(len(self.lines[n - 1]) > MAX_QUOTED_LINE for n in range(line_start, line_end + 1)):
+            if around is not None:
+                left = max(0, around[0] - QUOTE_CONTEXT)
+                right = min(len(self.text), around[1] + QUOTE_CONTEXT)
+                return f"…{self.text[left:right].strip()}…"
+            return "\n".join(f"{line.strip()}…" for line in (
+                self.lines[n - 1][:MAX_QUOTED_LINE] for n in range(line_start, line_end + 1)) if line.strip())
         chosen = [self.lines[n - 1].strip() for n in range(line_start, line_end + 1)]
         return "\n".join(line for line in chosen if line)

@@ -79,7 +79,9 @@ def start_paused_build(docs: Path, warehouse: Path, point: str, tmp_path: Path, 
     process = subprocess.Popen([sys.executable, "-m", "loaders.cli", "build", str(docs), "--warehouse",
                                 str(warehouse)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 900
-    while not signal_file.exists():
+    expected = [str(process.pid), point]
+    # wait on the signal's full content, not on the file's existence (it may exist before it is written)
+    while not (signal_file.exists() and signal_file.read_text().split() == expected):
         if process.poll() is not None:
             pytest.fail(f"the build ended (exit {process.returncode}) before reaching {point}:\n"
                         + (tmp_path / f"build-{point}.log").read_text())
@@ -87,7 +89,6 @@ def start_paused_build(docs: Path, warehouse: Path, point: str, tmp_path: Path, 
             process.kill()
             pytest.fail(f"the build did not reach {point} in time")
         time.sleep(0.2)
-    assert signal_file.read_text().split() == [str(process.pid), point]
     return process
 
 
@@ -235,7 +236,7 @@ def test_sigkill_leaves_the_published_warehouse_intact(built, tmp_path, point):
     before = warehouse.read_bytes()
     docs = changed_documents(tmp_path)
     process = start_paused_build(docs, warehouse, point, tmp_path)
-    assert list(warehouse.parent.glob(".yusuan.building.duckdb"))  # the build works on its own file
+    assert list(warehouse.parent.glob(".yusuan.duckdb.building.duckdb"))  # the build works on its own file
     kill9(process)
     assert warehouse.read_bytes() == before
     assert query_one(warehouse, ACTUAL_2023) == (Decimal("151300.00"),)

@@ -9,6 +9,7 @@ weights, the total score and grade, the targets. Every other number that carries
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,6 +40,7 @@ _SATISFACTION_RE = re.compile(r"[\u4e00-\u9fff]{2,10}满意度")
 _SCORED_NUMBER_RE = re.compile(rf"{N}\s*(?P<unit>分|%|％|小时)")
 MONEY_UNIT = r"(?P<unit>亿元|万元|元)"
 CLAUSE_END = "，,。；;：:\n"
+CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 
 # Quantity units seen in reports; 万/亿 in front multiply (handled in dbt).
 _COUNT_UNITS = (
@@ -88,15 +90,43 @@ class _Reader:
 
     def lines_of(self, start: int, end: int) -> tuple[int, int, str]:
         first, last = self.flow.span_lines(start, end)
-        return first, last, self.flow.raw_text(first, last)
+        return first, last, self.flow.raw_text(first, last, around=(start, end))
 
     def is_claimed(self, start: int) -> bool:
         return any(c.start <= start < c.end for c in self.claimed)
 
+    def _claimed_cursor(self):
+        """``is_claimed`` for offsets asked in increasing order, linear overall: the claims merged into disjoint
+        spans, walked once (``read_remaining_numbers`` asks every number in text order)."""
+        spans: list[list[int]] = []
+        for claim in sorted(self.claimed, key=lambda c: c.start):
+            if spans and claim.start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], claim.end)
+            elif claim.end > claim.start:
+                spans.append([claim.start, claim.end])
+        position = 0
+
+        def claimed(offset: int) -> bool:
+            nonlocal position
+            while position < len(spans) and spans[position][1] <= offset:
+                position += 1
+            return position < len(spans) and spans[position][0] <= offset
+
+        return claimed
+
+    def _clause_ends(self) -> list[int]:
+        if getattr(self, "_clause_end_offsets", None) is None:
+            self._clause_end_offsets = [m.start() for m in CLAUSE_END_RE.finditer(self.text)]
+        return self._clause_end_offsets
+
     def clause_around(self, start: int, end: int) -> str:
-        left = max((self.text.rfind(ch, 0, start) for ch in CLAUSE_END), default=-1) + 1
-        rights = [i for i in (self.text.find(ch, end) for ch in CLAUSE_END) if i != -1]
-        right = min(rights) if rights else len(self.text)
+        """The clause a span stands in: from the clause end before ``start`` to the first one at or after
+        ``end`` (found by bisection in the offsets of every clause end: no scan of a long line per figure)."""
+        ends = self._clause_ends()
+        before = bisect.bisect_left(ends, start) - 1
+        left = ends[before] + 1 if before >= 0 else 0
+        after = bisect.bisect_left(ends, end)
+        right = ends[after] if after < len(ends) else len(self.text)
         return self.text[left:right].strip()
 
     # --- landing ---------------------------------------------------------------------------------
@@ -301,8 +331,11 @@ class _Reader:
             is_qualitative=True, sequence_no=len(self.indicators) + 1))
 
     def read_remaining_numbers(self) -> None:
+        # claims made in this loop lie inside the match being read, never ahead of it: the cursor of the claims
+        # made before is enough, and walks them once
+        is_claimed = self._claimed_cursor()
         for m in QUANTITY_RE.finditer(self.text):
-            if self.is_claimed(m.start("num")):
+            if is_claimed(m.start("num")):
                 continue
             unit = m.group("unit")
             following = self.text[m.end("num"): m.end("num") + 2].lstrip()
@@ -335,7 +368,9 @@ class _Reader:
                             span=(m.start(), m.end()), comparison=comparison)
 
     def _line_start(self, offset: int) -> bool:
-        return offset in self.flow._starts
+        starts = self.flow._starts  # increasing: bisection, not a scan of every line
+        index = bisect.bisect_left(starts, offset)
+        return index < len(starts) and starts[index] == offset
 
 
 def parse(document: Document) -> ParseResult:
