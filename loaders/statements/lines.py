@@ -24,6 +24,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9
 _SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
 _HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _DIGIT = re.compile(r"[0-9]")
+# a number standing in its own column: a wide gap before it and a wide gap or the end after it
+_GAP_THEN_NUMBER = re.compile(r"[ \t\u3000]{2,}[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?:[ \t\u3000]{2,}|$)")
 _ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?[ \t]+[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?=\s|$)")
 _TOC_LEADER = re.compile(r"[…\.·]{4,}")
 
@@ -65,7 +67,8 @@ def _text_lines(document) -> list[SourceLine]:
         stripped = piece.strip()
         if stripped:
             raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029") if page is not None else piece
-            if _ADJACENT_NUMBERS.search(stripped):  # 72.95 72.95 120.56: a table row, nothing to split
+            if _ADJACENT_NUMBERS.search(stripped) or _GAP_THEN_NUMBER.search(stripped):
+                # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
                 append(SourceLine(page, number, number, raw, [stripped], "table"))
             elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
                 segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
