@@ -216,6 +216,6 @@ KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "
 
 # a sentence without any of these has nothing for the reader: no number, list, reason, note or placeholder
 NEEDS_READING_RE = re.compile(
-    r"[0-9０-９](?:[,.．][0-9０-９])?[ ]?(?:万元|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
+    r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万元|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
     r"|[XＸxｘ×某]{2}|其中|如下|以下方面|中[，,：:]|原因|表")
 QUOTES = str.maketrans("", "", "“”\"‘’' ")

@@ -23,7 +23,13 @@ _SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ 
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?|[0-9]{1,3}/[0-9]{1,3})$")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
 _HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_DIGIT = re.compile(r"[0-9]")
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
+_CLAUSE_OR_DIGIT = re.compile(r"[，；,;：:]|[0-9０-９]")
+# a number standing in its own column: a wide gap before it and a wide gap or the end after it
+_GAP_THEN_NUMBER = (r"[ \t\u3000]{2,}[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?:[ \t\u3000]{2,}|$)")
 _ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?[ \t]+[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?=\s|$)")
+_TABLE_ROW = re.compile(_ADJACENT_NUMBERS.pattern + "|" + _GAP_THEN_NUMBER)
 _TOC_LEADER = re.compile(r"[…\.·]{4,}")
 
 
@@ -50,26 +56,29 @@ def _squeeze(text: str) -> str:
 
 
 def _text_lines(document) -> list[SourceLine]:
+    """Lines of a text document; blank lines are left out (they neither carry text nor break a sentence)."""
     text = document.text or ""
     out: list[SourceLine] = []
-    page = 1
-    has_pages = "\f" in text
-    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
-        raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
-        stripped = raw.strip()
-        if not stripped:
-            segments = []
-        elif _ADJACENT_NUMBERS.search(stripped):  # 72.95 72.95 120.56: a table row, nothing to split
-            out.append(SourceLine(page if has_pages else None, number, number, raw, [stripped], "table"))
-            if piece.endswith("\f"):
-                page += 1
-            continue
-        elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
-            segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
-        else:
-            segments = [_squeeze(stripped)]
-        out.append(SourceLine(page if has_pages else None, number, number, raw, segments))
-        if piece.endswith("\f"):
+    append = out.append
+    if "\f" in text:
+        page = 1
+        pieces = text.splitlines(keepends=True)
+    else:
+        page = None
+        pieces = text.splitlines()
+    for number, piece in enumerate(pieces, start=1):
+        stripped = piece.strip()
+        if stripped:
+            raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029") if page is not None else piece
+            if _TABLE_ROW.search(stripped):
+                # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
+                append(SourceLine(page, number, number, raw, [stripped], "table"))
+            elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
+                segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
+                append(SourceLine(page, number, number, raw, segments))
+            else:
+                append(SourceLine(page, number, number, raw, [_squeeze(stripped)]))
+        if page is not None and piece.endswith("\f"):
             page += 1
     return out
 
@@ -99,7 +108,7 @@ def _is_bare_number(segment: str) -> bool:
     return is_amount(segment) or segment in DASH_VALUES
 
 
-def classify(lines: list[SourceLine]) -> list[SourceLine]:
+def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLine]:
     """Set ``kind`` on every line (see the module docstring). Linear, one pass."""
     in_table = False
     at_boundary = True  # the prose read so far ends a sentence (or nothing read yet)
@@ -116,24 +125,25 @@ def classify(lines: list[SourceLine]) -> list[SourceLine]:
             line.kind = "skip"
             continue
         punctuated = bool(_SENTENCE_PUNCT.search(text))
-        if _ADJACENT_NUMBERS.search(line.raw):  # 72.95 72.95 120.56: a flattened table row
-            line.kind, in_table = "table", True
-            continue
-        if len(segments) == 1:
-            bare = 1 if _is_bare_number(text) else 0
-        else:
-            bare = sum(1 for s in segments if _is_bare_number(s))
-        if bare and (len(segments) >= 2 or not punctuated):
-            line.kind, in_table = "table", True
-            continue
-        if _TOC_LEADER.search(text):
+        if _DIGIT.search(text):
+            if not rows_known and _ADJACENT_NUMBERS.search(line.raw):  # 72.95 72.95 120.56: a table row
+                line.kind, in_table = "table", True
+                continue
+            if len(segments) == 1:
+                bare = 1 if _is_bare_number(text) else 0
+            else:
+                bare = sum(1 for s in segments if _is_bare_number(s))
+            if bare and (len(segments) >= 2 or not punctuated):
+                line.kind, in_table = "table", True
+                continue
+        if ("…" in text or "..." in text or "·" in text) and _TOC_LEADER.search(text):
             line.kind = "table"
             continue
         if len(segments) >= 2 and not punctuated:
             line.kind = "heading" if (text.endswith("表") or _HEADING_MARK.match(text)) else "table"
             in_table = in_table or line.kind == "table"
             continue
-        if _HEADING_MARK.match(text) and len(text) <= 40 and not re.search(r"[，；,;：:]|[0-9０-９]", text):
+        if len(text) <= 40 and _HEADING_MARK.match(text) and not _CLAUSE_OR_DIGIT.search(text):
             line.kind, in_table, at_boundary = "heading", False, True
             continue
         if not punctuated and len(text) <= 40:
@@ -143,7 +153,7 @@ def classify(lines: list[SourceLine]) -> list[SourceLine]:
             if in_table:
                 line.kind = "table"
                 continue
-            if at_boundary and not re.search(r"[0-9０-９]", text):
+            if at_boundary and not _ANY_DIGIT.search(text):
                 line.kind = "heading"
                 continue
         line.kind = "prose"
@@ -219,4 +229,4 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
 def source_lines(document) -> list[SourceLine]:
     if document.is_pdf:
         return classify(_pdf_lines(document))
-    return repair_swapped_lines(classify(_text_lines(document)))
+    return repair_swapped_lines(classify(_text_lines(document), rows_known=True))

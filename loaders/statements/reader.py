@@ -259,6 +259,13 @@ class _Reader:
             else:  # a table or heading between two prose runs ends any list
                 self.state.inline = None
                 self.state.carry = None
+            if not g.NEEDS_READING_RE.search(block.text) \
+                    and not any(g.LIST_MARK_AT_RE.match(block.text, offset) for offset in block.offsets):
+                # nothing to read in the whole block (no number with a unit, list, reason, note or placeholder):
+                # its sentences are counted, the list state moves on as sentence by sentence
+                self.state.next_sentence += len(_sentences(block))
+                self.state.inline = self.state.carry = None
+                continue
             for start, end in _sentences(block):
                 self._sentence(block, start, end)
 
