@@ -25,7 +25,7 @@ import duckdb
 from loaders import runlog
 
 PALETTE = ["#2f6db5", "#d9822b", "#3a9c5b", "#b8464b", "#7b5ea7", "#8c6d31", "#d45fa0", "#5f7b8a"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2, "info": 3}
 CLASS_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 TEN_THOUSAND = Decimal(10000)
 
@@ -86,7 +86,7 @@ def collect(warehouse: Path) -> ReportData:
             select rule_id, severity, document_sha256, file_name, page, line_start, line_end, source_locator,
                 quoted_source, message, lhs, rhs, difference, tolerance
             from main.fct_findings
-            order by file_name, case severity when 'error' then 0 when 'warning' then 1 else 2 end,
+            order by file_name, case severity when 'error' then 0 when 'warning' then 1 when 'notice' then 2 else 3 end,
                 line_start nulls first, rule_id""")
         data.execution = _rows(con, """
             select department_name, fiscal_year, coalesce(project_name, row_label) as project_name,
@@ -225,7 +225,7 @@ th, td { border: 1px solid #dde3ea; padding: .3rem .5rem; text-align: left; vert
 th { background: #f2f5f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: .1rem .5rem; border-radius: .6rem; font-size: .8rem; color: #fff; }
 .passed, .published { background: #3a9c5b; } .failed, .gate_failed, .dbt_failed, .error, .killed { background: #b8464b; }
-.warning, .unchanged { background: #d9822b; } .info, .not-run { background: #5f7b8a; }
+.warning, .unchanged { background: #d9822b; } .notice { background: #4f7fa8; } .info, .not-run { background: #5f7b8a; }
 pre.quote { background: #f7f7f2; border-left: 3px solid #d9822b; padding: .4rem .6rem; margin: .3rem 0;
             white-space: pre-wrap; font-size: .85rem; }
 details { margin: .5rem 0; } summary { cursor: pointer; font-weight: 600; }

@@ -19,7 +19,7 @@ SHA256_REGEX = r"^[0-9a-f]{64}$"
 FIRST_FISCAL_YEAR = 2000
 LAST_FISCAL_YEAR = 2100
 MAX_RATE_PCT = 1000
-SEVERITIES = ["error", "warning", "info"]
+SEVERITIES = ["error", "warning", "notice", "info"]
 
 
 def document_kinds() -> list[str]:

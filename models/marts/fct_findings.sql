@@ -95,7 +95,26 @@ taxonomy_failures as (
     {{ indicator_taxonomy_check(ref('fct_indicator_targets'), ref('indicator_taxonomy')) }}
 ),
 
+-- numbers stated in prose (fct_stated_figures): against their table figure, inside their sentence, and lists
+stated_figure_failures as (
+    {{ stated_figure_matches_check(ref('int_statements_linked')) }}
+),
+
+statement_arithmetic_failures as (
+    {{ statement_arithmetic_check(ref('int_statements_linked')) }}
+),
+
+listed_parts_failures as (
+    {{ listed_parts_check(ref('int_statements_linked')) }}
+),
+
 narrative_failures as (
+    select * from stated_figure_failures
+    union all by name
+    select * from statement_arithmetic_failures
+    union all by name
+    select * from listed_parts_failures
+    union all by name
     select * from stated_amount_failures
     union all by name
     select * from stated_ratio_failures
@@ -183,7 +202,8 @@ rule_rows as (
         rule_failures.line_start,
         rule_failures.line_end,
         rule_failures.source_locator,
-        quoted.quoted_source,
+        -- a prose rule quotes its sentence (and the table row it compares); the others the lines they cover
+        coalesce(rule_failures.quoted_source, quoted.quoted_source) as quoted_source,
         rule_failures.lhs,
         rule_failures.rhs,
         rule_failures.difference,
