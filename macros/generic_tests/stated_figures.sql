@@ -10,7 +10,7 @@
 
 {#- The evidence row of one judged comparison: `_lhs`, `_rhs`, `_difference`, `_tolerance` and `_exact` /
     `_within` (booleans) must be columns of `relation`; `error_rule` / `notice_rule` are literal rule ids. -#}
-{% macro _judged_rows(relation, error_rule, notice_rule, message) -%}
+{% macro _judged_rows(relation, error_rule, notice_rule, message, locator='source_locator') -%}
     select
         case when _within then '{{ notice_rule }}' else '{{ error_rule }}' end as rule_id,
         document_sha256,
@@ -18,7 +18,7 @@
         page,
         line_start,
         line_end,
-        source_locator,
+        {{ locator }} as source_locator,
         cast(_lhs as decimal(38, 6)) as lhs,
         cast(_rhs as decimal(38, 6)) as rhs,
         cast(_difference as decimal(38, 6)) as difference,
@@ -46,12 +46,14 @@
 {%- endmacro %}
 
 
-{#- NAR-STATED-001 (error) / NAR-STATED-002 (notice): a stated amount equals the table figure it is linked to
-    (same document; link_method code_from_names, measure or row_label), within the rounding of both. Exact when
-    the finer printing rounds to the coarser (|difference| <= the coarser half-step); within rounding when
-    |difference| < the sum of both half-steps. NAR-STATED-003 (warning): an amount whose link is ambiguous (the
-    candidate tables print different figures) and that equals none of them within rounding (`matches_candidate`
-    false): whichever table it describes, it disagrees with it. -#}
+{#- NAR-STATED-001 (error): a stated amount equals the table figure it is linked to (same document; link_method
+    code_from_names, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
+    (|difference| <= the coarser half-step; 350.35 万元 is 3,503,499 元 rounded, nothing to report). Two single
+    printings have no notice band: their values lie on grids of 2h and 2H (H a multiple of 2h), so a difference
+    above H is at least H + 2h, beyond the sum of the half-steps; 326.71 against 326.72 is an error.
+    NAR-STATED-002 (warning): an amount whose link is ambiguous (the candidate tables print different figures) and
+    that equals none of them within rounding (`matches_candidate` false): whichever table it describes, it
+    disagrees with it. -#}
 {% macro stated_figure_matches_check(model) %}
     with
 
@@ -64,8 +66,8 @@
             half_step_yuan + linked_half_step_yuan as _tolerance,
             value_yuan = linked_value_yuan
                 or abs(value_yuan - linked_value_yuan) <= greatest(half_step_yuan, linked_half_step_yuan) as _exact,
-            abs(value_yuan - linked_value_yuan) < half_step_yuan + linked_half_step_yuan as _within,
-            {{ source_locator() }} || ' ↔ ' || linked_source_locator as source_locator_both,
+            false as _within,
+            {{ source_locator() }} || ' ↔ ' || linked_source_locator as _locator,
             {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
         from {{ model }}
         where role = 'amount'
@@ -74,23 +76,19 @@
             and linked_value_yuan is not null
     ),
 
-    located as (
-        select * exclude (source_locator) rename (source_locator_both as source_locator) from compared
-    ),
-
     linked_failures as (
-        {{ _judged_rows('located', 'NAR-STATED-001', 'NAR-STATED-002',
+        {{ _judged_rows('compared', 'NAR-STATED-001', 'NAR-STATED-001',
             "coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
                 || ' (' || " ~ amount_text('_lhs') ~ " || ') but ' || linked_table_name
                 || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
                 || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
                 || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
-                || linked_source_locator || ')'") }}
+                || linked_source_locator || ')'", locator='_locator') }}
     ),
 
     ambiguous_failures as (
         select
-            'NAR-STATED-003' as rule_id,
+            'NAR-STATED-002' as rule_id,
             document_sha256,
             file_name,
             page,
