@@ -61,19 +61,38 @@ linkable as (
         and (period_year is null or period_year = document_fiscal_year)
 ),
 
--- table figures of the document's own year (a column or label naming another year is not this year's figure)
-current_figures as (
+-- the years a figure's label and column name print ("2023年预算执行数"), once per distinct pair
+printed_years as (
     select
-        table_figures.*,
-        regexp_replace(regexp_replace(coalesce(table_figures.row_label, ''), '[\s　]', '', 'g'),
-            '^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])', '') as row_label_norm
+        label,
+        column_label,
+        list_transform(regexp_extract_all(coalesce(label, '') || ' ' || coalesce(column_label, ''), '(\d{4})年', 1),
+            lambda year_text: cast(year_text as integer)) as years
+    from (select distinct label, column_label from table_figures)
+),
+
+-- table figures of the documents with statements, of the document's own year (a column or label naming another
+-- year is not this year's figure)
+current_figures as (
+    select table_figures.*
     from table_figures
     inner join documents using (document_sha256)
+    inner join printed_years
+        on printed_years.label is not distinct from table_figures.label
+        and printed_years.column_label is not distinct from table_figures.column_label
     where table_figures.document_sha256 in (select document_sha256 from linkable)
-        and list_bool_and(list_transform(
-            regexp_extract_all(coalesce(table_figures.label, '') || ' ' || coalesce(table_figures.column_label, ''),
-                '(\d{4})年', 1),
-            lambda year_text: cast(year_text as integer) = documents.fiscal_year)) is not false
+        and list_bool_and(list_transform(printed_years.years, lambda year: year = documents.fiscal_year))
+            is not false
+),
+
+-- rows without a code (totals, 收支总表 lines), their label without spaces and leading ordinal
+labelled_figures as (
+    select
+        *,
+        regexp_replace(regexp_replace(coalesce(row_label, ''), '[\s　]', '', 'g'),
+            '^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])', '') as row_label_norm
+    from current_figures
+    where row_code is null
 ),
 
 -- ---------------------------------------------------------------- 功能分类 subjects: code from names
@@ -188,7 +207,7 @@ rules_matched as (
 
 figure_shapes as (
     -- the distinct (table, row, column) shapes printed, matched once against the seed's table/row/column patterns
-    select distinct table_name, row_label_norm, column_label from current_figures
+    select distinct table_name, row_label_norm, column_label from labelled_figures
 ),
 
 shape_rules as (
@@ -212,18 +231,18 @@ row_label_candidates as (
     select
         linkable.statement_id,
         'row_label' as link_method,
-        current_figures.*
+        labelled_figures.*
     from linkable
     inner join rules_matched
         on rules_matched.subject_norm = linkable.subject_norm
         and rules_matched.measure is null
     inner join shape_rules
         on shape_rules.link_rule = rules_matched.link_rule
-    inner join current_figures
-        on current_figures.document_sha256 = linkable.document_sha256
-        and current_figures.table_name = shape_rules.table_name
-        and current_figures.row_label_norm = shape_rules.row_label_norm
-        and current_figures.column_label is not distinct from shape_rules.column_label
+    inner join labelled_figures
+        on labelled_figures.document_sha256 = linkable.document_sha256
+        and labelled_figures.table_name = shape_rules.table_name
+        and labelled_figures.row_label_norm = shape_rules.row_label_norm
+        and labelled_figures.column_label is not distinct from shape_rules.column_label
     where linkable.link_phase = 'current'
 ),
 
@@ -248,7 +267,7 @@ candidates as (
     union all by name
     select * exclude (row_label_norm) from row_label_candidates
     union all by name
-    select * exclude (row_label_norm) from measure_candidates
+    select * from measure_candidates
 ),
 
 -- one distinct figure: linked (the first table by name, page and line); several: ambiguous
