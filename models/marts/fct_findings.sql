@@ -95,25 +95,14 @@ taxonomy_failures as (
     {{ indicator_taxonomy_check(ref('fct_indicator_targets'), ref('indicator_taxonomy')) }}
 ),
 
--- numbers stated in prose (fct_stated_figures): against their table figure, inside their sentence, and lists
-stated_figure_failures as (
-    {{ stated_figure_matches_check(ref('int_statements_linked')) }}
-),
-
-statement_arithmetic_failures as (
-    {{ statement_arithmetic_check(ref('int_statements_linked')) }}
-),
-
-listed_parts_failures as (
-    {{ listed_parts_check(ref('int_statements_linked')) }}
+-- numbers stated in prose (fct_stated_figures): against their table figure, inside their sentence, and lists;
+-- computed once in int_statement_rule_failures, whose data tests report the same rows
+statement_failures as (
+    select * exclude (check_name) from {{ ref('int_statement_rule_failures') }}
 ),
 
 narrative_failures as (
-    select * from stated_figure_failures
-    union all by name
-    select * from statement_arithmetic_failures
-    union all by name
-    select * from listed_parts_failures
+    select * from statement_failures
     union all by name
     select * from stated_amount_failures
     union all by name
