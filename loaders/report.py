@@ -261,7 +261,8 @@ def _publication(data: ReportData, output: Path) -> list[str]:
             f"{esc(run['documents_changed'])} changed, {esc(run['documents_reparsed'])} re-parsed), "
             f"{esc(run['documents_unchanged'])} unchanged, {esc(run['documents_removed'])} removed, "
             f"{esc(run['documents_failed'])} not loaded; {esc(run['figures'])} figures; findings: "
-            f"{esc(run['findings_error'])} error, {esc(run['findings_warning'])} warning.</p>")
+            f"{esc(run['findings_error'])} error, {esc(run['findings_warning'])} warning, "
+            f"{esc(run.get('findings_notice') or 0)} notice (within the printed rounding).</p>")
         gate = run["gate_result"] or "not run"
         text = {"passed": f"passed ({esc(run['gate_checks'])} checks, none failed)",
                 "unchanged": "not rerun: nothing changed since the build that passed it"}.get(gate, esc(gate))
@@ -355,6 +356,7 @@ def _documents(data: ReportData) -> list[str]:
 def render(data: ReportData, output: Path) -> str:
     errors = sum(1 for f in data.findings if f["severity"] == "error")
     warnings = sum(1 for f in data.findings if f["severity"] == "warning")
+    notices = sum(1 for f in data.findings if f["severity"] == "notice")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -363,7 +365,7 @@ def render(data: ReportData, output: Path) -> str:
         f"<style>{CSS}</style></head><body>",
         "<h1>yusuan 预算 — warehouse report</h1>",
         f'<p class="muted">{esc(data.warehouse)} · generated {esc(data.generated_at)} UTC · '
-        f"{len(data.documents)} documents · {errors} error and {warnings} warning findings</p>",
+        f"{len(data.documents)} documents · {errors} error, {warnings} warning and {notices} notice findings</p>",
     ]
     parts += _publication(data, output)
     parts.append("<h2>Execution rates by department and year (执行率)</h2>")
