@@ -37,7 +37,7 @@ link_rules as (
 ),
 
 -- which statements can be linked, and to which phase of the tables
-linkable as (
+linkable as materialized (
     select
         statement_id,
         document_sha256,
@@ -73,7 +73,7 @@ printed_years as (
 
 -- table figures of the documents with statements, of the document's own year (a column or label naming another
 -- year is not this year's figure)
-current_figures as (
+current_figures as materialized (
     select table_figures.*
     from table_figures
     inner join documents using (document_sha256)
@@ -83,16 +83,6 @@ current_figures as (
     where table_figures.document_sha256 in (select document_sha256 from linkable)
         and list_bool_and(list_transform(printed_years.years, lambda year: year = documents.fiscal_year))
             is not false
-),
-
--- rows without a code (totals, 收支总表 lines), their label without spaces and leading ordinal
-labelled_figures as (
-    select
-        *,
-        regexp_replace(regexp_replace(coalesce(row_label, ''), '[\s　]', '', 'g'),
-            '^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])', '') as row_label_norm
-    from current_figures
-    where row_code is null
 ),
 
 -- ---------------------------------------------------------------- 功能分类 subjects: code from names
@@ -205,21 +195,43 @@ rules_matched as (
         on regexp_matches(subjects.subject_norm, link_rules.subject_pattern)
 ),
 
+row_label_statements as (
+    select linkable.statement_id, linkable.document_sha256, rules_matched.link_rule
+    from linkable
+    inner join rules_matched
+        on rules_matched.subject_norm = linkable.subject_norm
+        and rules_matched.measure is null
+    where linkable.link_phase = 'current'
+),
+
+uncoded_figures as (
+    -- rows without a code (totals, 收支总表 lines) of the documents with such statements
+    select * from current_figures
+    where row_code is null
+        and document_sha256 in (select document_sha256 from row_label_statements)
+),
+
 figure_shapes as (
-    -- the distinct (table, row, column) shapes printed, matched once against the seed's table/row/column patterns
-    select distinct table_name, row_label_norm, column_label from labelled_figures
+    -- the distinct (table, row, column) shapes printed, the row label without spaces and leading ordinal, matched
+    -- once against the patterns of the seed rows some statement uses
+    select
+        table_name,
+        row_label,
+        column_label,
+        regexp_replace(regexp_replace(coalesce(row_label, ''), '[\s　]', '', 'g'),
+            '^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])', '') as row_label_norm
+    from (select distinct table_name, row_label, column_label from uncoded_figures)
 ),
 
 shape_rules as (
     select
         link_rules.link_rule,
         figure_shapes.table_name,
-        figure_shapes.row_label_norm,
+        figure_shapes.row_label,
         figure_shapes.column_label
-    from link_rules
+    from (select * from link_rules where link_rule in (select link_rule from row_label_statements)) as link_rules
     inner join figure_shapes
-        on link_rules.measure is null
-        and regexp_matches(figure_shapes.table_name, link_rules.table_pattern)
+        on regexp_matches(figure_shapes.table_name, link_rules.table_pattern)
         and (link_rules.table_exclude_pattern is null
             or not regexp_matches(figure_shapes.table_name, link_rules.table_exclude_pattern))
         and (link_rules.row_pattern is null or regexp_matches(figure_shapes.row_label_norm, link_rules.row_pattern))
@@ -229,21 +241,17 @@ shape_rules as (
 
 row_label_candidates as (
     select
-        linkable.statement_id,
+        row_label_statements.statement_id,
         'row_label' as link_method,
-        labelled_figures.*
-    from linkable
-    inner join rules_matched
-        on rules_matched.subject_norm = linkable.subject_norm
-        and rules_matched.measure is null
+        uncoded_figures.*
+    from row_label_statements
     inner join shape_rules
-        on shape_rules.link_rule = rules_matched.link_rule
-    inner join labelled_figures
-        on labelled_figures.document_sha256 = linkable.document_sha256
-        and labelled_figures.table_name = shape_rules.table_name
-        and labelled_figures.row_label_norm = shape_rules.row_label_norm
-        and labelled_figures.column_label is not distinct from shape_rules.column_label
-    where linkable.link_phase = 'current'
+        on shape_rules.link_rule = row_label_statements.link_rule
+    inner join uncoded_figures
+        on uncoded_figures.document_sha256 = row_label_statements.document_sha256
+        and uncoded_figures.table_name = shape_rules.table_name
+        and uncoded_figures.row_label is not distinct from shape_rules.row_label
+        and uncoded_figures.column_label is not distinct from shape_rules.column_label
 ),
 
 measure_candidates as (
@@ -262,10 +270,10 @@ measure_candidates as (
     where linkable.link_phase in ('current', 'budget_in_final')
 ),
 
-candidates as (
+candidates as materialized (
     select * exclude (codes_printed, is_fund_scoped) from class_candidates
     union all by name
-    select * exclude (row_label_norm) from row_label_candidates
+    select * from row_label_candidates
     union all by name
     select * from measure_candidates
 ),
@@ -326,8 +334,9 @@ final as (
     from statements
     left join linkable using (statement_id)
     left join judged using (statement_id)
-    left join table_figures as linked
-        on linked.figure_id = judged.first_figure_id
+    left join candidates as linked
+        on linked.statement_id = judged.statement_id
+        and linked.figure_id = judged.first_figure_id
         and judged.candidate_value_count = 1
 )
 
