@@ -321,6 +321,7 @@ final as (
         linked.row_code as linked_row_code,
         linked.row_label as linked_row_label,
         linked.column_label as linked_column_label,
+        linked.measure as linked_measure,
         linked.page as linked_page,
         linked.line_start as linked_line_start,
         linked.line_end as linked_line_end,

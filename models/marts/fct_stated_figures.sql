@@ -10,10 +10,6 @@ linked as (
     where value is not null
 ),
 
-measures as (
-    select figure_id, measure from {{ ref('int_figures_converted') }}
-),
-
 final as (
     select
         linked.statement_id,
@@ -33,7 +29,7 @@ final as (
         linked.parent_subject,
         linked.list_index,
         linked.role,
-        measures.measure,
+        linked.linked_measure as measure,
         linked.period_year,
         linked.basis,
         linked.compared_year,
@@ -64,8 +60,6 @@ final as (
         cast(linked.linked_value_yuan as decimal(38, 6)) as linked_value_yuan,
         cast(linked.linked_half_step_yuan as decimal(38, 6)) as linked_half_step_yuan
     from linked
-    left join measures
-        on measures.figure_id = linked.linked_figure_id
 )
 
 select * from final
