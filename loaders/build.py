@@ -660,6 +660,7 @@ def _summarise(path: Path, report: BuildReport, findings: bool = True) -> None:
         report.findings_by_severity = {severity: count for severity, count in rows}
         run.findings_error = report.findings_by_severity.get("error", 0)
         run.findings_warning = report.findings_by_severity.get("warning", 0)
+        run.findings_notice = report.findings_by_severity.get("notice", 0)
         run.findings_info = report.findings_by_severity.get("info", 0)
     finally:
         con.close()

@@ -336,8 +336,8 @@ def check(
     rule, severity, file, lines, the source lines quoted, lhs, rhs, difference and tolerance.
 
     \b
-    Exit codes: 0 no error-severity finding; 1 at least one error-severity finding; 2 a file could not be read at
-    all (or bad usage).
+    Exit codes: 0 no error-severity finding (warnings and notices — differences within the printed rounding —
+    never change it); 1 at least one error-severity finding; 2 a file could not be read at all (or bad usage).
     """
     import shutil
     import tempfile
@@ -368,7 +368,7 @@ def check(
             cursor = con.execute(
                 "select rule_id, severity, file_name as file, page, line_start, line_end, quoted_source, message, "
                 "lhs, rhs, difference, tolerance from main.fct_findings "
-                "order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, file_name, line_start")
+                "order by case severity when 'error' then 0 when 'warning' then 1 when 'notice' then 2 else 3 end, file_name, line_start")
             columns = [d[0] for d in cursor.description]
             findings = [dict(zip(columns, row)) for row in cursor.fetchall()]
         finally:

@@ -86,7 +86,7 @@ def collect(warehouse: Path) -> ReportData:
             select rule_id, severity, document_sha256, file_name, page, line_start, line_end, source_locator,
                 quoted_source, message, lhs, rhs, difference, tolerance
             from main.fct_findings
-            order by file_name, case severity when 'error' then 0 when 'warning' then 1 else 2 end,
+            order by file_name, case severity when 'error' then 0 when 'warning' then 1 when 'notice' then 2 else 3 end,
                 line_start nulls first, rule_id""")
         data.execution = _rows(con, """
             select department_name, fiscal_year, coalesce(project_name, row_label) as project_name,
@@ -225,7 +225,7 @@ th, td { border: 1px solid #dde3ea; padding: .3rem .5rem; text-align: left; vert
 th { background: #f2f5f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: .1rem .5rem; border-radius: .6rem; font-size: .8rem; color: #fff; }
 .passed, .published { background: #3a9c5b; } .failed, .gate_failed, .dbt_failed, .error, .killed, .shrink_refused { background: #b8464b; }
-.warning, .unchanged { background: #d9822b; } .info, .not-run { background: #5f7b8a; }
+.warning, .unchanged { background: #d9822b; } .notice { background: #4f7fa8; } .info, .not-run { background: #5f7b8a; }
 pre.quote { background: #f7f7f2; border-left: 3px solid #d9822b; padding: .4rem .6rem; margin: .3rem 0;
             white-space: pre-wrap; font-size: .85rem; }
 details { margin: .5rem 0; } summary { cursor: pointer; font-weight: 600; }
@@ -261,7 +261,8 @@ def _publication(data: ReportData, output: Path) -> list[str]:
             f"{esc(run['documents_changed'])} changed, {esc(run['documents_reparsed'])} re-parsed), "
             f"{esc(run['documents_unchanged'])} unchanged, {esc(run['documents_removed'])} removed, "
             f"{esc(run['documents_failed'])} not loaded; {esc(run['figures'])} figures; findings: "
-            f"{esc(run['findings_error'])} error, {esc(run['findings_warning'])} warning.</p>")
+            f"{esc(run['findings_error'])} error, {esc(run['findings_warning'])} warning, "
+            f"{esc(run.get('findings_notice') or 0)} notice (within the printed rounding).</p>")
         gate = run["gate_result"] or "not run"
         text = {"passed": f"passed ({esc(run['gate_checks'])} checks, none failed)",
                 "unchanged": "not rerun: nothing changed since the build that passed it"}.get(gate, esc(gate))
@@ -355,6 +356,7 @@ def _documents(data: ReportData) -> list[str]:
 def render(data: ReportData, output: Path) -> str:
     errors = sum(1 for f in data.findings if f["severity"] == "error")
     warnings = sum(1 for f in data.findings if f["severity"] == "warning")
+    notices = sum(1 for f in data.findings if f["severity"] == "notice")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -363,7 +365,7 @@ def render(data: ReportData, output: Path) -> str:
         f"<style>{CSS}</style></head><body>",
         "<h1>yusuan 预算 — warehouse report</h1>",
         f'<p class="muted">{esc(data.warehouse)} · generated {esc(data.generated_at)} UTC · '
-        f"{len(data.documents)} documents · {errors} error and {warnings} warning findings</p>",
+        f"{len(data.documents)} documents · {errors} error, {warnings} warning and {notices} notice findings</p>",
     ]
     parts += _publication(data, output)
     parts.append("<h2>Execution rates by department and year (执行率)</h2>")

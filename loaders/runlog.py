@@ -53,6 +53,7 @@ RUN_LOG_COLUMNS = [
     ("indicators", "bigint"),  # rows in raw.indicators after the run
     ("findings_error", "integer"),
     ("findings_warning", "integer"),
+    ("findings_notice", "integer"),  # a difference within printed rounding, not exact: visible, never an error
     ("findings_info", "integer"),
     ("gate_result", "varchar"),  # passed | failed | not run | unchanged (nothing to rebuild)
     ("gate_checks", "integer"),
@@ -91,6 +92,7 @@ class RunRecord:
     indicators: int | None = None
     findings_error: int | None = None
     findings_warning: int | None = None
+    findings_notice: int | None = None
     findings_info: int | None = None
     gate_result: str = "not run"
     gate_checks: int | None = None

@@ -14,3 +14,22 @@
             '支出$', ''),
         '')
 {%- endmacro %}
+
+{#- The printed subject of a prose statement as the link seed (statement_table_links) matches it: no spaces, no
+    quotes (“三公”经费 -> 三公经费), one kind of brackets, no leading year or 本部门/本单位, no trailing 预算/决算(数)
+    (收入预算 -> 收入, 财政拨款支出预算 -> 财政拨款支出). -#}
+{% macro statement_subject_norm(text_column) -%}
+    regexp_replace(regexp_replace(
+        replace(replace(regexp_replace(coalesce({{ text_column }}, ''), '[\s“”"‘’]', '', 'g'), '(', '（'), ')', '）'),
+        '^(?:\d{4}年度?)?(?:本部门|本单位|本年度)?', ''),
+        '(?:预算|决算)数?$', '')
+{%- endmacro %}
+
+{#- A printed 功能分类 name as the code-from-names link compares it: no spaces, one kind of brackets, no level marker
+    （类）/（款）/（项） and no leading ordinal. -#}
+{% macro class_name_key(text_column) -%}
+    regexp_replace(regexp_replace(
+        replace(replace(regexp_replace(coalesce({{ text_column }}, ''), '[\s“”"]', '', 'g'), '(', '（'), ')', '）'),
+        '（[类款项]）$', ''),
+        '^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])', '')
+{%- endmacro %}

@@ -20,6 +20,7 @@ FIRST_FISCAL_YEAR = 2000
 LAST_FISCAL_YEAR = 2100
 MAX_RATE_PCT = 1000
 SEVERITIES = ["error", "warning", "notice", "info"]
+LINK_METHODS = ["code_from_names", "measure", "row_label", "ambiguous", "none"]
 
 
 def document_kinds() -> list[str]:
@@ -101,9 +102,22 @@ def fct_findings() -> list:
     ]
 
 
+def fct_stated_figures() -> list:
+    return [
+        *_key("statement_id"),
+        _not_null("document_sha256"),
+        _not_null("sentence"),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="link_method", value_set=LINK_METHODS,
+            description="link_method is one of " + ", ".join(LINK_METHODS)),
+        _non_negative("printed_value"),
+    ]
+
+
 SUITES: dict[str, Callable[[], list]] = {
     "fct_execution": fct_execution,
     "dim_documents": dim_documents,
     "dim_departments": dim_departments,
     "fct_findings": fct_findings,
+    "fct_stated_figures": fct_stated_figures,
 }

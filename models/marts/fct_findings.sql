@@ -95,7 +95,15 @@ taxonomy_failures as (
     {{ indicator_taxonomy_check(ref('fct_indicator_targets'), ref('indicator_taxonomy')) }}
 ),
 
+-- numbers stated in prose (fct_stated_figures): against their table figure, inside their sentence, and lists;
+-- computed once in int_statement_rule_failures, whose data tests report the same rows
+statement_failures as (
+    select * exclude (check_name) from {{ ref('int_statement_rule_failures') }}
+),
+
 narrative_failures as (
+    select * from statement_failures
+    union all by name
     select * from stated_amount_failures
     union all by name
     select * from stated_ratio_failures
@@ -183,7 +191,8 @@ rule_rows as (
         rule_failures.line_start,
         rule_failures.line_end,
         rule_failures.source_locator,
-        quoted.quoted_source,
+        -- a prose rule quotes its sentence (and the table row it compares); the others the lines they cover
+        coalesce(rule_failures.quoted_source, quoted.quoted_source) as quoted_source,
         rule_failures.lhs,
         rule_failures.rhs,
         rule_failures.difference,

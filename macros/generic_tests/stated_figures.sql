@@ -1,0 +1,590 @@
+{#- Rules on the numbers stated in prose (fct_stated_figures / int_statements_linked): NAR-STATED-*, NAR-CALC-*,
+    NAR-PARTS-*, NAR-SHARE-1xx. Each check returns only failing rows, with the evidence columns (lhs, rhs,
+    difference, tolerance, locator) plus `quoted_source` (the sentence, and the table row it is compared with).
+
+    Rounding honesty, the same in every check: a printed figure stands for a value within half a unit of its last
+    digit. Two printings agree exactly when the finer one rounds to the coarser (7,386,596 元 is 738.66 万元); a
+    sum or a recomputation agrees exactly when it gives the stated figure (a rate: when it rounds to the stated
+    rate). A difference that is not exact but within the rounding of every figure involved is a `notice` (its own
+    rule id, visible, never an error); beyond it, the rule's error (or warning). An exact match reports nothing. -#}
+
+{#- The evidence row of one judged comparison: `_lhs`, `_rhs`, `_difference`, `_tolerance` and `_exact` /
+    `_within` (booleans) must be columns of `relation`; `error_rule` / `notice_rule` are literal rule ids. -#}
+{% macro _judged_rows(relation, error_rule, notice_rule, message, locator='source_locator') -%}
+    select
+        case when _within then '{{ notice_rule }}' else '{{ error_rule }}' end as rule_id,
+        document_sha256,
+        file_name,
+        page,
+        line_start,
+        line_end,
+        {{ locator }} as source_locator,
+        cast(_lhs as decimal(38, 6)) as lhs,
+        cast(_rhs as decimal(38, 6)) as rhs,
+        cast(_difference as decimal(38, 6)) as difference,
+        cast(_tolerance as decimal(38, 6)) as tolerance,
+        (case when _within then 'within rounding, not exact: ' else '' end) || {{ message }} as message,
+        quoted_source
+    from {{ relation }}
+    where not _exact
+{%- endmacro %}
+
+{#- A stated rate s (half-step hs) against 100 n / d with n, d honest within hn, hd (d > 0 even at its lowest):
+    `exact` when 100 n / d rounds to s (|s − 100 n/d| <= hs), `within` when some n', d' within their rounding give a
+    rate that rounds to s (cross-multiplied, exact decimals; s >= 0). -#}
+{% macro _rate_exact(s, hs, n, d) -%}
+    (abs({{ s }} * {{ d }} - 100 * {{ n }}) <= {{ hs }} * {{ d }})
+{%- endmacro %}
+{% macro _rate_within(s, hs, n, hn, d, hd) -%}
+    (100 * ({{ n }} - {{ hn }}) <= ({{ s }} + {{ hs }}) * ({{ d }} + {{ hd }})
+        and ({{ s }} - {{ hs }}) * ({{ d }} - {{ hd }}) <= 100 * ({{ n }} + {{ hn }}))
+{%- endmacro %}
+
+{#- The sentence and the table row, quoted for a publisher: the sentence as printed, then the table line. -#}
+{% macro _statement_quote(sentence, table_text='null') -%}
+    concat_ws(chr(10), {{ sentence }}, {{ table_text }})
+{%- endmacro %}
+
+
+{#- NAR-STATED-001 (error): a stated amount equals the table figure it is linked to (same document; link_method
+    code_from_names, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
+    (|difference| <= the coarser half-step; 350.35 万元 is 3,503,499 元 rounded, nothing to report). Two single
+    printings have no notice band: their values lie on grids of 2h and 2H (H a multiple of 2h), so a difference
+    above H is at least H + 2h, beyond the sum of the half-steps; 326.71 against 326.72 is an error.
+    NAR-STATED-002 (warning): an amount whose link is ambiguous (the candidate tables print different figures) and
+    that equals none of them within rounding (`matches_candidate` false): whichever table it describes, it
+    disagrees with it. -#}
+{% macro stated_figure_matches_check(model) %}
+    with
+
+    compared as (
+        select
+            *,
+            value_yuan as _lhs,
+            linked_value_yuan as _rhs,
+            value_yuan - linked_value_yuan as _difference,
+            half_step_yuan + linked_half_step_yuan as _tolerance,
+            value_yuan = linked_value_yuan
+                or abs(value_yuan - linked_value_yuan) <= greatest(half_step_yuan, linked_half_step_yuan) as _exact,
+            false as _within,
+            {{ source_locator() }} || ' ↔ ' || linked_source_locator as _locator,
+            {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
+        from {{ model }}
+        where role = 'amount'
+            and link_method in ('code_from_names', 'measure', 'row_label')
+            and value_yuan is not null
+            and linked_value_yuan is not null
+    ),
+
+    linked_failures as (
+        {{ _judged_rows('compared', 'NAR-STATED-001', 'NAR-STATED-001',
+            "coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
+                || ' (' || " ~ amount_text('_lhs') ~ " || ') but ' || linked_table_name
+                || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
+                || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
+                || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
+                || linked_source_locator || ')'", locator='_locator') }}
+    ),
+
+    ambiguous_failures as (
+        select
+            'NAR-STATED-002' as rule_id,
+            document_sha256,
+            file_name,
+            page,
+            line_start,
+            line_end,
+            {{ source_locator() }} as source_locator,
+            cast(value_yuan as decimal(38, 6)) as lhs,
+            cast(null as decimal(38, 6)) as rhs,
+            cast(null as decimal(38, 6)) as difference,
+            cast(half_step_yuan as decimal(38, 6)) as tolerance,
+            coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
+                || ', which is none of the figures the tables print for it (' || candidate_values || ')' as message,
+            sentence as quoted_source
+        from {{ model }}
+        where role = 'amount'
+            and link_method = 'ambiguous'
+            and not matches_candidate
+    )
+
+    select * from linked_failures
+    union all
+    select * from ambiguous_failures
+{% endmacro %}
+
+{% test stated_figure_matches(model) %}
+    {{ stated_figure_matches_check(model) }}
+{% endtest %}
+
+
+{#- Inside one sentence, for one subject (statements sharing document, sentence_index and subject path or
+    subject; a group with two different amounts of one role is not read, never guessed):
+    NAR-CALC-001 (error) current − prior = change (signed by its direction), within the three half-steps;
+    NAR-CALC-002 (error) growth % = change ÷ prior: the change is the stated one or current − prior, the prior the
+      stated one or current − change; judged on the rate interval (the growth's own rounding and the amounts');
+    NAR-CALC-003 (error) the direction contradicts the amounts (they fall beyond their rounding but the text says
+      增加, rise but it says 减少, or differ but it says 持平); the change and growth of such a group are not judged
+      again under 001/002;
+    NAR-CALC-004 (warning) a growth percentage stated on a prior that is zero (within its rounding);
+    NAR-CALC-005 (notice) a change or growth within rounding but not exact. -#}
+{% macro statement_arithmetic_check(model) %}
+    with
+
+    statements as (
+        select
+            *,
+            coalesce(nullif(subject_path, ''), subject, '') as _group_subject
+        from {{ model }}
+        where role in ('amount', 'prior_amount', 'change', 'growth_pct')
+    ),
+
+    grouped as (
+        select
+            document_sha256,
+            sentence_index,
+            _group_subject,
+            any_value(file_name) as file_name,
+            min(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            any_value(sentence) as sentence,
+            any_value(subject) as subject,
+            count(distinct value_yuan) filter (where role = 'amount') as amount_values,
+            count(distinct value_yuan) filter (where role = 'prior_amount') as prior_values,
+            count(distinct cast(coalesce(signed_change, 0) as varchar) || '|' || cast(direction as varchar)) filter (where role = 'change')
+                as change_values,
+            count(distinct cast(coalesce(signed_change, 0) as varchar) || '|' || cast(direction as varchar)) filter (where role = 'growth_pct')
+                as growth_values,
+            max(value_yuan) filter (where role = 'amount') as current_yuan,
+            max(half_step_yuan) filter (where role = 'amount') as current_h,
+            max(value_text) filter (where role = 'amount') as current_text,
+            max(value_yuan) filter (where role = 'prior_amount') as prior_yuan,
+            max(half_step_yuan) filter (where role = 'prior_amount') as prior_h,
+            max(value_text) filter (where role = 'prior_amount') as prior_text,
+            max(signed_change) filter (where role = 'change' and value_kind = 'money') as change_yuan,
+            max(half_step_yuan) filter (where role = 'change' and value_kind = 'money') as change_h,
+            max(value_text) filter (where role = 'change' and value_kind = 'money') as change_text,
+            max(signed_change) filter (where role = 'growth_pct') as growth_pct,
+            max(half_step_in_base_unit) filter (where role = 'growth_pct') as growth_h,
+            max(value_text) filter (where role = 'growth_pct') as growth_text,
+            max(direction) filter (where role in ('change', 'growth_pct')) as stated_direction,
+            count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions
+        from statements
+        group by document_sha256, sentence_index, _group_subject
+    ),
+
+    readable as (
+        select
+            *,
+            {{ source_locator() }} as source_locator,
+            sentence as quoted_source,
+            -- the change and the prior the growth is computed from
+            coalesce(change_yuan, current_yuan - prior_yuan) as _numerator,
+            case when change_yuan is not null then change_h else current_h + prior_h end as _numerator_h,
+            coalesce(prior_yuan, current_yuan - change_yuan) as _base,
+            case when prior_yuan is not null then prior_h else current_h + change_h end as _base_h
+        from grouped
+        where amount_values <= 1 and prior_values <= 1 and change_values <= 1 and growth_values <= 1
+            and directions <= 1
+    ),
+
+    direction_judged as (
+        select
+            *,
+            current_yuan is not null and prior_yuan is not null and stated_direction is not null
+                and case
+                    when stated_direction = 0 then abs(current_yuan - prior_yuan) >= current_h + prior_h
+                    else current_yuan <> prior_yuan and sign(current_yuan - prior_yuan) <> stated_direction
+                        and abs(current_yuan - prior_yuan) >= current_h + prior_h
+                end as _wrong_direction
+        from readable
+    ),
+
+    direction_failures as (
+        select
+            'NAR-CALC-003' as rule_id,
+            document_sha256, file_name, page, line_start, line_end, source_locator,
+            cast(current_yuan as decimal(38, 6)) as lhs,
+            cast(prior_yuan as decimal(38, 6)) as rhs,
+            cast(current_yuan - prior_yuan as decimal(38, 6)) as difference,
+            cast(current_h + prior_h as decimal(38, 6)) as tolerance,
+            coalesce(subject, '(no subject)') || ': the amounts go from ' || prior_text || ' to ' || current_text
+                || ' but the text says '
+                || case stated_direction when 1 then '增加/增长' when -1 then '减少/下降' else '持平' end as message,
+            quoted_source
+        from direction_judged
+        where _wrong_direction
+    ),
+
+    change_compared as (
+        select
+            *,
+            change_yuan as _lhs,
+            current_yuan - prior_yuan as _rhs,
+            change_yuan - (current_yuan - prior_yuan) as _difference,
+            change_h + current_h + prior_h as _tolerance,
+            change_yuan = current_yuan - prior_yuan as _exact,
+            abs(change_yuan - (current_yuan - prior_yuan)) < change_h + current_h + prior_h as _within
+        from direction_judged
+        where not _wrong_direction
+            and change_yuan is not null and current_yuan is not null and prior_yuan is not null
+    ),
+
+    change_failures as (
+        {{ _judged_rows('change_compared', 'NAR-CALC-001', 'NAR-CALC-005',
+            "coalesce(subject, '(no subject)') || ': ' || current_text || ' − ' || prior_text || ' = '
+                || " ~ amount_text('_rhs') ~ " || ', but the text states a change of ' || change_text
+                || ' (' || " ~ amount_text('_lhs') ~ " || ')'") }}
+    ),
+
+    growth_inputs as (
+        -- the sign folded into the numerator so that the stated rate is >= 0
+        select
+            *,
+            abs(growth_pct) as _s,
+            case when growth_pct < 0 then -_numerator else _numerator end as _n
+        from direction_judged
+        where not _wrong_direction
+            and growth_pct is not null and _numerator is not null and _base is not null
+    ),
+
+    zero_base_failures as (
+        select
+            'NAR-CALC-004' as rule_id,
+            document_sha256, file_name, page, line_start, line_end, source_locator,
+            cast(growth_pct as decimal(38, 6)) as lhs,
+            cast(null as decimal(38, 6)) as rhs,
+            cast(null as decimal(38, 6)) as difference,
+            cast(null as decimal(38, 6)) as tolerance,
+            coalesce(subject, '(no subject)') || ': a growth of ' || growth_text || '% is stated against a prior of '
+                || coalesce(prior_text, {{ amount_text('_base') }}) || ', which is zero (within its rounding)' as message,
+            quoted_source
+        from growth_inputs
+        where _base - _base_h <= 0
+    ),
+
+    growth_compared as (
+        select
+            *,
+            growth_pct as _lhs,
+            cast(round(100 * _numerator / _base, 6) as decimal(38, 6)) as _rhs,
+            cast(round(growth_pct - 100 * _numerator / _base, 6) as decimal(38, 6)) as _difference,
+            cast(round(growth_h + greatest(100 * (abs(_numerator) + _numerator_h) / (_base - _base_h)
+                - 100 * abs(_numerator) / _base, 100 * abs(_numerator) / _base
+                - 100 * (abs(_numerator) - _numerator_h) / (_base + _base_h)), 6) as decimal(38, 6)) as _tolerance,
+            {{ _rate_exact('_s', 'growth_h', '_n', '_base') }} as _exact,
+            {{ _rate_within('_s', 'growth_h', '_n', '_numerator_h', '_base', '_base_h') }} as _within
+        from growth_inputs
+        where _base - _base_h > 0
+    ),
+
+    growth_failures as (
+        {{ _judged_rows('growth_compared', 'NAR-CALC-002', 'NAR-CALC-005',
+            "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
+                || growth_text || '% but ' || coalesce(current_text, '(current)') || ' against '
+                || coalesce(prior_text, '(prior)') || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
+                || '%'") }}
+    )
+
+    select * from direction_failures
+    union all
+    select * from change_failures
+    union all
+    select * from zero_base_failures
+    union all
+    select * from growth_failures
+{% endmacro %}
+
+{% test statement_arithmetic(model) %}
+    {{ statement_arithmetic_check(model) }}
+{% endtest %}
+
+
+{#- Listed parts and shares. The parts of one whole are the amounts sharing document, list_index and
+    parent_subject; the whole is the amount stated in sentence list_index whose subject is parent_subject (one
+    value; when that sentence states none, the one value the document states for that subject elsewhere). Not
+    read when the whole is unknown or stated with different values.
+    NAR-PARTS-001 (error) the parts add up to more than the whole, beyond the rounding of all of them;
+    NAR-PARTS-002 (notice) the parts add up to the whole within rounding but not exactly;
+    NAR-PARTS-003 (warning) the parts (two or more) fall short of the whole beyond rounding: a wrong amount, or a
+      list that does not name every part;
+    NAR-SHARE-101 (error) a share stated for a part (占 z%) is not part ÷ whole (rate interval);
+    NAR-SHARE-102 (error) the shares of parts that add up to their whole (within rounding) do not add up to 100 %
+      within the shares' rounding;
+    NAR-SHARE-103 (warning) a share of a whole that is zero (within its rounding);
+    NAR-SHARE-104 (notice) a share, or the shares' sum, within rounding but not exact. -#}
+{% macro listed_parts_check(model) %}
+    with
+
+    statements as (
+        select
+            *,
+            {{ statement_subject_norm('subject') }} as _subject_norm,
+            {{ statement_subject_norm('parent_subject') }} as _parent_norm
+        from {{ model }}
+    ),
+
+    stated_wholes as (
+        -- candidate wholes: amounts by document and subject, in the list sentence first
+        select
+            document_sha256,
+            sentence_index,
+            _subject_norm,
+            count(distinct value_yuan) as whole_values,
+            max(value_yuan) as whole_yuan,
+            max(half_step_yuan) as whole_h,
+            max(value_text) as whole_text,
+            min(line_start) as whole_line
+        from statements
+        where role = 'amount' and value_yuan is not null
+        group by document_sha256, sentence_index, _subject_norm
+    ),
+
+    document_wholes as (
+        select
+            document_sha256,
+            _subject_norm,
+            count(distinct value_yuan) as whole_values,
+            max(value_yuan) as whole_yuan,
+            max(half_step_yuan) as whole_h,
+            max(value_text) as whole_text
+        from statements
+        where role = 'amount' and value_yuan is not null
+        group by document_sha256, _subject_norm
+    ),
+
+    part_amounts as (
+        select * from statements
+        where role = 'amount' and value_yuan is not null and list_index is not null and _parent_norm <> ''
+    ),
+
+    lists as (
+        select
+            part_amounts.document_sha256,
+            part_amounts.list_index,
+            part_amounts._parent_norm,
+            any_value(part_amounts.parent_subject) as parent_subject,
+            any_value(part_amounts.file_name) as file_name,
+            min(part_amounts.page) as page,
+            min(part_amounts.line_start) as line_start,
+            max(part_amounts.line_end) as line_end,
+            count(*) as part_count,
+            sum(part_amounts.value_yuan) as parts_yuan,
+            sum(part_amounts.half_step_yuan) as parts_h,
+            string_agg(part_amounts.value_text, ' + ' order by part_amounts.statement_index) as parts_text,
+            array_to_string(list_transform(list_sort(list_distinct(list({'line': part_amounts.line_start,
+                'text': part_amounts.sentence}))), lambda quoted: quoted.text), chr(10)) as sentences
+        from part_amounts
+        group by part_amounts.document_sha256, part_amounts.list_index, part_amounts._parent_norm
+    ),
+
+    lists_with_whole as (
+        select
+            lists.*,
+            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_values else anywhere.whole_values end
+                as whole_values,
+            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_yuan else anywhere.whole_yuan end
+                as whole_yuan,
+            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_h else anywhere.whole_h end
+                as whole_h,
+            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_text else anywhere.whole_text end
+                as whole_text
+        from lists
+        left join stated_wholes as in_list
+            on in_list.document_sha256 = lists.document_sha256
+            and in_list.sentence_index = lists.list_index
+            and in_list._subject_norm = lists._parent_norm
+        left join document_wholes as anywhere
+            on anywhere.document_sha256 = lists.document_sha256
+            and anywhere._subject_norm = lists._parent_norm
+    ),
+
+    known_lists as (
+        select
+            *,
+            {{ source_locator() }} as source_locator,
+            {{ _statement_quote('sentences') }} as quoted_source
+        from lists_with_whole
+        where whole_values = 1
+    ),
+
+    parts_compared as (
+        select
+            *,
+            parts_yuan as _lhs,
+            whole_yuan as _rhs,
+            parts_yuan - whole_yuan as _difference,
+            parts_h + whole_h as _tolerance,
+            parts_yuan = whole_yuan as _exact,
+            abs(parts_yuan - whole_yuan) < parts_h + whole_h as _within
+        from known_lists
+        where parts_yuan >= whole_yuan or abs(parts_yuan - whole_yuan) < parts_h + whole_h
+    ),
+
+    parts_failures as (
+        {{ _judged_rows('parts_compared', 'NAR-PARTS-001', 'NAR-PARTS-002',
+            "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
+                || " ~ amount_text('_lhs') ~ " || ', more than the whole ' || whole_text || ' ('
+                || " ~ amount_text('_rhs') ~ " || ')'") }}
+    ),
+
+    short_failures as (
+        select
+            'NAR-PARTS-003' as rule_id,
+            document_sha256, file_name, page, line_start, line_end, source_locator,
+            cast(parts_yuan as decimal(38, 6)) as lhs,
+            cast(whole_yuan as decimal(38, 6)) as rhs,
+            cast(parts_yuan - whole_yuan as decimal(38, 6)) as difference,
+            cast(parts_h + whole_h as decimal(38, 6)) as tolerance,
+            coalesce(parent_subject, '(no subject)') || ': the ' || cast(part_count as varchar)
+                || ' parts listed add up to ' || {{ amount_text('parts_yuan') }} || ', less than the whole '
+                || whole_text || ' (' || {{ amount_text('whole_yuan') }} || '): a wrong amount or a part not named'
+                as message,
+            quoted_source
+        from known_lists
+        where part_count >= 2 and whole_yuan - parts_yuan >= parts_h + whole_h
+    ),
+
+    shares as (
+        -- a share stated for a part: the part's amount is the amount of the same sentence and subject
+        select
+            share.document_sha256,
+            share.file_name,
+            share.page,
+            share.line_start,
+            share.line_end,
+            share.list_index,
+            share._parent_norm,
+            share.subject,
+            share.value_text as share_text,
+            share.value_in_base_unit as share_pct,
+            share.half_step_in_base_unit as share_h,
+            part.value_yuan as part_yuan,
+            part.half_step_yuan as part_h,
+            share.sentence
+        from statements as share
+        inner join statements as part
+            on part.document_sha256 = share.document_sha256
+            and part.sentence_index = share.sentence_index
+            and part._subject_norm = share._subject_norm
+            and part.role = 'amount'
+            and part.value_yuan is not null
+        where share.role = 'share_pct' and share.value_in_base_unit is not null
+            and share.list_index is not null and share._parent_norm <> ''
+        qualify count(distinct part.value_yuan) over (partition by share.statement_id) = 1
+    ),
+
+    shares_with_whole as (
+        select
+            shares.*,
+            known_lists.whole_yuan,
+            known_lists.whole_h,
+            known_lists.whole_text,
+            known_lists.parts_yuan,
+            known_lists.parts_h,
+            {{ source_locator('shares.file_name', 'shares.line_start', 'shares.line_end', 'shares.page') }}
+                as source_locator,
+            shares.sentence as quoted_source
+        from shares
+        inner join known_lists
+            on known_lists.document_sha256 = shares.document_sha256
+            and known_lists.list_index = shares.list_index
+            and known_lists._parent_norm = shares._parent_norm
+    ),
+
+    share_zero_failures as (
+        select
+            'NAR-SHARE-103' as rule_id,
+            document_sha256, file_name, page, line_start, line_end, source_locator,
+            cast(share_pct as decimal(38, 6)) as lhs,
+            cast(null as decimal(38, 6)) as rhs,
+            cast(null as decimal(38, 6)) as difference,
+            cast(null as decimal(38, 6)) as tolerance,
+            coalesce(subject, '(no subject)') || ': a share of ' || share_text || '% is stated of a whole of '
+                || whole_text || ', which is zero (within its rounding)' as message,
+            quoted_source
+        from shares_with_whole
+        where whole_yuan - whole_h <= 0
+    ),
+
+    share_compared as (
+        select
+            *,
+            share_pct as _lhs,
+            cast(round(100 * part_yuan / whole_yuan, 6) as decimal(38, 6)) as _rhs,
+            cast(round(share_pct - 100 * part_yuan / whole_yuan, 6) as decimal(38, 6)) as _difference,
+            cast(round(share_h + greatest(100 * (part_yuan + part_h) / (whole_yuan - whole_h)
+                - 100 * part_yuan / whole_yuan, 100 * part_yuan / whole_yuan
+                - 100 * (part_yuan - part_h) / (whole_yuan + whole_h)), 6) as decimal(38, 6)) as _tolerance,
+            {{ _rate_exact('share_pct', 'share_h', 'part_yuan', 'whole_yuan') }} as _exact,
+            {{ _rate_within('share_pct', 'share_h', 'part_yuan', 'part_h', 'whole_yuan', 'whole_h') }} as _within
+        from shares_with_whole
+        where whole_yuan - whole_h > 0
+    ),
+
+    share_failures as (
+        {{ _judged_rows('share_compared', 'NAR-SHARE-101', 'NAR-SHARE-104',
+            "coalesce(subject, '(no subject)') || ': the text states ' || share_text || '% but '
+                || " ~ amount_text('part_yuan') ~ " || ' of ' || whole_text || ' is '
+                || cast(round(100 * part_yuan / whole_yuan, 2) as varchar) || '%'") }}
+    ),
+
+    share_sums as (
+        -- the shares of a list whose parts add up to its whole (within rounding) and carry a share each
+        select
+            shares_with_whole.document_sha256,
+            any_value(shares_with_whole.file_name) as file_name,
+            min(shares_with_whole.page) as page,
+            min(shares_with_whole.line_start) as line_start,
+            max(shares_with_whole.line_end) as line_end,
+            count(*) as share_count,
+            sum(shares_with_whole.share_pct) as share_sum,
+            sum(shares_with_whole.share_h) as share_sum_h,
+            string_agg(shares_with_whole.share_text, ' + ' order by shares_with_whole.line_start) as shares_text,
+            any_value(shares_with_whole.whole_text) as whole_text,
+            any_value(shares_with_whole.quoted_source) as quoted_source,
+            any_value(part_count) as part_count
+        from shares_with_whole
+        inner join known_lists
+            on known_lists.document_sha256 = shares_with_whole.document_sha256
+            and known_lists.list_index = shares_with_whole.list_index
+            and known_lists._parent_norm = shares_with_whole._parent_norm
+        where abs(known_lists.parts_yuan - known_lists.whole_yuan) < known_lists.parts_h + known_lists.whole_h
+        group by shares_with_whole.document_sha256, shares_with_whole.list_index, shares_with_whole._parent_norm
+    ),
+
+    share_sum_compared as (
+        select
+            *,
+            {{ source_locator() }} as source_locator,
+            share_sum as _lhs,
+            cast(100 as decimal(38, 6)) as _rhs,
+            share_sum - 100 as _difference,
+            share_sum_h as _tolerance,
+            share_sum = 100 as _exact,
+            abs(share_sum - 100) < share_sum_h as _within
+        from share_sums
+        where share_count = part_count and share_count >= 2
+    ),
+
+    share_sum_failures as (
+        {{ _judged_rows('share_sum_compared', 'NAR-SHARE-102', 'NAR-SHARE-104',
+            "'the shares of the ' || cast(share_count as varchar) || ' parts of ' || whole_text || ' add up to '
+                || shares_text || ' = ' || cast(share_sum as varchar) || '%, not 100%'") }}
+    )
+
+    select * from parts_failures
+    union all
+    select * from short_failures
+    union all
+    select * from share_zero_failures
+    union all
+    select * from share_failures
+    union all
+    select * from share_sum_failures
+{% endmacro %}
+
+{% test listed_parts_add_up(model) %}
+    {{ listed_parts_check(model) }}
+{% endtest %}

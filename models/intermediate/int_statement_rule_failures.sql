@@ -1,0 +1,27 @@
+-- One row per failing statement, sentence or list of a prose rule (NAR-STATED-*, NAR-CALC-*, NAR-PARTS-*,
+-- NAR-SHARE-1xx) with its evidence and quoted sentence (and table line): computed here once by the check macros of
+-- macros/generic_tests/stated_figures.sql for both readers, the data tests on this model (which warn, one per
+-- check) and fct_findings (which publishes them with the catalog's severity: error, warning or notice).
+with
+
+stated_figure_failures as (
+    {{ stated_figure_matches_check(ref('int_statements_linked')) }}
+),
+
+statement_arithmetic_failures as (
+    {{ statement_arithmetic_check(ref('int_statements_linked')) }}
+),
+
+listed_parts_failures as (
+    {{ listed_parts_check(ref('int_statements_linked')) }}
+),
+
+final as (
+    select 'stated_figure_matches' as check_name, * from stated_figure_failures
+    union all by name
+    select 'statement_arithmetic' as check_name, * from statement_arithmetic_failures
+    union all by name
+    select 'listed_parts_add_up' as check_name, * from listed_parts_failures
+)
+
+select * from final

@@ -1,0 +1,124 @@
+-- Tests the listed_parts check (NAR-PARTS-001..003, NAR-SHARE-101..104) on inline fixtures; returns a row for every
+-- expected or returned failure that does not match. Amounts in 万元 with 2 decimals (half-step 50 元), shares in %
+-- with 2 decimals (0.005). Lists hand-copied from documents/real/:
+--   finance 2024 决算 line 686-687: 政府采购251.25万元，其中：货物4.79、工程0、服务246.47 -- 251.26: within the four
+--     half-steps (200 元) but not exact: notice;
+--   wanli 2024 lines 798-803: “三公”经费47.91万元，其中 因公出国（境）费0、公务用车购置及运行费46.56、公务接待费1.35: exact;
+--   welfarehome 2024 lines 51-78: 财政拨款支出预算950.12万元; the six items 53.84 + 76.76 + 38.38 + 738.66 + 50.37 +
+--     33.58 = 991.59: more than the whole;
+--   finance lines 564-568: 一般公共预算财政拨款支出2940.05万元：一般公共服务支出2106.66 占71.73%、社会保障和就业支出326.72
+--     占11.11%、卫生健康支出60.99 占2.07%、住房保障支出445.69 占15.16% -- the parts add up to 2940.06 (notice), 2106.66 /
+--     2940.05 = 71.6539% (71.73 wrong), the others right (11.1128, 2.0745, 15.1592), shares add up to 100.07 (wrong);
+--   welfarehome line 51: 支出预算1,212.12万元，其中：财政拨款支出预算950.12万元 -- one part of several: not judged.
+-- Boundaries: a share of 0.01 万元 in 1.00 万元 can be 0.4975% .. 1.5075% within the amounts' rounding, so 1.00 is
+-- exact, 1.51 only within rounding (notice) and 1.52 outside.
+with
+
+fixture as (
+    select * from (values
+        -- case, sentence, role, subject, parent, list_index, printed
+        ('procurement', 40, 'amount', '政府采购', null, null, 251.25),
+        ('procurement', 40, 'amount', '货物', '政府采购', 40, 4.79),
+        ('procurement', 40, 'amount', '工程', '政府采购', 40, 0),
+        ('procurement', 40, 'amount', '服务', '政府采购', 40, 246.47),
+        ('three_public', 60, 'amount', '三公经费', null, null, 47.91),
+        ('three_public', 61, 'amount', '因公出国（境）费', '“三公”经费', 60, 0),
+        ('three_public', 62, 'amount', '公务用车购置及运行费', '“三公”经费', 60, 46.56),
+        ('three_public', 63, 'amount', '公务接待费', '“三公”经费', 60, 1.35),
+        ('welfare_items', 2, 'amount', '财政拨款支出预算', null, null, 950.12),
+        ('welfare_items', 10, 'amount', '事业单位离退休', '财政拨款支出', 2, 53.84),
+        ('welfare_items', 11, 'amount', '机关事业单位基本养老保险缴费支出', '财政拨款支出', 2, 76.76),
+        ('welfare_items', 12, 'amount', '机关事业单位职业年金缴费支出', '财政拨款支出', 2, 38.38),
+        ('welfare_items', 13, 'amount', '社会福利事业单位', '财政拨款支出', 2, 738.66),
+        ('welfare_items', 14, 'amount', '事业单位医疗', '财政拨款支出', 2, 50.37),
+        ('welfare_items', 15, 'amount', '住房公积金', '财政拨款支出', 2, 33.58),
+        ('finance_shares', 20, 'amount', '一般公共预算财政拨款支出', null, null, 2940.05),
+        ('finance_shares', 20, 'amount', '一般公共服务支出', '一般公共预算财政拨款支出', 20, 2106.66),
+        ('finance_shares', 20, 'share_pct', '一般公共服务支出', '一般公共预算财政拨款支出', 20, 71.73),
+        ('finance_shares', 20, 'amount', '社会保障和就业支出', '一般公共预算财政拨款支出', 20, 326.72),
+        ('finance_shares', 20, 'share_pct', '社会保障和就业支出', '一般公共预算财政拨款支出', 20, 11.11),
+        ('finance_shares', 20, 'amount', '卫生健康支出', '一般公共预算财政拨款支出', 20, 60.99),
+        ('finance_shares', 20, 'share_pct', '卫生健康支出', '一般公共预算财政拨款支出', 20, 2.07),
+        ('finance_shares', 20, 'amount', '住房保障支出', '一般公共预算财政拨款支出', 20, 445.69),
+        ('finance_shares', 20, 'share_pct', '住房保障支出', '一般公共预算财政拨款支出', 20, 15.16),
+        ('one_part_of_several', 2, 'amount', '支出预算', null, null, 1212.12),
+        ('one_part_of_several', 2, 'amount', '财政拨款支出预算', '支出预算', 2, 950.12),
+        ('parts_short', 5, 'amount', '项目支出', null, null, 1000.00),
+        ('parts_short', 5, 'amount', '甲', '项目支出', 5, 300.00),
+        ('parts_short', 5, 'amount', '乙', '项目支出', 5, 200.00),
+        ('share_exact', 7, 'amount', '全部', null, null, 1.00),
+        ('share_exact', 7, 'amount', '甲', '全部', 7, 0.01),
+        ('share_exact', 7, 'share_pct', '甲', '全部', 7, 1.00),
+        ('share_just_inside', 7, 'amount', '全部', null, null, 1.00),
+        ('share_just_inside', 7, 'amount', '甲', '全部', 7, 0.01),
+        ('share_just_inside', 7, 'share_pct', '甲', '全部', 7, 1.51),
+        ('share_just_outside', 7, 'amount', '全部', null, null, 1.00),
+        ('share_just_outside', 7, 'amount', '甲', '全部', 7, 0.01),
+        ('share_just_outside', 7, 'share_pct', '甲', '全部', 7, 1.52),
+        ('share_zero_whole', 8, 'amount', '全部', null, null, 0.00),
+        ('share_zero_whole', 8, 'amount', '甲', '全部', 8, 0.00),
+        ('share_zero_whole', 8, 'share_pct', '甲', '全部', 8, 0.00),
+        -- the whole stated twice with different values elsewhere, not in the list's sentence: not judged
+        ('whole_unclear', 3, 'amount', '收入', null, null, 100.00),
+        ('whole_unclear', 4, 'amount', '收入', null, null, 120.00),
+        ('whole_unclear', 9, 'amount', '甲', '收入', 9, 90.00),
+        ('whole_unclear', 9, 'amount', '乙', '收入', 9, 90.00)
+    ) as t(case_id, sentence_index, role, subject, parent_subject, list_index, printed)
+),
+
+prepared as (
+    select
+        case_id as document_sha256,
+        case_id || ':' || cast(row_number() over () as varchar) as statement_id,
+        row_number() over () as statement_index,
+        case_id as file_name,
+        cast(null as integer) as page,
+        sentence_index as line_start,
+        sentence_index as line_end,
+        sentence_index,
+        subject,
+        parent_subject,
+        list_index,
+        role,
+        cast(printed as varchar) as value_text,
+        case when role = 'amount' then cast(printed * 10000 as decimal(38, 6)) end as value_yuan,
+        case when role = 'amount' then cast(50 as decimal(38, 6)) end as half_step_yuan,
+        cast(printed * case when role = 'amount' then 10000 else 1 end as decimal(38, 6)) as value_in_base_unit,
+        case when role = 'amount' then cast(50 as decimal(38, 6)) else cast(0.005 as decimal(38, 6)) end
+            as half_step_in_base_unit,
+        case_id || ' sentence ' || cast(sentence_index as varchar) as sentence
+    from fixture
+),
+
+failures as (
+    {{ listed_parts_check('prepared') }}
+),
+
+expected as (
+    select * from (values
+        ('procurement', 'NAR-PARTS-002', cast(100 as decimal(38, 6))),
+        ('welfare_items', 'NAR-PARTS-001', 414700),
+        ('finance_shares', 'NAR-PARTS-002', 100),
+        ('finance_shares', 'NAR-SHARE-101', null),
+        ('finance_shares', 'NAR-SHARE-102', 0.07),
+        ('parts_short', 'NAR-PARTS-003', -5000000),
+        ('share_just_inside', 'NAR-SHARE-104', null),
+        ('share_just_outside', 'NAR-SHARE-101', null),
+        ('share_zero_whole', 'NAR-SHARE-103', null)
+    ) as t(case_id, rule_id, difference)
+),
+
+actual as (
+    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance from failures
+),
+
+mismatches as (
+    {{ fixture_mismatches(key=['case_id', 'rule_id'], one_row_each=true, checks=[
+        ['wrong difference', "e.difference is not null and a.difference <> e.difference"],
+        ['wrong share evidence', "a.case_id = 'finance_shares' and a.rule_id = 'NAR-SHARE-101'"
+                                 ~ " and (a.lhs <> 71.73 or round(a.rhs, 4) <> 71.6539)"],
+        ['wrong tolerance', "a.case_id = 'procurement' and a.tolerance <> 200"],
+    ]) }}
+)
+
+select * from mismatches

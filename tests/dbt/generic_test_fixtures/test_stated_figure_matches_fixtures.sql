@@ -1,0 +1,85 @@
+-- Tests the stated_figure_matches check (NAR-STATED-001/002) on inline fixtures; returns a row for every case whose
+-- outcome is not the expected. Values hand-copied from the documents in documents/real/:
+--   wanli 2024 部门预算 line 175: “…住房公积金（项）”350.35万元 -- 一般公共预算支出功能分类预算表 2210201 合计 3,503,499 元
+--     (350.35 万元 is that figure rounded: nothing to report); line 176: "2024年预算安排352.67万元" against the same row;
+--   welfarehome 2024 单位预算 line 69: 社会福利事业单位 738.66万元 -- 2081005 合计 6,964,796 元;
+--   finance 2024 决算 line 548: "财政拨款收入支出总计0.3万元" -- 财政拨款收入支出决算总表 总计 2,961.68 万元;
+--   finance line 565: 社会保障和就业支出（类）326.72万元 -- 一般公共预算财政拨款支出决算表 208 合计 326.72 (equal); the same
+--     prose against 326.71 (收入支出决算总表) is one unit of the last digit apart: outside (strict, as TBL-XTAB).
+-- Boundaries (万元 with 1 decimal, half-step 500 元, against whole 元): 326.7 万元 is 3,266,500 .. 3,267,500 元 rounded,
+-- so 3,267,499 is inside and 3,267,501 outside.
+with
+
+fixture as (
+    select * from (values
+        ('wanli_heading_rounds',   'amount', 'code_from_names', '350.35', 3503500,  50,   3503499,  0.5, null),
+        ('wanli_stated_352_67',    'amount', 'code_from_names', '352.67', 3526700,  50,   3503499,  0.5, null),
+        ('welfare_738_66',         'amount', 'code_from_names', '738.66', 7386600,  50,   6964796,  0.5, null),
+        ('finance_total_0_3',      'amount', 'row_label',       '0.3',    3000,     500,  29616800, 50,  null),
+        ('finance_326_72_equal',   'amount', 'code_from_names', '326.72', 3267200,  50,   3267200,  50,  null),
+        ('one_unit_apart',         'amount', 'row_label',       '326.72', 3267200,  50,   3267100,  50,  null),
+        ('coarser_just_inside',    'amount', 'code_from_names', '326.7',  3267000,  500,  3267499,  0.5, null),
+        ('coarser_just_outside',   'amount', 'code_from_names', '326.7',  3267000,  500,  3267501,  0.5, null),
+        ('three_public_zero',      'amount', 'measure',         '0',      0,        5000, 0,        0.5, null),
+        ('ambiguous_matches_none', 'amount', 'ambiguous',       '738.66', 7386600,  50,   null,     null, false),
+        ('ambiguous_matches_one',  'amount', 'ambiguous',       '958.48', 9584800,  50,   null,     null, true),
+        ('not_linked',             'amount', 'none',            '251.25', 2512500,  50,   null,     null, null),
+        ('prior_not_compared',     'prior_amount', 'none',      '348.52', 3485200,  50,   3503499,  0.5, null)
+    ) as t(case_id, role, link_method, value_text, value_yuan, half_step_yuan, linked_value_yuan,
+           linked_half_step_yuan, matches_candidate)
+),
+
+prepared as (
+    select
+        *,
+        case_id as document_sha256,
+        case_id as file_name,
+        cast(null as integer) as page,
+        1 as line_start,
+        1 as line_end,
+        case_id as subject,
+        '万元' as printed_unit,
+        case_id || ' sentence' as sentence,
+        't' as linked_table_name,
+        cast(null as varchar) as linked_row_code,
+        'row' as linked_row_label,
+        '合计' as linked_column_label,
+        cast(linked_value_yuan as varchar) as linked_value_text,
+        '元' as linked_printed_unit,
+        case_id || ':9' as linked_source_locator,
+        'table line' as linked_raw_text,
+        '6964796.000000 元 / 9584796.000000 元' as candidate_values
+    from fixture
+),
+
+failures as (
+    {{ stated_figure_matches_check('prepared') }}
+),
+
+expected as (
+    select * from (values
+        ('wanli_stated_352_67', 'NAR-STATED-001', 23201),
+        ('welfare_738_66', 'NAR-STATED-001', 421804),
+        ('finance_total_0_3', 'NAR-STATED-001', -29613800),
+        ('one_unit_apart', 'NAR-STATED-001', 100),
+        ('coarser_just_outside', 'NAR-STATED-001', -501),
+        ('ambiguous_matches_none', 'NAR-STATED-002', null)
+    ) as t(case_id, rule_id, difference)
+),
+
+actual as (
+    select document_sha256 as case_id, rule_id, difference, tolerance, source_locator, quoted_source from failures
+),
+
+mismatches as (
+    {{ fixture_mismatches(one_row_each=true, checks=[
+        ['wrong rule', "a.rule_id <> e.rule_id"],
+        ['wrong difference', "a.difference is distinct from e.difference"],
+        ['tolerance is not the sum of both half-steps',
+            "a.case_id = 'wanli_stated_352_67' and a.tolerance <> 50.5"],
+        ['locator does not name the table figure', "a.rule_id = 'NAR-STATED-001' and a.source_locator not like '%:9'"],
+        ['quote lacks the table line', "a.rule_id = 'NAR-STATED-001' and a.quoted_source not like '%table line'"],
+    ]) }}
+)
+
+select * from mismatches

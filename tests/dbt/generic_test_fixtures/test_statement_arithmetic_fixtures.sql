@@ -1,0 +1,117 @@
+-- Tests the statement_arithmetic check (NAR-CALC-001..005) on inline fixtures; returns a row for every case whose
+-- outcome is not the expected. One case = one sentence; amounts in 万元 with 2 decimals (half-step 50 元), growth
+-- in % with 2 decimals (half-step 0.005). Sentences hand-copied from documents/real/:
+--   wanli 2024 line 175-176 住房公积金: 执行数348.52, 预算安排352.67, 增加0.53% -- 4.15 / 348.52 = 1.1907%: wrong;
+--   wanli line 178-179 购房补贴: 318.14 -> 320.17, 增加0.64% -- 2.03 / 318.14 = 0.6381%: right;
+--   wanli line 80-81 专项普查活动: 60.13 -> 25.77, 减少57.14% -- 34.36 / 60.13 = 57.1429%: right;
+--   wanli line 104-105 其他教育支出: 0.00 -> 25.00, 增加100.00%: growth on a zero prior (warning);
+--   wanli line 107-108 科普活动: 10.00 -> 10.00, 持平: right;
+--   wanli line 153-154 行政运行: 1899.77 -> 1660.32 but written 增加12.60% (the printed 减少 turned): wrong direction;
+--   finance 2024 决算 line 681 机关运行经费: 184.65, 增加2.55, 增长1.40% -- 2.55 / 182.10 = 1.4003%: right;
+--   finance line 530-531: 总计2995.39, 减少56.95, 下降1.87% -- 56.95 / 3052.34 = 1.8658%: right;
+--   finance line 558-559: 2940.05, 减少63.14, 下降2.10% -- 63.14 / 3003.19 = 2.1024%: right.
+-- Boundaries: 100.00 − 80.00 = 20.00 exact; 20.01 is within the three half-steps (150 元) but not exact: notice;
+-- 20.02 is outside. Growth 22.84 against 16.84 (2016 budget line 176): 35.63 exact; 35.70 only within the amounts'
+-- rounding (60,100 / 168,350 = 35.6994%): notice; 35.71 outside.
+with
+
+fixture as (
+    select * from (values
+        ('housing_fund_0_53',    'prior_amount', 348.52, null), ('housing_fund_0_53',    'amount', 352.67, null),
+        ('housing_fund_0_53',    'growth_pct', 0.53, 1),
+        ('purchase_subsidy',     'prior_amount', 318.14, null), ('purchase_subsidy',     'amount', 320.17, null),
+        ('purchase_subsidy',     'growth_pct', 0.64, 1),
+        ('census_decrease',      'prior_amount', 60.13, null),  ('census_decrease',      'amount', 25.77, null),
+        ('census_decrease',      'growth_pct', 57.14, -1),
+        ('education_zero_prior', 'prior_amount', 0.00, null),   ('education_zero_prior', 'amount', 25.00, null),
+        ('education_zero_prior', 'growth_pct', 100.00, 1),
+        ('science_flat',         'prior_amount', 10.00, null),  ('science_flat',         'amount', 10.00, null),
+        ('science_flat',         'change', null, 0),
+        ('flat_but_differs',     'prior_amount', 10.00, null),  ('flat_but_differs',     'amount', 10.02, null),
+        ('flat_but_differs',     'change', null, 0),
+        ('operation_written_up', 'prior_amount', 1899.77, null), ('operation_written_up', 'amount', 1660.32, null),
+        ('operation_written_up', 'growth_pct', 12.60, 1),
+        ('operation_fund',       'amount', 184.65, null),       ('operation_fund',       'change', 2.55, 1),
+        ('operation_fund',       'growth_pct', 1.40, 1),
+        ('total_decrease',       'amount', 2995.39, null),      ('total_decrease',       'change', 56.95, -1),
+        ('total_decrease',       'growth_pct', 1.87, -1),
+        ('general_budget',       'amount', 2940.05, null),      ('general_budget',       'change', 63.14, -1),
+        ('general_budget',       'growth_pct', 2.10, -1),
+        ('change_exact',         'prior_amount', 80.00, null),  ('change_exact',         'amount', 100.00, null),
+        ('change_exact',         'change', 20.00, 1),
+        ('change_just_inside',   'prior_amount', 80.00, null),  ('change_just_inside',   'amount', 100.00, null),
+        ('change_just_inside',   'change', 20.01, 1),
+        ('change_just_outside',  'prior_amount', 80.00, null),  ('change_just_outside',  'amount', 100.00, null),
+        ('change_just_outside',  'change', 20.02, 1),
+        ('growth_exact',         'prior_amount', 16.84, null),  ('growth_exact',         'amount', 22.84, null),
+        ('growth_exact',         'growth_pct', 35.63, 1),
+        ('growth_just_inside',   'prior_amount', 16.84, null),  ('growth_just_inside',   'amount', 22.84, null),
+        ('growth_just_inside',   'growth_pct', 35.70, 1),
+        ('growth_just_outside',  'prior_amount', 16.84, null),  ('growth_just_outside',  'amount', 22.84, null),
+        ('growth_just_outside',  'growth_pct', 35.71, 1),
+        -- two different amounts of one subject in one sentence: which is current is not guessed, nothing is judged
+        ('two_amounts',          'amount', 350.35, null),       ('two_amounts',          'amount', 352.67, null),
+        ('two_amounts',          'prior_amount', 348.52, null), ('two_amounts',          'growth_pct', 0.53, 1)
+    ) as t(case_id, role, printed, direction)
+),
+
+prepared as (
+    select
+        case_id as document_sha256,
+        case_id as file_name,
+        cast(null as integer) as page,
+        1 as line_start,
+        1 as line_end,
+        1 as sentence_index,
+        case_id as subject,
+        cast(null as varchar) as subject_path,
+        case_id || ' sentence' as sentence,
+        role,
+        direction,
+        cast(printed as varchar) as value_text,
+        case when role = 'growth_pct' then 'percent' else 'money' end as value_kind,
+        case when role <> 'growth_pct' then cast(printed * 10000 as decimal(38, 6)) end as value_yuan,
+        case when role <> 'growth_pct' and printed is not null then cast(50 as decimal(38, 6)) end as half_step_yuan,
+        case when role = 'growth_pct' then cast(0.005 as decimal(38, 6)) else cast(50 as decimal(38, 6)) end
+            as half_step_in_base_unit,
+        case when role in ('change', 'growth_pct') and printed is not null
+            then cast(printed * case when role = 'change' then 10000 else 1 end * direction as decimal(38, 6))
+        end as signed_change
+    from fixture
+),
+
+failures as (
+    {{ statement_arithmetic_check('prepared') }}
+),
+
+expected as (
+    select * from (values
+        ('housing_fund_0_53', 'NAR-CALC-002'),
+        ('education_zero_prior', 'NAR-CALC-004'),
+        ('flat_but_differs', 'NAR-CALC-003'),
+        ('operation_written_up', 'NAR-CALC-003'),
+        ('change_just_inside', 'NAR-CALC-005'),
+        ('change_just_outside', 'NAR-CALC-001'),
+        ('growth_just_inside', 'NAR-CALC-005'),
+        ('growth_just_outside', 'NAR-CALC-002')
+    ) as t(case_id, rule_id)
+),
+
+actual as (
+    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance from failures
+),
+
+mismatches as (
+    {{ fixture_mismatches(one_row_each=true, checks=[
+        ['wrong rule', "a.rule_id <> e.rule_id"],
+        ['wrong recomputed growth', "a.case_id = 'housing_fund_0_53' and round(a.rhs, 4) <> 1.1907"],
+        ['wrong change evidence', "a.case_id = 'change_just_outside'"
+                                  ~ " and (a.lhs <> 200200 or a.rhs <> 200000 or a.tolerance <> 150)"],
+        ['wrong direction evidence', "a.case_id = 'operation_written_up'"
+                                     ~ " and (a.lhs <> 16603200 or a.rhs <> 18997700)"],
+        ['missing evidence', "a.rule_id in ('NAR-CALC-001', 'NAR-CALC-002', 'NAR-CALC-005')"
+                             ~ " and (a.lhs is null or a.rhs is null or a.difference is null or a.tolerance is null)"],
+    ]) }}
+)
+
+select * from mismatches
