@@ -354,9 +354,32 @@
         group by document_sha256, _subject_norm
     ),
 
-    part_amounts as (
+    part_statements as (
         select * from statements
         where role = 'amount' and value_yuan is not null and list_index is not null and _parent_norm <> ''
+    ),
+
+    part_amounts as (
+        -- one part per subject of a list: an item printed twice (its heading amount and "本年预算安排 x") is one
+        -- part, not two; a part without a subject stays a part of its own
+        select
+            document_sha256,
+            list_index,
+            _parent_norm,
+            coalesce(nullif(_subject_norm, ''), 'statement ' || cast(statement_index as varchar)) as _part_key,
+            count(distinct value_yuan) as part_values,
+            min(statement_index) as statement_index,
+            max(value_yuan) as value_yuan,
+            max(half_step_yuan) as half_step_yuan,
+            arg_min(value_text, statement_index) as value_text,
+            any_value(parent_subject) as parent_subject,
+            any_value(file_name) as file_name,
+            min(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            arg_min(sentence, statement_index) as sentence
+        from part_statements
+        group by document_sha256, list_index, _parent_norm, _part_key
     ),
 
     lists as (
@@ -370,6 +393,9 @@
             min(part_amounts.line_start) as line_start,
             max(part_amounts.line_end) as line_end,
             count(*) as part_count,
+            -- a part stated with two different amounts makes the sum uncertain: that list is not judged here
+            -- (the two amounts are compared with the table by NAR-STATED-001)
+            bool_and(part_amounts.part_values = 1) as parts_certain,
             sum(part_amounts.value_yuan) as parts_yuan,
             sum(part_amounts.half_step_yuan) as parts_h,
             string_agg(part_amounts.value_text, ' + ' order by part_amounts.statement_index) as parts_text,
@@ -406,7 +432,7 @@
             {{ source_locator() }} as source_locator,
             {{ _statement_quote('sentences') }} as quoted_source
         from lists_with_whole
-        where whole_values = 1
+        where whole_values = 1 and parts_certain
     ),
 
     parts_compared as (

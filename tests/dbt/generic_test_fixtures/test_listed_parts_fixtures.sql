@@ -62,7 +62,20 @@ fixture as (
         ('whole_unclear', 3, 'amount', '收入', null, null, 100.00),
         ('whole_unclear', 4, 'amount', '收入', null, null, 120.00),
         ('whole_unclear', 9, 'amount', '甲', '收入', 9, 90.00),
-        ('whole_unclear', 9, 'amount', '乙', '收入', 9, 90.00)
+        ('whole_unclear', 9, 'amount', '乙', '收入', 9, 90.00),
+        -- wanli 2024 lines 170-176: an item's heading amount and its "2024年预算安排" amount are one part, not two:
+        -- 100 = 60 + 40 holds, although each item is printed twice
+        ('item_printed_twice', 30, 'amount', '支出', null, null, 100.00),
+        ('item_printed_twice', 31, 'amount', '甲', '支出', 30, 60.00),
+        ('item_printed_twice', 31, 'amount', '甲', '支出', 30, 60.00),
+        ('item_printed_twice', 32, 'amount', '乙', '支出', 30, 40.00),
+        ('item_printed_twice', 32, 'amount', '乙', '支出', 30, 40.00),
+        -- the same with one item printed with two different amounts (住房公积金 350.35 / 352.67): the sum is uncertain,
+        -- the list is not judged (the item against its table row is NAR-STATED-001's)
+        ('item_two_values', 30, 'amount', '支出', null, null, 100.00),
+        ('item_two_values', 31, 'amount', '甲', '支出', 30, 60.00),
+        ('item_two_values', 31, 'amount', '甲', '支出', 30, 62.00),
+        ('item_two_values', 32, 'amount', '乙', '支出', 30, 40.00)
     ) as t(case_id, sentence_index, role, subject, parent_subject, list_index, printed)
 ),
 
