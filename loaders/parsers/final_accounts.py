@@ -23,7 +23,7 @@ from loaders.documents import Document
 from loaders.layout.figures import document_money_unit, read_tables
 from loaders.layout.rows import pages_of
 from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
-from loaders.records import DocumentFacts, ParseError, ParseResult
+from loaders.records import DocumentFacts, ParseResult
 
 NAME = "final_accounts"
 VERSION = "0.2.0"
@@ -83,32 +83,22 @@ def _title_fix(title: str) -> str:
 
 INTERPRETER = TableInterpreter(SPECS, _title_fix)
 
-ORG_RE = re.compile(r"(?P<org>上海市\S+?(?:局|委员会|委|办公室|办事处|政府|中心|院))")
+def detect(document: Document) -> DocumentFacts | None:
+    """Kind, year, department, level and unit by the general detection (loaders/detect.py), when the
+    document is a 部门决算 or 单位决算; None otherwise."""
+    from loaders.detect import detect_facts
 
-
-def detect(document: Document, head: str | None = None) -> DocumentFacts | None:
-    if head is None:
-        if document.is_pdf:
-            pages = pages_of(document)
-            head = "\n".join(line.raw_text for line in pages[0].lines) if pages else ""
-        else:
-            head = "\n".join(document.lines[:4])
-    flat = re.sub(r"\s+", "", head)
-    if "部门决算" not in flat:
-        return None
-    year = re.search(r"(20\d{2})", flat)
-    org = ORG_RE.search(flat)
-    return DocumentFacts(kind="final_accounts", fiscal_year=int(year.group(1)) if year else None,
-                         department=org.group("org") if org else None, unit=document_money_unit(document),
-                         title=f"{org.group('org') if org else ''}{year.group(1) if year else ''}年度部门决算")
+    facts = detect_facts(document)
+    return facts if facts.kind in KINDS else None
 
 
 def parse(document: Document) -> ParseResult:
+    # the kind is settled before the parser is chosen; this parser never refuses a document it was given
+    from loaders.detect import detect_facts
+
     pages = pages_of(document)
-    head = "\n".join(line.raw_text for line in pages[0].lines) if pages else ""
-    facts = detect(document, head)
-    if facts is None:
-        raise ParseError(f"{document.file_name}: not a 部门决算 (no 部门决算 title on the first page)")
+    facts = detect_facts(document)
+    facts.kind = KINDS[0]
     facts.page_count = len(pages)
     figures, findings, _pages, _reading = read_tables(document, INTERPRETER, pages)
     return ParseResult(facts=facts, figures=figures, findings=findings)
