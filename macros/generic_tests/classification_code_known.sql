@@ -6,9 +6,10 @@
       * malformed: the code's digits do not fit the parts printed (类 3 digits, 款 5, 项 7: "7 11 02" is 71102,
         five digits for a 项 printed in three parts), or it is not digits of such a length;
       * unknown 类: its first three digits are no 类 of the list;
-      * name conflict: the list has the code, and the printed name is none of the names it lists for it
-        (whitespace and full-width brackets aside; a name printed cut short, where a text reader lost the part
-        wrapped onto the next line, is a prefix of its listed name and no conflict);
+      * name conflict: the list has the code, and the printed name is none of the names it lists for it but the
+        name of another code of the list (whitespace, list prefixes such as 一、 and full-width brackets aside; a
+        name printed cut short, where a text reader lost the part wrapped onto the next line, is a prefix of its
+        listed name and no conflict; a row naming a project, as 项目支出明细表 rows do, names no code);
       * unknown 款: a 项 whose 款 is neither in the list nor printed in the same document.
     One row per printed line, code and reason (a line printing five amounts gives one finding). No tolerance.
     `level_kind` is the figure's row_kind (class / section / item, by the number of code parts printed). -#}
@@ -28,7 +29,10 @@
             source_locator,
             cast({{ code }} as varchar) as _code,
             {{ level_kind }} as _level_kind,
-            replace(replace(regexp_replace(cast({{ name }} as varchar), '\s', '', 'g'), '（', '('), '）', ')') as _name
+            -- the printed name without spaces, list prefix (一、 （一） 1.) or full-width brackets
+            regexp_replace(
+                replace(replace(regexp_replace(cast({{ name }} as varchar), '\s', '', 'g'), '（', '('), '）', ')'),
+                '^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、．])', '') as _name
         from {{ model }}
         where {{ code }} is not null
     ),
@@ -66,6 +70,7 @@
                 when left(printed._code, 3) not in (select _code from listed where length(_code) = 3)
                     then 'unknown_class'
                 when listed_codes._code is not null and printed._name is not null and printed._name <> ''
+                        and printed._name in (select _name from listed where _code <> printed._code)
                         and not exists (select 1 from listed
                                         where listed._code = printed._code
                                           and starts_with(listed._name, printed._name))

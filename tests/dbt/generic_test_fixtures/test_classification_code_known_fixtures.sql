@@ -1,10 +1,11 @@
 -- Tests the classification_code_check (rule DIM-CODE-001) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected one. Passing: a known code at class, 款 and 项 level under its listed name (also with
--- spaces and full-width brackets printed differently), a known code under another listed name or cut short, a well-formed 项
+-- spaces and full-width brackets printed differently), a known code under another listed name, cut short or after a list prefix (一、), a project row (a
+-- 项目支出明细表 names its project, not the code), a well-formed 项
 -- the list lacks under a listed 款 (recorded, not reported), a 项 under a 款 the list lacks but the same document
 -- prints, a null code (a total line). Failing: a code whose digits do not fit its printed parts ("7 11 02" -> 71102
--- printed as a 项), a code of no valid length, a code under an unknown 类, a known code printed under a conflicting
--- name, a 项 under a 款 neither listed nor printed in its document, and one line printing the same wrong code in
+-- printed as a 项), a code of no valid length, a code under an unknown 类, a known code printed under the name of
+-- another code, a 项 under a 款 neither listed nor printed in its document, and one line printing the same wrong code in
 -- several figures (one finding).
 with
 
@@ -14,6 +15,8 @@ code_list as (
         ('20103', '政府办公厅（室）及相关机构事务'),
         ('2010301', '行政运行'),
         ('2010301', '行政运行支出'),
+        ('2010302', '一般行政管理事务'),
+        ('2101101', '行政单位医疗'),
         ('210', '卫生健康支出'),
         ('21011', '行政事业单位医疗'),
         ('2101102', '事业单位医疗')
@@ -27,6 +30,8 @@ fixture as (
         ('known_item_spaced',    '2010301', 'item',    '行 政 运 行',                  1),
         ('known_other_name',     '2010301', 'item',    '行政运行支出',                 1),
         ('known_cut_short',      '2101102', 'item',    '事业单位医',                   1),
+        ('known_prefixed',       '201',     'class',   '一、一般公共服务支出',         1),
+        ('project_row',          '2010302', 'item',    '某某信息化运维项目',           1),
         ('unlisted_item',        '2010350', 'item',    '事业运行',                     1),
         ('item_under_printed',   '2010602', 'item',    '一般行政管理事务',             1),
         ('item_under_printed',   '20106',   'section', '财政事务',                     1),
