@@ -74,6 +74,11 @@ VARIANTS = [
      [], 0, ("final_accounts", 2024, "上海市财政局", "市")),
     (FINANCE, "other-province-and-year", [], [("上海市普陀区", "浙江省杭州市西湖区")], 2,
      ("final_accounts", 2026, "浙江省杭州市西湖区财政局", "区县")),
+    # table titles carrying the publisher's year and 部门 (2024年度部门收入决算表 …), as other publishers print them
+    (FINANCE, "titles-with-year", [],
+     [(r"(?m)^(\s*)((?:财政拨款|一般公共预算财政拨款)?(?:收入支出|收入|支出|基本支出|“三公”经费支出)决算(?:总)?表)\s*$",
+       r"\g<1>2024年度部门\2")], 0,
+     ("final_accounts", 2024, "上海市普陀区财政局", "区县")),
 ]
 
 YEAR_RE = re.compile(r"(?<![\d.,，])(20\d{2})(?=\s*年)")
@@ -93,15 +98,16 @@ def variant_text(original: str, cover: list[tuple[str, str]], everywhere: list[t
         lines[:contents] = changed
     text = "\n".join(lines)
     for pattern, replacement in everywhere:
-        assert pattern in text
-        text = text.replace(pattern, replacement)
+        text, count = re.subn(pattern, replacement, text)
+        assert count, f"the text does not print {pattern!r}"
     return shift_years(text, shift)
 
 
 def figure_keys(figures, shift: int = 0) -> Counter:
-    """What must not change: table (its year shifted back), code, measure, column, row name, value and unit."""
+    """What must not change: table (its year shifted back; a 20xx年度部门 prefix set before a standard title
+    dropped), code, measure, column, row name, value and unit."""
     def unshift(text):
-        return shift_years(text, -shift) if text else text
+        return re.sub(r"^20\d{2}年度部门", "", shift_years(text, -shift)) if text else text
 
     return Counter((unshift(f.table_name), f.row_code, f.row_code_scheme, f.measure, unshift(f.column_label),
                     f.row_label, f.value_text, f.value, f.printed_unit) for f in figures)

@@ -30,24 +30,34 @@ VERSION = "0.2.0"
 KINDS = ("final_accounts",)
 
 C = ColumnSpec
+# A title may carry the publisher's name and year, and 部门/单位, before the standard name
+# (某某局2023年度部门收入支出决算总表); the standard name itself is matched whole, so 支出决算表 is not
+# found inside 一般公共预算财政拨款支出决算表.
+PREFIX = r"^(?:\S*?20\d{2}年度?)?(?:部门|单位)?"
+
+
+def _title(name: str) -> re.Pattern:
+    return re.compile(PREFIX + name + "$")
+
+
 SPECS = [
-    TableSpec(re.compile(r"^收入支出决算总表$"), (C("决算数", "actual"), C("决算数", "actual")), None, "收入支出决算总表"),
+    TableSpec(_title("收入支出决算总表"), (C("决算数", "actual"), C("决算数", "actual")), None, "收入支出决算总表"),
     TableSpec(
-        re.compile(r"^收入决算表$"),
+        _title("收入决算表"),
         (C("本年收入合计", "total"), C("财政拨款收入", "fiscal_appropriation"), C("上级补助收入", "higher_level_subsidy"),
          C("事业收入", "public_institution_income"), C("经营收入", "operating_income"),
          C("附属单位上缴收入", "affiliated_unit_remittance"), C("其他收入", "other_income")),
         "function", "收入决算表",
     ),
     TableSpec(
-        re.compile(r"^支出决算表$"),
+        _title("支出决算表"),
         (C("本年支出合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure"),
          C("上缴上级支出", "remittance_to_higher_level"), C("经营支出", "operating_expenditure"),
          C("对附属单位补助支出", "subsidy_to_affiliated_units")),
         "function", "支出决算表",
     ),
     TableSpec(
-        re.compile(r"^财政拨款收入支出决算总表$"),
+        _title("财政拨款收入支出决算总表"),
         (C("决算数", "actual"), C("合计", "total"),
          C("一般公共预算财政拨款", "general_public_budget", pattern="一般公共预算.*"),
          C("政府性基金预算财政拨款", "government_fund", pattern="政府性基金.*"),
@@ -55,7 +65,7 @@ SPECS = [
         None, "财政拨款收入支出决算总表",
     ),
     TableSpec(
-        re.compile(r"^财政拨款“三公”经费支出决算表$"),
+        _title("财政拨款“三公”经费支出决算表"),
         tuple(
             C(label, f"{group}_{phase}")
             for group in ("three_public_total", "outbound_travel", "official_vehicles", "vehicle_purchase",
@@ -64,11 +74,11 @@ SPECS = [
         ),
         None, "财政拨款“三公”经费支出决算表",
     ),
-    TableSpec(re.compile(r"^一般公共预算财政拨款基本支出决算表$"),
+    TableSpec(_title("一般公共预算财政拨款基本支出决算表"),
               (C("决算数", "actual", group="人员经费"), C("决算数", "actual", group="公用经费")), "economic",
               "一般公共预算财政拨款基本支出决算表",
               halves=2),
-    TableSpec(re.compile(r"^一般公共预算财政拨款支出决算表$"),
+    TableSpec(_title("一般公共预算财政拨款支出决算表"),
               (C("合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure")),
               "function", "一般公共预算财政拨款支出决算表"),
 ]
@@ -76,9 +86,7 @@ SPECS = [
 
 def _title_fix(title: str) -> str:
     # the PDF sets the quotes of “三公” on a line of their own
-    if title.startswith("财政拨款三公"):
-        return title.replace("财政拨款三公", "财政拨款“三公”", 1)
-    return title
+    return re.sub(r"财政拨款三公经费", "财政拨款“三公”经费", title, count=1)
 
 
 INTERPRETER = TableInterpreter(SPECS, _title_fix)
