@@ -47,21 +47,34 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("department_budget", re.compile(r"部门预算")),
     ("unit_budget", re.compile(r"单位预算")),
 ]
+# Read from a sentence only when no heading names the kind: a “三公”经费 section printed as prose.
+TEXT_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("three_public_final_accounts", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?决算")),
+    ("three_public_budget", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?预算")),
+]
+# Headings of a 决算's explanation (支出决算情况说明, 财政拨款收入支出决算总体情况说明) name a 决算 without 部门/单位
+ACCOUNTS_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:收入|支出|财政拨款收入支出|收入支出)决算(?:总体)?情况说明$")
 # Kinds that ask for the general parser: no table layout of their own yet.
 GENERIC_KINDS = ("project_self_evaluation", "department_self_evaluation", "three_public_final_accounts",
                  "three_public_budget", "unclassified")
 
 ORG = (r"[\u4e00-\u9fff（）()]{2,40}?(?:委员会|人民政府|政府|办事处|办公室|管理局|服务中心|中心|局|厅|委|院|所|站|队|部|处|"
-       r"社|会|馆|校|学|园|室|团|署|办|司|行)")
+       r"社|会|馆|校|学|园|室|团|署|办|司|行)(?:本级|本部|机关)?")
 ORG_SUFFIX_RE = re.compile(rf"^{ORG}$")
 # label -> the organisation that follows it (the cover's or the form's own words)
 LABEL_RE = re.compile(
     r"(?:预算主管部门|主管部门|预算单位|预算部门|编制部门|编制单位|部门[（(]单位[）)]名称|部门名称|单位名称|填报单位|"
     r"填报部门|申报单位|申报部门|项目主管部门|主管单位)"
-    rf"\s*[:：]?\s*(?P<d>{ORG})(?=\s|单位|下属|联系|填报|$|[（(]?[盖公章])"
+    r"\s*(?:[（(]盖章[）)])?\s*[:：]?\s*(?:\d+[-－—])?"
+    rf"(?P<d>{ORG})(?=\s|单位|下属|联系|填报|实施|项目|资金|[|｜]|$|[（(]?[盖公章])"
 )
+# a form printing one cell per line: the label alone, its value on the next line (主管部门 | / 某某局 |)
+LABEL_ALONE_RE = re.compile(r"^(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|部门名称|单位名称|填报单位|项目主管部门)"
+                            r"(?:[（(]盖章[）)])?[:：]?[|｜]?$")
 YEAR_KIND_RE = re.compile(
     r"(?P<y>20\d{2})\s*年度?\S{0,40}?(?:预算|决算|绩效|自评|评价|三公|报告)")
+# a form's title followed by its year in brackets: 项目支出绩效自评表(2022年度), 项目绩效目标表（2021年度）
+YEAR_PAREN_RE = re.compile(r"(?:表|报告|说明|预算|决算)[（(](?P<y>20\d{2})年度?[）)]")
 YEAR_LINE_RE = re.compile(r"^(?P<y>20\d{2})年度")
 # a title naming its tier: 区级部门预算, 市级单位预算, 县级部门决算, 省级部门预算, 中央部门预算
 TIER_RE = re.compile(r"(?P<t>中央|省级|省本级|市级|市本级|区级|县级|区本级|县本级|旗级|乡镇|乡级|镇级|街道)(?:部门|单位)?(?:预算|决算)")
@@ -72,7 +85,18 @@ LEVELS = ("中央", "省", "市", "区县", "乡镇(街道)")
 UNIT_PATTERN = re.compile(r"单位\s*[:：]\s*(?P<u>亿元|万元|千元|元)")
 HEADER_UNIT_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 PROSE = set("，。；！？《》〔〕")
+# text republished with ASCII punctuation: a comma or semicolon beside a Chinese character is a sentence's
+ASCII_PROSE_RE = re.compile(r"[\u4e00-\u9fff][,;]|[,;][\u4e00-\u9fff]")
 CONTENTS_RE = re.compile(r"^(?:目\s*录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
+# Traditional forms of the characters the patterns and organisation names use (a disclosure republished in
+# traditional characters): matched as their simplified forms; what is landed is the text as printed (the
+# mapping is one character to one, so a match's span is the printed text's span).
+_TRADITIONAL = str.maketrans(
+    "決預單門說報評價務財區縣鎮鄉廳辦會員園兒學類項經費績標業機關與發號億萬額總體國資產營開衛醫療護華東龍廣雲貴陝遼蘇臺級劃統稅審計書處黨組織隊實際況細傳設環們對這從時間當為數點線導幣權圖覽範屬舉歲職稱廠"
+    "壓縮減漲補貼險倉儲環準規則條據獎懲證監測擔責問題購買託療養",
+    "决预单门说报评价务财区县镇乡厅办会员园儿学类项经费绩标业机关与发号亿万额总体国资产营开卫医疗护华东龙广云贵陕辽苏台级划统税审计书处党组织队实际况细传设环们对这从时间当为数点线导币权图览范属举岁职称厂"
+    "压缩减涨补贴险仓储环准规则条据奖惩证监测担责问题购买托疗养",
+)
 HEAD_PAGES = 3
 HEAD_LINES = 200
 COVER_LINES = 6
@@ -83,8 +107,9 @@ class HeadLine:
     page: int
     line: int
     raw: str
-    text: str  # whitespace removed
-    zone: str  # cover | table_header | title | text
+    text: str  # whitespace removed, traditional characters as simplified (one to one: spans are the printed ones)
+    zone: str
+    printed: str = ""  # whitespace removed, as printed  # cover | table_header | title | text
 
 
 @dataclass
@@ -106,21 +131,23 @@ def head_lines(document: Document) -> list[HeadLine]:
     for page in pages[:HEAD_PAGES]:
         for line in page.lines:
             raw = line.raw_text.strip()
-            text = "".join(raw.split())
+            printed = "".join(raw.split())
+            text = printed.translate(_TRADITIONAL)
             if not text:
                 continue
+            sentence = bool(PROSE & set(text)) or len(text) > 60 or bool(ASCII_PROSE_RE.search(text))
             if cover_open and (page.number > 1 or len(out) >= COVER_LINES or CONTENTS_RE.match(text)
-                               or UNIT_PATTERN.search(text)):
-                cover_open = False
-            if cover_open:
+                               or UNIT_PATTERN.search(text) or sentence):
+                cover_open = False  # a sentence: the text has begun
+            if cover_open and not sentence:
                 zone = "cover"
             elif LABEL_RE.search(text) or UNIT_PATTERN.search(text) or HEADER_UNIT_RE.search(text):
                 zone = "table_header"
-            elif PROSE & set(text) or len(text) > 60 or text.endswith(("：", ":")):
+            elif sentence or text.endswith(("：", ":")):
                 zone = "text"
             else:
                 zone = "title"
-            out.append(HeadLine(page.number, line.number, raw, text, zone))
+            out.append(HeadLine(page.number, line.number, raw, text, zone, printed))
             if len(out) >= HEAD_LINES:
                 return out
     return out
@@ -137,6 +164,7 @@ def _set(detection: Detection, name: str, value, line: HeadLine, zone: str | Non
 
 
 def kind_of_line(text: str) -> str | None:
+    text = text.translate(_TRADITIONAL)
     for kind, pattern in KIND_PATTERNS:
         if pattern.search(text):
             return kind
@@ -145,11 +173,15 @@ def kind_of_line(text: str) -> str | None:
 
 def level_of_name(name: str) -> str | None:
     """Government level an organisation's printed name implies, or None."""
-    if re.search(r"(?:街道办事处|街道工作委员会|街道|(?:乡|镇)人民政府|(?:乡|镇)政府|(?:乡|镇)党委)", name):
+    name = name.translate(_TRADITIONAL)
+    if re.search(r"(?:街道办事处|街道工作委员会|街道|(?:乡|镇)人民政府|(?:乡|镇)政府|(?:乡|镇)党委)", name) or re.search(
+            r"(?:县|区|旗|市).{1,6}?(?<![城集])(?:镇|乡)(?![江原平远安])", name):
         return "乡镇(街道)"
     if re.search(r"[市州盟].{0,8}?(?<![社小园景校林矿])(?:区|县|旗)(?!级)", name) or re.match(r"^.{1,8}?(?:区|县|旗)(?:人民|委|政)", name):
         return "区县"
-    if "市" in name:
+    if re.match(r"^[^市省]{1,10}?(?:县|旗)", name):
+        return "区县"  # 三江侗族自治县…
+    if "市" in name or re.match(r"^[^省]{1,8}?(?:自治州|州|盟|地区)", name):
         return "市"
     if re.search(r"省|自治区", name):
         return "省"
@@ -166,19 +198,39 @@ def detect(document: Document) -> Detection:
     ordered = [ln for ln in lines if ln.zone == "cover"] + [ln for ln in lines if ln.zone != "cover"]
     # kind: the first line, cover first, that names a genre; sentences only when no heading does
     kind_line = None
-    for zones in (("cover", "title", "table_header"), ("text",)):
+    for line in ordered:
+        if line.zone != "text":
+            kind = kind_of_line(line.text) or ("final_accounts" if ACCOUNTS_HEADING_RE.match(line.text) else None)
+            if kind:
+                _set(detection, "kind", kind, line)
+                kind_line = line
+                break
+    if kind_line is None:
+        # sentences: the earliest genre words of the first sentence that names one
         for line in ordered:
-            if line.zone in zones:
-                kind = kind_of_line(line.text)
-                if kind:
-                    _set(detection, "kind", kind, line)
-                    kind_line = line
-                    break
-        if kind_line:
-            break
+            if line.zone != "text":
+                continue
+            found = [(m.start(), kind) for kind, pattern in KIND_PATTERNS + TEXT_KIND_PATTERNS
+                     for m in [pattern.search(line.text)] if m]
+            if found:
+                _set(detection, "kind", min(found)[1], line)
+                kind_line = line
+                break
     # fiscal year: beside the genre words on a heading, else a heading that starts with 20xx年(度)
-    for zones in (("cover",), ("title", "table_header")):
-        for pattern in (YEAR_KIND_RE, YEAR_LINE_RE):
+    year_passes = [(("cover",), (YEAR_KIND_RE, YEAR_LINE_RE)), (("title", "table_header"), (YEAR_KIND_RE, YEAR_LINE_RE)),
+                   (("cover", "title", "table_header", "text"), (YEAR_PAREN_RE,))]
+    if kind_line is not None and kind_line.zone == "text":
+        # the kind read from a sentence: the year written last before its genre words in that sentence
+        position = min(m.start() for _k, p in KIND_PATTERNS + TEXT_KIND_PATTERNS for m in [p.search(kind_line.text)] if m)
+        years = list(re.finditer(r"(?P<y>20\d{2})年度?(?![\d-])", kind_line.text[:position]))
+        if years:
+            _set(detection, "fiscal_year", int(years[-1].group("y")), kind_line)
+    # last resort: the first sentence that writes a year beside genre words (2020年本年收入合计…其中：一般公共预算)
+    year_passes.append((("text",), (YEAR_KIND_RE,)))
+    for zones, patterns in year_passes:
+        if facts.fiscal_year is not None:
+            break
+        for pattern in patterns:
             for line in ordered:
                 if line.zone not in zones:
                     continue
@@ -197,23 +249,35 @@ def detect(document: Document) -> Detection:
         (re.compile(rf"^(?P<d>{ORG})$"), ("cover",)),
         (re.compile(rf"^(?P<d>{ORG})(?:20\d{{2}}年)"), ("cover", "title")),
         (re.compile(rf"(?P<d>{ORG})[（(]部门[）)]"), None),
-        (re.compile(rf"20\d{{2}}年度?(?P<d>{ORG})(?=部门|单位|项目|整体|$)"), ("cover", "title")),
+        (re.compile(rf"20\d{{2}}年度?(?P<d>{ORG})(?=部门|单位|项目|整体|一般公共预算|财政拨款|[“\"]?三公|预算|决算|$)"),
+         ("cover", "title")),
         (re.compile(rf"^第[一二三四五六七八九十]+部分(?P<d>{ORG})概况$"), ("cover", "title")),
     ]
     for pattern, zones in department_patterns:
-        for line in ordered:
+        for index, line in enumerate(ordered):
             if zones is not None and line.zone not in zones:
                 continue
             # the printed spacing separates a label's value from what follows it (部门名称 X 下属二级单位数)
-            match = pattern.search(line.raw) if pattern is LABEL_RE else None
+            match = pattern.search(line.raw.translate(_TRADITIONAL)) if pattern is LABEL_RE else None
+            source = line.raw if match else line.printed
             match = match or pattern.search(line.text)
             if match:
-                name = match.group("d").strip()
-                if ORG_SUFFIX_RE.match(name):
+                name = source[match.start("d"):match.end("d")].strip()
+                if ORG_SUFFIX_RE.match(name.translate(_TRADITIONAL)):
                     _set(detection, "department", name, line)
                     break
         if facts.department is not None:
             break
+        if pattern is LABEL_RE:
+            for index, line in enumerate(lines[:-1]):
+                if LABEL_ALONE_RE.match(line.text):
+                    value = lines[index + 1]
+                    name = value.printed.rstrip("|｜")
+                    if ORG_SUFFIX_RE.match(name.translate(_TRADITIONAL)):
+                        _set(detection, "department", name, value, "table_header")
+                        break
+            if facts.department is not None:
+                break
     # level: the tier a title names, else the department's name
     for line in ordered:
         tier = TIER_RE.search(line.text)
@@ -230,8 +294,8 @@ def detect(document: Document) -> Detection:
     _money_unit(document, detection)
     if kind_line is not None:
         # the line that names the genre is the title when it stands on the cover or is a heading naming the year
-        if kind_line.zone == "cover" or YEAR_KIND_RE.search(kind_line.text):
-            facts.title = kind_line.text
+        if (kind_line.zone == "cover" or YEAR_KIND_RE.search(kind_line.text)) and len(kind_line.text) <= 60:
+            facts.title = kind_line.printed
     return detection
 
 
@@ -256,7 +320,7 @@ def _money_unit(document: Document, detection: Detection) -> None:
         _set(detection, "unit", header_line[1], header_line[0])
         return
     text = document.text or "\n".join(line.raw_text for page in pages_of(document) for line in page.lines)
-    unit = _prose_unit(text)
+    unit = _prose_unit(text.translate(_TRADITIONAL))
     if unit:
         detection.facts.unit = unit
         detection.sources["unit"] = "text"

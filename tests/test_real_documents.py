@@ -141,8 +141,25 @@ def test_document_copies_are_the_published_files():
         assert ours.is_file(), f"{ours} is missing (recorded in {CHECKSUMS})"
         assert hashlib.sha256(ours.read_bytes()).hexdigest() == digest, f"{ours} differs from the published file"
     copies = {str(path.relative_to(DOCUMENT_COPIES)) for path in DOCUMENT_COPIES.rglob("*")
-              if path.is_file() and path.suffix in (".txt", ".pdf")}
+              if path.is_file() and path.suffix in (".txt", ".pdf") and COLLECTED not in path.parents}
     assert copies == set(recorded), f"documents without a recorded checksum: {sorted(copies - set(recorded))}"
+
+
+COLLECTED = DOCUMENT_COPIES / "real" / "collected"
+
+
+def test_collected_documents_are_the_files_their_sources_record():
+    """documents/real/collected/ (disclosures of other provinces, collected on branch corpus) records each file's
+    sha256 and address in its own SOURCES.csv: every file there is recorded, byte for byte."""
+    import csv
+    import hashlib
+
+    with (COLLECTED / "SOURCES.csv").open(encoding="utf-8", newline="") as handle:
+        recorded = {row["file_name"]: row["sha256"] for row in csv.DictReader(handle)}
+    files = {p.name for p in COLLECTED.iterdir() if p.suffix in (".txt", ".pdf")}
+    assert files == set(recorded)
+    for name, digest in recorded.items():
+        assert hashlib.sha256((COLLECTED / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_recorded_checksums_are_those_of_the_shared_originals():

@@ -53,8 +53,14 @@ class Band:
         return bool(re.search(r"编码|代码|编号|序号", label)) or label in ("类", "款", "项")
 
 
+_ASCII_PROSE_RE = re.compile(r"[\u4e00-\u9fff][,;:]|[,;:][\u4e00-\u9fff]")
+
+
 def _is_sentence(line: Line) -> bool:
-    return bool(PROSE_PUNCTUATION & set(line.raw_text)) or line.raw_text.strip().endswith(("。", "："))
+    """A line of prose: full-width sentence punctuation, or ASCII punctuation beside a Chinese character (text
+    republished with ASCII punctuation; a thousands separator stands between digits)."""
+    raw = line.raw_text
+    return (bool(PROSE_PUNCTUATION & set(raw)) or raw.strip().endswith(("。", "：")) or bool(_ASCII_PROSE_RE.search(raw)))
 
 
 def _split(line: Line) -> tuple[list[str], list[Cell], list[Cell]]:
