@@ -213,3 +213,29 @@ def test_the_year_shift_changes_every_printed_year_and_no_amount():
     assert "2025年区级部门预算" not in shifted and "2032年区级部门预算" in shifted
     numbers = re.compile(r"\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+")
     assert numbers.findall(shifted) == numbers.findall(original)
+
+
+@pytest.mark.parametrize("suffix", ["layout.txt"])
+def test_a_table_whose_title_no_spec_knows_is_read_by_the_general_reader(tmp_path, suffix):
+    """Another publisher titles a table its own way (收入情况一览表 for 收入预算总表): the other tables land as
+    before; that table's numbers are read by column header and row label where certain (each one a figure the
+    original landed on the same line with the same value and row), the rest reported with their lines."""
+    source = REAL / f"{WELFARE}.{suffix}"
+    text = source.read_text(encoding="utf-8")
+    renamed, count = re.subn(r"(?m)^(\s*2024年预算单位)收入预算总表\s*$", r"\1收入情况一览表", text)
+    assert count == 1
+    path = tmp_path / "renamed.txt"
+    path.write_text(renamed, encoding="utf-8")
+    result = parser_for("unit_budget_sh").parse(read_document(path))
+    before = original_figures(WELFARE, suffix)
+    kept = [f for f in before if f.table_name != "2024年预算单位收入预算总表"]
+    assert len(kept) < len(before)
+    others = [f for f in result.figures if f.table_name != "2024年预算单位收入情况一览表"]
+    assert figure_keys(others) == figure_keys(kept)
+    general = [f for f in result.figures if f.table_name == "2024年预算单位收入情况一览表"]
+    originals = {(f.line_start, f.value_text, f.row_code) for f in before if f.table_name == "2024年预算单位收入预算总表"}
+    assert all((f.line_start, f.value_text, f.row_code) in originals for f in general)
+    table_lines = {f.line_start for f in before if f.table_name == "2024年预算单位收入预算总表"}
+    reported = {u.line_start for u in result.findings if u.rule_id == "LOAD-UNPLACED-FIGURE"}
+    landed = {f.line_start for f in general}
+    assert table_lines <= reported | landed  # every line of the table is landed or reported

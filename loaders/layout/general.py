@@ -45,6 +45,14 @@ class Band:
     x1: float
     label: str | None = None
     group: str | None = None
+    edges: list[float] | None = None  # right edges of the amounts in the band
+
+    def aligned(self, cell: Cell, char_width: float) -> bool:
+        """Amounts of a column share their right edge (right-aligned) or their left edge: a number standing
+        apart from the column's common edge may belong to a neighbouring column and is not placed."""
+        rights = sorted(round(x) for x in self.edges or [cell.x1])
+        common = max(set(rights), key=rights.count)
+        return abs(cell.x1 - common) <= char_width
 
     @property
     def code_column(self) -> bool:
@@ -69,8 +77,10 @@ def _split(line: Line) -> tuple[list[str], list[Cell], list[Cell]]:
     codes, rest = _split_codes(line)
     labels: list[Cell] = []
     amounts: list[Cell] = []
-    for cell in rest:
-        if cell.is_number and (labels or codes or not re.fullmatch(r"\d{1,2}", cell.text)):
+    for k, cell in enumerate(rest):
+        if re.fullmatch(r"(?:19|20)\d{2}", cell.text) and k + 1 < len(rest) and rest[k + 1].text.startswith("年"):
+            labels.append(cell)  # a year (2024 年度): words, not an amount
+        elif cell.is_number and (labels or codes or not re.fullmatch(r"\d{1,2}", cell.text)):
             amounts.append(cell)
         elif not cell.is_number:
             if amounts:
@@ -100,8 +110,9 @@ def _bands(lines: list[Line], char_width: float) -> list[Band]:
     for x0, x1 in spans:
         if bands and x0 <= bands[-1].x1 + char_width * 0.5:
             bands[-1].x1 = max(bands[-1].x1, x1)
+            bands[-1].edges.append(x1)
         else:
-            bands.append(Band(x0, x1))
+            bands.append(Band(x0, x1, edges=[x1]))
     return bands
 
 
@@ -255,6 +266,9 @@ def _read_block(page: int, block: list[Line], header: list[Line], title: str | N
             findings.append(_unplaced(line, "two numbers stand under one column"))
             continue
         unlabeled = [k for k in placed if not bands[k].label]
+        if any(not bands[k].aligned(cell, char_width) for k, cell in placed.items()):
+            findings.append(_unplaced(line, "a number is not aligned with the other numbers of its column"))
+            continue
         if unlabeled:
             findings.append(_unplaced(line, "a number stands under no column header of its own"))
             continue
