@@ -239,3 +239,31 @@ def test_a_table_whose_title_no_spec_knows_is_read_by_the_general_reader(tmp_pat
     reported = {u.line_start for u in result.findings if u.rule_id == "LOAD-UNPLACED-FIGURE"}
     landed = {f.line_start for f in general}
     assert table_lines <= reported | landed  # every line of the table is landed or reported
+
+
+def test_a_manifest_row_is_authoritative_over_the_cover(tmp_path):
+    """The manifest is authoritative: a 单位预算 behind a municipal cover (which the parser's own title check used to
+    refuse) that the manifest types as a 部门预算 of a named department loads as the manifest says, with the
+    original's figures; no parser refuses a document the manifest has typed."""
+    import duckdb
+
+    from loaders.load import load_directory
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "welfare.pdf").write_bytes(
+        pdf_with_new_cover(REAL / f"{WELFARE}.pdf", ["上海市2024年市级单位预算", "预算单位：上海市财政局"]))
+    facts, _sources = resolve_facts(read_document(folder / "welfare.pdf"))
+    assert (facts.kind, facts.department, facts.level) == ("unit_budget_sh", "上海市财政局", "市")  # what the cover says
+    (folder / "manifest.csv").write_text(
+        "file_name,kind,fiscal_year,department,unit,source,notes\n"
+        "welfare.pdf,department_budget_sh,2024,上海市普陀区社会福利院,元,test,cover replaced\n", encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    outcome = load_directory(con, folder, workers=1).outcomes[0]
+    assert outcome.status == "completed" and outcome.kind == "department_budget_sh"
+    assert outcome.figures == len(original_figures(WELFARE, "pdf")) == 185
+    row = con.execute("select kind, kind_source, department, department_source, level, level_source, parser_name "
+                      "from raw.documents").fetchone()
+    # the level is the cover's (the manifest gives none): 市级
+    assert row == ("department_budget_sh", "manifest", "上海市普陀区社会福利院", "manifest", "市", "cover",
+                   "shanghai_budget")
