@@ -97,9 +97,34 @@ _TRADITIONAL = str.maketrans(
     "决预单门说报评价务财区县镇乡厅办会员园儿学类项经费绩标业机关与发号亿万额总体国资产营开卫医疗护华东龙广云贵陕辽苏台级划统税审计书处党组织队实际况细传设环们对这从时间当为数点线导币权图览范属举岁职称厂"
     "压缩减涨补贴险仓储环准规则条据奖惩证监测担责问题购买托疗养",
 )
+_TRADITIONAL_RE = re.compile("[" + "".join(chr(c) for c in _TRADITIONAL) + "]")
+
+
+def simplified(text: str) -> str:
+    """``text`` with the traditional characters the patterns know written simplified (one to one)."""
+    return text.translate(_TRADITIONAL) if _TRADITIONAL_RE.search(text) else text
+
+
 HEAD_PAGES = 3
 HEAD_LINES = 200
+HEAD_CHARS = 40000  # a text's head is read from at most this many characters
 COVER_LINES = 6
+
+
+# (pattern, zones it is read in (None: all)); DEPARTMENT_LITERALS: a word the line must hold (a cheap test first)
+DEPARTMENT_PATTERNS = [
+    (LABEL_RE, None),
+    (re.compile(rf"^(?P<d>{ORG})$"), ("cover",)),
+    (re.compile(rf"^(?P<d>{ORG})(?:20\d{{2}}年)"), ("cover", "title")),
+    (re.compile(rf"(?P<d>{ORG})[（(]部门[）)]"), None),
+    (re.compile(rf"20\d{{2}}年度?(?P<d>{ORG})(?=部门|单位|项目|整体|一般公共预算|财政拨款|[“\"]?三公|预算|决算|$)"),
+     ("cover", "title")),
+    (re.compile(rf"^第[一二三四五六七八九十]+部分(?P<d>{ORG})概况$"), ("cover", "title")),
+]
+
+
+DEPARTMENT_LITERALS = {id(DEPARTMENT_PATTERNS[3][0]): "部门", id(DEPARTMENT_PATTERNS[4][0]): "年",
+                       id(DEPARTMENT_PATTERNS[5][0]): "概况"}
 
 
 @dataclass
@@ -108,8 +133,8 @@ class HeadLine:
     line: int
     raw: str
     text: str  # whitespace removed, traditional characters as simplified (one to one: spans are the printed ones)
-    zone: str
-    printed: str = ""  # whitespace removed, as printed  # cover | table_header | title | text
+    zone: str  # cover | table_header | title | text
+    printed: str = ""  # whitespace removed, as printed
 
 
 @dataclass
@@ -122,35 +147,62 @@ class Detection:
 
 
 def head_lines(document: Document) -> list[HeadLine]:
-    """The lines of the first pages, each with its zone. PDF and text alike (pages_of)."""
-    from loaders.layout.rows import pages_of  # late import: layout imports records only, but keep detect light
-
-    pages = pages_of(document)
+    """The lines of the first pages, each with its zone. PDF and text alike."""
     out: list[HeadLine] = []
     cover_open = True
-    for page in pages[:HEAD_PAGES]:
-        for line in page.lines:
-            raw = line.raw_text.strip()
-            printed = "".join(raw.split())
-            text = printed.translate(_TRADITIONAL)
-            if not text:
-                continue
-            sentence = bool(PROSE & set(text)) or len(text) > 60 or bool(ASCII_PROSE_RE.search(text))
-            if cover_open and (page.number > 1 or len(out) >= COVER_LINES or CONTENTS_RE.match(text)
-                               or UNIT_PATTERN.search(text) or sentence):
-                cover_open = False  # a sentence: the text has begun
-            if cover_open and not sentence:
-                zone = "cover"
-            elif LABEL_RE.search(text) or UNIT_PATTERN.search(text) or HEADER_UNIT_RE.search(text):
-                zone = "table_header"
-            elif sentence or text.endswith(("：", ":")):
-                zone = "text"
-            else:
-                zone = "title"
-            out.append(HeadLine(page.number, line.number, raw, text, zone, printed))
-            if len(out) >= HEAD_LINES:
-                return out
+    for page_number, line_number, raw_text in _physical_lines(document, HEAD_PAGES):
+        raw = raw_text.strip()
+        printed = "".join(raw.split())
+        text = simplified(printed)
+        if not text:
+            continue
+        sentence = bool(PROSE & set(text)) or len(text) > 60 or bool(ASCII_PROSE_RE.search(text))
+        if cover_open and (page_number > 1 or len(out) >= COVER_LINES or CONTENTS_RE.match(text)
+                           or UNIT_PATTERN.search(text) or sentence):
+            cover_open = False  # a sentence, the contents, a table or the next page: the cover has ended
+        if cover_open:
+            zone = "cover"
+        elif LABEL_RE.search(text) or UNIT_PATTERN.search(text) or HEADER_UNIT_RE.search(text):
+            zone = "table_header"
+        elif sentence or text.endswith(("：", ":")):
+            zone = "text"
+        else:
+            zone = "title"
+        out.append(HeadLine(page_number, line_number, raw, text, zone, printed))
+        if len(out) >= HEAD_LINES:
+            break
     return out
+
+
+def _physical_lines(document: Document, max_pages: int | None = None):
+    """(page, line number, text) of the document's lines: a PDF's reconstructed lines (``pages_of``, which its
+    parser reads too), a text's own lines (pages split at form feeds, numbered as ``Document.lines``) without
+    laying the whole text out in cells."""
+    if document.is_pdf:
+        from loaders.layout.rows import pages_of  # late import: keep detection light for text documents
+
+        for page in pages_of(document)[:max_pages]:
+            for line in page.lines:
+                yield page.number, line.number, line.raw_text
+        return
+    page = 1
+    text = document.text or ""
+    if max_pages is not None:
+        # the head only: the text up to the end of its first pages, at most HEAD_CHARS characters
+        end = -1
+        for _ in range(max_pages):
+            end = text.find("\f", end + 1)
+            if end < 0:
+                break
+        text = text[:min(len(text) if end < 0 else end + 1, HEAD_CHARS)]
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        line = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        if line.strip():
+            yield page, number, line.replace("\f", "")
+        if "\f" in piece:
+            page += 1
+            if max_pages is not None and page > max_pages:
+                return
 
 
 def _where(line: HeadLine) -> str:
@@ -163,8 +215,13 @@ def _set(detection: Detection, name: str, value, line: HeadLine, zone: str | Non
     detection.evidence[name] = _where(line)
 
 
+KIND_WORDS = ("预算", "决算", "绩效", "评价", "自评", "报告", "三公")
+
+
 def kind_of_line(text: str) -> str | None:
-    text = text.translate(_TRADITIONAL)
+    text = simplified(text)
+    if not any(word in text for word in KIND_WORDS):
+        return None  # (the patterns need one of these words: a cheap test first)
     for kind, pattern in KIND_PATTERNS:
         if pattern.search(text):
             return kind
@@ -173,7 +230,7 @@ def kind_of_line(text: str) -> str | None:
 
 def level_of_name(name: str) -> str | None:
     """Government level an organisation's printed name implies, or None."""
-    name = name.translate(_TRADITIONAL)
+    name = simplified(name)
     if re.search(r"(?:街道办事处|街道工作委员会|街道|(?:乡|镇)人民政府|(?:乡|镇)政府|(?:乡|镇)党委)", name) or re.search(
             r"(?:县|区|旗|市).{1,6}?(?<![城集])(?:镇|乡)(?![江原平远安])", name):
         return "乡镇(街道)"
@@ -210,6 +267,8 @@ def detect(document: Document) -> Detection:
         for line in ordered:
             if line.zone != "text":
                 continue
+            if not any(word in line.text for word in KIND_WORDS):
+                continue
             found = [(m.start(), kind) for kind, pattern in KIND_PATTERNS + TEXT_KIND_PATTERNS
                      for m in [pattern.search(line.text)] if m]
             if found:
@@ -244,26 +303,20 @@ def detect(document: Document) -> Detection:
             break
     # department: a label the cover or a form prints, then an organisation standing alone or before the
     # year on the cover, then a heading's organisation before or after its year
-    department_patterns = [
-        (LABEL_RE, None),
-        (re.compile(rf"^(?P<d>{ORG})$"), ("cover",)),
-        (re.compile(rf"^(?P<d>{ORG})(?:20\d{{2}}年)"), ("cover", "title")),
-        (re.compile(rf"(?P<d>{ORG})[（(]部门[）)]"), None),
-        (re.compile(rf"20\d{{2}}年度?(?P<d>{ORG})(?=部门|单位|项目|整体|一般公共预算|财政拨款|[“\"]?三公|预算|决算|$)"),
-         ("cover", "title")),
-        (re.compile(rf"^第[一二三四五六七八九十]+部分(?P<d>{ORG})概况$"), ("cover", "title")),
-    ]
-    for pattern, zones in department_patterns:
+    for pattern, zones in DEPARTMENT_PATTERNS:
+        needs = DEPARTMENT_LITERALS.get(id(pattern))
         for index, line in enumerate(ordered):
             if zones is not None and line.zone not in zones:
                 continue
+            if needs is not None and needs not in line.text:
+                continue
             # the printed spacing separates a label's value from what follows it (部门名称 X 下属二级单位数)
-            match = pattern.search(line.raw.translate(_TRADITIONAL)) if pattern is LABEL_RE else None
+            match = pattern.search(simplified(line.raw)) if pattern is LABEL_RE else None
             source = line.raw if match else line.printed
             match = match or pattern.search(line.text)
             if match:
                 name = source[match.start("d"):match.end("d")].strip()
-                if ORG_SUFFIX_RE.match(name.translate(_TRADITIONAL)):
+                if ORG_SUFFIX_RE.match(simplified(name)):
                     _set(detection, "department", name, line)
                     break
         if facts.department is not None:
@@ -273,7 +326,7 @@ def detect(document: Document) -> Detection:
                 if LABEL_ALONE_RE.match(line.text):
                     value = lines[index + 1]
                     name = value.printed.rstrip("|｜")
-                    if ORG_SUFFIX_RE.match(name.translate(_TRADITIONAL)):
+                    if ORG_SUFFIX_RE.match(simplified(name)):
                         _set(detection, "department", name, value, "table_header")
                         break
             if facts.department is not None:
@@ -300,27 +353,40 @@ def detect(document: Document) -> Detection:
 
 
 def _money_unit(document: Document, detection: Detection) -> None:
-    from loaders.layout.rows import pages_of
-
     header_line = None
-    for page in pages_of(document):
-        for line in page.lines:
-            text = "".join(line.raw_text.split())
-            match = UNIT_PATTERN.search(text)
-            if match:
-                head = HeadLine(page.number, line.number, line.raw_text.strip(), text, "table_header")
-                _set(detection, "unit", match.group("u"), head)
-                return
-            if header_line is None:
-                header = HEADER_UNIT_RE.search(text)
-                if header:
-                    header_line = (HeadLine(page.number, line.number, line.raw_text.strip(), text, "table_header"),
-                                   header.group(1))
+    if document.text is not None:
+        # a text: a search of the whole text finds the line to read (a table's 单位 line may stand far down):
+        # the first 单位：… line, else the first （万元） header
+        text = document.text
+        first = re.search(r"单位\s*[:：]\s*(?:亿元|万元|千元|元)", text) or re.search(
+            r"[（(]\s*(?:亿元|万元|千元|元)\s*[）)]", text)
+        lines = []
+        if first is not None:
+            start = text.rfind("\n", 0, first.start()) + 1
+            end = text.find("\n", first.end())
+            before = text[:start]
+            lines = [(before.count("\f") + 1, len(before.splitlines()) + 1, text[start:end if end >= 0 else len(text)])]
+    else:
+        lines = _physical_lines(document)
+    for page_number, line_number, raw_text in lines:
+        if "单位" not in raw_text and "元" not in raw_text:
+            continue
+        text = "".join(raw_text.split())
+        match = UNIT_PATTERN.search(text)
+        if match:
+            head = HeadLine(page_number, line_number, raw_text.strip(), text, "table_header")
+            _set(detection, "unit", match.group("u"), head)
+            return
+        if header_line is None:
+            header = HEADER_UNIT_RE.search(text)
+            if header:
+                header_line = (HeadLine(page_number, line_number, raw_text.strip(), text, "table_header"),
+                               header.group(1))
     if header_line is not None:
         _set(detection, "unit", header_line[1], header_line[0])
         return
-    text = document.text or "\n".join(line.raw_text for page in pages_of(document) for line in page.lines)
-    unit = _prose_unit(text.translate(_TRADITIONAL))
+    text = document.text or "\n".join(raw for _p, _n, raw in _physical_lines(document))
+    unit = _prose_unit(simplified(text))
     if unit:
         detection.facts.unit = unit
         detection.sources["unit"] = "text"
@@ -382,10 +448,7 @@ FACT_NAMES = ("kind", "fiscal_year", "department", "unit", "level")
 def has_fiscal_content(document: Document) -> bool:
     """Whether a document prints anything this tool can read: an amount (a number of two or more digits or
     with decimals) beside fiscal words."""
-    from loaders.layout.rows import pages_of
-
-    text = document.text if document.text is not None else "\n".join(
-        line.raw_text for page in pages_of(document) for line in page.lines)
+    text = document.text if document.text is not None else "\n".join(raw for _p, _n, raw in _physical_lines(document))
     return bool(re.search(r"\d[\d,，]*[.．]\d+|\d{2,}", text)) and bool(
         re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款", text))
 
@@ -398,8 +461,9 @@ def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:
     ``unclassified`` and read by the general parser. Only a file with no readable fiscal content is refused."""
     detection = detect(document)
     detected = detection.facts
-    detected.kind = parser_kind(document, detected.kind)
     manifest = document.manifest
+    if manifest is None or manifest.kind is None:
+        detected.kind = parser_kind(document, detected.kind)
     facts = DocumentFacts()
     sources: dict[str, str] = {}
     for name in FACT_NAMES:
