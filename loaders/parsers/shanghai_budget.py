@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from loaders.documents import Document
-from loaders.layout.figures import document_money_unit, read_tables
+from loaders.layout.figures import read_tables
 from loaders.layout.rows import pages_of
 from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
 from loaders.records import DocumentFacts, ParseResult
