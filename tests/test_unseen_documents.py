@@ -103,6 +103,16 @@ def test_every_unseen_document_loads_and_names_what_it_does_not_print(tmp_path):
             assert name not in missing
     rows = con.execute("select file_name, kind, fiscal_year, department, level from raw.documents").fetchall()
     assert {r[0]: tuple(r[1:]) for r in rows} == EXPECTED
+    # a kind with a parser of its own whose layout the text does not have (a 说明 without its tables, a form
+    # flattened by the page that stored it, a 自评报告 without the execution block): read by the general parser,
+    # saying so; every document of a kind without a layout is read by it too
+    general = dict(con.execute("select file_name, parser_name from raw.documents").fetchall())
+    assert set(general.values()) == {"generic"}
+    said = {name for (name,) in con.execute(
+        "select distinct file_name from raw.load_findings where rule_id = 'LOAD-READ-GENERAL'").fetchall()}
+    assert said == {name for name, (kind, *_rest) in EXPECTED.items()
+                    if kind in ("unit_budget_sh", "department_budget_sh", "final_accounts", "project_targets",
+                                "evaluation_report")}
 
 
 def test_check_on_a_document_of_a_kind_without_layout_reports_findings_not_a_refusal(tmp_path):
