@@ -1,91 +1,399 @@
-"""What kind of document is this, for which year and department, in which unit?
+"""What kind of document is this, for which year, department and government level, in which money unit?
 
-The manifest (documents/manifest.csv) wins; what it leaves blank is read from the document's own text.
-A document with no manifest row must print its kind, year and department, or it is refused with a
-message that says exactly what is missing. A manifest row may leave the year blank on purpose (the
-document does not print it and nobody knows it for sure): then the document loads with no fiscal year.
+One mechanism for PDF and text alike: the first pages of the document as positioned lines
+(``loaders.layout.rows.pages_of``: pdfplumber words for a PDF, the lines of a text file) are read in
+three zones, and every fact remembers the zone it was read from:
+
+* ``cover``: the first lines of the first page, up to the table of contents or the first numbered section
+  (上海市普陀区2026年区级单位预算 / 预算单位：…; 上海市普陀区财政局 / 2024年度部门决算);
+* ``table_header``: the label lines a table or form prints above its body (部门名称：…, 单位：万元,
+  预算金额（万元）);
+* ``title``: any other heading line of the first pages (a line that is not a sentence: no ，。；).
+
+Kind, year, department and level are matched on the printed words of a line, never on a file name or on
+one publisher's wording: the kind by its genre words (部门预算 / 单位预算 / 部门决算 / 单位决算 /
+项目支出绩效目标表 / 绩效自评表 / 评价报告 / “三公”经费 …), the year by 20xx年(度) standing beside those words,
+the department by the labels a cover or a form prints (预算主管部门 / 预算单位 / 编制部门 / 编制单位 /
+部门名称 / 单位名称 / 填报单位) or by an organisation name standing alone or before the year on the
+cover, the level by the tier a title names (中央 / 省级 / 市级 / 区级 / 县级 / 乡镇) or else by the
+organisation's name (…街道办事处 → 乡镇(街道), …市…区… → 区县, …省… → 省, …市… → 市).
+
+The manifest (documents/manifest.csv) is authoritative: what it gives wins, field by field, and a parser
+never refuses a document the manifest has typed. What neither the manifest nor the document gives stays
+None and is reported by the loader as a warning (LOAD-FACT-MISSING); only a file with no readable fiscal
+content at all (no document kind, no amount) is refused.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from loaders.documents import Document, DocumentError
 from loaders.records import DocumentFacts
 
-# (kind, pattern on the first part of the text), most specific first.
+# Kinds a document can be detected as. The first five have a parser of their own; the others are read by
+# the general parser (loaders/parsers/generic.py).
+# (kind, pattern on a line with its whitespace removed), most specific first within a line.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("project_self_evaluation", re.compile(r"项目(?:支出)?绩效(?:目标)?自评(?:表|结果|情况表)")),
+    ("department_self_evaluation", re.compile(r"(?:部门|单位)整体(?:支出|预算)?绩效(?:目标)?自评(?:表|结果|情况表)")),
+    ("project_targets", re.compile(r"项目(?:支出)?绩效目标(?:申报)?表")),
+    ("department_targets", re.compile(r"(?:部门|单位)整体(?:支出|预算)?绩效目标(?:申报)?表")),
     ("evaluation_report", re.compile(r"(?:绩效)?(?:评价|自评)报告")),
-    ("project_targets", re.compile(r"项目支出绩效目标表")),
-    ("department_targets", re.compile(r"部门整体(?:预算)?绩效目标(?:申报)?表")),
+    ("three_public_final_accounts", re.compile(r"^(?:.{0,30}年度?)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:支出)?决算")),
+    ("three_public_budget", re.compile(r"^(?:.{0,30}年度?)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:支出)?预算")),
     ("final_accounts", re.compile(r"(?:部门|单位)决算")),
     ("department_budget", re.compile(r"部门预算")),
     ("unit_budget", re.compile(r"单位预算")),
 ]
-ORG = r"[\u4e00-\u9fff（）()]{2,40}?(?:委员会|人民政府|政府|办事处|办公室|管理局|服务中心|中心|局|厅|委|院|所|站|队|部|处)"
+# Read from a sentence only when no heading names the kind: a “三公”经费 section printed as prose.
+TEXT_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("three_public_final_accounts", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?决算")),
+    ("three_public_budget", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?预算")),
+]
+# Headings of a 决算's explanation (支出决算情况说明, 财政拨款收入支出决算总体情况说明) name a 决算 without 部门/单位
+ACCOUNTS_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:收入|支出|财政拨款收入支出|收入支出)决算(?:总体)?情况说明$")
+# Kinds that ask for the general parser: no table layout of their own yet.
+GENERIC_KINDS = ("project_self_evaluation", "department_self_evaluation", "three_public_final_accounts",
+                 "three_public_budget", "unclassified")
+
+ORG = (r"[\u4e00-\u9fff（）()]{2,40}?(?:委员会|人民政府|政府|办事处|办公室|管理局|服务中心|中心|局|厅|委|院|所|站|队|部|处|"
+       r"社|会|馆|校|学|园|室|团|署|办|司|行)(?:本级|本部|机关)?")
+ORG_SUFFIX_RE = re.compile(rf"^{ORG}$")
+# label -> the organisation that follows it (the cover's or the form's own words)
+LABEL_RE = re.compile(
+    r"(?:预算主管部门|主管部门|预算单位|预算部门|编制部门|编制单位|部门[（(]单位[）)]名称|部门名称|单位名称|填报单位|"
+    r"填报部门|申报单位|申报部门|项目主管部门|主管单位)"
+    r"\s*(?:[（(]盖章[）)])?\s*[:：]?\s*(?:\d+[-－—])?"
+    rf"(?P<d>{ORG})(?=\s|单位|下属|联系|填报|实施|项目|资金|[|｜]|$|[（(]?[盖公章])"
+)
+# a form printing one cell per line: the label alone, its value on the next line (主管部门 | / 某某局 |)
+LABEL_ALONE_RE = re.compile(r"^(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|部门名称|单位名称|填报单位|项目主管部门)"
+                            r"(?:[（(]盖章[）)])?[:：]?[|｜]?$")
+YEAR_KIND_RE = re.compile(
+    r"(?P<y>20\d{2})\s*年度?\S{0,40}?(?:预算|决算|绩效|自评|评价|三公|报告)")
+# a form's title followed by its year in brackets: 项目支出绩效自评表(2022年度), 项目绩效目标表（2021年度）
+YEAR_PAREN_RE = re.compile(r"(?:表|报告|说明|预算|决算)[（(](?P<y>20\d{2})年度?[）)]")
+YEAR_LINE_RE = re.compile(r"^(?P<y>20\d{2})年度")
+# a title naming its tier: 区级部门预算, 市级单位预算, 县级部门决算, 省级部门预算, 中央部门预算
+TIER_RE = re.compile(r"(?P<t>中央|省级|省本级|市级|市本级|区级|县级|区本级|县本级|旗级|乡镇|乡级|镇级|街道)(?:部门|单位)?(?:预算|决算)")
+TIER_LEVEL = {"中央": "中央", "省级": "省", "省本级": "省", "市级": "市", "市本级": "市", "区级": "区县",
+              "县级": "区县", "区本级": "区县", "县本级": "区县", "旗级": "区县", "乡镇": "乡镇(街道)",
+              "乡级": "乡镇(街道)", "镇级": "乡镇(街道)", "街道": "乡镇(街道)"}
+LEVELS = ("中央", "省", "市", "区县", "乡镇(街道)")
+UNIT_PATTERN = re.compile(r"单位\s*[:：]\s*(?P<u>亿元|万元|千元|元)")
+HEADER_UNIT_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+PROSE = set("，。；！？《》〔〕")
+# text republished with ASCII punctuation: a comma or semicolon beside a Chinese character is a sentence's
+ASCII_PROSE_RE = re.compile(r"[\u4e00-\u9fff][,;]|[,;][\u4e00-\u9fff]")
+CONTENTS_RE = re.compile(r"^(?:目\s*录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
+# Traditional forms of the characters the patterns and organisation names use (a disclosure republished in
+# traditional characters): matched as their simplified forms; what is landed is the text as printed (the
+# mapping is one character to one, so a match's span is the printed text's span).
+_TRADITIONAL = str.maketrans(
+    "決預單門說報評價務財區縣鎮鄉廳辦會員園兒學類項經費績標業機關與發號億萬額總體國資產營開衛醫療護華東龍廣雲貴陝遼蘇臺級劃統稅審計書處黨組織隊實際況細傳設環們對這從時間當為數點線導幣權圖覽範屬舉歲職稱廠"
+    "壓縮減漲補貼險倉儲環準規則條據獎懲證監測擔責問題購買託療養",
+    "决预单门说报评价务财区县镇乡厅办会员园儿学类项经费绩标业机关与发号亿万额总体国资产营开卫医疗护华东龙广云贵陕辽苏台级划统税审计书处党组织队实际况细传设环们对这从时间当为数点线导币权图览范属举岁职称厂"
+    "压缩减涨补贴险仓储环准规则条据奖惩证监测担责问题购买托疗养",
+)
+_TRADITIONAL_RE = re.compile("[" + "".join(chr(c) for c in _TRADITIONAL) + "]")
+
+
+def simplified(text: str) -> str:
+    """``text`` with the traditional characters the patterns know written simplified (one to one)."""
+    return text.translate(_TRADITIONAL) if _TRADITIONAL_RE.search(text) else text
+
+
+HEAD_PAGES = 3
+HEAD_LINES = 200
+HEAD_CHARS = 40000  # a text's head is read from at most this many characters
+COVER_LINES = 6
+
+
+# (pattern, zones it is read in (None: all)); DEPARTMENT_LITERALS: a word the line must hold (a cheap test first)
 DEPARTMENT_PATTERNS = [
-    re.compile(rf"部门名称[：:\s]\s*(?P<d>{ORG})(?=\s|单位|$)", re.M),
-    re.compile(rf"(?P<d>{ORG})[（(]部门[）)]"),
-    re.compile(rf"20\d{{2}}\s*年度?\s*(?P<d>{ORG})(?=\s|\n|部门|单位|$)"),
+    (LABEL_RE, None),
+    (re.compile(rf"^(?P<d>{ORG})$"), ("cover",)),
+    (re.compile(rf"^(?P<d>{ORG})(?:20\d{{2}}年)"), ("cover", "title")),
+    (re.compile(rf"(?P<d>{ORG})[（(]部门[）)]"), None),
+    (re.compile(rf"20\d{{2}}年度?(?P<d>{ORG})(?=部门|单位|项目|整体|一般公共预算|财政拨款|[“\"]?三公|预算|决算|$)"),
+     ("cover", "title")),
+    (re.compile(rf"^第[一二三四五六七八九十]+部分(?P<d>{ORG})概况$"), ("cover", "title")),
 ]
-YEAR_PATTERNS = [
-    re.compile(r"(?P<y>20\d{2})\s*年度?\s*(?:部门|单位)?(?:预算|决算)"),
-    re.compile(r"^\s*(?P<y>20\d{2})\s*年度", re.M),
-]
-UNIT_PATTERN = re.compile(r"单位[：:]\s*(?P<u>亿元|万元|元)")
 
 
-def detect_facts(document: Document) -> DocumentFacts:
-    """Read kind, year, department and unit from the text; fields that cannot be read stay None.
+DEPARTMENT_LITERALS = {id(DEPARTMENT_PATTERNS[3][0]): "部门", id(DEPARTMENT_PATTERNS[4][0]): "年",
+                       id(DEPARTMENT_PATTERNS[5][0]): "概况"}
 
-    A parser that knows its family (Shanghai 部门预算/单位预算, 部门决算; PDF or layout text) reads the
-    title page first; what it leaves open is read with the general patterns below. ``unit`` is the
-    money unit the document prints its amounts in (the first 单位：元/万元 line; else a 预算金额（万元）
-    header; else the unit most amounts in the prose carry)."""
-    from loaders.parsers import PARSERS  # late import: parsers import this module's siblings
 
-    facts = DocumentFacts()
-    for module in PARSERS:
-        detector = getattr(module, "detect", None)
-        if detector is not None:
-            found = detector(document)
-            if found is not None and found.kind:
-                facts = found
-                break
+@dataclass
+class HeadLine:
+    page: int
+    line: int
+    raw: str
+    text: str  # whitespace removed, traditional characters as simplified (one to one: spans are the printed ones)
+    zone: str  # cover | table_header | title | text
+    printed: str = ""  # whitespace removed, as printed
+
+
+@dataclass
+class Detection:
+    """What the document prints about itself, and where each fact was read."""
+
+    facts: DocumentFacts = field(default_factory=DocumentFacts)
+    sources: dict[str, str] = field(default_factory=dict)  # field -> cover | title | table_header | text
+    evidence: dict[str, str] = field(default_factory=dict)  # field -> "p1 l2 «printed line»"
+
+
+def head_lines(document: Document) -> list[HeadLine]:
+    """The lines of the first pages, each with its zone. PDF and text alike."""
+    out: list[HeadLine] = []
+    cover_open = True
+    for page_number, line_number, raw_text in _physical_lines(document, HEAD_PAGES):
+        raw = raw_text.strip()
+        printed = "".join(raw.split())
+        text = simplified(printed)
+        if not text:
+            continue
+        sentence = bool(PROSE & set(text)) or len(text) > 60 or bool(ASCII_PROSE_RE.search(text))
+        if cover_open and (page_number > 1 or len(out) >= COVER_LINES or CONTENTS_RE.match(text)
+                           or UNIT_PATTERN.search(text) or sentence):
+            cover_open = False  # a sentence, the contents, a table or the next page: the cover has ended
+        if cover_open:
+            zone = "cover"
+        elif LABEL_RE.search(text) or UNIT_PATTERN.search(text) or HEADER_UNIT_RE.search(text):
+            zone = "table_header"
+        elif sentence or text.endswith(("：", ":")):
+            zone = "text"
+        else:
+            zone = "title"
+        out.append(HeadLine(page_number, line_number, raw, text, zone, printed))
+        if len(out) >= HEAD_LINES:
+            break
+    return out
+
+
+def _physical_lines(document: Document, max_pages: int | None = None):
+    """(page, line number, text) of the document's lines: a PDF's reconstructed lines (``pages_of``, which its
+    parser reads too), a text's own lines (pages split at form feeds, numbered as ``Document.lines``) without
+    laying the whole text out in cells."""
+    if document.is_pdf:
+        from loaders.layout.rows import pages_of  # late import: keep detection light for text documents
+
+        for page in pages_of(document)[:max_pages]:
+            for line in page.lines:
+                yield page.number, line.number, line.raw_text
+        return
+    page = 1
     text = document.text or ""
-    head = text[:3000]
-    compact_head = re.sub(r"[ \t\u3000]+(?=[\u4e00-\u9fff])", "", head)
-    if facts.kind is None:
-        for kind, pattern in KIND_PATTERNS:
-            if pattern.search(compact_head):
-                facts.kind = kind
+    if max_pages is not None:
+        # the head only: the text up to the end of its first pages, at most HEAD_CHARS characters
+        end = -1
+        for _ in range(max_pages):
+            end = text.find("\f", end + 1)
+            if end < 0:
                 break
-    if facts.fiscal_year is None:
-        for pattern in YEAR_PATTERNS:
-            match = pattern.search(compact_head)
-            if match:
-                facts.fiscal_year = int(match.group("y"))
-                break
-    if facts.department is None:
-        for pattern in DEPARTMENT_PATTERNS:
-            # the printed spacing first (部门名称 X 下属二级单位数), then with spaces before CJK removed
-            match = pattern.search(head) or pattern.search(compact_head)
-            if match:
-                facts.department = match.group("d").strip()
-                break
-    if facts.unit is None:
-        facts.unit = money_unit(text)
-    return facts
+        text = text[:min(len(text) if end < 0 else end + 1, HEAD_CHARS)]
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        line = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        if line.strip():
+            yield page, number, line.replace("\f", "")
+        if "\f" in piece:
+            page += 1
+            if max_pages is not None and page > max_pages:
+                return
 
 
-def money_unit(text: str) -> str | None:
-    """The money unit a text prints its amounts in, or None when it prints none."""
-    unit = UNIT_PATTERN.search(text)
+def _where(line: HeadLine) -> str:
+    return f"p{line.page} l{line.line} «{line.raw[:80]}»"
+
+
+def _set(detection: Detection, name: str, value, line: HeadLine, zone: str | None = None) -> None:
+    setattr(detection.facts, name, value)
+    detection.sources[name] = zone or line.zone
+    detection.evidence[name] = _where(line)
+
+
+KIND_WORDS = ("预算", "决算", "绩效", "评价", "自评", "报告", "三公")
+
+
+def kind_of_line(text: str) -> str | None:
+    text = simplified(text)
+    if not any(word in text for word in KIND_WORDS):
+        return None  # (the patterns need one of these words: a cheap test first)
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def level_of_name(name: str) -> str | None:
+    """Government level an organisation's printed name implies, or None."""
+    name = simplified(name)
+    if re.search(r"(?:街道办事处|街道工作委员会|街道|(?:乡|镇)人民政府|(?:乡|镇)政府|(?:乡|镇)党委)", name) or re.search(
+            r"(?:县|区|旗|市).{1,6}?(?<![城集])(?:镇|乡)(?![江原平远安])", name):
+        return "乡镇(街道)"
+    if re.search(r"[市州盟].{0,8}?(?<![社小园景校林矿])(?:区|县|旗)(?!级)", name) or re.match(r"^.{1,8}?(?:区|县|旗)(?:人民|委|政)", name):
+        return "区县"
+    if re.match(r"^[^市省]{1,10}?(?:县|旗)", name):
+        return "区县"  # 三江侗族自治县…
+    if "市" in name or re.match(r"^[^省]{1,8}?(?:自治州|州|盟|地区)", name):
+        return "市"
+    if re.search(r"省|自治区", name):
+        return "省"
+    if re.match(r"^(?:中华人民共和国|中央|国家|国务院|全国|中国(?!共产党))", name):
+        return "中央"
+    return None
+
+
+def detect(document: Document) -> Detection:
+    """Read kind, year, department, level and money unit from the document's first pages."""
+    detection = Detection()
+    facts = detection.facts
+    lines = head_lines(document)
+    ordered = [ln for ln in lines if ln.zone == "cover"] + [ln for ln in lines if ln.zone != "cover"]
+    # kind: the first line, cover first, that names a genre; sentences only when no heading does
+    kind_line = None
+    for line in ordered:
+        if line.zone != "text":
+            kind = kind_of_line(line.text) or ("final_accounts" if ACCOUNTS_HEADING_RE.match(line.text) else None)
+            if kind:
+                _set(detection, "kind", kind, line)
+                kind_line = line
+                break
+    if kind_line is None:
+        # sentences: the earliest genre words of the first sentence that names one
+        for line in ordered:
+            if line.zone != "text":
+                continue
+            if not any(word in line.text for word in KIND_WORDS):
+                continue
+            found = [(m.start(), kind) for kind, pattern in KIND_PATTERNS + TEXT_KIND_PATTERNS
+                     for m in [pattern.search(line.text)] if m]
+            if found:
+                _set(detection, "kind", min(found)[1], line)
+                kind_line = line
+                break
+    # fiscal year: beside the genre words on a heading, else a heading that starts with 20xx年(度)
+    year_passes = [(("cover",), (YEAR_KIND_RE, YEAR_LINE_RE)), (("title", "table_header"), (YEAR_KIND_RE, YEAR_LINE_RE)),
+                   (("cover", "title", "table_header", "text"), (YEAR_PAREN_RE,))]
+    if kind_line is not None and kind_line.zone == "text":
+        # the kind read from a sentence: the year written last before its genre words in that sentence
+        position = min(m.start() for _k, p in KIND_PATTERNS + TEXT_KIND_PATTERNS for m in [p.search(kind_line.text)] if m)
+        years = list(re.finditer(r"(?P<y>20\d{2})年度?(?![\d-])", kind_line.text[:position]))
+        if years:
+            _set(detection, "fiscal_year", int(years[-1].group("y")), kind_line)
+    # last resort: the first sentence that writes a year beside genre words (2020年本年收入合计…其中：一般公共预算)
+    year_passes.append((("text",), (YEAR_KIND_RE,)))
+    for zones, patterns in year_passes:
+        if facts.fiscal_year is not None:
+            break
+        for pattern in patterns:
+            for line in ordered:
+                if line.zone not in zones:
+                    continue
+                match = pattern.search(line.text)
+                if match:
+                    _set(detection, "fiscal_year", int(match.group("y")), line)
+                    break
+            if facts.fiscal_year is not None:
+                break
+        if facts.fiscal_year is not None:
+            break
+    # department: a label the cover or a form prints, then an organisation standing alone or before the
+    # year on the cover, then a heading's organisation before or after its year
+    for pattern, zones in DEPARTMENT_PATTERNS:
+        needs = DEPARTMENT_LITERALS.get(id(pattern))
+        for index, line in enumerate(ordered):
+            if zones is not None and line.zone not in zones:
+                continue
+            if needs is not None and needs not in line.text:
+                continue
+            # the printed spacing separates a label's value from what follows it (部门名称 X 下属二级单位数)
+            match = pattern.search(simplified(line.raw)) if pattern is LABEL_RE else None
+            source = line.raw if match else line.printed
+            match = match or pattern.search(line.text)
+            if match:
+                name = source[match.start("d"):match.end("d")].strip()
+                if ORG_SUFFIX_RE.match(simplified(name)):
+                    _set(detection, "department", name, line)
+                    break
+        if facts.department is not None:
+            break
+        if pattern is LABEL_RE:
+            for index, line in enumerate(lines[:-1]):
+                if LABEL_ALONE_RE.match(line.text):
+                    value = lines[index + 1]
+                    name = value.printed.rstrip("|｜")
+                    if ORG_SUFFIX_RE.match(simplified(name)):
+                        _set(detection, "department", name, value, "table_header")
+                        break
+            if facts.department is not None:
+                break
+    # level: the tier a title names, else the department's name
+    for line in ordered:
+        tier = TIER_RE.search(line.text)
+        if tier and line.zone != "text":
+            _set(detection, "level", TIER_LEVEL[tier.group("t")], line)
+            break
+    if facts.level is None and facts.department:
+        level = level_of_name(facts.department)
+        if level:
+            facts.level = level
+            detection.sources["level"] = "department_name"
+            detection.evidence["level"] = f"from the department's name {facts.department}"
+    # money unit: the first 单位：… line of any page, else a （万元） header, else the prose's most used unit
+    _money_unit(document, detection)
+    if kind_line is not None:
+        # the line that names the genre is the title when it stands on the cover or is a heading naming the year
+        if (kind_line.zone == "cover" or YEAR_KIND_RE.search(kind_line.text)) and len(kind_line.text) <= 60:
+            facts.title = kind_line.printed
+    return detection
+
+
+def _money_unit(document: Document, detection: Detection) -> None:
+    header_line = None
+    if document.text is not None:
+        # a text: a search of the whole text finds the line to read (a table's 单位 line may stand far down):
+        # the first 单位：… line, else the first （万元） header
+        text = document.text
+        first = re.search(r"单位\s*[:：]\s*(?:亿元|万元|千元|元)", text) or re.search(
+            r"[（(]\s*(?:亿元|万元|千元|元)\s*[）)]", text)
+        lines = []
+        if first is not None:
+            start = text.rfind("\n", 0, first.start()) + 1
+            end = text.find("\n", first.end())
+            before = text[:start]
+            lines = [(before.count("\f") + 1, len(before.splitlines()) + 1, text[start:end if end >= 0 else len(text)])]
+    else:
+        lines = _physical_lines(document)
+    for page_number, line_number, raw_text in lines:
+        if "单位" not in raw_text and "元" not in raw_text:
+            continue
+        text = "".join(raw_text.split())
+        match = UNIT_PATTERN.search(text)
+        if match:
+            head = HeadLine(page_number, line_number, raw_text.strip(), text, "table_header")
+            _set(detection, "unit", match.group("u"), head)
+            return
+        if header_line is None:
+            header = HEADER_UNIT_RE.search(text)
+            if header:
+                header_line = (HeadLine(page_number, line_number, raw_text.strip(), text, "table_header"),
+                               header.group(1))
+    if header_line is not None:
+        _set(detection, "unit", header_line[1], header_line[0])
+        return
+    text = document.text or "\n".join(raw for _p, _n, raw in _physical_lines(document))
+    unit = _prose_unit(simplified(text))
     if unit:
-        return unit.group("u")
-    header = re.search(r"[（(]\s*(亿元|万元|元)\s*[）)]", text)
-    if header:
-        return header.group(1)
+        detection.facts.unit = unit
+        detection.sources["unit"] = "text"
+        detection.evidence["unit"] = "the unit most amounts in the text carry"
+
+
+def _prose_unit(text: str) -> str | None:
     counts = {
         "亿元": len(re.findall(r"\d\s*亿元", text)),
         "万元": len(re.findall(r"\d\s*万元", text)),
@@ -95,37 +403,103 @@ def money_unit(text: str) -> str | None:
     return best if counts[best] else None
 
 
+def money_unit(text: str) -> str | None:
+    """The money unit a text prints its amounts in, or None when it prints none."""
+    unit = UNIT_PATTERN.search(text)
+    if unit:
+        return unit.group("u")
+    header = HEADER_UNIT_RE.search(text)
+    if header:
+        return header.group(1)
+    return _prose_unit(text)
+
+
+def parser_kind(document: Document, kind: str | None) -> str | None:
+    """The kind a parser reads, for a detected genre and the document's form.
+
+    A 部门预算 printed as flattened text with 表一 … tables (the 广州 layout) is read by
+    ``department_budget``; one with positioned tables (a PDF, or its ``pdftotext -layout`` text) by
+    ``shanghai_budget`` (the standard 部门预算 tables by column position; named after the first family it was
+    written for, it reads any publisher's tables whose titles it knows). A 单位预算 is always positioned."""
+    if kind == "department_budget" and (document.is_pdf or not _flattened_tables(document)):
+        return "department_budget_sh"
+    if kind == "unit_budget":
+        return "unit_budget_sh"
+    return kind
+
+
+def _flattened_tables(document: Document) -> bool:
+    from loaders.tables import find_tables
+
+    return bool(document.lines) and bool(find_tables(document.lines))
+
+
+def detect_facts(document: Document) -> DocumentFacts:
+    """Kind (as a parser reads it), year, department, level and unit read from the document; what cannot be
+    read stays None."""
+    detection = detect(document)
+    detection.facts.kind = parser_kind(document, detection.facts.kind)
+    return detection.facts
+
+
+FACT_NAMES = ("kind", "fiscal_year", "department", "unit", "level")
+
+
+def has_fiscal_content(document: Document) -> bool:
+    """Whether a document prints anything this tool can read: an amount (a number of two or more digits or
+    with decimals) beside fiscal words."""
+    text = document.text if document.text is not None else "\n".join(raw for _p, _n, raw in _physical_lines(document))
+    return bool(re.search(r"\d[\d,，]*[.．]\d+|\d{2,}", text)) and bool(
+        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款", text))
+
+
 def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:
-    """Manifest first, then the text. Returns the facts and where each came from."""
-    detected = detect_facts(document)
+    """Manifest first (authoritative), then the document. Returns the facts and where each came from
+    (manifest | cover | title | table_header | text); ``sources['<name>_evidence']`` quotes the line.
+
+    A document whose kind neither the manifest nor the document names, but which prints amounts, is
+    ``unclassified`` and read by the general parser. Only a file with no readable fiscal content is refused."""
+    detection = detect(document)
+    detected = detection.facts
     manifest = document.manifest
+    if manifest is None or manifest.kind is None:
+        detected.kind = parser_kind(document, detected.kind)
     facts = DocumentFacts()
     sources: dict[str, str] = {}
-    for name in ("kind", "fiscal_year", "department", "unit"):
+    for name in FACT_NAMES:
         given = getattr(manifest, name, None) if manifest else None
         if given is not None:
             setattr(facts, name, given)
             sources[name] = "manifest"
         elif getattr(detected, name) is not None:
             setattr(facts, name, getattr(detected, name))
-            sources[name] = "detected"
+            sources[name] = detection.sources.get(name, "text")
+            if name in detection.evidence:
+                sources[f"{name}_evidence"] = detection.evidence[name]
+    if facts.level is None and facts.department and sources.get("department") == "manifest":
+        level = level_of_name(facts.department)
+        if level:
+            facts.level, sources["level"] = level, "department_name"
     if facts.kind is None:
-        raise DocumentError(
-            document.file_name,
-            "unknown layout: the text names no document kind this tool knows (评价报告, 绩效目标表, 部门预算, "
-            "决算 …) and documents/manifest.csv has no row for it",
-        )
-    if manifest is None:
-        missing = []
-        if facts.fiscal_year is None:
-            missing.append("its fiscal year")
-        if facts.department is None:
-            missing.append("its department")
-        if missing:
+        if not has_fiscal_content(document):
             raise DocumentError(
                 document.file_name,
-                f"the document does not print {' or '.join(missing)}, and documents/manifest.csv has no row "
-                "for it: add one",
+                "unknown layout: no readable fiscal content (it names no document kind this tool knows — 部门预算, "
+                "决算, 绩效目标表, 评价报告 … — and prints no amount), and documents/manifest.csv has no row for it",
             )
+        facts.kind = "unclassified"
+        sources["kind"] = "default"
     facts.title = detected.title
     return facts, sources
+
+
+def missing_facts(facts: DocumentFacts, sources: dict[str, str]) -> list[str]:
+    """What neither the manifest nor the document gives: reported as LOAD-FACT-MISSING."""
+    missing = []
+    if facts.kind == "unclassified":
+        missing.append("its kind (read by the general reader)")
+    if facts.fiscal_year is None:
+        missing.append("its fiscal year")
+    if facts.department is None:
+        missing.append("its department")
+    return missing

@@ -6,8 +6,8 @@
 * Great Expectations suites, one per mart (``loaders.expectations.SUITES``), for every mart present in
   schema ``main`` of the candidate. Each mart is read into pandas and validated in an ephemeral GX context
   (one ValidationDefinition + Checkpoint per mart); GX's SQL datasource over DuckDB is not used.
-* Document coverage: every document in ``dim_documents`` has at least one row in ``raw.figures`` or
-  ``raw.indicators``.
+* Document coverage: every document in ``dim_documents`` has at least one row in ``raw.figures``,
+  ``raw.indicators`` or ``raw.statements`` (a document of prose only has its statements).
 * Row counts against ``previous`` (the published file, when it exists): no mart loses rows unless the number
   of documents went down too; a mart of the previous file missing from the candidate fails.
 
@@ -32,7 +32,7 @@ os.environ["GX_ANALYTICS_ENABLED"] = "false"
 
 MART_SCHEMA = "main"
 DOCUMENTS_MART = "dim_documents"
-DATA_TABLES = ("raw.figures", "raw.indicators")
+DATA_TABLES = ("raw.figures", "raw.indicators", "raw.statements")  # statements: fiscal prose read by the statement reader
 DATA_DOCS_SITE = "yusuan_gate"
 EXAMPLES = 5  # unexpected values quoted per failed check
 
@@ -191,7 +191,7 @@ def _coverage_checks(con: duckdb.DuckDBPyConnection, marts: list[str]) -> list[G
                           f"{total} of {total} documents have data", expected, DOCUMENTS_MART)]
     shown = ", ".join(names[:EXAMPLES]) + (f" and {len(names) - EXAMPLES} more" if len(names) > EXAMPLES else "")
     return [GateCheck("document_coverage", "documents_have_data", "document_sha256", False,
-                      f"{len(names)} of {total} documents have no figures and no indicators: {shown}",
+                      f"{len(names)} of {total} documents have no figures, no indicators and no statements: {shown}",
                       expected, DOCUMENTS_MART)]
 
 

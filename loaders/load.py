@@ -32,14 +32,14 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from loaders.detect import resolve_facts
+from loaders.detect import GENERIC_KINDS, missing_facts, resolve_facts
 from loaders.documents import (Document, DocumentError, list_document_entries, read_document,
                                read_manifest_checked)
 from loaders import limits
 from loaders.guards import drop_unfit_amounts
 from loaders.identity import Seen, canonical_files, clear_file_errors, content_key, duplicate_message, rename_document
 from loaders.parsers import parser_for
-from loaders.records import DocumentFacts, ParseError, ParseResult
+from loaders.records import DocumentFacts, Finding, LayoutMismatch, ParseError, ParseResult
 from loaders.schema import DOCUMENT_TABLES, ensure_raw_schema
 from loaders.statements import READER_VERSION, read_statements
 
@@ -209,6 +209,8 @@ class _Parsed:
     # what the writer lands, column by column (see ``_prepare``): table -> one list per column of
     # FIGURE_COLUMNS / INDICATOR_COLUMNS / ATTRIBUTE_COLUMNS / FINDING_COLUMNS, amounts as exact text
     columns: dict[str, list[list]] | None = None
+    fallback_reason: str | None = None
+    fallback_from: str | None = None  # the parser of the document's kind, when the general reader read it instead
     counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # figures, indicators, attributes, findings
 
 
@@ -297,12 +299,27 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
         facts, sources = resolve_facts(doc)
     except DocumentError as exc:
         return _Parsed(meta, "failed", "LOAD-FILE-UNKNOWN-KIND", str(exc), started_at=started)
-    parser = parser_for(facts.kind)
-    if parser is None:
-        message = f"{doc.file_name}: no parser reads documents of kind {facts.kind!r} yet"
-        return _Parsed(meta, "unsupported", "LOAD-FILE-UNSUPPORTED", message, kind=facts.kind, started_at=started)
+    parser = parser_for(facts.kind) or parser_for(GENERIC_KINDS[-1])
+    fallback: Finding | None = None
     try:
         result = parser.parse(doc)
+        if parser.NAME != GENERIC_PARSER and not result.figures and not result.indicators:
+            # a parser that found nothing of its own layout: what the general reader can read is landed instead
+            raise LayoutMismatch("it found no table or form it knows in this document")
+    except LayoutMismatch as exc:
+        reason = str(exc)
+        fallback = Finding(
+            rule_id="LOAD-READ-GENERAL", severity="warning",
+            message=f"the {parser.NAME} parser does not read this document ({exc}); read by the general reader "
+                    "(tables by column headers and row labels, prose by the statement reader)")
+        parser = parser_for(GENERIC_KINDS[-1])
+        try:
+            result = parser.parse(doc)
+        except Exception as inner:  # noqa: BLE001 - reported below like any parser failure
+            exc = inner
+            return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
+                           f"{doc.file_name}: the general reader failed: {type(exc).__name__}: {exc}", kind=facts.kind,
+                           parser_name=parser.NAME, parser_version=_parser_version(parser), started_at=started)
     except ParseError as exc:
         return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE", f"{doc.file_name}: {exc}", kind=facts.kind,
                        parser_name=parser.NAME, parser_version=_parser_version(parser), started_at=started)
@@ -311,9 +328,25 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
                        f"{doc.file_name}: the {parser.NAME} parser failed: {type(exc).__name__}: {exc}",
                        kind=facts.kind, parser_name=parser.NAME, parser_version=_parser_version(parser), started_at=started)
     # What the manifest or the detection established wins over what the parser read, field by field.
-    for name in ("kind", "fiscal_year", "department", "unit"):
+    for name in ("kind", "fiscal_year", "department", "unit", "level"):
         if getattr(facts, name) is not None:
             setattr(result.facts, name, getattr(facts, name))
+    for name in ("fiscal_year", "department", "unit", "level"):
+        if getattr(facts, name) is None and getattr(result.facts, name) is not None:
+            sources[name] = "parser"  # read by the parser from the body of the document
+    if result.facts.title is None:
+        result.facts.title = facts.title
+    # Nothing that holds figures is refused: what the document does not say is named, as a warning.
+    # (a manifest row that leaves a field blank says so on purpose: the document does not print it)
+    missing = missing_facts(result.facts, sources) if doc.manifest is None else []
+    extra = [fallback] if fallback else []
+    if missing:
+        extra.append(Finding(
+            rule_id="LOAD-FACT-MISSING", severity="warning",
+            message=f"the document does not print {' or '.join(missing)}, and documents/manifest.csv has no row "
+                    "giving it: loaded without it (add a manifest row to supply it)"))
+    if extra:
+        result.findings[:0] = extra
     # The statement reader runs after whichever parser, on every document (the prose of every kind).
     try:
         statements, reader_findings = read_statements(doc, result.facts)
@@ -325,7 +358,12 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
     result.statements.extend(statements)
     result.findings.extend(reader_findings)
     return _Parsed(meta, "parsed", kind=result.facts.kind, sources=sources, parser_name=parser.NAME,
-                   parser_version=_parser_version(parser), result=result, started_at=started)
+                   parser_version=_parser_version(parser), result=result, started_at=started,
+                   fallback_from=None if fallback is None else parser_for(facts.kind).NAME,
+                   fallback_reason=None if fallback is None else reason)
+
+
+GENERIC_PARSER = "generic"
 
 
 def _completed_loads(con) -> dict[str, tuple[str, str, str, str | None, str | None]]:
@@ -347,9 +385,11 @@ def _unchanged(doc: Document, previous) -> bool:
     given = doc.manifest.kind if doc.manifest else None
     if given is not None and given != kind:
         return False
-    if given is None and kind_source != "detected":
+    if given is None and kind_source == "manifest":
         return False  # the kind came from a manifest row that is gone: resolve it again
-    parser = parser_for(kind)
+    parser = parser_for(kind) or parser_for(GENERIC_KINDS[-1])
+    if parser.NAME != parser_name:
+        parser = parser_for(GENERIC_KINDS[-1])  # read by the general reader last time: compare with its version
     return parser is not None and (parser.NAME, _parser_version(parser)) == (parser_name, parser_version)
 
 
@@ -427,10 +467,13 @@ def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
         meta, facts = parsed.meta, parsed.facts
         load_id = uuid.uuid4().hex
         sources = parsed.sources
+        evidence = "; ".join(f"{name}: {sources[name + '_evidence']}" for name in
+                             ("kind", "fiscal_year", "department", "level", "unit") if name + "_evidence" in sources)
         documents.append((meta.sha256, meta.file_name, meta.path, meta.size_bytes, meta.encoding, facts.kind,
                           sources.get("kind"), facts.fiscal_year, sources.get("fiscal_year"), facts.department,
                           sources.get("department"), facts.unit, meta.source, facts.title, facts.page_count,
-                          meta.line_count, now))
+                          meta.line_count, now, facts.level, sources.get("level"), sources.get("unit"),
+                          evidence or None, parsed.parser_name))
         figures, indicators, _attributes, findings = parsed.counts
         loads.append((load_id, meta.sha256, meta.file_name, parsed.parser_name, parsed.parser_version,
                       parsed.started_at, now, "completed", figures, indicators, findings, None))
@@ -454,7 +497,8 @@ def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
 
 DOCUMENT_COLUMNS = ["document_sha256", "file_name", "file_path", "size_bytes", "encoding", "kind", "kind_source",
                     "fiscal_year", "fiscal_year_source", "department", "department_source", "printed_unit", "source",
-                    "title", "page_count", "line_count", "registered_at"]
+                    "title", "page_count", "line_count", "registered_at", "level", "level_source", "unit_source",
+                    "detection_evidence", "parser_name"]
 LOAD_COLUMNS = ["load_id", "document_sha256", "file_name", "parser_name", "parser_version", "started_at",
                 "finished_at", "status", "figures_loaded", "indicators_loaded", "findings_loaded", "error_message"]
 
@@ -609,6 +653,13 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
     # 2. parse (pool) and 3. land (this writer), in document order
     batch: list[_Parsed] = []
     for parsed in _parse_all(tasks, workers):
+        before = previous.get(parsed.meta.file_name)
+        if parsed.status == "parsed" and parsed.fallback_from and before and before[1] == parsed.fallback_from:
+            # the file was read by the parser of its kind before and no longer is (truncated, cut): refused, so
+            # the complete reading landed before stays rather than being replaced by a partial one
+            parsed.status, parsed.rule_id = "failed", "LOAD-FILE-UNPARSEABLE"
+            parsed.message = (f"{parsed.meta.file_name}: {parsed.fallback_reason}; the {parsed.fallback_from} parser "
+                              "read it before, so what was landed then stays")
         if parsed.status == "parsed":
             batch.append(parsed)
             if len(batch) >= BATCH_SIZE:

@@ -174,6 +174,7 @@ class DocumentFacts:
     unit: str | None = None
     title: str | None = None
     page_count: int | None = None
+    level: str | None = None  # 中央 | 省 | 市 | 区县 | 乡镇(街道): the tier the document or its department names
 
 
 @dataclass
@@ -187,4 +188,9 @@ class ParseResult:
 
 
 class ParseError(Exception):
-    """The document cannot be parsed at all (unknown layout, truncated, missing required parts)."""
+    """The document cannot be parsed at all (truncated, missing required parts of the layout it has)."""
+
+
+class LayoutMismatch(ParseError):
+    """This parser does not read the document's form (a PDF given to a text parser, no table or form of its
+    layout found): the loader reads the document with the general parser instead, and says so."""

@@ -19,19 +19,30 @@ RAW_DDL = [
         size_bytes bigint not null,
         encoding varchar,
         kind varchar,
-        kind_source varchar,          -- manifest | detected
+        kind_source varchar,          -- manifest | cover | title | table_header | text | default (unclassified)
         fiscal_year integer,
-        fiscal_year_source varchar,   -- manifest | detected
+        fiscal_year_source varchar,   -- manifest | cover | title | table_header | parser
         department varchar,
-        department_source varchar,    -- manifest | detected
+        department_source varchar,    -- manifest | cover | title | table_header | parser
         printed_unit varchar,
         source varchar,
         title varchar,
         page_count integer,
         line_count integer,
-        registered_at timestamp not null
+        registered_at timestamp not null,
+        level varchar,                -- 中央 | 省 | 市 | 区县 | 乡镇(街道)
+        level_source varchar,         -- manifest | cover | title | table_header
+        unit_source varchar,          -- manifest | table_header | text
+        detection_evidence varchar,   -- the printed line each detected fact was read from
+        parser_name varchar           -- the parser that read it (generic: the general reader)
     )
     """,
+    # warehouses created before the detection columns existed
+    "alter table raw.documents add column if not exists level varchar",
+    "alter table raw.documents add column if not exists level_source varchar",
+    "alter table raw.documents add column if not exists unit_source varchar",
+    "alter table raw.documents add column if not exists detection_evidence varchar",
+    "alter table raw.documents add column if not exists parser_name varchar",
     """
     create table if not exists raw.loads (
         load_id varchar primary key,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from loaders.documents import Document
 from loaders.indicator_values import parse_indicator_value, split_value_clauses
-from loaders.records import Attribute, DocumentFacts, Figure, Finding, Indicator, ParseError, ParseResult
+from loaders.records import Attribute, DocumentFacts, Figure, Finding, Indicator, LayoutMismatch, ParseResult
 
 # Severities as in the rule catalog (seeds/rule_catalog.csv).
 SEVERITY = {"LOAD-AMBIGUOUS-ROW": "error", "LOAD-UNPLACED-FIGURE": "warning", "LOAD-INCOMPLETE-TABLE": "warning"}
@@ -23,7 +23,7 @@ CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
 def require_text(document: Document, parser_name: str) -> None:
     """Refuse a document without text (a PDF), naming its file and the parser."""
     if document.text is None:
-        raise ParseError(f"{document.file_name}: {parser_name} reads text documents only")
+        raise LayoutMismatch(f"{parser_name} reads text documents only")
 
 
 class FormReader:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from loaders import build as pipeline
@@ -203,13 +204,19 @@ def test_code_seeds_hold_every_code_printed_in_the_sample_documents():
             assert any(c == code and n.startswith(name) for c, n in seed), (kind, code, name)
 
 
-def test_unknown_code_is_a_finding_not_a_crash(tmp_path):
+@pytest.mark.parametrize("printed,code,finding", [
+    # a well-formed 项 under the listed 款 21005 医疗保障: recorded as seen, not reported (issue 14)
+    ("210 05 88", "2100588", None),
+    # a 类 the national list does not have: reported, and the relationships test to the code list warns
+    ("299 05 01", "2990501", "功能分类 2990501 is under 类 299, which is no class of the code list"),
+])
+def test_a_code_missing_from_the_list_is_reported_only_when_it_is_wrong(tmp_path, printed, code, finding):
     docs = copy_documents(tmp_path / "docs", [BUDGET_2016])
     path = docs / BUDGET_2016
     lines = path.read_text(encoding="utf-8").split("\n")
-    # line 509 (表四): 210 05 01 127001 行政单位医疗 -> a 项 code no list has
+    # line 509 (表四): 210 05 01 127001 行政单位医疗
     assert lines[508].startswith("210 05 01 127001 ")
-    lines[508] = lines[508].replace("210 05 01", "210 05 88")
+    lines[508] = lines[508].replace("210 05 01", printed)
     path.write_text("\n".join(lines), encoding="utf-8")
     report = pipeline.build(docs, tmp_path / "w" / "yusuan.duckdb")
     assert report.published, report.dbt.failed_nodes() if report.dbt else report
@@ -221,14 +228,20 @@ def test_unknown_code_is_a_finding_not_a_crash(tmp_path):
             "select rule_id, severity, source_locator, message from fct_findings where rule_id = 'DIM-CODE-001'"
         ).fetchall()
         landed = con.execute(
-            "select count(*) from fct_appropriations where function_code = '2100588'").fetchone()[0]
+            "select count(*) from fct_appropriations where function_code = ?", [code]).fetchone()[0]
+        listed = con.execute("select name_zh, level, parent_code, is_listed from dim_function_classes "
+                             "where function_code = ?", [code]).fetchall()
     finally:
         con.close()
-    assert findings == [("DIM-CODE-001", "warning", f"{BUDGET_2016}:509",
-                         "功能分类 2100588 is printed but not in the code list")]
     assert landed > 0   # the figures stay, with their code
-    warned = {r["name"] for r in report.dbt.warned_tests()}
-    assert any("dim_function_classes" in name for name in warned), warned
+    if finding is None:
+        assert findings == []
+        assert listed == [("行政单位医疗", "项", "21005", False)]
+    else:
+        assert findings == [("DIM-CODE-001", "warning", f"{BUDGET_2016}:509", finding)]
+        assert listed == []
+        warned = {r["name"] for r in report.dbt.warned_tests()}
+        assert any("dim_function_classes" in name for name in warned), warned
 
 
 # --- reconciliation: every landed figure appears exactly once at its grain ----------------------------------------

@@ -101,9 +101,30 @@ def _first_label(row) -> str | None:
 
 
 def read_tables(document, interpreter: TableInterpreter, pages: list[Page] | None = None):
+    """Figures and findings of every table: those whose title a spec knows by the interpreter, the others
+    (a title no spec knows) by the general reader (column headers by row labels), whose uncertain numbers stay
+    LOAD-UNPLACED-FIGURE findings."""
     pages = pages if pages is not None else pages_of(document)
     reading = interpreter.read(pages)
-    return (*figures_from_reading(reading), pages, reading)
+    figures, findings = figures_from_reading(reading)
+    if reading.unknown_tables:
+        from loaders.layout.general import read_general
+
+        general_figures, general_findings = [], []
+        replaced: set[tuple[int, int]] = set()
+        for _title, lines in reading.unknown_tables:
+            by_page: dict[int, list] = {}
+            for line in lines:
+                by_page.setdefault(line.page, []).append(line)
+                replaced.add((line.page, line.number))
+            placed, unplaced, _blocks = read_general([Page(number, page_lines) for number, page_lines in by_page.items()])
+            general_figures.extend(placed)
+            general_findings.extend(unplaced)
+        findings = [f for f in findings if not (f.rule_id == UNPLACED_RULE and (f.page, f.line_start) in replaced
+                                                 and "has no known layout" in f.message)]
+        figures.extend(general_figures)
+        findings.extend(general_findings)
+    return figures, findings, pages, reading
 
 
 def document_money_unit(document) -> str | None:

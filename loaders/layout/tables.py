@@ -111,6 +111,8 @@ class TableReading:
     values: list[PlacedValue] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
+    # tables whose title no spec knows: (title, its lines from the title to its end), for the general reader
+    unknown_tables: list[tuple[str, list[Line]]] = field(default_factory=list)
 
 
 # --- header ----------------------------------------------------------------------------------------
@@ -342,6 +344,7 @@ class TableInterpreter:
             spec = candidates[0] if candidates else None
             end = self._table_end(flat, unit_line + 1)
             if spec is None:
+                reading.unknown_tables.append((title, flat[i:end]))
                 for other in flat[unit_line + 1 : end]:
                     # codes (301, 01) are not figures: report lines printing an amount
                     if any(is_amount(c.text) and not re.fullmatch(r"\d{1,3}", c.text) for c in other.cells):

@@ -9,9 +9,10 @@ from loaders.parsers import project_targets
 from loaders.parsers import department_targets
 from loaders.parsers import final_accounts, shanghai_budget
 from loaders.parsers import department_budget
+from loaders.parsers import generic
 
 PARSERS: list[ModuleType] = [evaluation_report, project_targets, department_targets, shanghai_budget, final_accounts,
-                           department_budget]
+                           department_budget, generic]
 
 
 def parser_for(kind: str | None) -> ModuleType | None:

@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from loaders.documents import Document
 from loaders.numbers import NUMBER_PATTERN, parse_number
-from loaders.records import DocumentFacts, Figure, Finding, ParseError, ParseResult
+from loaders.records import DocumentFacts, Figure, Finding, LayoutMismatch, ParseResult
 from loaders.tables import find_tables, read_table
 from loaders.tables.flattened import NUMBER_TOKEN_RE, TableResult, collapse_spaced, split_pages
 from loaders.text import FlowedText
@@ -371,11 +371,11 @@ def _mark_change_parts(text: str, figures: list[Figure], spans: list[tuple[int, 
 
 def parse(document: Document) -> ParseResult:
     if document.text is None:
-        raise ParseError("a department budget is read from text; this file has none")
+        raise LayoutMismatch("a department budget is read from text; this file has none")
     facts = _facts(document)
     tables = find_tables(document.lines)
     if not tables:
-        raise ParseError("no budget table (表一 …) found: the layout is unknown or the text is not a 部门预算")
+        raise LayoutMismatch("no budget table (表一 …) found: the layout is unknown or the text is not a 部门预算")
     figures: list[Figure] = []
     findings: list[Finding] = []
     narrative_end = tables[0].pages[0][0] - 1

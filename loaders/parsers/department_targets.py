@@ -41,7 +41,7 @@ import re
 
 from loaders.documents import Document
 from loaders.numbers import NUMBER_PATTERN, parse_number
-from loaders.records import Attribute, DocumentFacts, Figure, ParseError, ParseResult
+from loaders.records import Attribute, DocumentFacts, Figure, LayoutMismatch, ParseResult
 from loaders.target_forms import FormReader, join_lines, raw_lines, require_text, value_indicators
 
 NAME = "department_targets"
@@ -118,7 +118,7 @@ class _Reader(FormReader):
         facts = DocumentFacts(kind="department_targets")
         title = self.find_line(lambda s: "绩效目标申报表" in s or "绩效目标表" in s)
         if title is None:
-            raise ParseError("部门整体预算绩效目标申报表: no title line found")
+            raise LayoutMismatch("部门整体预算绩效目标申报表: no title line found")
         facts.title = _squash(self.lines[title - 1])
         self.title_line = title
         for number, line in enumerate(self.lines, start=1):
@@ -307,7 +307,7 @@ def parse(document: Document) -> ParseResult:
     other = reader.find_line(lambda s: s.startswith("其他需完成的"))
     indicators = reader.find_line(lambda s: "三级指标" in s and "年度指标值" in s)
     if None in (budget, goal, tasks, indicators):
-        raise ParseError("部门整体预算绩效目标申报表: the sections 预算整体情况, 总体绩效目标, 年度重点工作任务 and "
+        raise LayoutMismatch("部门整体预算绩效目标申报表: the sections 预算整体情况, 总体绩效目标, 年度重点工作任务 and "
                          "绩效指标 were not all found")
     reader.read_budget(budget + 1, goal - 1)
     reader.attribute("overall_goal", list(range(goal + 1, tasks)))

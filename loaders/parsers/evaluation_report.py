@@ -22,7 +22,7 @@ from loaders.records import (
     Figure,
     Finding,
     Indicator,
-    ParseError,
+    LayoutMismatch,
     ParseResult,
 )
 from loaders.text import FlowedText
@@ -375,7 +375,7 @@ class _Reader:
 
 def parse(document: Document) -> ParseResult:
     if document.text is None:
-        raise ParseError("an evaluation report is read from text; this file has none")
+        raise LayoutMismatch("an evaluation report is read from text; this file has none")
     reader = _Reader(document)
     facts = reader.read_facts()
     reader.read_project()
@@ -383,7 +383,7 @@ def parse(document: Document) -> ParseResult:
     missing = [m for m in ("initial_budget", "adjusted_budget", "actual_spending")
                if m not in reader.ambiguous_measures and not any(f.measure == m for f in reader.figures)]
     if missing:
-        raise ParseError(
+        raise LayoutMismatch(
             "no budget execution block found (missing " + ", ".join(missing) + "): the report is incomplete or "
             "truncated, or its layout is unknown")
     reader.read_weights()

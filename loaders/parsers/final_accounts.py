@@ -20,34 +20,44 @@ from __future__ import annotations
 import re
 
 from loaders.documents import Document
-from loaders.layout.figures import document_money_unit, read_tables
+from loaders.layout.figures import read_tables
 from loaders.layout.rows import pages_of
 from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
-from loaders.records import DocumentFacts, ParseError, ParseResult
+from loaders.records import DocumentFacts, ParseResult
 
 NAME = "final_accounts"
 VERSION = "0.2.0"
 KINDS = ("final_accounts",)
 
 C = ColumnSpec
+# A title may carry the publisher's name and year, and 部门/单位, before the standard name
+# (某某局2023年度部门收入支出决算总表); the standard name itself is matched whole, so 支出决算表 is not
+# found inside 一般公共预算财政拨款支出决算表.
+PREFIX = r"^(?:\S*?20\d{2}年度?)?(?:部门|单位)?"
+
+
+def _title(name: str) -> re.Pattern:
+    return re.compile(PREFIX + name + "$")
+
+
 SPECS = [
-    TableSpec(re.compile(r"^收入支出决算总表$"), (C("决算数", "actual"), C("决算数", "actual")), None, "收入支出决算总表"),
+    TableSpec(_title("收入支出决算总表"), (C("决算数", "actual"), C("决算数", "actual")), None, "收入支出决算总表"),
     TableSpec(
-        re.compile(r"^收入决算表$"),
+        _title("收入决算表"),
         (C("本年收入合计", "total"), C("财政拨款收入", "fiscal_appropriation"), C("上级补助收入", "higher_level_subsidy"),
          C("事业收入", "public_institution_income"), C("经营收入", "operating_income"),
          C("附属单位上缴收入", "affiliated_unit_remittance"), C("其他收入", "other_income")),
         "function", "收入决算表",
     ),
     TableSpec(
-        re.compile(r"^支出决算表$"),
+        _title("支出决算表"),
         (C("本年支出合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure"),
          C("上缴上级支出", "remittance_to_higher_level"), C("经营支出", "operating_expenditure"),
          C("对附属单位补助支出", "subsidy_to_affiliated_units")),
         "function", "支出决算表",
     ),
     TableSpec(
-        re.compile(r"^财政拨款收入支出决算总表$"),
+        _title("财政拨款收入支出决算总表"),
         (C("决算数", "actual"), C("合计", "total"),
          C("一般公共预算财政拨款", "general_public_budget", pattern="一般公共预算.*"),
          C("政府性基金预算财政拨款", "government_fund", pattern="政府性基金.*"),
@@ -55,7 +65,7 @@ SPECS = [
         None, "财政拨款收入支出决算总表",
     ),
     TableSpec(
-        re.compile(r"^财政拨款“三公”经费支出决算表$"),
+        _title("财政拨款“三公”经费支出决算表"),
         tuple(
             C(label, f"{group}_{phase}")
             for group in ("three_public_total", "outbound_travel", "official_vehicles", "vehicle_purchase",
@@ -64,11 +74,11 @@ SPECS = [
         ),
         None, "财政拨款“三公”经费支出决算表",
     ),
-    TableSpec(re.compile(r"^一般公共预算财政拨款基本支出决算表$"),
+    TableSpec(_title("一般公共预算财政拨款基本支出决算表"),
               (C("决算数", "actual", group="人员经费"), C("决算数", "actual", group="公用经费")), "economic",
               "一般公共预算财政拨款基本支出决算表",
               halves=2),
-    TableSpec(re.compile(r"^一般公共预算财政拨款支出决算表$"),
+    TableSpec(_title("一般公共预算财政拨款支出决算表"),
               (C("合计", "total"), C("基本支出", "basic_expenditure"), C("项目支出", "project_expenditure")),
               "function", "一般公共预算财政拨款支出决算表"),
 ]
@@ -76,39 +86,27 @@ SPECS = [
 
 def _title_fix(title: str) -> str:
     # the PDF sets the quotes of “三公” on a line of their own
-    if title.startswith("财政拨款三公"):
-        return title.replace("财政拨款三公", "财政拨款“三公”", 1)
-    return title
+    return re.sub(r"财政拨款三公经费", "财政拨款“三公”经费", title, count=1)
 
 
 INTERPRETER = TableInterpreter(SPECS, _title_fix)
 
-ORG_RE = re.compile(r"(?P<org>上海市\S+?(?:局|委员会|委|办公室|办事处|政府|中心|院))")
+def detect(document: Document) -> DocumentFacts | None:
+    """Kind, year, department, level and unit by the general detection (loaders/detect.py), when the
+    document is a 部门决算 or 单位决算; None otherwise."""
+    from loaders.detect import detect_facts
 
-
-def detect(document: Document, head: str | None = None) -> DocumentFacts | None:
-    if head is None:
-        if document.is_pdf:
-            pages = pages_of(document)
-            head = "\n".join(line.raw_text for line in pages[0].lines) if pages else ""
-        else:
-            head = "\n".join(document.lines[:4])
-    flat = re.sub(r"\s+", "", head)
-    if "部门决算" not in flat:
-        return None
-    year = re.search(r"(20\d{2})", flat)
-    org = ORG_RE.search(flat)
-    return DocumentFacts(kind="final_accounts", fiscal_year=int(year.group(1)) if year else None,
-                         department=org.group("org") if org else None, unit=document_money_unit(document),
-                         title=f"{org.group('org') if org else ''}{year.group(1) if year else ''}年度部门决算")
+    facts = detect_facts(document)
+    return facts if facts.kind in KINDS else None
 
 
 def parse(document: Document) -> ParseResult:
+    # the kind is settled before the parser is chosen; this parser never refuses a document it was given
+    from loaders.detect import detect_facts
+
     pages = pages_of(document)
-    head = "\n".join(line.raw_text for line in pages[0].lines) if pages else ""
-    facts = detect(document, head)
-    if facts is None:
-        raise ParseError(f"{document.file_name}: not a 部门决算 (no 部门决算 title on the first page)")
+    facts = detect_facts(document)
+    facts.kind = KINDS[0]
     facts.page_count = len(pages)
     figures, findings, _pages, _reading = read_tables(document, INTERPRETER, pages)
     return ParseResult(facts=facts, figures=figures, findings=findings)

@@ -40,7 +40,7 @@ from decimal import Decimal
 
 from loaders.documents import Document
 from loaders.numbers import parse_number
-from loaders.records import Attribute, DocumentFacts, Figure, ParseError, ParseResult
+from loaders.records import Attribute, DocumentFacts, Figure, LayoutMismatch, ParseResult
 from loaders.target_forms import CJK_GAP, FormReader, join_lines, raw_lines, require_text, strip_span, value_indicators
 
 NAME = "project_targets"
@@ -124,7 +124,7 @@ class _Reader(FormReader):
                 break
         self.headings = {"".join(self.lines[n - 1].split()) for n in range(1, (header_line or 0) + 1)} - {""}
         if header_line is None or not self.columns or self.columns[0] not in ("总计", "合计"):
-            raise ParseError("项目支出绩效目标表: no column header with 总计 … 绩效指标 found")
+            raise LayoutMismatch("项目支出绩效目标表: no column header with 总计 … 绩效指标 found")
         facts.unit = self.printed_unit
         if self.doc.manifest is not None:
             facts.fiscal_year = self.doc.manifest.fiscal_year

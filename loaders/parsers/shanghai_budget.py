@@ -1,7 +1,8 @@
 """Parser for Shanghai district 部门预算 and 单位预算 disclosures (PDF or ``pdftotext -layout`` text).
 
-Kinds: ``department_budget_sh`` (上海市…区级部门预算, 编制部门) and ``unit_budget_sh`` (…单位预算,
-编制单位). The nine standard tables (财务收支预算总表 … “三公”经费和机关运行经费预算表) are read by
+Kinds: ``department_budget_sh`` (部门预算: 区级/市级/县级 …, 预算主管部门 / 编制部门) and ``unit_budget_sh``
+(单位预算, 预算单位 / 编制单位), whichever publisher prints them: the kind, year and department are read by
+the general detection (``loaders/detect.py``), not by a title check of this parser's own. The nine standard tables (财务收支预算总表 … “三公”经费和机关运行经费预算表) are read by
 the shared table interpreter in ``loaders.layout``; every number a table prints lands as a ``Figure``
 with its table, row code, row name, column and unit; a number that cannot be placed with certainty is
 a ``LOAD-UNPLACED-FIGURE`` finding. The narrative (编制说明) is not read by this parser.
@@ -15,10 +16,10 @@ from __future__ import annotations
 import re
 
 from loaders.documents import Document
-from loaders.layout.figures import document_money_unit, read_tables
+from loaders.layout.figures import read_tables
 from loaders.layout.rows import pages_of
 from loaders.layout.tables import ColumnSpec, TableInterpreter, TableSpec
-from loaders.records import DocumentFacts, ParseError, ParseResult
+from loaders.records import DocumentFacts, ParseResult
 
 NAME = "shanghai_budget"
 VERSION = "0.1.0"
@@ -62,48 +63,27 @@ SPECS = [
     ),
 ]
 
-TITLE_RE = re.compile(r"上海市(?P<district>\S{1,6}区)(?P<year>20\d{2})年(?P<what>区级部门预算|单位预算)")
-DEPT_RE = re.compile(r"预算主管部门\s*[:：]\s*(?P<name>\S+)")
-UNIT_RE = re.compile(r"预算单位\s*[:：]\s*(?P<name>\S+)")
-UNIT_TITLE_RE = re.compile(r"(?P<name>上海市\S+?)(?P<year>20\d{2})年单位预算")
+def detect(document: Document) -> DocumentFacts | None:
+    """Kind, year, department, level and unit by the general detection (loaders/detect.py), when the
+    document is a 部门预算 or 单位预算 this parser reads; None otherwise."""
+    from loaders.detect import detect_facts
 
-
-def _head_text(document: Document) -> str:
-    if document.is_pdf:
-        pages = pages_of(document)
-        return "\n".join(line.raw_text for page in pages[:1] for line in page.lines)
-    return "\n".join(document.lines[:8])
-
-
-def detect(document: Document, head: str | None = None) -> DocumentFacts | None:
-    head = head if head is not None else _head_text(document)
-    flat = re.sub(r"[ \t]+", "", head)
-    unit = UNIT_TITLE_RE.search(flat)
-    if unit:
-        owner = UNIT_RE.search(flat)
-        name = owner.group("name") if owner else unit.group("name")
-        # a 单位预算 is published by the budget unit itself: it is the document's department
-        return DocumentFacts(kind="unit_budget_sh", fiscal_year=int(unit.group("year")), department=name,
-                             unit=document_money_unit(document), title=unit.group(0))
-    title = TITLE_RE.search(flat)
-    if title and title.group("what") == "区级部门预算":
-        dept = DEPT_RE.search(flat)
-        return DocumentFacts(kind="department_budget_sh", fiscal_year=int(title.group("year")),
-                             department=dept.group("name") if dept else None, unit=document_money_unit(document),
-                             title=title.group(0))
-    return None
+    facts = detect_facts(document)
+    return facts if facts.kind in KINDS else None
 
 
 INTERPRETER = TableInterpreter(SPECS)
 
 
 def parse(document: Document) -> ParseResult:
+    # The kind is settled before the parser is chosen (manifest first, then the general detection): the parser
+    # reads the tables it knows whatever the title's wording, and never refuses a document it was given.
+    from loaders.detect import detect_facts
+
     pages = pages_of(document)
-    head = "\n".join(line.raw_text for line in pages[0].lines) if pages else ""
-    facts = detect(document, head)
-    if facts is None:
-        raise ParseError(f"{document.file_name}: not a Shanghai 部门预算/单位预算 (no title such as "
-                         "上海市普陀区2025年区级部门预算 on the first page)")
+    facts = detect_facts(document)
+    if facts.kind not in KINDS:
+        facts.kind = document.manifest.kind if document.manifest and document.manifest.kind in KINDS else KINDS[0]
     facts.page_count = len(pages)
     figures, findings, _pages, _reading = read_tables(document, INTERPRETER, pages)
     return ParseResult(facts=facts, figures=figures, findings=findings)

@@ -21,7 +21,12 @@ final as (
         text_encoding,
         page_count,
         line_count,
-        registered_at
+        registered_at,
+        government_level,
+        level_source,
+        printed_unit_source,
+        detection_evidence,
+        parser_name
     from documents
 )
 

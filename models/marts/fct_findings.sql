@@ -44,13 +44,13 @@ economic_codes_printed as (
 ),
 
 unknown_function_codes as (
-    {{ classification_code_known_check('function_codes_printed', 'row_code', ref('function_classes'),
-        scheme_label='功能分类') }}
+    {{ classification_code_check('function_codes_printed', 'row_code', ref('function_classes'),
+        scheme_label='功能分类', max_parts=3) }}
 ),
 
 unknown_economic_codes as (
-    {{ classification_code_known_check('economic_codes_printed', 'row_code', ref('economic_classes'),
-        scheme_label='经济分类') }}
+    {{ classification_code_check('economic_codes_printed', 'row_code', ref('economic_classes'),
+        scheme_label='经济分类', max_parts=2) }}
 ),
 
 -- narrative and cross-document rules (fct_stated_changes, evaluation scoring, repeated results, rate basis, taxonomy)

@@ -22,7 +22,12 @@ renamed as (
         title as document_title,
         page_count,
         line_count,
-        registered_at
+        registered_at,
+        level as government_level,
+        level_source,
+        unit_source as printed_unit_source,
+        detection_evidence,
+        parser_name
     from source
 )
 
