@@ -145,6 +145,27 @@ def test_document_without_figures_fails(tmp_path):
     assert "1 of 3 documents" in check.observed and "doc-3.txt" in check.observed
 
 
+def test_document_without_data_but_with_findings_is_reported_not_refused(tmp_path):
+    """A document whose every amount the loader reported as unplaced (an unseen form) landed nothing, but not
+    silently: the gate passes and names it; a document with neither data nor finding still fails."""
+    candidate = make_warehouse(tmp_path / "c.duckdb", [document(1), document(2), document(3)], [execution(1)],
+                               figures_for=[1])
+    con = duckdb.connect(str(candidate))
+    con.execute("create table raw.load_findings (document_sha256 varchar, rule_id varchar)")
+    con.execute("insert into raw.load_findings values (?, 'LOAD-UNPLACED-FIGURE')", [sha(2)])
+    con.close()
+    result = run_gate(candidate, None)
+    [check] = result.failed()
+    assert "1 of 3 documents" in check.observed and "doc-3.txt" in check.observed and "doc-2.txt" not in check.observed
+    con = duckdb.connect(str(candidate))
+    con.execute("insert into raw.load_findings values (?, 'LOAD-UNPLACED-FIGURE')", [sha(3)])
+    con.close()
+    result = run_gate(candidate, None)
+    assert result.success, result.failure_lines()
+    [coverage] = [c for c in result.checks if c.expectation == "documents_have_data"]
+    assert "2 landed nothing and carry findings" in coverage.observed and "doc-2.txt" in coverage.observed
+
+
 def test_fewer_rows_with_same_documents_fails(tmp_path):
     previous = clean(tmp_path / "previous.duckdb", documents=2, executions=5)
     candidate = clean(tmp_path / "candidate.duckdb", documents=2, executions=3)
