@@ -553,3 +553,20 @@ def test_vehicle_counts_and_their_whole():
         ("count", "部级领导干部用车", "0", "辆", "车辆", "assets"),
         ("count", "其他用车", "2", "辆", "车辆", "assets"),
     ]
+
+
+def test_a_form_flattened_onto_one_line_is_read_not_skipped_as_cells():
+    """A 自评表 whose cells were flattened onto one line (anhui-guichi-tangxi-2022, as stored): its 预期目标 prose
+    (本项目共申请预算资金90万元。其中：30万元…) stands among the numeric cells. The line is read as prose, so every
+    amount of those sentences is bound or reported with its line -- never dropped with the cells."""
+    line = ("项目名称 委托业务项目 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+            "其中:本年财政拨款 90 89.974 89.974 年度总体目标 预期目标 实际完成情况 本项目共申请预算资金90万元。"
+            "其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;30万元用于基建工程项目设计、规划、测绘。 "
+            "本项目共完成预算资金89.97万元。")
+    statements, findings = read(line + "\n")
+    bound = {s.value_text for s in statements}
+    unbound = [f for f in findings if f.rule_id == UNBOUND_RULE]
+    assert "89.97" in bound
+    reported = {f.message.split("万元")[0] for f in unbound}
+    assert {"90", "30"} <= bound | reported
+    assert all(f.line_start == 1 for f in unbound)

@@ -24,6 +24,10 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9
 _SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
 _HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _DIGIT = re.compile(r"[0-9]")
+# a full sentence with an amount and its unit inside a line that otherwise looks like cells: a form flattened onto
+# one line (its prose 预期目标 / 实际完成情况 cells among the numbers) -- read as prose, so its amounts are bound or
+# reported, never skipped with the cells
+_FLATTENED_SENTENCE = re.compile(r"[0-9](?:\.[0-9]+)?\s*(?:万元|亿元|千元|元)[^。]{0,80}。")
 _ANY_DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE_OR_DIGIT = re.compile(r"[，；,;：:]|[0-9０-９]")
 # a number standing in its own column: a wide gap before it and a wide gap or the end after it
@@ -70,7 +74,7 @@ def _text_lines(document) -> list[SourceLine]:
         stripped = piece.strip()
         if stripped:
             raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029") if page is not None else piece
-            if _TABLE_ROW.search(stripped):
+            if _TABLE_ROW.search(stripped) and not (len(stripped) > 120 and _FLATTENED_SENTENCE.search(stripped)):
                 # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
                 append(SourceLine(page, number, number, raw, [stripped], "table"))
             elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
@@ -126,6 +130,9 @@ def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLi
             continue
         punctuated = bool(_SENTENCE_PUNCT.search(text))
         if _DIGIT.search(text):
+            if len(text) > 120 and _FLATTENED_SENTENCE.search(text):
+                line.kind, in_table, at_boundary = "prose", False, text[-1] in "。；;：:！？"
+                continue
             if not rows_known and _ADJACENT_NUMBERS.search(line.raw):  # 72.95 72.95 120.56: a table row
                 line.kind, in_table = "table", True
                 continue
