@@ -41,7 +41,9 @@ def unfit_reason(value) -> str | None:
 
 
 def drop_unfit_amounts(result: ParseResult) -> ParseResult:
-    """Remove every record whose amount cannot be stored exactly, each reported as a finding with its line."""
+    """Remove every record whose amount cannot be stored exactly, each printed number reported once as a finding
+    with its line (a number read both as a table figure and as a statement of the prose is one finding)."""
+    reported: set[tuple] = set()
     for attribute, names in DECIMAL_FIELDS.items():
         records = getattr(result, attribute)
         kept = []
@@ -53,6 +55,10 @@ def drop_unfit_amounts(result: ParseResult) -> ParseResult:
             name, reason = reasons[0]
             printed = getattr(record, "value_text", None) or getattr(record, "number_text", None) or str(
                 getattr(record, name))
+            key = (getattr(record, "page", None), record.line_start, printed)
+            if key in reported:
+                continue
+            reported.add(key)
             result.findings.append(Finding(
                 rule_id=RULE_OUT_OF_RANGE, severity="error",
                 message=f"the number {printed[:60]} cannot be stored exactly: {reason}; not landed, the rest of "

@@ -473,13 +473,20 @@ def test_a_negative_amount_lands_as_printed(tmp_path):
         ("-15.13", pipeline.Decimal("-15.13"))]
 
 
-def test_a_parenthesised_amount_is_not_guessed_the_document_is_refused_with_the_reason(tmp_path):
+def test_a_parenthesised_amount_is_not_guessed_the_document_is_read_generally_with_the_reason(tmp_path):
+    """实际支出 (15.13)万元: the evaluation-report reader cannot take the bracketed amount (negative, or an aside?), so
+    the document is read by the general reader (issue 14: nothing that holds figures is refused) with a warning that
+    names why, and the bracketed amount itself is reported on its line -- never landed as 15.13 or -15.13."""
     text = report_2023_text().replace("实际支出 15.13万元", "实际支出 (15.13)万元")
     outcome, con = load_variant(tmp_path, text)
-    assert outcome.status == "failed"
-    assert outcome.message == (f"{REPORT_2023}: no budget execution block found (missing actual_spending): the report "
-                               "is incomplete or truncated, or its layout is unknown")
-    assert con.execute("select count(*) from raw.figures").fetchone() == (0,)
+    assert outcome.status == "completed"
+    findings = con.execute("select rule_id, line_start, message from raw.load_findings order by rule_id").fetchall()
+    general = [f for f in findings if f[0] == "LOAD-READ-GENERAL"]
+    assert len(general) == 1 and ("no budget execution block found (missing actual_spending)" in general[0][2])
+    bracketed = [f for f in findings if f[0] == "LOAD-UNBOUND-STATEMENT" and f[2].startswith("(15.13)万元")]
+    assert [(f[1]) for f in bracketed] == [24]
+    assert con.execute("select count(*) from raw.figures where value_text like '%15.13%'").fetchone() == (0,)
+    assert con.execute("select count(*) from raw.statements where value_text like '%15.13%'").fetchone() == (0,)
 
 
 def test_cr_only_line_ends_are_lines(tmp_path):
@@ -605,7 +612,7 @@ def test_loading_ten_thousand_files_takes_seconds(tmp_path):
     assert time.monotonic() - started < 30  # was over a minute: one ledger transaction per failed file
     assert len(summary.failed) == MANY
     assert summary.outcomes[0].message == (
-        "note-00000.txt: unknown layout: the text names no document kind this tool knows (评价报告, 绩效目标表, 部门预算, "
-        "决算 …) and documents/manifest.csv has no row for it")
+        "note-00000.txt: unknown layout: no readable fiscal content (it names no document kind this tool knows — "
+        "部门预算, 决算, 绩效目标表, 评价报告 … — and prints no amount), and documents/manifest.csv has no row for it")
     assert con.execute("select count(*) from raw.load_findings where rule_id = 'LOAD-FILE-UNKNOWN-KIND'").fetchone() == (MANY,)
     con.close()

@@ -217,5 +217,9 @@ KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "
 # a sentence without any of these has nothing for the reader: no number, list, reason, note or placeholder
 NEEDS_READING_RE = re.compile(
     r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万元|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
+    r"|[0-9０-９][)）]\s*(?:万元|亿元|千元|元)"
     r"|[XＸxｘ×某]{2}|其中|如下|以下方面|中[，,：:]|原因|表")
+# an amount printed in brackets before its unit, "(15.13)万元": a negative in accounting notation or an aside -- the
+# reader does not guess which; it is reported
+BRACKETED_AMOUNT_RE = re.compile(r"[（(]\s*([0-9０-９][0-9０-９,.．]*)\s*[)）]\s*(万元|亿元|千元|元)")
 QUOTES = str.maketrans("", "", "“”\"‘’' ")

@@ -27,7 +27,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.0.1"
+READER_VERSION = "1.0.2"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -291,6 +291,13 @@ class _Reader:
             if not ended_clause:
                 st.inline = st.carry = None
             return
+        for bracketed in g.BRACKETED_AMOUNT_RE.finditer(raw_sentence):
+            where = self._where(block, start + bracketed.start(), start + bracketed.end())
+            self.findings.append(Finding(
+                UNBOUND_RULE, "warning",
+                f"{bracketed.group(0)}: an amount printed in brackets (a negative in accounting notation, or an "
+                f"aside?) is not read as either; sentence: {raw_sentence[:300]}",
+                where["line_start"], where["line_end"], where["raw_text"], where["page"]))
         found, masked = _subjects(sentence)
 
         if is_item:
