@@ -29,6 +29,9 @@ _DIGIT = re.compile(r"[0-9]")
 # reported, never skipped with the cells
 _FLATTENED_SENTENCE = re.compile(r"[0-9](?:\.[0-9]+)?\s*(?:万元|亿元|千元|元)[^。]{0,80}。")
 _ANY_DIGIT = re.compile(r"[0-9０-９]")
+# a numbered heading in arabic numerals: "3.基本支出（商品和服务支出）预算安排情况" -- a list mark, no amount, and the
+# words a section title ends with
+_NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}[.．、](?![0-9])[^0-9０-９]*(?:情况|说明|概况|安排|预算|决算|表)$")
 _CLAUSE_OR_DIGIT = re.compile(r"[，；,;：:]|[0-9０-９]")
 # a number standing in its own column: a wide gap before it and a wide gap or the end after it
 _GAP_THEN_NUMBER = (r"[ \t\u3000]{2,}[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?:[ \t\u3000]{2,}|$)")
@@ -154,7 +157,7 @@ def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLi
             line.kind, in_table, at_boundary = "heading", False, True
             continue
         if not punctuated and len(text) <= 40:
-            if _HEADING_MARK.match(text) or text.endswith("表") or text.endswith("说明"):
+            if _HEADING_MARK.match(text) or text.endswith("表") or text.endswith("说明") or _NUMBERED_HEADING.match(text):
                 line.kind, in_table, at_boundary = "heading", False, True
                 continue
             if in_table:

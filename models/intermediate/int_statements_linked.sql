@@ -49,6 +49,8 @@ linkable as materialized (
         {{ statement_subject_norm('subject') }} as subject_norm,
         regexp_matches(concat_ws(' ', subject, parent_subject, section, sentence), '财政拨款|一般公共预算')
             as names_fund_scope,
+        regexp_matches(concat_ws(' ', subject, parent_subject, section, sentence), '基本支出')
+            as names_basic_expenditure,
         case
             when coalesce(basis, '') = '' then 'current'
             when document_kind = 'final_accounts' and basis in ('final_accounts', 'actual') then 'current'
@@ -268,6 +270,9 @@ measure_candidates as (
         and current_figures.measure = rules_matched.measure
             || case when linkable.link_phase = 'budget_in_final' then '_budget' else '' end
     where linkable.link_phase in ('current', 'budget_in_final')
+        -- a table of 基本支出 only (表五 一般公共预算基本支出预算表) holds a part of the department's 三公 or
+        -- 机关运行 amount: it is the figure a statement describes only when the statement says 基本支出
+        and (linkable.names_basic_expenditure or not regexp_matches(current_figures.table_name, '基本支出'))
 ),
 
 candidates as materialized (
