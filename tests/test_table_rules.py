@@ -176,7 +176,7 @@ def test_a_dropped_item_leaves_its_section_without_children(tmp_path):
     (folder / name).write_text("\n".join(lines[:339] + lines[340:]) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(folder / name), "--format", "json"])
     found = [(f["rule_id"], f["severity"], f["lines"], Decimal(f["lhs"]), Decimal(f["rhs"]), Decimal(f["tolerance"]))
-             for f in json.loads(result.output)]
+             for f in json.loads(result.output) if not f["rule_id"].startswith("NAR-")]
     assert found == [
         ("TBL-XTAB-001", "error", [147], Decimal("3267100"), Decimal("3267200"), Decimal("100")),
         # 60.99 万元 printed with 2 decimals: honest within 50 yuan
