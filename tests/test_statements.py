@@ -570,3 +570,13 @@ def test_a_form_flattened_onto_one_line_is_read_not_skipped_as_cells():
     reported = {f.message.split("万元")[0] for f in unbound}
     assert {"90", "30"} <= bound | reported
     assert all(f.line_start == 1 for f in unbound)
+
+
+def test_a_reason_heading_ending_in_a_colon_is_not_an_empty_reason():
+    """广西三江独峒镇林业工作站 2024 单位预算说明 (collected, line 27): "收入预算与上年增减变化的主要原因:" introduces the
+    reasons printed on the next lines; "主要原因是。" (万里 2024 / 福利院 2024) is the empty one."""
+    statements, _ = read("2.上年结余收入0元,同比减少194888元,下降100%。\n收入预算与上年增减变化的主要原因:\n"
+                         "1.一般公共预算拨款收入减少主要原因:主要是人员减少。\n")
+    assert not [s for s in statements if s.role == "empty_reason"]
+    statements, _ = read("公务接待费预算1.00万元，比上年减少0.50万元，主要原因是。\n")
+    assert [s.role for s in statements if s.role == "empty_reason"] == ["empty_reason"]

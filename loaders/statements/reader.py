@@ -27,7 +27,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.0.3"
+READER_VERSION = "1.0.4"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -403,6 +403,8 @@ class _Reader:
                 done_at = m.end()
                 cmp_open = False
             elif kind == "num":
+                # 较2016年预算执行数1094.91万元增加…: an amount printed right after what is compared with is its amount
+                compared_amount = cmp_open and (compared_year is not None or compared_basis is not None)
                 cmp_open = False
                 bound_subject = share_subject if (share_at >= 0 and m.group("unit") in g.PERCENT_UNITS) else subject
                 if inline_at is not None and bound_subject is not None and \
@@ -412,7 +414,7 @@ class _Reader:
                 record = self._number(block, start, m, masked, sentence, index, bound_subject, last_dir, share_at,
                                       done_at, done_basis, clause_year, clause_basis, clause_prior, compared_year,
                                       compared_basis, current_side, clause_start,
-                                      subject_pos if bound_subject is subject else -1)
+                                      subject_pos if bound_subject is subject else -1, compared_amount)
                 if record is None:
                     continue
                 if record["role"] == "amount":
@@ -503,7 +505,7 @@ class _Reader:
 
     def _number(self, block, start, m, masked, sentence, index, subject, last_dir, share_at, done_at, done_basis,
                 clause_year, clause_basis, clause_prior, compared_year, compared_basis, current_side,
-                clause_start, bound_pos=-1) -> dict | None:
+                clause_start, bound_pos=-1, compared_amount=False) -> dict | None:
         unit = m.group("unit")
         if unit is None:
             return None  # dates, article and list numbers, bare years: not statements
@@ -541,6 +543,11 @@ class _Reader:
                 role, c_year, c_basis = "change", compared_year, compared_basis
                 if period_year is None:
                     period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
+            elif compared_amount:
+                role = "prior_amount"  # 比2016年预算执行数1094.91万元: the amount of the side compared with
+                period_year = compared_year if compared_year is not None else (period_year or self.year)
+                basis = compared_basis
+                c_year, c_basis = period_year, basis
             elif clause_prior:
                 role = "prior_amount"
                 c_year, c_basis = period_year, basis  # what the current amount is compared with
@@ -605,7 +612,9 @@ class _Reader:
                 record["reason_text"] = reason or None
                 record["reason_direction"] = direction
         changes = [r for r in explained if r.get("direction") in (1, -1)]
-        empty = reason.strip("。；;，,：: ") == ""
+        # "…的主要原因：" closing its sentence introduces the reasons printed next (a heading of a list), not an empty one
+        introduces = sentence.rstrip().endswith(("：", ":"))
+        empty = reason.strip("。；;，,：: ") == "" and not introduces
         if empty or (reason.strip("。；;，,：: ") in ("无", "暂无") and changes):
             subject = next((r for r in explained if r.get("subject")), None)
             self.statements.append(dict(self._where(block, start + reason_at - 1, start + reason_at),

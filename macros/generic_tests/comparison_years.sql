@@ -28,7 +28,8 @@
 
     compared as (
         select distinct
-            document_sha256, file_name, page, line_start, line_end, sentence, subject, document_fiscal_year,
+            document_sha256, file_name, page, line_start, line_end, sentence, sentence_index, subject,
+            document_fiscal_year,
             _year_compared,
             _basis_compared,
             case
@@ -40,16 +41,30 @@
         where _year_compared is not null
     ),
 
-    wrong_comparisons as (
+    compared_in_sentence as (
+        -- a sentence that also compares with the expected year (or says 上年) may add an earlier base on purpose:
+        -- 比上年决算数增加…；比2019年（疫情前）决算数减少… (广东省财政厅 2023 三公决算) is no slip
         select
             *,
+            -- the same subject, in this sentence or the one before or after (a clause after "；" is a sentence)
+            bool_or(_year_compared = _expected_year
+                    or regexp_matches(sentence, '比上年|较上年|上年度?同期|同比|比去年|较去年|上一年度?'))
+                over (partition by document_sha256, coalesce(subject, sentence) order by sentence_index
+                      range between 1 preceding and 1 following) as _names_expected
+        from compared
+    ),
+
+    wrong_comparisons as (
+        select
+            * exclude (_names_expected, sentence_index),
             '{{ rule_id }}' as _rule_id,
             'compares with ' || cast(_year_compared as varchar) || coalesce(' (' || _basis_compared || ')', '')
                 || ' in a document of ' || cast(document_fiscal_year as varchar)
                 || coalesce(': the year compared with should be ' || cast(_expected_year as varchar),
                     ': a year after the document''s') as _message
-        from compared
-        where (_expected_year is not null and _year_compared <> _expected_year)
+        from compared_in_sentence
+        where (_expected_year is not null and _year_compared > _expected_year)
+            or (_expected_year is not null and _year_compared < _expected_year and not _names_expected)
             or (_expected_year is null and _year_compared > document_fiscal_year)
     ),
 

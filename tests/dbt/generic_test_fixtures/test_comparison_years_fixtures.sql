@@ -26,13 +26,25 @@ fixture as (
         ('slip_final_own_year', 'final_accounts', 2024, 'change', null, null, 2024, '决算', '2.55', null),
         ('slip_report_future', 'evaluation_report', 2023, 'change', null, null, 2024, null, '3.5', null),
         ('slip_current_amount', 'department_budget_sh', 2024, 'amount', 2025, 'budget', null, null, '352.67', null),
-        ('slip_final_amount', 'final_accounts', 2024, 'amount', 2023, 'final_accounts', null, null, '184.65', null)
+        ('slip_final_amount', 'final_accounts', 2024, 'amount', 2023, 'final_accounts', null, null, '184.65', null),
+        -- 广东省财政厅 2023 三公决算 (collected, line 3): "比上年决算数增加38.97万元…；比2019年（疫情前）决算数减少24.87万元":
+        -- a second, earlier base beside the year before, on purpose
+        ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2022, '决算', '38.97', null),
+        ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null),
+        ('guangdong_second_base_unnamed', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null)
     ) as t(case_id, document_kind, document_fiscal_year, role, period_year, basis, compared_year, compared_basis,
            value_text, subject_kind)
 ),
 
 numbered as (
-    select *, 1 as sentence_index, '…' as sentence from fixture
+    select
+        *,
+        1 as sentence_index,
+        case
+            when case_id = 'guangdong_second_base_unnamed' then '…比上年决算数增加38.97万元…；比2019年（疫情前）决算数减少24.87万元'
+            else '…'
+        end as sentence
+    from fixture
 ),
 
 prepared as (
