@@ -27,7 +27,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.0.4"
+READER_VERSION = "1.0.5"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -145,6 +145,10 @@ _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
 _WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
 
+# no class name ends with another, so the known name a printed one ends with is found by its length
+_CLASS_NAME_LENGTHS = sorted({len(n) for n in g.CLASS_NAMES}, reverse=True)
+assert not any(a != b and a.endswith(b) for a in g.CLASS_NAMES for b in g.CLASS_NAMES)
+
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
 
 
@@ -159,7 +163,7 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
                 first -= 1
             if first < at:
                 name = sentence[first:at]
-                known = next((n for n in g.CLASS_NAMES if name.endswith(n)), None)
+                known = next((name[-k:] for k in _CLASS_NAME_LENGTHS if name[-k:] in g.CLASS_NAME_SET), None)
                 start = at - len(known) if known is not None else first
                 names = [known or name]
                 rest = g.CLASS_REST_RE.match(sentence, at + 3)
@@ -320,6 +324,7 @@ class _Reader:
         done_basis: str | None = None
         inline_at: int | None = None
         inline_list: _List | None = st.inline  # a list continued from the sentence before (ended with ；)
+        outer_lists: list[tuple[_List | None, int | None]] = []  # lists a bracketed （其中：…） list is inside
         if inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
                 and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds:
             inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
@@ -343,6 +348,9 @@ class _Reader:
                 clause_year, clause_basis, clause_prior, cmp_open = None, None, False, False
                 last_dir, share_at, done_at, done_basis = None, -1, -1, None
                 clause_start = m.end()
+            elif kind == "close":
+                if outer_lists:
+                    inline_list, inline_at = outer_lists.pop()
             elif kind == "reason":
                 reason_at = m.end()
             elif kind in ("list", "listzh"):
@@ -360,6 +368,10 @@ class _Reader:
                     whole_index = index if own else st.last_main[1]
                     lst = _List(whole, whole_index)
                     if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
+                        if pos > 0 and masked[pos - 1] in "（(":
+                            # 公务用车购置及运行费4.77万元（其中：…），公务接待费…: the bracketed list ends at its
+                            # closing bracket, the list it stands in goes on after it
+                            outer_lists.append((inline_list, inline_at))
                         inline_list, inline_at = lst, m.end()
                     else:  # the sentence ends with 其中：/如下： : the items that follow are its parts
                         st.item_list, st.item_subject = lst, None

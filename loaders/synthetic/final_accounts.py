@@ -151,6 +151,28 @@ def _grid(layout: Layout, title: str, table: str, columns: list[tuple[str, str]]
         layout.page.end_row(row)
 
 
+def _make_shares_add_up(items: list[Item], classes: list[str]) -> None:
+    """The 情况说明 prints each source's share of 本年收入合计 and each 类's share of 一般公共预算财政拨款支出: the
+    largest item is raised a cent at a time (no draw from the generator) until both sets of shares, rounded half
+    up, add up to exactly 100 % (``prose.shares_add_up``), so a clean document raises no rounding notice."""
+    largest = max(items, key=lambda it: (it.fiscal, it.code))
+
+    def exact() -> bool:
+        fiscal = sum((it.fiscal for it in items), Decimal(0))
+        other = sum((it.other for it in items), Decimal(0))
+        by_class = [sum((it.fiscal for it in items if it.code[:3] == c), Decimal(0)) for c in classes]
+        return fiscal_prose.shares_add_up([fiscal, other]) and fiscal_prose.shares_add_up(by_class)
+
+    for _ in range(100_000):
+        if exact():
+            return
+        if largest.basic > 0:
+            largest.basic += Decimal("0.01")
+        else:
+            largest.project += Decimal("0.01")
+    raise AssertionError("no amounts whose shares add up to 100 %")
+
+
 def generate(rng: random.Random, index: int, year: int | None = None) -> Generated:
     year = year or rng.randint(2019, 2024)
     district = rng.choice(SH_DISTRICTS)
@@ -167,6 +189,7 @@ def generate(rng: random.Random, index: int, year: int | None = None) -> Generat
             items.append(Item(CLASS_CODES[cls] + kuan + xiang, name, basic, project, other))
     items.sort(key=lambda it: it.code)
     classes = sorted({it.code[:3] for it in items})
+    _make_shares_add_up(items, classes)
     code_class = {v: k for k, v in CLASS_CODES.items()}
     kuan_names = {CLASS_CODES[c] + k: n for c, k, n, _ in groups}
 
