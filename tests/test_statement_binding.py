@@ -235,3 +235,26 @@ def test_a_comparative_states_a_difference_not_an_amount_and_leaves_the_whole_wh
     assert [(s.role, s.direction, s.subject, s.compared_basis) for s in below] == [
         ("change", -1, "卫生健康支出", "budget")]
     assert not findings
+
+
+def test_items_of_a_deeper_numbering_are_not_parts_of_the_list_whole():
+    text = ("2024年单位收入合计500.00元，明细如下：\n1.财政拨款收入300.00元；\n(1)基本经费拨款200.00元；\n"
+            "(2)专项经费拨款100.00元。\n2.事业收入200.00元。\n")
+    statements, findings = _read(text)
+    assert [(s.subject, s.parent_subject) for s in statements if s.role == "amount"] == [
+        ("收入合计", None), ("财政拨款收入", "收入合计"), ("基本经费拨款", None), ("专项经费拨款", None),
+        ("事业收入", "收入合计")]
+    assert not findings
+
+
+def test_the_noun_before_a_verb_or_comparison_names_the_number():
+    text = ("2021年全县一般公共预算总收入实现8800万元，同比增长6.5%。2021年本县税收收入与去年同期相比下降3.1%。"
+            "与2020年相比，政府性基金预算拨款减少120万元，下降4.0%。")
+    statements, findings = _read(text, year=2021, kind="final_accounts")
+    assert [(s.subject, s.role, s.value, s.compared_year) for s in statements] == [
+        ("一般公共预算总收入", "amount", Decimal("8800"), None),
+        ("一般公共预算总收入", "growth_pct", Decimal("6.5"), 2020),
+        ("税收收入", "growth_pct", Decimal("3.1"), 2020),
+        ("政府性基金预算拨款", "change", Decimal("120"), 2020),
+        ("政府性基金预算拨款", "growth_pct", Decimal("4.0"), 2020)]
+    assert not findings

@@ -209,6 +209,23 @@ GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
 _LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}(?:[.．](?![0-9])|、)|[（(][0-9]{1,2}[）)]"
               r"|——)")
+
+
+def mark_style(text: str) -> str | None:
+    """The numbering style of the list mark ``text`` opens with (一、 （一） 1. （1） ——), None without one: items of
+    one list share a style; an item of another style stands at another level (（1） under 1.)."""
+    m = LIST_MARK_RE.match(text)
+    if m is None:
+        return None
+    mark = m.group(0)
+    bracketed = mark[0] in "（("
+    if mark.startswith("—"):
+        return "dash"
+    if any(c in "一二三四五六七八九十" for c in mark):
+        return "(cn)" if bracketed else "cn"
+    return "(n)" if bracketed else "n"
+
+
 # a list item's label: the words between its mark and its first number (——专项上解83万元) name that number
 # (a classification code may stand before it: 1、20103-政府办公厅（室）及相关机构事务9185万元)
 ITEM_LABEL_RE = re.compile("^" + _LIST_MARK + r"((?:[0-9]{3,9}[-－—])?(?:[\u4e00-\u9fff“”]|[（(][\u4e00-\u9fff]{1,4}[）)]){2,30}?)"

@@ -61,6 +61,7 @@ class _List:
     outer: "_List | None" = None
     members: list = field(default_factory=list)
     ambiguous: str | None = None
+    item_style: str | None = None  # an item list: the numbering style of its items (set by the first item)
     unreported: Finding | None = None  # an ambiguity not yet reported: no part was bound when it was found
     whole_record: dict | None = None  # the statement of the whole's amount, when the list names one
 
@@ -151,9 +152,20 @@ def _generic_subject(phrase: str) -> _Subject | None:
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
             and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
         return _Subject(phrase, "other")
+    # the noun before the verb or comparison that leads to the number: 总收入实现11335万元, 支出数为242259万元,
+    # 一般公共预算财政拨款增加27.44万元, 一般财政公共收入与去年同期相比增长32.2%
+    lead = _LEADING_NOUN_RE.match(phrase)
+    if lead is not None:
+        noun = lead.group(1)
+        if g.GENERIC_NOUN_RE.match(noun) and g.GENERIC_HEAD_RE.search(noun) and not g.GENERIC_BASIS_ONLY_RE.match(noun):
+            return _Subject(noun, "other")
     return None
 
 
+_LEADING_NOUN_RE = re.compile(
+    r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
+    r"(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
+    r"(?:增加|减少|增长|下降|降低|上升)?)$")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
@@ -328,6 +340,14 @@ class _Reader:
         if is_item:
             st.inline = None
             st.item_subject = found[0][2] if found else None
+        # an item of an item list: its first item fixes the numbering style; an item of another style (（1） under 1.)
+        # is a part of the item above it, not of the list's whole
+        in_item_list = False
+        if is_item and st.item_list is not None:
+            style = g.mark_style(sentence)
+            if st.item_list.item_style is None:
+                st.item_list.item_style = style
+            in_item_list = style == st.item_list.item_style
 
         made: list[dict] = []
         subject: _Subject | None = None
@@ -579,6 +599,7 @@ class _Reader:
                 elif record["role"] == "amount":
                     self._left_out(lst)
             if record["parent_subject"] is None and st.item_list is not None and item_subject is not None \
+                    and (in_item_list or not is_item) \
                     and record["_subject"] is not None and record["_subject"].name == item_subject.name \
                     and st.item_list.index != index and record["_subject"].name != st.item_list.whole.name:
                 if st.item_list.ambiguous is None:
