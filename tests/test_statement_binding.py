@@ -258,3 +258,12 @@ def test_the_noun_before_a_verb_or_comparison_names_the_number():
         ("政府性基金预算拨款", "change", Decimal("120"), 2020),
         ("政府性基金预算拨款", "growth_pct", Decimal("4.0"), 2020)]
     assert not findings
+
+
+def test_nested_basic_expenditure_parts_and_a_sibling_after_them():
+    text = ("2025年支出预算1000.00万元，其中：基本支出600.00万元，其中：人员经费450.00万元；公用经费150.00万元；"
+            "项目支出400.00万元。")
+    statements, findings = _read(text, year=2025)
+    assert [(s.subject, s.parent_subject) for s in statements if s.role == "amount"] == [
+        ("支出", None), ("基本支出", "支出"), ("人员经费", "基本支出"), ("公用经费", "基本支出"), ("项目支出", "支出")]
+    assert not findings
