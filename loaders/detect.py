@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from loaders.documents import Document, DocumentError
 from loaders.records import DocumentFacts
+from loaders.statements.script import simplified
 
 # Kinds a document can be detected as. The first five have a parser of their own; the others are read by
 # the general parser (loaders/parsers/generic.py).
@@ -90,19 +91,8 @@ ASCII_PROSE_RE = re.compile(r"[\u4e00-\u9fff][,;]|[,;][\u4e00-\u9fff]")
 CONTENTS_RE = re.compile(r"^(?:目\s*录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
 # Traditional forms of the characters the patterns and organisation names use (a disclosure republished in
 # traditional characters): matched as their simplified forms; what is landed is the text as printed (the
-# mapping is one character to one, so a match's span is the printed text's span).
-_TRADITIONAL = str.maketrans(
-    "決預單門說報評價務財區縣鎮鄉廳辦會員園兒學類項經費績標業機關與發號億萬額總體國資產營開衛醫療護華東龍廣雲貴陝遼蘇臺級劃統稅審計書處黨組織隊實際況細傳設環們對這從時間當為數點線導幣權圖覽範屬舉歲職稱廠"
-    "壓縮減漲補貼險倉儲環準規則條據獎懲證監測擔責問題購買託療養",
-    "决预单门说报评价务财区县镇乡厅办会员园儿学类项经费绩标业机关与发号亿万额总体国资产营开卫医疗护华东龙广云贵陕辽苏台级划统税审计书处党组织队实际况细传设环们对这从时间当为数点线导币权图览范属举岁职称厂"
-    "压缩减涨补贴险仓储环准规则条据奖惩证监测担责问题购买托疗养",
-)
-_TRADITIONAL_RE = re.compile("[" + "".join(chr(c) for c in _TRADITIONAL) + "]")
-
-
-def simplified(text: str) -> str:
-    """``text`` with the traditional characters the patterns know written simplified (one to one)."""
-    return text.translate(_TRADITIONAL) if _TRADITIONAL_RE.search(text) else text
+# mapping is one character to one, so a match's span is the printed text's span). One explicit map, shared with
+# the statement reader (loaders/statements/script.py).
 
 
 HEAD_PAGES = 3

@@ -42,9 +42,9 @@ _VOCABULARY: list[tuple[str, str]] = [
     (r"“?三公”?经费", "three_public"),
     (rf"因公出国{_P}境{_Q}(?:经)?费用?", "three_public"),
     (r"公务用车购置及运行(?:维护)?(?:经)?费", "three_public"),
-    (r"公务用车购置(?:经)?费", "three_public"),
+    (r"公务用车购置(?:经)?费|公务用车购置支出", "three_public"),
     (r"公务用车运行(?:维护)?(?:经)?费", "three_public"),
-    (r"公务接待(?:经)?费", "three_public"),
+    (r"公务接待(?:经)?费|公务接待(?=[较比与同增减0-9０-９])", "three_public"),
     # government procurement, its categories and the SME reservations
     (r"(?:面向)?中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
     (r"(?:面向|预留给)?(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
@@ -65,6 +65,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     (r"财政拨款收入(?:预算)?", "revenue"),
     (r"事业单位经营收入|经营收入|事业收入|上级补助收入|附属单位上缴收入|其他收入|用事业基金弥补收支差额", "revenue"),
     (r"年初结转和结余|年末结转和结余|结余分配", "other"),
+    # a balance carried from the year before, or into the next, is a subject (上年结余1885万元: not a prior amount)
+    (r"上年结转(?:和|及)?结余(?:收入|资金)?|上年结余(?:收入|资金)?|上年结转(?:收入|资金)?|结转下年(?:使用)?", "other"),
     (r"本年收入", "revenue"),
     (r"本年支出", "expenditure"),
     (r"收入预算", "revenue"),
@@ -89,8 +91,8 @@ _VOCABULARY: list[tuple[str, str]] = [
 _SEARCH = [
     r"“三公”?经费", r"三公”?经费",
     rf"因公出国{_P}境{_Q}(?:经)?费用?",
-    r"公务用车购置及运行(?:维护)?(?:经)?费", r"公务用车购置(?:经)?费", r"公务用车运行(?:维护)?(?:经)?费",
-    r"公务接待(?:经)?费",
+    r"公务用车购置及运行(?:维护)?(?:经)?费", r"公务用车购置(?:经)?费", r"公务用车购置支出", r"公务用车运行(?:维护)?(?:经)?费",
+    r"公务接待(?:经)?费", r"公务接待(?=[较比与同增减0-9０-９])",
     r"面向中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", r"中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?",
     r"面向(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
     r"预留给(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
@@ -108,6 +110,7 @@ _SEARCH = [
     r"财政拨款支出(?:预算)?", r"财政拨款收入(?:预算)?", r"财政拨款基本支出", r"财政拨款项目支出",
     r"事业单位经营收入", r"经营收入", r"事业收入", r"上级补助收入", r"附属单位上缴收入", r"其他收入",
     r"用事业基金弥补收支差额", r"年初结转和结余", r"年末结转和结余", r"结余分配",
+    r"上年结转(?:和|及)?结余(?:收入|资金)?", r"上年结余(?:收入|资金)?", r"上年结转(?:收入|资金)?", r"结转下年(?:使用)?",
     r"本年收入", r"本年支出", r"收入预算", r"支出预算", r"基本支出", r"日常公用经费", r"人员经费", r"公用经费",
     r"项目支出",
     r"编报绩效目标的(?:[0-9]{4}年度?)?项目", r"绩效跟踪评价的(?:[0-9]{4}年度?)?项目", r"绩效自评的(?:[0-9]{4}年度?)?项目",
@@ -149,7 +152,7 @@ TOKEN_RE = re.compile(
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     r"|(?P<cmp>同比|相比|比|较|与)"
-    r"|(?P<dir>增加|增长|上升|提高|增|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变)"
+    r"|(?P<dir>增加|增长|上升|提高|增|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
     r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=(?:当年|年初|调整后|全年)?预算(?:执行)?数?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
@@ -159,7 +162,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增提减下降压持无保不占完为是0-9０-９，,：:、）)]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增提减下降压持无保不占完为是大小超低0-9０-９，,：:、）)]")
 
 
 def tokens(masked: str):
@@ -185,7 +188,9 @@ BASES = {
     "预算安排": "budget", "预算数": "budget", "预算": "budget",
 }
 
-DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
+# 决算数大于预算数55.93万元: a comparative names the basis compared with after it; the amount is the difference
+COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
+DIRECTIONS = {"大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
               "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
 
 # between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为)
@@ -202,8 +207,32 @@ GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?:19|20)[0-9]{2
 GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:年初|调整后|全年|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
-_LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
+_LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}(?:[.．](?![0-9])|、)|[（(][0-9]{1,2}[）)]"
+              r"|——)")
+
+
+def mark_style(text: str) -> str | None:
+    """The numbering style of the list mark ``text`` opens with (一、 （一） 1. （1） ——), None without one: items of
+    one list share a style; an item of another style stands at another level (（1） under 1.)."""
+    m = LIST_MARK_RE.match(text)
+    if m is None:
+        return None
+    mark = m.group(0)
+    bracketed = mark[0] in "（("
+    if mark.startswith("—"):
+        return "dash"
+    if any(c in "一二三四五六七八九十" for c in mark):
+        return "(cn)" if bracketed else "cn"
+    return "(n)" if bracketed else "n"
+
+
+# a list item's label: the words between its mark and its first number (——专项上解83万元) name that number
+# (a classification code may stand before it: 1、20103-政府办公厅（室）及相关机构事务9185万元)
+ITEM_LABEL_RE = re.compile("^" + _LIST_MARK + r"((?:[0-9]{3,9}[-－—])?(?:[\u4e00-\u9fff“”]|[（(][\u4e00-\u9fff]{1,4}[）)]){2,30}?)"
+                           r"(?:为|是|达|共|计|：|:)?$")
 LIST_MARK_RE = re.compile("^" + _LIST_MARK)
+# a total is never a part of a list it stands in (收入合计为6449万元 after 其中：…): the list's end is not printed
+TOTAL_WORD_RE = re.compile(r"合计|总计|共计|总额")
 LIST_MARK_AT_RE = re.compile(_LIST_MARK)  # with .match(text, pos): a list item starting at pos
 SENTENCE_END_RE = re.compile(r"[。；;！？]")
 EMPTY_TABLE_RE = re.compile(r"本表为空|为空表|本表无数据|本表无数|此表为空|此表无数据|本表无内容|故本表|表中无数据")
@@ -226,3 +255,33 @@ NEEDS_READING_RE = re.compile(
 # reader does not guess which; it is reported
 BRACKETED_AMOUNT_RE = re.compile(r"[（(]\s*([0-9０-９][0-9０-９,.．]*)\s*[)）]\s*(万元|亿元|千元|元)")
 QUOTES = str.maketrans("", "", "“”\"‘’' ")
+
+# Which known subject is a part of which (the list structure the vocabulary itself fixes): (pattern on the
+# subject name, key, key of the whole it is a part of). Used to tell, in a list continued over ；, whether an item
+# belongs to a nested 其中 list or to the list around it; a subject not listed here is not placed by it.
+_FAMILY = [
+    (re.compile(r"三公"), "三公", None),
+    (re.compile(r"^因公出国"), "出国", "三公"),
+    (re.compile(r"^公务接待"), "接待", "三公"),
+    (re.compile(r"^公务用车购置及运行"), "用车", "三公"),
+    (re.compile(r"^公务用车购置"), "用车购置", "用车"),
+    (re.compile(r"^公务用车运行"), "用车运行", "用车"),
+    (re.compile(r"^(?:政府采购)?货物"), "采购货物", "采购"),
+    (re.compile(r"^(?:政府采购)?工程"), "采购工程", "采购"),
+    (re.compile(r"^(?:政府采购)?服务"), "采购服务", "采购"),
+    (re.compile(r"^政府采购"), "采购", None),
+    (re.compile(r"^(?:财政拨款)?基本支出"), "基本支出", "支出"),
+    (re.compile(r"^(?:财政拨款)?项目支出"), "项目支出", "支出"),
+    (re.compile(r"^人员经费"), "人员经费", "基本支出"),
+    (re.compile(r"^(?:日常)?公用经费"), "公用经费", "基本支出"),
+]
+
+
+def family(name: str | None) -> tuple[str, str | None] | None:
+    """(key, key of its whole) of a subject the vocabulary places in a list structure, else None."""
+    if not name:
+        return None
+    for pattern, key, whole in _FAMILY:
+        if pattern.search(name):
+            return key, whole
+    return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from loaders.layout.rows import DASH_VALUES, is_amount, pages_of
+from loaders.statements.script import reading_text
 
 _GAP_TEXT = re.compile(r"[ \t\u3000]{2,}")
 _SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000]+")
@@ -57,9 +58,11 @@ class SourceLine:
 
 
 def _squeeze(text: str) -> str:
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return text
-    return _SPACE_NEAR_WIDE.sub("", text).strip()
+    """The segment as the grammar reads it: spaces beside wide characters dropped, pinyin glosses dropped and
+    traditional characters simplified (``script.reading_text``; the printed line stays in ``raw``)."""
+    if " " in text or "\t" in text or "\u3000" in text:
+        text = _SPACE_NEAR_WIDE.sub("", text).strip()
+    return reading_text(text)
 
 
 def _text_lines(document) -> list[SourceLine]:
@@ -79,7 +82,7 @@ def _text_lines(document) -> list[SourceLine]:
             raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029") if page is not None else piece
             if _TABLE_ROW.search(stripped) and not (len(stripped) > 120 and _FLATTENED_SENTENCE.search(stripped)):
                 # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
-                append(SourceLine(page, number, number, raw, [stripped], "table"))
+                append(SourceLine(page, number, number, raw, [reading_text(stripped)], "table"))
             elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
                 segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
                 append(SourceLine(page, number, number, raw, segments))

@@ -27,8 +27,9 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.0.5"
+READER_VERSION = "1.1.0"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
+AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -52,9 +53,17 @@ class _Subject:
 
 @dataclass
 class _List:
+    """A list of parts and its whole. A list opened inside another (a nested 其中, a bracketed （含…）) has that list as
+    ``outer``. ``members``: the records already given this whole (cleared when the list turns out ambiguous)."""
     whole: _Subject
     index: int
     part_kinds: set = field(default_factory=set)
+    outer: "_List | None" = None
+    members: list = field(default_factory=list)
+    ambiguous: str | None = None
+    item_style: str | None = None  # an item list: the numbering style of its items (set by the first item)
+    unreported: Finding | None = None  # an ambiguity not yet reported: no part was bound when it was found
+    whole_record: dict | None = None  # the statement of the whole's amount, when the list names one
 
 
 @dataclass
@@ -65,7 +74,9 @@ class _State:
     item_subject: _Subject | None = None
     inline: _List | None = None
     carry: _Subject | None = None  # subject of a sentence that ended with ；
-    last_main: tuple[_Subject, int] | None = None  # main subject of the last sentence with statements
+    last_main: tuple[_Subject, int, "_List | None", dict] | None = None  # main subject of the last sentence
+    # with statements, its sentence, the list its amount is a part of and its statement
+    in_reason: bool = False  # a reason (原因是：1、…；2、…) goes on: its sentences name no whole for a list
     last_statements: list[dict] = field(default_factory=list)
 
 
@@ -131,18 +142,38 @@ def _generic_subject(phrase: str) -> _Subject | None:
     cut = g.GENERIC_CUT_RE.match(phrase)
     if cut:
         phrase = phrase[cut.end():]
+    mark = g.LIST_MARK_RE.match(phrase)
+    if mark:
+        phrase = phrase[mark.end():]  # ——住房改革支出: the item's mark is not part of its noun
+    if phrase.startswith(("其中", "包括")):
+        phrase = phrase[2:]  # 其中本级收入103万元: the list word is not part of the noun
     if "“" in phrase or "”" in phrase or '"' in phrase:
         phrase = phrase.translate(g.QUOTES)
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
             and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
         return _Subject(phrase, "other")
+    # the noun before the verb or comparison that leads to the number: 总收入实现11335万元, 支出数为242259万元,
+    # 一般公共预算财政拨款增加27.44万元, 一般财政公共收入与去年同期相比增长32.2%
+    lead = _LEADING_NOUN_RE.match(phrase)
+    if lead is not None:
+        noun = lead.group(1)
+        if g.GENERIC_NOUN_RE.match(noun) and g.GENERIC_HEAD_RE.search(noun) and not g.GENERIC_BASIS_ONLY_RE.match(noun):
+            return _Subject(noun, "other")
     return None
 
 
+_LEADING_NOUN_RE = re.compile(
+    r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
+    r"(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
+    r"(?:增加|减少|增长|下降|降低|上升)?)$")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
+# a listed amount named by its purpose: 30万元用于基建工程项目审计 (up to the clause's end)
+_PURPOSE_RE = re.compile(r"(?:主要)?用于[^，,；;。：:（(]{1,30}")
+# nothing but a list mark and separators before a 其中 (其中：… opening its sentence)
+_OPENS_SENTENCE = re.compile(g._LIST_MARK.join(("^(?:", ")?")) + r"[：:，,、（( ]*$")
 _WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
 
 # no class name ends with another, so the known name a printed one ends with is found by its length
@@ -150,6 +181,7 @@ _CLASS_NAME_LENGTHS = sorted({len(n) for n in g.CLASS_NAMES}, reverse=True)
 assert not any(a != b and a.endswith(b) for a in g.CLASS_NAMES for b in g.CLASS_NAMES)
 
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
+_NOWHERE = object()  # a continued item that belongs to no list (its lists are ambiguous)
 
 
 def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
@@ -278,6 +310,7 @@ class _Reader:
         st.item_list = st.item_subject = st.inline = st.carry = None
         st.last_main = None
         st.last_statements = []
+        st.in_reason = False
 
     def _index(self) -> int:
         self.state.next_sentence += 1
@@ -307,6 +340,14 @@ class _Reader:
         if is_item:
             st.inline = None
             st.item_subject = found[0][2] if found else None
+        # an item of an item list: its first item fixes the numbering style; an item of another style (（1） under 1.)
+        # is a part of the item above it, not of the list's whole
+        in_item_list = False
+        if is_item and st.item_list is not None:
+            style = g.mark_style(sentence)
+            if st.item_list.item_style is None:
+                st.item_list.item_style = style
+            in_item_list = style == st.item_list.item_style
 
         made: list[dict] = []
         subject: _Subject | None = None
@@ -324,11 +365,21 @@ class _Reader:
         done_basis: str | None = None
         inline_at: int | None = None
         inline_list: _List | None = st.inline  # a list continued from the sentence before (ended with ；)
+        unplaced: _List | None = None  # a nested list continued by a sentence whose subject the vocabulary lacks
+        placed: _List | None = None
         outer_lists: list[tuple[_List | None, int | None]] = []  # lists a bracketed （其中：…） list is inside
-        if inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
+        if inline_list is not None and found and g.TOTAL_WORD_RE.search(found[0][2].name):
+            inline_list = None  # …；收入合计6449万元: a total starts a statement of its own, it is no part
+        elif inline_list is not None and inline_list.outer is not None and found:
+            inline_list = self._continued_list(inline_list, found[0][2], block, start, end)
+        elif inline_list is not None and inline_list.outer is not None:
+            unplaced = inline_list  # …；差旅费80万元: placed by its own noun, once it is bound (see below)
+        elif inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
                 and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds:
             inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
+        in_reason = st.in_reason  # this sentence goes on with the reason of the one before
         reason_at: int | None = None
+        comparative_at = -1
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
         clause_start = 0
@@ -336,9 +387,12 @@ class _Reader:
         for m in g.tokens(masked):
             pos = m.start()
             while next_subject < len(found) and found[next_subject][0] < pos:
-                subject = found[next_subject][2]
-                subject_pos = found[next_subject][0]
+                at = found[next_subject][0]
                 next_subject += 1
+                if share_at >= 0 and masked[share_at:at] in ("", "的"):
+                    continue  # 占基本支出预算81.45%: the share's whole, not the subject of what follows
+                subject = found[next_subject - 1][2]
+                subject_pos = at
                 if subject.basis and clause_basis is None:
                     clause_basis = subject.basis
             kind = "num" if m.lastgroup == "unit" else m.lastgroup
@@ -350,23 +404,64 @@ class _Reader:
                 clause_start = m.end()
             elif kind == "close":
                 if outer_lists:
+                    if inline_list is not None and inline_at is not None:
+                        inside = masked[inline_at:pos]
+                        if "、" in inside and ("，" in inside or "," in inside):
+                            # （含A、B、C，D）: the items are joined by 、, then a comma: whether D is still a part
+                            # of the bracket's whole or of the list around it is not printed
+                            self._ambiguous(inline_list, "the bracketed list mixes 、 and ， between its items, so "
+                                            "where it ends is not printed", block, start, end)
+                            if inline_list.outer is not None:
+                                self._ambiguous(inline_list.outer, "a bracketed list inside it does not print where "
+                                                "it ends", block, start, end)
                     inline_list, inline_at = outer_lists.pop()
             elif kind == "reason":
                 reason_at = m.end()
+                in_reason = True
             elif kind in ("list", "listzh"):
                 whole = None
                 own = True  # the whole is named in this sentence
+                amounts_before = [r for r in made if r["role"] in ("amount", "prior_amount")]
                 if kind == "listzh":
                     if subject is None or subject_pos != 0:
                         continue  # X中， names a whole only when X opens the sentence (财政拨款支出预算中，)
                     whole = subject
+                elif amounts_before:
+                    # the whole of a 其中 is the amount stated nearest before it in the sentence (its own noun when
+                    # the vocabulary has none: 加上级转移支付收入1884万元，其中：…); an amount without a subject
+                    # makes a list without a known whole
+                    whole = amounts_before[-1]["_subject"] or amounts_before[-1].get("_generic")
+                    if whole is None:
+                        where = self._where(block, start + pos, start + m.end())
+                        self.findings.append(Finding(
+                            AMBIGUOUS_LIST_RULE, "warning",
+                            f"the parts listed after “{m.group(0)}” have no whole the reader can name (the amount "
+                            f"before it has no subject): their sum is not checked; sentence: {raw_sentence[:300]}",
+                            where["line_start"], where["line_end"], where["raw_text"], where["page"]))
                 elif subject is not None and subject_pos < pos:
                     whole = last_made_subject or subject
-                elif st.last_main is not None:
+                elif m.group("list").startswith("其中") and st.last_main is not None \
+                        and _OPENS_SENTENCE.match(masked[:pos]):
+                    # 其中： opening a sentence: the parts of the main amount of the sentence before (never of an
+                    # amount inside a reason: see ``in_reason``)
                     whole, own = st.last_main[0], False
                 if whole is not None:
                     whole_index = index if own else st.last_main[1]
-                    lst = _List(whole, whole_index)
+                    if inline_list is not None and inline_list.whole.name == whole.name \
+                            and inline_list.index == whole_index:
+                        lst = inline_list  # 其中：其中： printed twice: one list
+                    else:
+                        # nested when the whole is itself a part of a list: a 其中 after a part (…；其中：… after a
+                        # part of the sentence before's list, or …，其中：… inside a list of this sentence)
+                        if amounts_before:
+                            outer = amounts_before[-1].get("_list")
+                        elif not own:
+                            outer = st.last_main[2]
+                        else:
+                            outer = None
+                        lst = _List(whole, whole_index, outer=outer,
+                                    whole_record=amounts_before[-1] if amounts_before
+                                    else (st.last_main[3] if not own else None))
                     if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
                         if pos > 0 and masked[pos - 1] in "（(":
                             # 公务用车购置及运行费4.77万元（其中：…），公务接待费…: the bracketed list ends at its
@@ -378,7 +473,12 @@ class _Reader:
                 clause_year, clause_basis, cmp_open = None, None, False
             elif kind == "basis":
                 basis = g.BASES[m.group("basis")]
-                if cmp_open:
+                if cmp_open and comparative_at == pos and last_dir is not None:
+                    compared_basis = basis
+                    compared_year = clause_year if clause_year is not None else self.year
+                    last_dir = (last_dir[0], m.end())  # the difference follows the basis compared with
+                    cmp_open = False
+                elif cmp_open:
                     compared_basis = basis
                 elif done_at >= 0:
                     done_basis = basis
@@ -403,11 +503,17 @@ class _Reader:
                 if m.group("cmp") in ("比", "较", "与", "同比"):
                     cmp_open = True
                     compared_year = compared_basis = None
+                    if m.group("cmp") == "同比" and self.year is not None:
+                        compared_year = self.year - 1  # 同比: the same period of the year before (no year printed)
                 else:
                     cmp_open = False
             elif kind == "dir":
                 last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
                 cmp_open = False
+                if m.group("dir") in g.COMPARATIVES:
+                    # 决算数大于预算数55.93万元: the basis after it is the one compared with, the amount the difference
+                    cmp_open, compared_year, compared_basis = True, None, None
+                    comparative_at = m.end()
             elif kind == "share":
                 share_at = m.end()
                 share_subject = subject
@@ -431,7 +537,8 @@ class _Reader:
                     continue
                 if record["role"] == "amount":
                     current_side = (record["period_year"], record["basis"])
-                if inline_list is not None and (inline_at is None or pos >= inline_at):
+                if inline_list is not None and (inline_at is None or pos >= inline_at) \
+                        and (reason_at is None or pos < reason_at):
                     record["_list"] = inline_list
                 if record["_subject"] is not None:
                     last_made_subject = record["_subject"]
@@ -444,26 +551,63 @@ class _Reader:
                 explained = st.last_statements  # 主要原因是：… as its own sentence explains the one before
             self._reason(explained, reason, raw_sentence, index, block, start, end, reason_at)
 
-        # sentence-level binding: subject inherited, list membership, unbound numbers
-        inherited = st.item_subject if st.item_subject is not None else st.carry
+        # sentence-level binding: subject inherited, list membership, unbound numbers. A list item (1. …, ——…) names
+        # its own subject: it inherits the subject of the item list's heading, never the subject of the item before;
+        # the subject of a sentence ended with ； is carried only to the numbers before the sentence's own first one.
+        inherited = st.item_subject if (st.item_subject is not None or is_item) else st.carry
+        first_own = found[0][0] if found else None
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
+        item_subject = st.item_subject
         for record in made:
             own = record.get("_generic")
             generic = own or (generic if record["role"] not in ("amount", "prior_amount") else None)
+            if record["_subject"] is None and record["role"] == "amount" \
+                    and (record.get("_list") is not None or (is_item and st.item_list is not None)):
+                purpose = _PURPOSE_RE.match(sentence, record["_end"])
+                if purpose is not None:  # 其中：30万元用于基建工程项目审计: a part named by what it is spent on
+                    self._bind(record, _Subject(purpose.group(0), "other"))
             if record["_subject"] is None and record["role"] != "count":
-                if generic is not None and (inherited is None or not _BASIS_WORD_RE.search(generic.name)):
+                carried = inherited if (inherited is not st.carry or first_own is None
+                                        or record["_offset"] < first_own) else None
+                if generic is not None and (carried is None or not _BASIS_WORD_RE.search(generic.name)):
                     self._bind(record, generic)  # the sentence prints its own noun (总支出848105.90元，比上年减少…)
-                elif inherited is not None:
-                    self._bind(record, inherited)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
+                elif carried is not None:
+                    self._bind(record, carried)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
                 elif generic is not None:
                     self._bind(record, generic)
+            if is_item and record["_subject"] is None and record["role"] == "amount":
+                label = g.ITEM_LABEL_RE.match(sentence[:record["_offset"]])
+                if label is not None and label.group(1):
+                    generic = _Subject(label.group(1).translate(g.QUOTES), "other")
+                    self._bind(record, generic)
+            if is_item and item_subject is None and record["role"] == "amount" and record["_subject"] is not None:
+                item_subject = record["_subject"]  # ——住房改革支出226万元: the item's own noun names it
             lst = record.get("_list")
+            if lst is not None and lst is unplaced and record["_subject"] is not None:
+                if placed is None:
+                    placed = self._continued_list(unplaced, record["_subject"], block, start, end) or _NOWHERE
+                lst = record["_list"] = placed if placed is not _NOWHERE else None
             if lst is not None and record["_subject"] is not None and record["_subject"].name != lst.whole.name:
-                record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
-                lst.part_kinds.add(record["_subject"].kind)
-            if record["parent_subject"] is None and st.item_list is not None and st.item_subject is not None \
-                    and record["_subject"] is not None and record["_subject"].name == st.item_subject.name:
-                record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
+                if g.TOTAL_WORD_RE.search(record["_subject"].name) and record["role"] == "amount":
+                    self._ambiguous(lst, f"“{record['_subject'].name}” inside the list is a total, not a part, so "
+                                    "where the list ends is not printed", block, start, end)
+                elif lst.ambiguous is None:
+                    self._like_whole(record, lst)
+                    record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
+                    lst.part_kinds.add(record["_subject"].kind)
+                    lst.members.append(record)
+                elif record["role"] == "amount":
+                    self._left_out(lst)
+            if record["parent_subject"] is None and st.item_list is not None and item_subject is not None \
+                    and (in_item_list or not is_item) \
+                    and record["_subject"] is not None and record["_subject"].name == item_subject.name \
+                    and st.item_list.index != index and record["_subject"].name != st.item_list.whole.name:
+                if st.item_list.ambiguous is None:
+                    self._like_whole(record, st.item_list)
+                    record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
+                    st.item_list.members.append(record)
+                elif record["role"] == "amount":
+                    self._left_out(st.item_list)
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
@@ -471,7 +615,8 @@ class _Reader:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
                     if fiscal is None:
                         fiscal = bool(g.FISCAL_WORD_RE.search(sentence))
-                    if fiscal:
+                    listed = record.get("_list") is not None or (is_item and st.item_list is not None)
+                    if fiscal or listed:  # an amount listed as a part is fiscal by the list it stands in
                         what = "subject" if record["_subject"] is None else "role"
                         where = self._where(block, *record["_span"])
                         offset = record["_offset"]
@@ -482,6 +627,13 @@ class _Reader:
                             f"{record['value_text']}{record['printed_unit']}: the statement reader cannot bind its "
                             f"{what} with certainty; sentence: {quoted}",
                             where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                        if record["printed_unit"] in g.MONEY_UNITS and record["role"] in ("amount", None):
+                            # a listed amount that names no subject: the parts of its list are not all known
+                            lst = record.get("_list") or (st.item_list if is_item else None)
+                            if lst is not None:
+                                self._ambiguous(lst, f"the listed amount {record['value_text']}"
+                                                f"{record['printed_unit']} could not be bound, so the parts are not "
+                                                "all known", block, start, end, quiet=True)
                 continue
             record.update(self._where(block, *record["_span"]))
             kept.append(record)
@@ -502,14 +654,86 @@ class _Reader:
                                             subject=_UNIT_TAIL.sub("", m.group(0)), subject_kind="other",
                                             section=block.section))
 
-        # state for the sentences that follow
-        if kept:
-            main = next((r["_subject"] for r in kept if r["role"] == "amount"), kept[0]["_subject"])
-            st.last_main = (main, index)
-            st.last_statements = kept
+        # state for the sentences that follow: the main amount of a sentence can be the whole of a list that
+        # opens the next one, unless it stands inside a reason (原因是：1、…；2、本年增加了其他资金预算7000万元。)
         ended_clause = raw_sentence.endswith(("；", ";"))
+        stated = [r for r in kept if reason_at is None or r["_offset"] < reason_at] if not st.in_reason else []
+        if stated:
+            main = next((r for r in stated if r["role"] == "amount"), None)
+            if main is not None or st.last_main is None or st.last_main[0].name != stated[0]["_subject"].name:
+                # a sentence that only goes on about the subject of the one before (…；完成年初预算100%，…) leaves
+                # the whole with the sentence that states its amount
+                main = main or stated[0]
+                st.last_main = (main["_subject"], index, main.get("_list"), main)
+        if kept:
+            st.last_statements = kept
+        st.in_reason = in_reason and ended_clause
         st.inline = inline_list if ended_clause else None
         st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
+
+    def _ambiguous(self, lst: _List, why: str, block: _Block, start: int, end: int, quiet: bool = False) -> None:
+        """The list's whole or extent cannot be told: its parts lose their whole (the sum is not checked against a
+        guess) and the list is reported once. ``quiet``: when no part is bound yet, the report waits for one (an
+        unbound amount alone is reported as unbound already; a list of it alone has nothing to check)."""
+        if lst.ambiguous is not None:
+            return
+        lst.ambiguous = why
+        had_members = bool(lst.members)
+        for record in lst.members:
+            record["parent_subject"] = record["list_index"] = None
+        lst.members.clear()
+        where = self._where(block, start, end)
+        finding = Finding(
+            AMBIGUOUS_LIST_RULE, "warning",
+            f"the parts listed for “{lst.whole.name}” are not checked against it: {why}; sentence: "
+            f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"], where["page"])
+        if quiet and not had_members:
+            lst.unreported = finding
+        else:
+            self.findings.append(finding)
+
+    def _like_whole(self, record: dict, lst: _List) -> None:
+        """A part whose clause prints no year of its own is of the whole's period and basis, and of its role: the
+        parts of 2021年度“三公”经费合计支出20.12万元，其中：… are 2021 amounts (prior amounts in a 2022 budget)."""
+        whole = lst.whole_record
+        if whole is None or record["role"] != "amount" or record.get("_year_explicit") \
+                or whole["role"] not in ("amount", "prior_amount"):
+            return
+        record["period_year"] = whole["period_year"]
+        if not record.get("_basis_explicit") and whole["basis"] is not None:
+            record["basis"] = whole["basis"]
+        if whole["role"] == "prior_amount":
+            record["role"] = "prior_amount"
+            record["compared_year"], record["compared_basis"] = whole["compared_year"], whole["compared_basis"]
+
+    def _left_out(self, lst: _List) -> None:
+        """A part of an ambiguous list is landed without its whole: the ambiguity is reported if it was not yet."""
+        if lst.unreported is not None:
+            self.findings.append(lst.unreported)
+            lst.unreported = None
+
+    def _continued_list(self, lst: _List, first: _Subject, block: _Block, start: int, end: int) -> _List | None:
+        """The list a sentence continued over ； belongs to, when the list before was nested (…，其中：A；B；C): the
+        nested list when its first subject is a part of the nested whole, the list around it when it is a part of
+        that list's whole or a sibling of the nested whole (by ``grammar.family``); otherwise the item could belong
+        to either and both lists are ambiguous."""
+        mine = g.family(first.name)
+        level: _List | None = lst
+        while level is not None and level.outer is not None:
+            whole = g.family(level.whole.name)
+            outer = g.family(level.outer.whole.name)
+            if mine is not None and whole is not None and mine[1] == whole[0]:
+                return level
+            if mine is not None and ((outer is not None and mine[1] == outer[0])
+                                     or (whole is not None and mine[1] is not None and mine[1] == whole[1])):
+                level = level.outer
+                continue
+            self._ambiguous(level, f"“{first.name}” may be a part of “{level.whole.name}” or of "
+                            f"“{level.outer.whole.name}”", block, start, end)
+            self._ambiguous(level.outer, f"“{first.name}” may be a part of it or of “{level.whole.name}”",
+                            block, start, end)
+            return None
+        return level
 
     def _bind(self, record: dict, subject: _Subject) -> None:
         record["_subject"] = subject
@@ -599,7 +823,8 @@ class _Reader:
                       subject=None, subject_kind=None, subject_path=None, parent_subject=None, list_index=None,
                       period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
                       direction=direction if role in ("change", "growth_pct") else None,
-                      reason_text=None, reason_direction=None, _subject=None, _offset=begin, _generic=generic)
+                      reason_text=None, reason_direction=None, _subject=None, _offset=begin, _end=m.end(), _generic=generic,
+                      _year_explicit=clause_year is not None, _basis_explicit=clause_basis is not None)
         if bound is not None:
             self._bind(record, bound)
         if role == "count" and bound is None:
