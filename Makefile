@@ -5,8 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The report test renders HTML in headless Chromium: Debian's package, installed by `make test` when missing.
+# The report test renders HTML in headless Chromium: Debian's package, installed by `make test` when missing,
+# with Debian's fonts-noto-cjk so the Chinese of the report's screenshot is drawn (not boxes).
 CHROMIUM ?= /usr/bin/chromium
+CJK_FONT ?= /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 .PHONY: run test docs bench clean venv
 
@@ -21,13 +23,17 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/yusuan build documents/
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/python -m pytest
 
 # Idempotent: nothing happens when the file exists; the package lists are refreshed only if the first try fails.
 $(CHROMIUM):
 	@test -x $@ || { export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }; }
+
+$(CJK_FONT):
+	@test -f $@ || { export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q fonts-noto-cjk; }; }
 
 docs: $(STAMP)
 	$(BIN)/yusuan docs

@@ -25,11 +25,12 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 
 from loaders import runlog
-from loaders.gate import GateResult, run_gate
+from loaders.gate import DATA_NOT_READ, INCOMPLETE, GateResult, PublicationStatus, publication_status, run_gate
 from loaders.load import LoadSummary, load_directory
 from loaders.runlog import RunRecord, utc_now
 
@@ -42,7 +43,10 @@ BUILD_FILE_VARIABLE = "YUSUAN_BUILD_FILE"
 
 # Exit codes of `yusuan build` (also in README and --help).
 EXIT_OK = 0
-EXIT_SOME_DOCUMENTS_FAILED = 1
+# Published, but incomplete: a document could not be loaded, or the warehouse could not read or place something a
+# document prints (a finding of publication category data_not_read); ops.run_log.publication_status = incomplete.
+EXIT_INCOMPLETE = 1
+EXIT_SOME_DOCUMENTS_FAILED = EXIT_INCOMPLETE  # the older name
 EXIT_USAGE = 2
 EXIT_BUILD_FAILED = 3
 EXIT_LOCKED = 4
@@ -278,6 +282,34 @@ def _dbt_pause_callback():
     return callback
 
 
+# Phases of a build, in order, as told to a progress callback: reading the folder (triage), parsing the documents
+# (done/total documents; landed in batches as they come), landing the last batch, dbt build (done/total nodes),
+# the publication gate, publishing (run log and atomic swap).
+PHASES = ("reading", "parsing", "landing", "dbt", "gate", "publish")
+Progress = Callable[[str, "int | None", "int | None"], None]
+
+
+def _no_progress(phase: str, done: int | None, total: int | None) -> None:
+    return None
+
+
+def _dbt_progress_callback(progress: Progress):
+    """dbt events to progress("dbt", done, total): a node's start line carries the number of nodes to run; every
+    finished node counts one."""
+    state = {"done": 0, "total": None}
+
+    def callback(event) -> None:
+        name = event.info.name
+        if name == "LogStartLine" and state["total"] is None:
+            state["total"] = getattr(event.data, "total", None) or None
+            progress("dbt", state["done"], state["total"])
+        elif name == "NodeFinished":
+            state["done"] += 1
+            progress("dbt", state["done"], state["total"])
+
+    return callback
+
+
 @dataclass
 class BuildReport:
     warehouse: Path
@@ -287,6 +319,7 @@ class BuildReport:
     seconds: float
     figures: int = 0
     findings_by_severity: dict[str, int] = field(default_factory=dict)
+    publication: PublicationStatus | None = None  # findings by publication category of the built file
     gate: GateResult | None = None
     run: RunRecord | None = None
     stale_lock: dict | None = None      # the lock entry of an earlier build that died, if one was found
@@ -295,11 +328,24 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def incomplete(self) -> bool:
+        """A document not loaded, or data a document prints that the warehouse could not read or place."""
+        return bool(self.load.failed or self.load.problems
+                    or (self.publication is not None and self.publication.status == INCOMPLETE))
+
+    @property
+    def publication_status(self) -> str | None:
+        """complete | incomplete for a published build; None when nothing was published."""
+        if not self.published:
+            return None
+        return "incomplete" if self.incomplete else "complete"
+
+    @property
     def exit_code(self) -> int:
         if not self.published:
             return EXIT_BUILD_FAILED
-        if self.load.failed or self.load.problems:
-            return EXIT_SOME_DOCUMENTS_FAILED
+        if self.incomplete:
+            return EXIT_INCOMPLETE
         return EXIT_OK
 
 
@@ -440,13 +486,15 @@ def _killed_run(stale: dict) -> RunRecord:
 
 def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False,
           workers: int | None = None, allow_shrink: bool = False,
-          max_drop_share: Decimal | None = None) -> BuildReport:
+          max_drop_share: Decimal | None = None, progress: Progress | None = None) -> BuildReport:
     """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
     project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
     rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them.
     ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores).
     A build that would drop more than ``max_drop_share`` (default ``$YUSUAN_MAX_DROP_SHARE`` or 0.5) of the
-    published documents, or every one of them, publishes nothing unless ``allow_shrink``."""
+    published documents, or every one of them, publishes nothing unless ``allow_shrink``.
+    ``progress(phase, done, total)``, if given, is told each phase as it starts (PHASES) and, where it can be
+    counted, how far it is: documents parsed of those to parse, dbt nodes finished of the nodes to run."""
     started = time.monotonic()
     max_drop_share = default_max_drop_share() if max_drop_share is None else Decimal(max_drop_share)
     warehouse = warehouse.resolve()
@@ -470,7 +518,7 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                              stale_lock=stale)
         try:
             _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers,
-                         None if allow_shrink else max_drop_share)
+                         None if allow_shrink else max_drop_share, progress or _no_progress)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -549,7 +597,9 @@ def _finish(run: RunRecord, started: float, exit_code: int) -> None:
 
 def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
                  report: BuildReport, started: float, force: bool = False,
-                 workers: int | None = None, max_drop_share: Decimal | None = None) -> None:
+                 workers: int | None = None, max_drop_share: Decimal | None = None,
+                 progress: Progress | None = None) -> None:
+    progress = progress or _no_progress
     run = report.run
     run.project_fingerprint = project_fingerprint()
     ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
@@ -557,7 +607,8 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     try:
         before = _documents_before(con)
         last = _last_published(con)
-        report.load = load_directory(con, documents_dir, workers=workers)
+        progress("reading", None, None)
+        report.load = load_directory(con, documents_dir, workers=workers, progress=progress)
         _pause_point("load")
         con.execute("checkpoint")
         after = _documents_before(con)
@@ -580,11 +631,13 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         if (data_docs_dir(warehouse) / "index.html").exists():
             run.data_docs_path = str(data_docs_dir(warehouse) / "index.html")
         _summarise(staging, report)
+        progress("publish", None, None)
         _publish(warehouse, staging, docs_building, report, started)
         return
 
     _preload_gate()
-    report.dbt = run_dbt(staging, callbacks=[_dbt_pause_callback()])
+    progress("dbt", 0, None)
+    report.dbt = run_dbt(staging, callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress)])
     if not report.dbt.success:
         run.status = runlog.DBT_FAILED
         lines = [report.dbt.error] if report.dbt.error else []
@@ -596,6 +649,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         runlog.append_pending(warehouse, run)
         return
 
+    progress("gate", None, None)
     report.gate = run_gate(staging, warehouse if warehouse.exists() else None, docs_building,
                            allow_shrink=ALWAYS_ALLOWED_TO_SHRINK)
     run.gate_result = "passed" if report.gate.success else "failed"
@@ -613,6 +667,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
 
     if report.gate.data_docs_index is not None:
         run.data_docs_path = str(data_docs_dir(warehouse) / "index.html")
+    progress("publish", None, None)
     _publish(warehouse, staging, docs_building, report, started)
 
 
@@ -620,8 +675,9 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     """Write this run (and the unpublished runs since the last publication) into the new file; swap it in."""
     run = report.run
     run.status = runlog.PUBLISHED
+    run.publication_status = "incomplete" if report.incomplete else "complete"
     pending = runlog.read_pending(warehouse)
-    _finish(run, started, EXIT_SOME_DOCUMENTS_FAILED if report.load.failed or report.load.problems else EXIT_OK)
+    _finish(run, started, EXIT_INCOMPLETE if report.incomplete else EXIT_OK)
     con = duckdb.connect(str(staging))
     try:
         carried = runlog.insert_runs(con, [*pending, run])
@@ -662,5 +718,10 @@ def _summarise(path: Path, report: BuildReport, findings: bool = True) -> None:
         run.findings_warning = report.findings_by_severity.get("warning", 0)
         run.findings_notice = report.findings_by_severity.get("notice", 0)
         run.findings_info = report.findings_by_severity.get("info", 0)
+        report.publication = publication_status(con)
+        if report.publication is not None:
+            run.findings_publisher_error = report.publication.findings.get("publisher_error", 0)
+            run.findings_data_not_read = report.publication.findings.get(DATA_NOT_READ, 0)
+            run.findings_category_notice = report.publication.findings.get("notice", 0)
     finally:
         con.close()

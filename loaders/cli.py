@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -23,9 +24,12 @@ app = typer.Typer(
 console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
-BUILD_EXIT_CODES = """Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named
-with its reason); 2 bad usage (e.g. the folder does not exist); 3 dbt build failed, nothing published, the previous
-warehouse stays; 4 another build is running on this warehouse."""
+BUILD_EXIT_CODES = """Exit codes: 0 published, complete; 1 published, but incomplete: a document could not be loaded, or the
+warehouse could not read or place something a document prints (findings of category data_not_read; each is named with
+its reason); 2 bad usage (e.g. the folder does not exist); 3 nothing published, the previous warehouse stays;
+4 another build is running on this warehouse."""
+
+BUILD_FORMATS = ("text", "json")
 
 
 @app.command()
@@ -44,61 +48,177 @@ def build(
     max_drop_share: float = typer.Option(None, "--max-drop-share", min=0.0, max=1.0, help="Share of the published "
                                          "documents a build may drop before publication is refused (default: "
                                          "$YUSUAN_MAX_DROP_SHARE or 0.5)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line summary (and errors on "
+                               "stderr): for cron."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json: json prints one JSON object (the summary: "
+                            "documents, figures, findings by category, publication status, exit code) and nothing "
+                            "else on stdout, for CI."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
     that published nothing are kept in <warehouse>.runs.jsonl until the next published build carries them in).
+    On a terminal it shows the phase and counts (parsing n/N documents, dbt nodes done/total, gate, publish); it
+    ends with one summary line. Publisher errors in the documents never stop publication; data the warehouse could
+    not read makes it publish as incomplete (README, "Publication status").
 
     \b
-    Exit codes: 0 built and published; 1 published, but some documents could not be loaded (each is named with
-    its reason); 2 bad usage (the folder does not exist); 3 nothing published, the previous warehouse stays:
-    dbt build or the publication gate failed, or the folder would drop more than the allowed share of the
-    published documents (all of them: an empty or wrong folder) and --allow-shrink was not given; 4 another
-    build is running on this warehouse (the message names its pid and start; nothing was done).
+    Exit codes: 0 published, complete; 1 published, but incomplete: a document could not be loaded, or the
+    warehouse could not read or place something a document prints (findings of category data_not_read, each named
+    with its file and line; ops.run_log.publication_status = incomplete); 2 bad usage (the folder does not exist,
+    an unknown --format); 3 nothing published, the previous warehouse stays: dbt build or the publication gate
+    failed, or the folder would drop more than the allowed share of the published documents (all of them: an empty
+    or wrong folder) and --allow-shrink was not given; 4 another build is running on this warehouse (the message
+    names its pid and start; nothing was done).
     """
-    if not directory.is_dir():
-        err.print(f"[red]error:[/red] {directory} is not a folder of documents")
+    if fmt not in BUILD_FORMATS:
+        err.print("[red]error:[/red] --format must be text or json")
         raise typer.Exit(pipeline.EXIT_USAGE)
+    as_json = fmt == "json"
+    if not directory.is_dir():
+        _build_error(as_json, pipeline.EXIT_USAGE, f"{directory} is not a folder of documents")
     target = warehouse or pipeline.default_warehouse()
+    progress = None if (quiet or as_json or not err.is_terminal) else BuildProgress(err)
     try:
-        with console.status(f"Loading {directory} and building {target} …"):
+        with progress or contextlib.nullcontext():
             report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers,
                                     allow_shrink=allow_shrink,
-                                    max_drop_share=None if max_drop_share is None else str(max_drop_share))
+                                    max_drop_share=None if max_drop_share is None else str(max_drop_share),
+                                    progress=progress)
     except pipeline.BuildLocked as exc:
-        err.print(f"[yellow]busy:[/yellow] {exc}")
-        raise typer.Exit(pipeline.EXIT_LOCKED) from None
+        _build_error(as_json, pipeline.EXIT_LOCKED, str(exc), "busy")
     except Exception as exc:  # noqa: BLE001 - an unexpected failure is a failed build, not exit 1 ("published")
-        err.print(f"[red]build failed:[/red] {type(exc).__name__}: {exc}\nnothing was published; the previous "
-                  "warehouse is unchanged (the run is recorded in the run log sidecar)")
-        raise typer.Exit(pipeline.EXIT_BUILD_FAILED) from None
-    _print_build_report(report)
+        _build_error(as_json, pipeline.EXIT_BUILD_FAILED,
+                     f"{type(exc).__name__}: {exc}\nnothing was published; the previous warehouse is unchanged (the "
+                     "run is recorded in the run log sidecar)", "build failed")
+    if as_json:
+        print(json.dumps(build_summary(report), ensure_ascii=False))
+    elif quiet:
+        _print_build_errors(report)
+        console.print(summary_line(report), highlight=False, soft_wrap=True)
+    else:
+        _print_build_report(report)
+        console.print(summary_line(report), highlight=False, soft_wrap=True)
     raise typer.Exit(report.exit_code)
+
+
+def _build_error(as_json: bool, code: int, message: str, label: str = "error") -> None:
+    if as_json:
+        print(json.dumps({"published": False, "exit_code": code, "error": message}, ensure_ascii=False))
+    else:
+        colour = "yellow" if code == pipeline.EXIT_LOCKED else "red"
+        err.print(f"[{colour}]{label}:[/{colour}] {escape(message)}", highlight=False)
+    raise typer.Exit(code)
+
+
+class BuildProgress:
+    """The phase and its counts on a terminal (stderr), as one line that redraws: `parsing 120/3000 documents`,
+    `dbt 57/212 nodes`, `gate`, `publish`. Only used when stderr is a terminal and neither --quiet nor --format json
+    was given: a cron log gets no animation."""
+
+    LABELS = {"reading": "reading the folder", "parsing": "parsing", "landing": "landing", "dbt": "dbt build",
+              "gate": "publication gate", "publish": "publishing"}
+    UNITS = {"parsing": "documents", "landing": "documents", "dbt": "nodes"}
+
+    def __init__(self, stream: Console) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
+                                  TimeElapsedColumn(), TextColumn("{task.fields[eta]}"), TimeRemainingColumn(),
+                                  console=stream, transient=True)
+        self._task = None
+        self._phase = None
+
+    def __enter__(self) -> "BuildProgress":
+        self._progress.start()
+        self._task = self._progress.add_task("starting", total=None, count="", eta="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._progress.stop()
+
+    def __call__(self, phase: str, done: int | None, total: int | None) -> None:
+        if self._task is None:
+            return
+        step = pipeline.PHASES.index(phase) + 1 if phase in pipeline.PHASES else 0
+        description = f"[{step}/{len(pipeline.PHASES)}] {self.LABELS.get(phase, phase)}"
+        count = f"{done or 0}/{total} {self.UNITS.get(phase, '')}" if total else ""
+        if phase != self._phase:  # a new phase: its own bar, counter and time left
+            self._progress.reset(self._task, total=total or None, completed=done or 0, description=description,
+                                 count=count, eta="left" if total else "")
+            self._phase = phase
+        else:
+            self._progress.update(self._task, total=total or None, completed=done or 0, count=count,
+                                  eta="left" if total else "")
+
+
+def _finding_counts(report: pipeline.BuildReport) -> dict[str, int]:
+    from loaders.gate import PUBLICATION_CATEGORIES
+
+    found = report.publication.findings if report.publication is not None else {}
+    return {category: found.get(category, 0) for category in PUBLICATION_CATEGORIES}
+
+
+def build_summary(report: pipeline.BuildReport) -> dict:
+    """The build as one JSON object (`yusuan build --format json`; the same facts as the summary line)."""
+    load, run = report.load, report.run
+    not_loaded = [{"file": o.file_name, "status": o.status, "rule_id": o.rule_id, "reason": o.message}
+                  for o in load.failed]
+    return {
+        "published": report.published,
+        "publication_status": report.publication_status,
+        "exit_code": report.exit_code,
+        "status": run.status if run is not None else None,
+        "run_id": run.run_id if run is not None else None,
+        "warehouse": str(report.warehouse),
+        "documents": {
+            "in_folder": len(load.outcomes),
+            "parsed": load.count("completed"),
+            "unchanged": load.count("unchanged"),
+            "not_loaded": len(load.failed),
+            "removed": len(load.removed),
+        },
+        "figures": report.figures,
+        "findings": _finding_counts(report),
+        "findings_by_severity": dict(sorted(report.findings_by_severity.items())),
+        "gate": None if report.gate is None else {"passed": report.gate.success, "checks": len(report.gate.checks),
+                                                  "failed": report.gate.failure_lines()},
+        "dbt_failed": None if report.dbt is None else [
+            f"{n['resource_type']} {n['name']}: {n['status']}" for n in report.dbt.failed_nodes()],
+        "refusal": report.refusal,
+        "not_loaded": not_loaded[:MAX_LISTED],
+        "not_loaded_more": max(len(not_loaded) - MAX_LISTED, 0),
+        "problems": list(load.problems),
+        "seconds": round(report.seconds, 1),
+    }
+
+
+def summary_line(report: pipeline.BuildReport) -> str:
+    """One line: what was published, from how many documents, with how many findings of each category."""
+    load = report.load
+    if report.published:
+        head = f"published {report.publication_status}"
+    elif report.refusal is not None:
+        head = "NOT published (refused: the folder would drop published documents)"
+    elif report.gate is not None and not report.gate.success:
+        head = "NOT published (publication gate failed)"
+    elif report.dbt is not None and not report.dbt.success:
+        head = "NOT published (dbt build failed)"
+    else:
+        head = "NOT published"
+    counts = _finding_counts(report)
+    findings = (f"findings: {counts['publisher_error']} publisher errors, {counts['data_not_read']} data not read, "
+                f"{counts['notice']} notices")
+    return (f"yusuan build: {head} · {len(load.outcomes)} documents ({load.count('completed')} parsed, "
+            f"{load.count('unchanged')} unchanged, {len(load.failed)} not loaded) · figures landed: {report.figures} · "
+            f"{findings} · {report.seconds:.1f} s · exit {report.exit_code}")
 
 
 MAX_LISTED = 200  # documents listed one by one in the build's output; the rest are counted (all are in the warehouse)
 
 
-def _print_build_report(report: pipeline.BuildReport) -> None:
+def _print_build_errors(report: pipeline.BuildReport) -> None:
+    """What went wrong, on stderr: documents not loaded, problems, and why nothing was published."""
     load = report.load
-    if report.stale_lock is not None:
-        err.print(f"[yellow]note:[/yellow] {pipeline._killed_run(report.stale_lock).message}; "
-                  "recorded in the run log")
-    if not load.outcomes:
-        err.print("[yellow]the folder holds no documents[/yellow]")
-    table = Table(title="Documents", show_lines=False)
-    for column in ("file", "status", "kind", "figures", "indicators", "findings"):
-        table.add_column(column)
-    for outcome in load.outcomes[:MAX_LISTED]:
-        style = {"completed": "green", "unchanged": "cyan", "skipped": "yellow"}.get(outcome.status, "red")
-        table.add_row(escape(outcome.file_name), f"[{style}]{outcome.status}[/{style}]", outcome.kind or "",
-                      str(outcome.figures) if outcome.status == "completed" else "",
-                      str(outcome.indicators) if outcome.status == "completed" else "",
-                      str(outcome.findings) if outcome.status == "completed" else "")
-    if load.outcomes:
-        console.print(table)
-    if len(load.outcomes) > MAX_LISTED:
-        console.print(f"… and {len(load.outcomes) - MAX_LISTED} more documents (every one is in raw.loads)")
     failed = load.failed
     for outcome in failed[:MAX_LISTED]:
         err.print(f"[red]not loaded:[/red] {escape(outcome.message or '')}", highlight=False)
@@ -108,6 +228,45 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
                   "rule_id like 'LOAD-FILE-%'\"", highlight=False)
     for problem in load.problems:
         err.print(f"[red]problem:[/red] {escape(problem)}", highlight=False)
+    if report.refusal is not None:
+        err.print(f"[red]{escape(report.refusal)}[/red]", highlight=False)
+    elif report.gate is not None and not report.gate.success:
+        err.print("[red]publication gate failed; nothing was published, the previous warehouse is unchanged.[/red]")
+        for line in report.gate.failure_lines():
+            err.print(f"  {escape(line)}", highlight=False)
+        if report.run is not None and report.run.data_docs_path:
+            err.print(f"  Great Expectations Data Docs: {report.run.data_docs_path}")
+    elif report.dbt is not None and not report.published:
+        err.print("[red]dbt build failed; nothing was published, the previous warehouse is unchanged.[/red]")
+        if report.dbt.error:
+            err.print(escape(report.dbt.error), highlight=False)
+        for node in report.dbt.failed_nodes():
+            err.print(f"  {node['resource_type']} {node['name']}: {node['status']} {escape(node['message'] or '')}",
+                      highlight=False)
+
+
+def _print_build_report(report: pipeline.BuildReport) -> None:
+    load = report.load
+    if report.stale_lock is not None:
+        err.print(f"[yellow]note:[/yellow] {pipeline._killed_run(report.stale_lock).message}; "
+                  "recorded in the run log")
+    if not load.outcomes:
+        err.print("[yellow]the folder holds no documents[/yellow]")
+    # The table of documents only on a terminal: a cron log gets the problems and the summary, not a line per document
+    if load.outcomes and console.is_terminal:
+        table = Table(title="Documents", show_lines=False)
+        for column in ("file", "status", "kind", "figures", "indicators", "findings"):
+            table.add_column(column)
+        for outcome in load.outcomes[:MAX_LISTED]:
+            style = {"completed": "green", "unchanged": "cyan", "skipped": "yellow"}.get(outcome.status, "red")
+            table.add_row(escape(outcome.file_name), f"[{style}]{outcome.status}[/{style}]", outcome.kind or "",
+                          str(outcome.figures) if outcome.status == "completed" else "",
+                          str(outcome.indicators) if outcome.status == "completed" else "",
+                          str(outcome.findings) if outcome.status == "completed" else "")
+        console.print(table)
+        if len(load.outcomes) > MAX_LISTED:
+            console.print(f"… and {len(load.outcomes) - MAX_LISTED} more documents (every one is in raw.loads)")
+    _print_build_errors(report)
     for note in load.notes:
         err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
     for outcome in load.outcomes:
@@ -115,38 +274,16 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
             console.print(escape(outcome.message), highlight=False)
     if load.manifest_encoding is not None and load.manifest_encoding not in ("utf-8", "utf-8-bom"):
         console.print(f"manifest.csv read as {load.manifest_encoding}")
-    if report.refusal is not None:
-        err.print(f"[red]{escape(report.refusal)}[/red]", highlight=False)
+    if report.refusal is not None or not report.published:
         _print_run(report)
         return
     for name in load.removed:
         console.print(f"removed (no longer in the folder): {name}")
-    if report.gate is not None and not report.gate.success:
-        err.print("[red]publication gate failed; nothing was published, the previous warehouse is unchanged.[/red]")
-        for line in report.gate.failure_lines():
-            err.print(f"  {line}")
-        if report.run is not None and report.run.data_docs_path:
-            err.print(f"  Great Expectations Data Docs: {report.run.data_docs_path}")
-        _print_run(report)
-        return
-    if report.dbt is not None and not report.published:
-        err.print("[red]dbt build failed; nothing was published, the previous warehouse is unchanged.[/red]")
-        if report.dbt.error:
-            err.print(report.dbt.error)
-        for node in report.dbt.failed_nodes():
-            err.print(f"  {node['resource_type']} {node['name']}: {node['status']} {node['message'] or ''}")
-        _print_run(report)
-        return
-    loaded = load.count("completed") + load.count("unchanged")
-    findings = ", ".join(f"{sev} {n}" for sev, n in sorted(report.findings_by_severity.items())) or "none"
-    console.print(
-        f"[bold]Warehouse:[/bold] {report.warehouse}\n"
-        f"documents loaded: {loaded} ({load.count('completed')} parsed, {load.count('unchanged')} unchanged, "
-        f"{len(load.failed)} not loaded) · figures landed: {report.figures} · findings: {findings} · "
-        f"{report.seconds:.1f} s"
-    )
+    console.print(f"[bold]Warehouse:[/bold] {report.warehouse}")
     if report.gate is not None:
         console.print(f"publication gate: passed ({len(report.gate.checks)} checks)")
+    if report.publication is not None:
+        console.print(f"publication status: {escape(report.publication.describe())}", highlight=False)
     _print_run(report)
 
 
@@ -406,9 +543,11 @@ def report(
                                 "beside the warehouse)."),
 ) -> None:
     """Write one self-contained HTML report that works offline (inline CSS and SVG charts, no script, no external
-    URL): the publication state and gate result (linking the Great Expectations Data Docs when present), execution
-    rates by department and year, budget by 功能分类 类, and every document with its figures and findings (with
-    the quoted source lines).
+    URL). It opens with what blocks, what to fix and where: the publication status, then every finding (publisher
+    errors first, then data not read, notices collapsed) by document and rule, with page, lines, the quoted sentence
+    or row and both numbers in the document's unit. Then the publication state and gate result (linking the Great
+    Expectations Data Docs when present), execution rates by department and year, budget by 功能分类 类, and every
+    document with its figures and findings by category.
 
     \b
     Exit codes: 0 written; 1 the warehouse could not be read as a yusuan warehouse or the file not written (the

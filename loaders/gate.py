@@ -10,6 +10,11 @@
   ``raw.indicators`` or ``raw.statements`` (a document of prose only has its statements).
 * Row counts against ``previous`` (the published file, when it exists): no mart loses rows unless the number
   of documents went down too; a mart of the previous file missing from the candidate fails.
+* Publication status (``publication_status``): the findings by publication category of their rule
+  (seeds/rule_catalog.csv). It never fails the gate, it says what is published: a publisher error is the
+  document's own mistake, held as printed with its finding; data the warehouse could not read or place
+  (``data_not_read``) makes the warehouse ``incomplete`` -- published, recorded as such in ops.run_log, and
+  `yusuan build` exits 1; notices are information. See README, "Publication status".
 
 With ``data_docs_dir`` the GX results are also rendered as a local Data Docs site there (its stylesheets come
 from CDNs; offline the pages are unstyled but readable) and ``result.data_docs_index`` is its index.html.
@@ -35,6 +40,15 @@ DOCUMENTS_MART = "dim_documents"
 DATA_TABLES = ("raw.figures", "raw.indicators", "raw.statements")  # statements: fiscal prose read by the statement reader
 DATA_DOCS_SITE = "yusuan_gate"
 EXAMPLES = 5  # unexpected values quoted per failed check
+FINDINGS_MART = "fct_findings"
+
+# What a finding means for publication (seeds/rule_catalog.csv, column publication_category), in report order.
+PUBLISHER_ERROR = "publisher_error"   # the document is wrong: published as printed, with the finding; never blocks
+DATA_NOT_READ = "data_not_read"       # the warehouse lacks what the document prints: published as incomplete
+NOTICE = "notice"                     # information (rounding-honest differences, a general reader used …)
+PUBLICATION_CATEGORIES = (PUBLISHER_ERROR, DATA_NOT_READ, NOTICE)
+COMPLETE = "complete"
+INCOMPLETE = "incomplete"
 
 
 @dataclass
@@ -59,12 +73,51 @@ class GateCheck:
 
 
 @dataclass
+class PublicationStatus:
+    """What a warehouse file holds, for publication: findings by category and the documents with data not read."""
+    findings: dict[str, int] = field(default_factory=dict)   # publication category -> findings
+    incomplete_documents: list[str] = field(default_factory=list)  # file names with a data_not_read finding
+
+    @property
+    def status(self) -> str:
+        return INCOMPLETE if self.findings.get(DATA_NOT_READ) else COMPLETE
+
+    def describe(self) -> str:
+        counts = ", ".join(f"{self.findings.get(c, 0)} {c}" for c in PUBLICATION_CATEGORIES)
+        if self.status == COMPLETE:
+            return f"complete: every figure the documents print was read ({counts})"
+        names = ", ".join(self.incomplete_documents[:EXAMPLES])
+        more = f" and {len(self.incomplete_documents) - EXAMPLES} more" if len(self.incomplete_documents) > EXAMPLES else ""
+        return (f"incomplete: {self.findings[DATA_NOT_READ]} findings of data the warehouse could not read or place, "
+                f"in {len(self.incomplete_documents)} documents ({names}{more}); {counts}")
+
+
+def publication_status(con: duckdb.DuckDBPyConnection) -> PublicationStatus | None:
+    """The findings of ``fct_findings`` by publication category (None when the file has no such mart or column)."""
+    if not _table_exists(con, f"{MART_SCHEMA}.{FINDINGS_MART}"):
+        return None
+    has_column = con.execute(
+        "select count(*) from information_schema.columns where table_schema = ? and table_name = ? "
+        "and column_name = 'publication_category' and table_catalog = current_database()",
+        [MART_SCHEMA, FINDINGS_MART]).fetchone()[0]
+    if not has_column:
+        return None
+    counts = dict(con.execute(f"select publication_category, count(*) from {MART_SCHEMA}.{FINDINGS_MART} "
+                              "group by 1").fetchall())
+    documents = [name for (name,) in con.execute(
+        f"select distinct file_name from {MART_SCHEMA}.{FINDINGS_MART} where publication_category = ? "
+        "order by file_name", [DATA_NOT_READ]).fetchall()]
+    return PublicationStatus({c: counts.get(c, 0) for c in PUBLICATION_CATEGORIES}, documents)
+
+
+@dataclass
 class GateResult:
     success: bool
     checks: list[GateCheck] = field(default_factory=list)
     marts: list[str] = field(default_factory=list)        # marts found in the candidate
     data_docs_index: Path | None = None
     duration_seconds: float = 0.0
+    publication: PublicationStatus | None = None          # findings by publication category (never fails the gate)
 
     def failed(self) -> list[GateCheck]:
         return [check for check in self.checks if not check.success]
@@ -101,6 +154,13 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                 if mart in SUITES:
                     frames[mart] = con.execute(f'select * from {MART_SCHEMA}."{mart}"').df()
             checks += _coverage_checks(con, marts)
+            publication = publication_status(con)
+            if publication is not None:
+                checks.append(GateCheck("publication_status", "publication_status", "publication_category", True,
+                                        publication.describe(),
+                                        "informational: publisher errors and notices are published with the "
+                                        "warehouse; data not read makes it incomplete (published, exit 1)",
+                                        FINDINGS_MART))
             candidate_counts = _row_counts(con, marts)
             candidate_documents = _document_count(con, marts)
     except duckdb.Error as exc:
@@ -122,12 +182,13 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                                         set(allow_shrink))
 
     gx_checks, index = _expectation_checks(frames, data_docs_dir)
-    return _result(gx_checks + checks, marts, index, started)
+    return _result(gx_checks + checks, marts, index, started, publication)
 
 
-def _result(checks: list[GateCheck], marts: list[str], index: Path | None, started: float) -> GateResult:
+def _result(checks: list[GateCheck], marts: list[str], index: Path | None, started: float,
+            publication: PublicationStatus | None = None) -> GateResult:
     return GateResult(success=all(check.success for check in checks), checks=checks, marts=marts,
-                      data_docs_index=index, duration_seconds=time.monotonic() - started)
+                      data_docs_index=index, duration_seconds=time.monotonic() - started, publication=publication)
 
 
 @contextlib.contextmanager

@@ -582,10 +582,13 @@ def _read_manifest_into(summary: LoadSummary, directory: Path, paths: list[Path]
     return manifest.entries
 
 
-def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int | None = None) -> LoadSummary:
+def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int | None = None,
+                   progress=None) -> LoadSummary:
     """Load every document in ``directory``; remove rows of documents no longer there.
 
-    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores)."""
+    ``workers``: parser processes (default ``$YUSUAN_WORKERS`` or the number of cores). ``progress``, if given, is
+    called as ``progress("parsing", done, total)`` before the first and after each document parsed (they are landed
+    in batches as they come), then ``progress("landing", total, total)`` for the last batch and the bookkeeping."""
     workers = workers or default_workers()
     ensure_raw_schema(con)
     summary = LoadSummary()
@@ -652,7 +655,11 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
         tasks.append((str(path), manifest.get(file_name)))
     # 2. parse (pool) and 3. land (this writer), in document order
     batch: list[_Parsed] = []
-    for parsed in _parse_all(tasks, workers):
+    if progress is not None:
+        progress("parsing", 0, len(tasks))
+    for done, parsed in enumerate(_parse_all(tasks, workers), start=1):
+        if progress is not None:
+            progress("parsing", done, len(tasks))
         before = previous.get(parsed.meta.file_name)
         if parsed.status == "parsed" and parsed.fallback_from and before and before[1] == parsed.fallback_from:
             # the file was read by the parser of its kind before and no longer is (truncated, cut): refused, so
@@ -672,6 +679,8 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
                          parsed.parser_version))
         outcomes[meta.file_name] = DocumentOutcome(meta.file_name, status, meta.sha256, parsed.kind,
                                                    message=parsed.message, rule_id=parsed.rule_id)
+    if progress is not None:
+        progress("landing", len(tasks), len(tasks))
     _land(con, batch, registered, outcomes)
     _record_failures(con, failures)
     clear_file_errors(con, unchanged)

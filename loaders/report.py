@@ -3,11 +3,15 @@
 The page works offline: inline CSS, charts drawn here as inline SVG, no script, no font or image fetched, no
 external URL. Every text from the warehouse is HTML-escaped. It reads the warehouse read-only and shows
 
+* first, what blocks, what to fix and where (``#what-to-fix``): the publication status (complete, or incomplete
+  because data the documents print could not be read), then every finding grouped by its publication category
+  (publisher errors first, then data not read, notices collapsed), by document and by rule, each with its page,
+  lines, the sentence or row quoted and both numbers in the document's unit (3,401.36 万元, 71.73%);
 * the publication state: the run that published this file (ops.run_log), the gate's result with a link to the
   Great Expectations Data Docs when they are on disk, runs since then that did not publish (the sidecar);
 * execution rates by department and year (fct_execution), as a chart;
 * budget by 功能分类 类 per document (fct_appropriations class rows), as a chart;
-* every document: kind, year, department, figures landed (raw.figures), findings with their quoted lines.
+* every document: kind, year, department, figures landed (raw.figures), findings by category.
 """
 
 from __future__ import annotations
@@ -54,6 +58,24 @@ def wan(value: Decimal) -> str:
     return f"{(value / TEN_THOUSAND).quantize(Decimal('0.01')):,}"
 
 
+def in_unit(value: Decimal | None, unit: str | None, decimals: int | None) -> str:
+    """A finding's number as the document prints it: thousands separators, the document's decimals when the value
+    has no more digits than that (3,401.36 万元), else every digit it has (71.653883%: never rounded away), and
+    its unit (万元, 元, %, 分)."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if decimals is not None and value == value.quantize(Decimal(1).scaleb(-decimals)):
+        text = f"{value.quantize(Decimal(1).scaleb(-decimals)):,}"
+    else:
+        exact = value.normalize()
+        places = max(-exact.as_tuple().exponent, 0)
+        text = f"{value.quantize(Decimal(1).scaleb(-places)):,}"
+    if not unit:
+        return text
+    return text + ("%" if unit == "%" else f" {unit}")
+
+
 # --- data ----------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -82,12 +104,7 @@ def collect(warehouse: Path) -> ReportData:
             select d.document_sha256, d.file_name, d.document_kind, d.fiscal_year, d.department_name,
                 d.document_title, d.printed_unit, {figures} as figures, {indicators} as indicators
             from main.dim_documents d order by d.department_name, d.fiscal_year nulls last, d.file_name""")
-        data.findings = _rows(con, """
-            select rule_id, severity, document_sha256, file_name, page, line_start, line_end, source_locator,
-                quoted_source, message, lhs, rhs, difference, tolerance
-            from main.fct_findings
-            order by file_name, case severity when 'error' then 0 when 'warning' then 1 when 'notice' then 2 else 3 end,
-                line_start nulls first, rule_id""")
+        data.findings = _findings(con)
         data.execution = _rows(con, """
             select department_name, fiscal_year, coalesce(project_name, row_label) as project_name,
                 reported_rate_pct, computed_rate_pct, actual_yuan, adjusted_budget_yuan, rate_basis, source_locator,
@@ -100,6 +117,26 @@ def collect(warehouse: Path) -> ReportData:
     finally:
         con.close()
     return data
+
+
+FINDING_COLUMNS = ("finding_id", "rule_id", "severity", "publication_category", "document_sha256", "file_name",
+                   "department_name", "fiscal_year", "document_kind", "page", "line_start", "line_end",
+                   "source_locator", "quoted_source", "message", "lhs", "rhs", "difference", "tolerance",
+                   "value_kind", "value_unit", "value_decimals", "lhs_in_unit", "rhs_in_unit", "difference_in_unit",
+                   "tolerance_in_unit", "rule_description_zh", "rule_description_en")
+
+
+def _findings(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every finding with the columns the report shows; a warehouse built before a column existed gets nulls
+    (its findings are then shown as notices of an unknown category, never dropped)."""
+    present = {name for (name,) in con.execute(
+        "select column_name from information_schema.columns where table_schema = 'main' "
+        "and table_name = 'fct_findings' and table_catalog = current_database()").fetchall()}
+    columns = ", ".join(c if c in present else f"null as {c}" for c in FINDING_COLUMNS)
+    return _rows(con, f"""
+        select {columns} from main.fct_findings
+        order by department_name nulls last, fiscal_year nulls last, file_name, rule_id, page nulls first,
+            line_start nulls first, finding_id""")
 
 
 def _function_classes(con: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -226,6 +263,13 @@ th { background: #f2f5f8; } td.num { text-align: right; font-variant-numeric: ta
 .badge { display: inline-block; padding: .1rem .5rem; border-radius: .6rem; font-size: .8rem; color: #fff; }
 .passed, .published { background: #3a9c5b; } .failed, .gate_failed, .dbt_failed, .error, .killed, .shrink_refused { background: #b8464b; }
 .warning, .unchanged { background: #d9822b; } .notice { background: #4f7fa8; } .info, .not-run { background: #5f7b8a; }
+.incomplete { background: #b8464b; } .complete { background: #3a9c5b; }
+#what-to-fix h3 { margin-top: 1.4rem; } #what-to-fix h4 { margin: 1rem 0 .2rem; font-size: 1rem; }
+#publication-verdict { font-size: 1.05rem; } p.rule { margin: .5rem 0 .1rem; }
+table.findings { table-layout: fixed; } table.findings pre.quote { margin: 0; }
+table.findings th:nth-child(1) { width: 8%; } table.findings th:nth-child(2) { width: 32%; }
+table.findings th:nth-child(3), table.findings th:nth-child(4) { width: 9%; }
+table.findings th:nth-child(5) { width: 11%; }
 pre.quote { background: #f7f7f2; border-left: 3px solid #d9822b; padding: .4rem .6rem; margin: .3rem 0;
             white-space: pre-wrap; font-size: .85rem; }
 details { margin: .5rem 0; } summary { cursor: pointer; font-weight: 600; }
@@ -302,19 +346,130 @@ def _publication(data: ReportData, output: Path) -> list[str]:
     return parts
 
 
-def _finding_items(findings: list[dict]) -> list[str]:
-    parts = ["<ul class=\"findings\">"]
+CATEGORY_ORDER = ("publisher_error", "data_not_read", "notice")
+CATEGORY_TITLES = {
+    "publisher_error": ("Publisher errors: fix them in the document",
+                        "The document itself is wrong or likely wrong: its arithmetic, its prose against its tables, "
+                        "an unfilled template, a copied sentence. They do not block publication: the warehouse holds "
+                        "what was published, with the finding. The publisher corrects the document."),
+    "data_not_read": ("Data not read: the warehouse is incomplete",
+                      "Figures, rows or sentences the documents print that the warehouse could not read or place with "
+                      "certainty (never guessed). The warehouse is published as incomplete (ops.run_log, exit 1) "
+                      "until the reader learns them or the document is corrected."),
+    "notice": ("Notices",
+               "Information: differences within the rounding of the printed figures, a table read by the general "
+               "reader, a duplicate file. Nothing to fix."),
+}
+
+
+def _where(f: dict) -> str:
+    parts = []
+    if f.get("page") is not None:
+        parts.append(f"p. {f['page']}")
+    start, end = f.get("line_start"), f.get("line_end")
+    if start is not None:
+        parts.append(f"line {start}" if end in (None, start) else f"lines {start}–{end}")
+    return " · ".join(parts) or "whole file"
+
+
+def _numbers(f: dict) -> tuple[str, str, str]:
+    """lhs, rhs and 'difference (tolerance)' in the document's unit; nothing for a rule that compares no amounts."""
+    kind = f.get("value_kind")
+    if kind == "none" or (f.get("lhs") is None and f.get("rhs") is None):
+        return "", "", ""
+    if kind is None:  # a warehouse from before the unit columns: the stored values, said to be so
+        lhs, rhs, diff, tol, unit, decimals = f["lhs"], f["rhs"], f["difference"], f["tolerance"], "(stored)", None
+    else:
+        lhs, rhs, diff, tol = f["lhs_in_unit"], f["rhs_in_unit"], f["difference_in_unit"], f["tolerance_in_unit"]
+        unit, decimals = f.get("value_unit"), f.get("value_decimals")
+    difference = in_unit(diff, unit, decimals)
+    if difference and tol is not None:
+        difference += f" (rounding allows {in_unit(tol, unit, None)})"
+    return in_unit(lhs, unit, decimals), in_unit(rhs, unit, decimals), difference
+
+
+def _finding_rows(findings: list[dict]) -> list[str]:
+    parts = ['<table class="findings"><tr><th>where</th><th>the document prints (quoted)</th><th>lhs</th>'
+             "<th>rhs</th><th>difference</th><th>what is wrong</th></tr>"]
     for f in findings:
-        numbers = ""
-        if f["lhs"] is not None or f["rhs"] is not None:
-            numbers = (f" <span class=\"muted\">lhs {esc(f['lhs'])}, rhs {esc(f['rhs'])}, difference "
-                       f"{esc(f['difference'])}, tolerance {esc(f['tolerance'])}</span>")
-        parts.append(f"<li>{_badge(f['severity'])} <code>{esc(f['rule_id'])}</code> "
-                     f"<span class=\"muted\">{esc(f['source_locator'] or f['file_name'])}</span> "
-                     f"{esc(f['message'])}{numbers}"
-                     + (f"<pre class=\"quote\">{esc(f['quoted_source'])}</pre>" if f["quoted_source"] else "")
-                     + "</li>")
-    parts.append("</ul>")
+        lhs, rhs, difference = _numbers(f)
+        quote = f'<pre class="quote">{esc(f["quoted_source"])}</pre>' if f["quoted_source"] else ""
+        parts.append(f'<tr class="finding {esc(f.get("publication_category") or "")}">'
+                     f"<td>{esc(_where(f))}</td><td>{quote}</td><td class=num>{esc(lhs)}</td>"
+                     f"<td class=num>{esc(rhs)}</td><td class=num>{esc(difference)}</td>"
+                     f"<td>{_badge(f['severity'])} {esc(f['message'])}</td></tr>")
+    parts.append("</table>")
+    return parts
+
+
+def _category_section(category: str, findings: list[dict]) -> list[str]:
+    title, explanation = CATEGORY_TITLES.get(category, (category, ""))
+    by_document: dict[str, list[dict]] = {}
+    for f in findings:
+        by_document.setdefault(f["file_name"], []).append(f)
+    # the documents with errors before those with warnings only; then as collected (department, year, file)
+    by_document = dict(sorted(by_document.items(), key=lambda item: min(
+        SEVERITY_ORDER.get(f["severity"], 9) for f in item[1])))
+    parts = [f'<p class="muted">{esc(explanation)}</p>']
+    for file_name, group in by_document.items():
+        first = group[0]
+        facts = " · ".join(esc(v) for v in (first.get("department_name"), first.get("fiscal_year"),
+                                            first.get("document_kind")) if v is not None)
+        parts.append(f'<div class="document-findings"><h4>{esc(file_name)} <span class="muted">{facts} — '
+                     f"{len(group)} finding{'s' if len(group) != 1 else ''}</span></h4>")
+        by_rule: dict[str, list[dict]] = {}
+        for f in sorted(group, key=lambda f: SEVERITY_ORDER.get(f["severity"], 9)):  # stable: lines stay in order
+            by_rule.setdefault(f["rule_id"], []).append(f)
+        for rule_id, rule_findings in by_rule.items():
+            r = rule_findings[0]
+            text = " — ".join(esc(t) for t in (r.get("rule_description_zh"), r.get("rule_description_en")) if t)
+            parts.append(f'<p class="rule"><code>{esc(rule_id)}</code> × {len(rule_findings)}: {text}</p>')
+            parts += _finding_rows(rule_findings)
+        parts.append("</div>")
+    return parts
+
+
+def _what_to_fix(data: ReportData) -> list[str]:
+    """The report's opening: what blocks publication, what to fix, and where."""
+    grouped: dict[str, list[dict]] = {c: [] for c in CATEGORY_ORDER}
+    for f in data.findings:
+        grouped.setdefault(f.get("publication_category") or "notice", []).append(f)
+    published = [r for r in data.runs if r["status"] == runlog.PUBLISHED]
+    status = published[0].get("publication_status") if published else None
+    errors, missing, notices = (len(grouped[c]) for c in CATEGORY_ORDER)
+    documents_missing = len({f["file_name"] for f in grouped["data_not_read"]})
+    parts = ['<section id="what-to-fix">', "<h2>What blocks, what to fix, where</h2>"]
+    if missing:
+        verdict = (f"{_badge('incomplete')} Published, but <strong>incomplete</strong>: {missing} figure(s), row(s) or "
+                   f"sentence(s) in {documents_missing} document(s) could not be read or placed with certainty, so "
+                   "the warehouse does not hold them (below, second).")
+    else:
+        verdict = f"{_badge('complete')} Complete: the warehouse holds every figure the documents print."
+    if status is None and published:
+        verdict += " (The run log of this warehouse predates the publication status.)"
+    pending = [r for r in data.pending if r.status != runlog.PUBLISHED]
+    if pending:
+        verdict += (f" <strong>{len(pending)} later build(s) did not publish</strong>: the latest, "
+                    f"{esc(pending[-1].status)}, is described under Publication.")
+    parts.append(f'<p id="publication-verdict">{verdict}</p>')
+    parts.append(f'<p>Publisher errors never stop publication: {errors} in the documents, to fix at the source '
+                 f"(first); {missing} finding(s) of data not read (second); {notices} notice(s) (collapsed). "
+                 "lhs and rhs are the two sides of the rule, in the unit the document prints.</p>")
+    for category in CATEGORY_ORDER:
+        title = CATEGORY_TITLES[category][0]
+        findings = grouped[category]
+        if category == "notice":
+            parts.append(f'<details id="notice"><summary>{esc(title)} ({len(findings)})</summary>')
+            parts += _category_section(category, findings) if findings else ["<p>None.</p>"]
+            parts.append("</details>")
+            continue
+        parts.append(f'<h3 id="{category}">{esc(title)} ({len(findings)})</h3>')
+        parts += _category_section(category, findings) if findings else ["<p>None.</p>"]
+    others = [c for c in grouped if c not in CATEGORY_ORDER and grouped[c]]
+    for category in others:  # a category this report does not know: shown, never dropped
+        parts.append(f"<h3>{esc(category)} ({len(grouped[category])})</h3>")
+        parts += _category_section(category, grouped[category])
+    parts.append("</section>")
     return parts
 
 
@@ -326,37 +481,30 @@ def _documents(data: ReportData) -> list[str]:
              "<th>department</th><th>figures landed</th><th>indicators</th><th>findings</th></tr>"]
     for doc in data.documents:
         findings = by_document.get(doc["document_sha256"], [])
-        counts = {}
+        counts: dict[str, int] = {}
         for f in findings:
-            counts[f["severity"]] = counts.get(f["severity"], 0) + 1
-        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda i: SEVERITY_ORDER.get(i[0], 9)))
+            category = f.get("publication_category") or f["severity"]
+            counts[category] = counts.get(category, 0) + 1
+        order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+        summary = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in sorted(counts.items(),
+                                                                            key=lambda i: order.get(i[0], 9)))
         parts.append(f"<tr><td>{esc(doc['file_name'])}</td><td>{esc(doc['document_kind'])}</td>"
                      f"<td>{esc(doc['fiscal_year'] if doc['fiscal_year'] is not None else '未印')}</td>"
                      f"<td>{esc(doc['department_name'])}</td><td class=num>{esc(doc['figures'])}</td>"
                      f"<td class=num>{esc(doc['indicators'])}</td><td>{esc(summary or 'none')}</td></tr>")
     parts.append("</table>")
+    parts.append('<p class="muted">Each document\'s findings are listed above, under What blocks, what to fix, where. '
+                 "Unit of the tables and sha256:</p><ul>")
     for doc in data.documents:
-        findings = by_document.get(doc["document_sha256"], [])
         title = f" — {doc['document_title']}" if doc["document_title"] else ""
-        parts.append(f"<details class=\"document\"{' open' if findings else ''}><summary>{esc(doc['file_name'])}"
-                     f"{esc(title)}: {esc(doc['figures'])} figures, {len(findings)} findings</summary>")
-        parts.append(f"<p class=\"muted\">{esc(doc['document_kind'])} · {esc(doc['fiscal_year'] or '年度未印')} · "
-                     f"{esc(doc['department_name'])} · unit {esc(doc['printed_unit'])} · sha256 "
-                     f"<code>{esc(doc['document_sha256'][:16])}…</code></p>")
-        parts += _finding_items(findings) if findings else ["<p>No findings.</p>"]
-        parts.append("</details>")
-    known = {doc["document_sha256"] for doc in data.documents}
-    orphans = [f for key, fs in by_document.items() if key not in known for f in fs]
-    if orphans:
-        parts.append("<h3>Files that could not be loaded</h3>")
-        parts += _finding_items(orphans)
+        parts.append(f"<li>{esc(doc['file_name'])}{esc(title)}: unit {esc(doc['printed_unit'])} · sha256 "
+                     f"<code>{esc(doc['document_sha256'][:16])}…</code></li>")
+    parts.append("</ul>")
     return parts
 
 
 def render(data: ReportData, output: Path) -> str:
-    errors = sum(1 for f in data.findings if f["severity"] == "error")
-    warnings = sum(1 for f in data.findings if f["severity"] == "warning")
-    notices = sum(1 for f in data.findings if f["severity"] == "notice")
+    counts = {c: sum(1 for f in data.findings if f.get("publication_category") == c) for c in CATEGORY_ORDER}
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -365,8 +513,10 @@ def render(data: ReportData, output: Path) -> str:
         f"<style>{CSS}</style></head><body>",
         "<h1>yusuan 预算 — warehouse report</h1>",
         f'<p class="muted">{esc(data.warehouse)} · generated {esc(data.generated_at)} UTC · '
-        f"{len(data.documents)} documents · {errors} error, {warnings} warning and {notices} notice findings</p>",
+        f"{len(data.documents)} documents · {counts['publisher_error']} publisher errors, "
+        f"{counts['data_not_read']} data not read, {counts['notice']} notices</p>",
     ]
+    parts += _what_to_fix(data)
     parts += _publication(data, output)
     parts.append("<h2>Execution rates by department and year (执行率)</h2>")
     if any(r["computed_rate_pct"] is not None or r["reported_rate_pct"] is not None for r in data.execution):

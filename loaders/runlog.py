@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 RUN_LOG_TABLE = "ops.run_log"
+PUBLICATION_STATUS_VIEW = "ops.publication_status"
 
 # Statuses of a run.
 PUBLISHED = "published"
@@ -55,6 +56,12 @@ RUN_LOG_COLUMNS = [
     ("findings_warning", "integer"),
     ("findings_notice", "integer"),  # a difference within printed rounding, not exact: visible, never an error
     ("findings_info", "integer"),
+    # what was published (README, "Publication status"): complete | incomplete (data the documents print that the
+    # warehouse could not read or place: published, exit 1); null when nothing was published
+    ("publication_status", "varchar"),
+    ("findings_publisher_error", "integer"),  # findings by publication category of their rule (rule_catalog)
+    ("findings_data_not_read", "integer"),
+    ("findings_category_notice", "integer"),
     ("gate_result", "varchar"),  # passed | failed | not run | unchanged (nothing to rebuild)
     ("gate_checks", "integer"),
     ("gate_failed_checks", "integer"),
@@ -94,6 +101,10 @@ class RunRecord:
     findings_warning: int | None = None
     findings_notice: int | None = None
     findings_info: int | None = None
+    publication_status: str | None = None
+    findings_publisher_error: int | None = None
+    findings_data_not_read: int | None = None
+    findings_category_notice: int | None = None
     gate_result: str = "not run"
     gate_checks: int | None = None
     gate_failed_checks: int | None = None
@@ -176,6 +187,12 @@ def ensure_run_log(con: duckdb.DuckDBPyConnection) -> None:
     for name, kind in RUN_LOG_COLUMNS:
         con.execute(f"alter table {RUN_LOG_TABLE} add column if not exists {name} "
                     f"{kind.replace(' not null', '').replace(' primary key', '')}")
+    # one row: what the file holds, as its publishing run recorded it (README, "Publication status")
+    con.execute(f"""create or replace view {PUBLICATION_STATUS_VIEW} as
+        select run_id, finished_at as published_at, publication_status, findings_publisher_error,
+            findings_data_not_read, findings_category_notice, documents_in_folder, documents_failed, exit_code
+        from {RUN_LOG_TABLE} where status = '{PUBLISHED}'
+        order by run_number desc nulls last, finished_at desc limit 1""")
 
 
 def insert_runs(con: duckdb.DuckDBPyConnection, records: list[RunRecord]) -> set[str]:

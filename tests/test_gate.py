@@ -42,14 +42,16 @@ def make_warehouse(path: Path, documents: list[dict], executions: list[dict],
                    adjusted_budget_yuan decimal(18, 2), actual_yuan decimal(18, 2),
                    reported_rate_pct decimal(9, 2), computed_rate_pct decimal(9, 2))""")
     con.execute("create table main.dim_departments (department_id varchar, department_name varchar)")
-    con.execute("create table main.fct_findings (finding_id varchar, rule_id varchar, severity varchar)")
+    con.execute("create table main.fct_findings (finding_id varchar, rule_id varchar, severity varchar, "
+                "publication_category varchar, file_name varchar)")
     for row in documents:
         con.execute("insert into main.dim_documents values (?, ?, ?, ?)",
                     [row["document_sha256"], row["file_name"], row["document_kind"], row["fiscal_year"]])
     for row in executions:
         con.execute("insert into main.fct_execution values (?, ?, ?, ?, ?, ?, ?, ?, ?)", list(row.values()))
     con.execute("insert into main.dim_departments values ('d1', '广州市来穗人员服务管理局')")
-    con.execute("insert into main.fct_findings values ('f1', 'EXE-RATE-003', 'warning'), ('f2', 'LOAD-X', 'error')")
+    con.execute("insert into main.fct_findings values ('f1', 'EXE-RATE-003', 'warning', 'notice', 'doc-1.txt'), "
+                "('f2', 'TBL-SUM-001', 'error', 'publisher_error', 'doc-1.txt')")
     docs_with_figures = range(1, len(documents) + 1) if figures_for is None else figures_for
     for i, n in enumerate(docs_with_figures):
         con.execute("insert into raw.figures values (?, ?, 1.5)", [sha(n), i])
@@ -233,7 +235,11 @@ def test_only_present_marts_are_validated(tmp_path):
     result = run_gate(path, None)
     assert result.marts == ["fct_findings", "some_new_mart"]
     assert {check.suite for check in result.checks} == {"fct_findings"}
-    assert failed_lines(result).startswith("fct_findings: expect_column_values_to_be_in_set(severity) FAILED")
+    lines = result.failure_lines()
+    assert any(line.startswith("fct_findings: expect_column_values_to_be_in_set(severity) FAILED") for line in lines)
+    # fct_findings without publication_category fails closed: data not read could hide behind it
+    assert any(line.startswith("fct_findings: expect_column_values_to_not_be_null(publication_category) FAILED")
+               for line in lines)
 
 
 def test_gate_leaves_candidate_writable(tmp_path):
@@ -249,3 +255,38 @@ def test_data_docs(tmp_path):
     assert result.data_docs_index.is_file()
     assert "fct_execution" in result.data_docs_index.read_text()
     assert list((tmp_path / "docs" / "validations" / "fct_execution").rglob("*.html"))
+
+
+# --- publication status: reported, never a failure; a finding without a category fails closed ------------------
+
+def test_publication_status_complete_and_incomplete(tmp_path):
+    from loaders.gate import COMPLETE, INCOMPLETE
+
+    candidate = clean(tmp_path / "c.duckdb")
+    result = run_gate(candidate, None)
+    assert result.success and result.publication.status == COMPLETE
+    assert result.publication.findings == {"publisher_error": 1, "data_not_read": 0, "notice": 1}
+    [check] = [c for c in result.checks if c.suite == "publication_status"]
+    assert check.success and check.observed.startswith("complete: ")
+    con = duckdb.connect(str(candidate))
+    con.execute("insert into main.fct_findings values ('f3', 'LOAD-UNPLACED-FIGURE', 'warning', 'data_not_read', "
+                "'doc-2.txt'), ('f4', 'LOAD-AMBIGUOUS-ROW', 'error', 'data_not_read', 'doc-2.txt')")
+    con.close()
+    result = run_gate(candidate, None)
+    assert result.success, failed_lines(result)  # data not read does not fail the gate: the build publishes incomplete
+    assert result.publication.status == INCOMPLETE and result.publication.incomplete_documents == ["doc-2.txt"]
+    [check] = [c for c in result.checks if c.suite == "publication_status"]
+    assert check.success and check.observed.startswith("incomplete: 2 findings of data the warehouse could not "
+                                                       "read or place, in 1 documents (doc-2.txt)")
+
+
+@pytest.mark.parametrize("category", [None, "blocker"])
+def test_finding_without_a_known_publication_category_fails(tmp_path, category):
+    candidate = clean(tmp_path / "c.duckdb")
+    con = duckdb.connect(str(candidate))
+    con.execute("insert into main.fct_findings values ('f3', 'NEW-RULE-001', 'error', ?, 'doc-2.txt')", [category])
+    con.close()
+    result = run_gate(candidate, None)
+    assert not result.success
+    assert "fct_findings: expect_column_values_to_" in failed_lines(result)
+    assert "publication_category" in failed_lines(result)

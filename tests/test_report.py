@@ -94,7 +94,7 @@ def test_report_lists_every_document_with_figures_and_quoted_findings(report, bu
     for file_name, kind, department, figures in documents:
         assert re.search(rf"<td>{re.escape(file_name)}</td><td>{kind}</td><td>[^<]*</td><td>{esc(department)}</td>"
                          rf"<td class=num>{figures}</td>", table), file_name
-    assert page.count('<ul class="findings">') >= 2 and page.count("<li><span class=\"badge") == finding_count
+    assert page.count('<table class="findings">') >= 2 and page.count('<tr class="finding ') == finding_count
     for text in quoted:
         assert f'<pre class="quote">{esc(text)}</pre>' in page
     line_830 = (DOCUMENTS / "gz-laisui-bureau-2016-department-budget.txt").read_text(encoding="utf-8").splitlines()[829]
@@ -145,11 +145,12 @@ def test_chromium_renders_the_charts_offline_without_console_messages(report, tm
     assert ids == ["chart-execution", "chart-function-classes"]
     assert len(re.findall(r'<rect class="bar"', dom.stdout)) == 3 + 4
     shot_path = tmp_path / "report.png"
-    shot = chromium(output, tmp_path, "--window-size=1200,1400", f"--screenshot={shot_path}")
+    # the whole page (the findings come first, the charts below them)
+    shot = chromium(output, tmp_path, "--window-size=1200,20000", f"--screenshot={shot_path}")
     assert shot.returncode == 0 and shot_path.is_file(), shot.stderr
     assert console_messages(shot.stderr) == []
     image = Image.open(shot_path).convert("RGB")
-    assert image.size == (1200, 1400)
+    assert image.size == (1200, 20000)
     colours = image.getcolors(maxcolors=1 << 20)
     assert len(colours) > 50  # text, tables and charts, not a blank page
     bar_pixels = sum(count for count, rgb in colours if rgb == BAR_BLUE)
@@ -169,3 +170,109 @@ def test_help_of_report_and_export_states_exit_codes():
     for command in ("report", "export", "check"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Exit codes" in result.output, command
+
+
+# --- what blocks, what to fix, where ------------------------------------------------------------------------------
+
+def test_report_opens_with_what_blocks_what_to_fix_and_where(report, built):
+    _, page = report
+    _, warehouse = built
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        counts = dict(con.execute("select publication_category, count(*) from fct_findings group by 1").fetchall())
+    finally:
+        con.close()
+    body = page[page.index("<body>"):]
+    first_heading = re.search(r"<h2[^>]*>([^<]*)</h2>", body).group(1)
+    assert first_heading == "What blocks, what to fix, where"
+    # before the publication details and before the charts
+    assert page.index('id="what-to-fix"') < page.index("<h2>Publication</h2>") < page.index('id="chart-execution"')
+    # publisher errors first, then data not read, then the notices, collapsed
+    section = page[page.index('id="what-to-fix"'):page.index("</section>")]
+    assert section.index('id="publisher_error"') < section.index('id="data_not_read"') < section.index(
+        '<details id="notice">')
+    categories = re.findall(r'<tr class="finding ([a-z_]+)">', section)
+    assert categories == sorted(categories, key=["publisher_error", "data_not_read", "notice"].index)
+    assert {c: categories.count(c) for c in set(categories)} == counts
+    # the bundled documents print rows the loaders could not place: the warehouse says it is incomplete
+    assert counts["data_not_read"] > 0
+    verdict = re.search(r'<p id="publication-verdict">(.*?)</p>', section).group(1)
+    assert '<span class="badge incomplete">incomplete</span>' in verdict
+    assert f"{counts['data_not_read']} figure(s), row(s) or sentence(s) in 2 document(s)" in verdict
+
+
+def test_a_finding_shows_where_the_quote_and_both_numbers_in_the_documents_unit(report):
+    """番禺区委政法委 部门整体预算绩效目标申报表, lines 9-11 (万元): 收入来源 财政拨款 3,400.36 + 其他资金 1.00 =
+    3,401.36 万元 against 部门预算支出 3,400.36 万元, a difference of 1.00 万元."""
+    _, page = report
+    section = page[page.index('id="publisher_error"'):page.index('id="data_not_read"')]
+    document = section[section.index("<h4>panyu-zfw-department-targets.txt"):]
+    document = document[:document.index("</div>")]
+    assert "中国共产党广州市番禺区委员会政法委员会" in document and "department_targets" in document
+    assert "<code>TBL-BAL-001</code> × 1: 收入总计 = 支出总计" in document
+    row = re.search(r'<tr class="finding publisher_error">(.*?)</tr>', document, re.S).group(1)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert cells[0] == "lines 9–11"
+    assert "基本支出 2,234.47 财政拨款 3,400.36" in cells[1] and "项目支出 874.39 其他资金 1.00" in cells[1]
+    assert cells[2:5] == ["3,401.36 万元", "3,400.36 万元", "1.00 万元 (rounding allows 0.03 万元)"]
+    assert "34013600.000000" not in page
+
+
+def test_numbers_in_the_documents_unit():
+    from decimal import Decimal
+
+    from loaders.report import in_unit
+
+    assert in_unit(Decimal("3401.3600000000"), "万元", 2) == "3,401.36 万元"
+    assert in_unit(Decimal("0.3000000000"), "万元", 2) == "0.30 万元"  # printed 0.3万元 in a table of two decimals
+    assert in_unit(Decimal("-1.5"), "万元", 2) == "-1.50 万元"
+    assert in_unit(Decimal("6964796.0000000000"), "元", 0) == "6,964,796 元"
+    # more digits than the document prints: every digit is shown, none rounded away
+    assert in_unit(Decimal("350.3512000000"), "万元", 2) == "350.3512 万元"
+    assert in_unit(Decimal("71.6538830000"), "%", None) == "71.653883%"
+    assert in_unit(Decimal("100.000000"), "%", None) == "100%"
+    assert in_unit(Decimal("95"), "分", None) == "95 分"
+    assert in_unit(None, "万元", 2) == ""
+    assert in_unit(Decimal("12.50"), None, None) == "12.5"
+
+
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "report-screenshot.png"
+INCOMPLETE_RED = (0xB8, 0x46, 0x4B)  # the "incomplete" badge
+
+
+def cjk_fonts() -> list[str]:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=60)
+    return [line for line in listed.stdout.splitlines() if line.strip()]
+
+
+def test_screenshot_shows_the_blocking_findings_first(report, tmp_path):
+    """Headless Chromium with Debian's fonts-noto-cjk (installed by `make test`, Makefile: CJK_FONT): the first
+    screen is the publication verdict and the publisher errors, not the charts. With YUSUAN_WRITE_SCREENSHOT=1 the
+    PNG is also written to docs/report-screenshot.png (the one the README shows)."""
+    import os
+
+    from PIL import Image
+
+    assert any("Noto Sans CJK" in family for family in cjk_fonts()), \
+        "CJK fonts are installed by `make test` (Makefile: fonts-noto-cjk)"
+    output, _ = report
+    dom = chromium(output, tmp_path, "--dump-dom")
+    assert dom.returncode == 0, dom.stderr
+    assert re.search(r"<(?:section|h2)\b[^>]*>", dom.stdout).group(0) == '<section id="what-to-fix">'
+    assert dom.stdout.index('id="publisher_error"') < dom.stdout.index('id="chart-execution"')
+    shot_path = tmp_path / "report-screenshot.png"
+    shot = chromium(output, tmp_path, "--window-size=1200,1600", "--hide-scrollbars", f"--screenshot={shot_path}")
+    assert shot.returncode == 0 and shot_path.is_file(), shot.stderr
+    image = Image.open(shot_path).convert("RGB")
+    assert image.size == (1200, 1600)
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert len(colours) > 50  # text and tables, not a blank page
+    top = image.crop((0, 0, 1200, 400)).getcolors(maxcolors=1 << 20)
+    assert sum(count for count, rgb in top if rgb == INCOMPLETE_RED) > 100  # the verdict's badge, on top
+    assert not any(rgb == BAR_BLUE for _, rgb in colours)  # the charts come after the findings, off this screen
+    if os.environ.get("YUSUAN_WRITE_SCREENSHOT"):
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copyfile(shot_path, SCREENSHOT)

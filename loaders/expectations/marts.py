@@ -20,6 +20,8 @@ FIRST_FISCAL_YEAR = 2000
 LAST_FISCAL_YEAR = 2100
 MAX_RATE_PCT = 1000
 SEVERITIES = ["error", "warning", "notice", "info"]
+# what a finding means for publication (rule_catalog.publication_category; loaders.gate.PUBLICATION_CATEGORIES)
+PUBLICATION_CATEGORIES = ["publisher_error", "data_not_read", "notice"]
 LINK_METHODS = ["code_from_names", "measure", "row_label", "ambiguous", "none"]
 
 
@@ -99,6 +101,11 @@ def fct_findings() -> list:
             column="severity", value_set=SEVERITIES,
             description="severity is one of " + ", ".join(SEVERITIES)),
         _not_null("rule_id"),
+        # a finding whose rule says nothing about publication could hide data not read: the gate fails closed
+        _not_null("publication_category"),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="publication_category", value_set=PUBLICATION_CATEGORIES,
+            description="publication_category is one of " + ", ".join(PUBLICATION_CATEGORIES)),
     ]
 
 

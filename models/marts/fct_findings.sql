@@ -1,5 +1,6 @@
 -- One row per finding: what the loaders could not place or read, and every failing row of the arithmetic
--- rules (the same check macros the dbt tests run), each with its rule, severity and quoted source lines.
+-- rules (the same check macros the dbt tests run), each with its rule, severity and quoted source lines; with its
+-- document (department, year, kind), the rule's text and publication category, and lhs / rhs in the document's unit.
 with
 
 load_findings as (
@@ -8,6 +9,10 @@ load_findings as (
 
 rules as (
     select * from {{ ref('rule_catalog') }}
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
 ),
 
 figures as (
@@ -229,12 +234,87 @@ statement_text_rows as (
     qualify row_number() over (partition by finding_id order by text_failures.check_name) = 1
 ),
 
-final as (
+findings as (
     select * from loader_rows
     union all by name
     select * from rule_rows
     union all by name
     select * from statement_text_rows
+),
+
+-- the decimals a document prints its amounts with, in its own unit (the most frequent; 2 for 350.35 万元)
+document_decimals as (
+    select
+        figures.document_sha256,
+        mode(figures.printed_decimals order by figures.printed_decimals) as printed_decimals
+    from figures
+    inner join documents using (document_sha256)
+    where figures.printed_unit = documents.printed_unit
+        and figures.printed_decimals is not null
+    group by figures.document_sha256
+),
+
+-- the unit lhs and rhs are shown in: an amount in the unit the document prints (万元, 元; 元 when it prints none),
+-- a rate in %, an evaluation score in 分; mixed and none rules keep the stored value and no unit
+units as (
+    select
+        findings.finding_id,
+        case rules.value_kind
+            when 'amount' then
+                case when {{ base_unit('documents.printed_unit') }} = '元' then documents.printed_unit else '元' end
+            when 'percent' then '%'
+            when 'points' then '分'
+        end as value_unit,
+        -- 1 / the unit's multiplier, as an exact decimal (a division of decimals would be a double)
+        case
+            when rules.value_kind = 'amount' and {{ base_unit('documents.printed_unit') }} = '元'
+                and {{ unit_multiplier('documents.printed_unit') }} = 100000000 then cast('0.00000001' as decimal(38, 10))
+            when rules.value_kind = 'amount' and {{ base_unit('documents.printed_unit') }} = '元'
+                and {{ unit_multiplier('documents.printed_unit') }} = 10000 then cast('0.0001' as decimal(38, 10))
+            else cast(1 as decimal(38, 10))
+        end as unit_scale,
+        case when rules.value_kind = 'amount' then document_decimals.printed_decimals end as value_decimals
+    from findings
+    left join rules using (rule_id)
+    left join documents using (document_sha256)
+    left join document_decimals using (document_sha256)
+),
+
+final as (
+    select
+        findings.finding_id,
+        findings.rule_id,
+        findings.severity,
+        rules.publication_category,
+        findings.document_sha256,
+        findings.file_name,
+        documents.department_name,
+        md5(documents.department_name) as department_id,
+        documents.fiscal_year,
+        documents.document_kind,
+        findings.page,
+        findings.line_start,
+        findings.line_end,
+        findings.source_locator,
+        findings.quoted_source,
+        findings.lhs,
+        findings.rhs,
+        findings.difference,
+        findings.tolerance,
+        rules.value_kind,
+        units.value_unit,
+        units.value_decimals,
+        cast(findings.lhs * units.unit_scale as decimal(38, 10)) as lhs_in_unit,
+        cast(findings.rhs * units.unit_scale as decimal(38, 10)) as rhs_in_unit,
+        cast(findings.difference * units.unit_scale as decimal(38, 10)) as difference_in_unit,
+        cast(findings.tolerance * units.unit_scale as decimal(38, 10)) as tolerance_in_unit,
+        findings.message,
+        rules.description_zh as rule_description_zh,
+        rules.description_en as rule_description_en
+    from findings
+    left join rules using (rule_id)
+    left join documents using (document_sha256)
+    left join units using (finding_id)
 )
 
 select * from final
