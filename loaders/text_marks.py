@@ -61,10 +61,11 @@ _COMPARE = re.compile(
     r"决算数?(?:(?P<up>大于|高于|超过|超出|多于)|(?P<down>小于|低于|少于)|(?P<flat>等于|与预算数?(?:持平|相等|一致)))"
     r"(?:年初)?(?:调整后)?预算数?(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>万元|亿元|千元|元))?")
 _COMPLETION = re.compile(
-    r"完成(?:了)?(?:全年|年初|调整后)?预算(?:数|的)?(?P<num>[0-9]+(?:\.[0-9]+)?)%")
+    r"(?:完成(?:了)?(?:全年|年初|调整后)?预算(?:数|的)?|预算执行率(?:为|是|达到|达)?)(?P<num>[0-9]+(?:\.[0-9]+)?)%")
 _AMOUNT = re.compile(r"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>万元|亿元|千元|元)")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减|相比|比上年|较上年|大于|小于|高于|低于|预算数?)[^，,；;。]{0,6}$")
 _BUDGET_BEFORE = re.compile(r"(?<!决)(?:年初|调整后|全年)?预算数?(?:为|是|：|:)?$")
+_CLAUSE_END = re.compile(r"[；;]")
 _REASON = re.compile(r"(?:主要)?原因(?:是|为|：|:)?")
 # a change of zero written with a direction, and the reason clause after it: 减少0万元，主要是…压缩接待开支
 _ZERO_CHANGE = re.compile(
@@ -99,7 +100,7 @@ def read_marks(document, facts: DocumentFacts | None = None,
     marks: list[Statement] = []
     index = first_sentence_index
     lines = [line for line in source_lines(document) if line.kind != "skip"]
-    # prose: consecutive prose lines joined (a sentence wrapped over lines), each character's line kept
+    # line by line (a form's cells split at |): template instructions and headings
     for line in lines:
         text = _normalised(line.text)
         cells = [c.strip() for c in text.split("|")] if "|" in text else [text]
@@ -117,12 +118,14 @@ def read_marks(document, facts: DocumentFacts | None = None,
                 marks.append(_mark(line, index, cell, "template_text", subject=m.group("i").strip(),
                                    value_text=m.group("i").strip()))
                 index += 1
-        if len(text) <= 60:
-            m = _UNIT_HEADING.match(text.replace(" ", ""))
-            if m and not _CLAUSE_MARK.search(text, m.end()):  # a title, not a sentence that starts with its name
-                marks.append(_mark(line, index, text, "unit_heading", subject=m.group("org"),
-                                   value_text=m.group("year"), section=text))
+        title = text.replace(" ", "")
+        if len(title) <= 60:
+            m = _UNIT_HEADING.match(title)
+            if m and not _CLAUSE_MARK.search(title, m.end()):  # a title, not a sentence that starts with its name
+                marks.append(_mark(line, index, title, "unit_heading", subject=m.group("org"),
+                                   value_text=m.group("year"), section=title))
                 index += 1
+    # sentence by sentence (prose lines joined): entry-error notes, zero changes with a reason, 决算 against 预算
     for sentence, members in _prose_sentences(lines):
         for m in _ENTRY_ERROR.finditer(sentence):
             line = _line_at(members, m.start())
@@ -138,7 +141,7 @@ def read_marks(document, facts: DocumentFacts | None = None,
                                    printed_decimals=decimals, printed_unit=m.group("unit"), reason_text=reason,
                                    subject=_subject_before(sentence, m.start())))
                 index += 1
-        if "决算" in sentence or "完成" in sentence:
+        if "决算" in sentence or "完成" in sentence or "执行率" in sentence:
             found = _budget_marks(sentence, members, index)
             if found:
                 marks.extend(found)
@@ -202,6 +205,9 @@ def _budget_marks(sentence: str, members, index: int) -> list[Statement]:
     completion = _COMPLETION.search(sentence)
     if compare is None and completion is None:
         return []
+    if compare is not None and completion is not None and \
+            _CLAUSE_END.search(sentence, min(compare.start(), completion.start()), max(compare.start(), completion.start())):
+        return []  # a rate and a comparison in different clauses may speak of different subjects: not guessed
     out: list[Statement] = []
     first = min(m.start() for m in (compare, completion) if m is not None)
     reason_match = _REASON.search(sentence, first)
@@ -220,20 +226,19 @@ def _budget_marks(sentence: str, members, index: int) -> list[Statement]:
         out.append(_mark(_line_at(members, completion.start()), index, sentence, "budget_completion",
                          value_text=completion.group("num"), value=value, printed_decimals=decimals, printed_unit="%",
                          reason_text=(reason or None) if compare is None else None))
-    # the 决算 amount: the first amount of the sentence before the comparison that is not a change or a budget
-    actual_found = budget_found = False
+    # the 决算 amount: the first amount of the sentence before the comparison that is not a change or a budget; the
+    # 预算 amount: the one amount printed after 预算(数)(为) -- two of them (年初预算 and 调整预算) leave the basis open
+    budgets = []
+    actual = None
     for m in _AMOUNT.finditer(sentence, 0, first):
         before = sentence[max(0, m.start() - 12):m.start()]
-        if not budget_found and _BUDGET_BEFORE.search(before):
-            value, decimals = _decimal(m.group("num"))
-            out.append(_mark(_line_at(members, m.start()), index, sentence, "budget_amount", value_text=m.group("num"),
-                             value=value, printed_decimals=decimals, printed_unit=m.group("unit"), basis="budget"))
-            budget_found = True
-            continue
-        if actual_found or _CHANGE_BEFORE.search(before):
-            continue
+        if _BUDGET_BEFORE.search(before):
+            budgets.append(m)
+        elif actual is None and not _CHANGE_BEFORE.search(before):
+            actual = m
+    for m, role, basis in ([(budgets[0], "budget_amount", "budget")] if len(budgets) == 1 else []) + \
+            ([(actual, "budget_actual", "final_accounts")] if actual is not None else []):
         value, decimals = _decimal(m.group("num"))
-        out.append(_mark(_line_at(members, m.start()), index, sentence, "budget_actual", value_text=m.group("num"),
-                         value=value, printed_decimals=decimals, printed_unit=m.group("unit"), basis="final_accounts"))
-        actual_found = True
+        out.append(_mark(_line_at(members, m.start()), index, sentence, role, value_text=m.group("num"), value=value,
+                         printed_decimals=decimals, printed_unit=m.group("unit"), basis=basis))
     return out

@@ -116,3 +116,14 @@ def test_headings_and_contents_entries_naming_a_body_before_the_year():
     found = marks(text, "unit_heading")
     assert [(m.line_start, m.subject) for m in found] == [
         (1, "某某县乙镇水利站"), (3, "某某县乙镇水利站"), (4, "某某县甲镇水利站"), (5, "某某县乙镇水利站")]
+
+
+def test_two_budget_amounts_leave_the_basis_open_and_an_execution_rate_is_a_completion():
+    found = marks("教育支出年初预算为1000万元，调整预算为1200万元，执行1150万元，预算执行率为95.83%。")
+    assert sorted((m.role, m.value) for m in found) == [
+        ("budget_actual", Decimal("1150")), ("budget_completion", Decimal("95.83"))]
+
+
+def test_a_rate_and_a_comparison_in_different_clauses_are_not_paired():
+    text = "收入决算为100万元，完成预算101%；支出决算为90万元，决算数小于预算数，主要原因是压减会议费。"
+    assert marks(text) == []
