@@ -127,3 +127,64 @@ def test_two_budget_amounts_leave_the_basis_open_and_an_execution_rate_is_a_comp
 def test_a_rate_and_a_comparison_in_different_clauses_are_not_paired():
     text = "收入决算为100万元，完成预算101%；支出决算为90万元，决算数小于预算数，主要原因是压减会议费。"
     assert marks(text) == []
+
+
+# --- end to end: `yusuan check` on documents written for the test -----------------------------------------------
+
+_WRONG_UNIT = """某某县丙镇畜牧兽医站2025年单位预算公开说明
+目录
+第一部分：某某县丙镇畜牧兽医站2025年单位预算情况说明
+第二部分：某某县丙镇水产技术推广站2025年预算绩效目标
+第一部分：某某县丙镇畜牧兽医站2025年单位预算情况说明
+2025年“三公”经费预算为6.5万元，比上年减少1.2万元。其中：公务用车运行维护费6.5万元，比上年减少1.2万元，主要原因是压减车辆运行开支；会议费减少0万元，主要原因是压减会议数量，控制会议规模。
+2025年培训费预算因填报有误，多列0.8万元。
+"""
+
+_WRONG_RATE = """某某市青山区文化馆2024年度单位决算情况说明
+一、一般公共预算财政拨款支出决算情况
+2024年度一般公共预算财政拨款支出决算为520.00万元，完成年初预算100%，决算数大于预算数20.00万元，主要原因是年中增加展览项目。
+其中：群众文化支出决算为310.00万元，完成预算92.5%，决算数小于预算数，主要原因是年中追加活动经费。
+二、项目自评
+自评结论 |
+结合自评情况，总结项目取得的主要成效（200字以内） |
+"""
+
+_CONSISTENT = """某某市青山区图书馆2024年度单位决算情况说明
+一、一般公共预算财政拨款支出决算情况
+2024年度一般公共预算财政拨款支出决算为500.00万元，完成年初预算的104.17%，决算数大于预算数20.00万元，主要原因是年中追加数字资源采购经费。
+其中：文化和旅游支出决算为380.00万元，决算数小于预算数，主要原因是压缩公用经费。
+二、项目自评
+年度目标完成情况（100字以内）：全年新增馆藏图书1.2万册，接待读者15万人次。
+"""
+
+
+def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path):
+    """Each rule once where its fault was written in, nothing from these rules in the consistent document
+    (500.00 ÷ 480.00 = 104.1667% → 104.17%; 决算 below 预算 explained by 压缩)."""
+    import json
+    from collections import Counter
+
+    from typer.testing import CliRunner
+
+    from loaders.cli import app
+
+    files = {"wrong-unit.txt": _WRONG_UNIT, "wrong-rate.txt": _WRONG_RATE, "consistent.txt": _CONSISTENT}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", *(str(tmp_path / n) for n in files), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    ours = ("NAR-TEXT-008", "NAR-TEXT-009", "NAR-TEXT-010", "NAR-TEXT-011", "NAR-TEXT-012", "NAR-RATE-001",
+            "NAR-RATE-002", "NAR-UNIT-001", "NAR-UNIT-002")
+    found = [f for f in json.loads(result.output) if f["rule_id"] in ours]
+    assert Counter((f["file"], f["rule_id"], f["severity"], f["lines"][0]) for f in found) == Counter({
+        ("wrong-unit.txt", "NAR-UNIT-001", "error", 4): 1,
+        ("wrong-unit.txt", "NAR-TEXT-008", "error", 6): 1,
+        ("wrong-unit.txt", "NAR-TEXT-012", "warning", 7): 1,
+        ("wrong-rate.txt", "NAR-RATE-001", "error", 3): 1,
+        ("wrong-rate.txt", "NAR-TEXT-010", "error", 4): 1,
+        ("wrong-rate.txt", "NAR-TEXT-011", "error", 7): 1,
+    })
+    [rate] = [f for f in found if f["rule_id"] == "NAR-RATE-001"]
+    assert (Decimal(rate["lhs"]), round(Decimal(rate["rhs"]), 2)) == (Decimal("100"), Decimal("104.00"))  # 520.00 ÷ (520.00 − 20.00)
+    for finding in found:  # each quotes its sentence or line
+        assert finding["quoted_source"] and finding["lines"], finding
