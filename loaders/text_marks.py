@@ -61,7 +61,8 @@ _COMPARE = re.compile(
     r"决算数?(?:(?P<up>大于|高于|超过|超出|多于)|(?P<down>小于|低于|少于)|(?P<flat>等于|与预算数?(?:持平|相等|一致)))"
     r"(?:年初)?(?:调整后)?预算数?(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>万元|亿元|千元|元))?")
 _COMPLETION = re.compile(
-    r"(?:完成(?:了)?(?:全年|年初|调整后)?预算(?:数|的)?|预算执行率(?:为|是|达到|达)?)(?P<num>[0-9]+(?:\.[0-9]+)?)%")
+    r"(?:完成(?:了)?(?:全年|年初|调整后)?预算(?:数|的)?|预算执行率(?:为|是|达到|达)?|决算数?为(?:全年|年初|调整后)?预算数?的)"
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?)%")
 _AMOUNT = re.compile(r"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>万元|亿元|千元|元)")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减|相比|比上年|较上年|大于|小于|高于|低于|预算数?)[^，,；;。]{0,6}$")
 _BUDGET_BEFORE = re.compile(r"(?<!决)(?:年初|调整后|全年)?预算数?(?:为|是|：|:)?$")
@@ -223,7 +224,7 @@ def _budget_marks(sentence: str, members, index: int) -> list[Statement]:
                          value_text=fields.pop("value_text", compare.group(0)), **fields))
     if completion is not None:
         value, decimals = _decimal(completion.group("num"))
-        out.append(_mark(_line_at(members, completion.start()), index, sentence, "budget_completion",
+        out.append(_mark(_line_at(members, completion.start("num")), index, sentence, "budget_completion",
                          value_text=completion.group("num"), value=value, printed_decimals=decimals, printed_unit="%",
                          reason_text=(reason or None) if compare is None else None))
     # the 决算 amount: the first amount of the sentence before the comparison that is not a change or a budget; the

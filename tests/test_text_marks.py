@@ -188,3 +188,12 @@ def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path
     assert (Decimal(rate["lhs"]), round(Decimal(rate["rhs"]), 2)) == (Decimal("100"), Decimal("104.00"))  # 520.00 ÷ (520.00 − 20.00)
     for finding in found:  # each quotes its sentence or line
         assert finding["quoted_source"] and finding["lines"], finding
+
+
+def test_a_final_amount_stated_as_a_share_of_the_budget_is_a_completion_on_the_line_of_its_number():
+    found = marks("（3）农林水支出：年初预算40.00万元，决算43.10万元，决算数为年初预算的\n107.75%，"
+                  "决算数大于年初预算，主要原因是年中追加防汛经费。\n")
+    by_role = {m.role: m for m in found}
+    assert (by_role["budget_completion"].value, by_role["budget_completion"].line_start) == (Decimal("107.75"), 2)
+    assert (by_role["budget_amount"].value, by_role["budget_actual"].value) == (Decimal("40.00"), Decimal("43.10"))
+    assert by_role["budget_comparison"].direction == 1
