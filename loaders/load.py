@@ -42,6 +42,7 @@ from loaders.parsers import parser_for
 from loaders.records import DocumentFacts, Finding, LayoutMismatch, ParseError, ParseResult
 from loaders.schema import DOCUMENT_TABLES, ensure_raw_schema
 from loaders.statements import READER_VERSION, read_statements
+from loaders.text_marks import MARKS_VERSION, read_marks
 
 FIGURE_COLUMNS = [
     "page", "line_start", "line_end", "section", "table_name", "row_code", "row_code_scheme", "row_kind",
@@ -280,7 +281,7 @@ def _guarded_parse(task: tuple[str, object]) -> _Parsed:
 def _parser_version(parser) -> str:
     """The version recorded in the ledger: the parser's and the statement reader's, so a document is parsed
     again when either changes (see ``_unchanged``)."""
-    return f"{parser.VERSION}+statements-{READER_VERSION}"
+    return f"{parser.VERSION}+statements-{READER_VERSION}+marks-{MARKS_VERSION}"
 
 
 def _parse_document(task: tuple[str, object]) -> _Parsed:
@@ -350,6 +351,7 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
     # The statement reader runs after whichever parser, on every document (the prose of every kind).
     try:
         statements, reader_findings = read_statements(doc, result.facts)
+        statements.extend(read_marks(doc, result.facts))  # the words the prose rules need beside the numbers
     except Exception as exc:  # noqa: BLE001 - a reader bug on one document must not stop the batch
         return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
                        f"{doc.file_name}: the statement reader failed: {type(exc).__name__}: {exc}",

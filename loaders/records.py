@@ -143,7 +143,7 @@ class Statement:
     line_end: int
     sentence: str  # the whole sentence as printed, wrapped lines joined
     raw_text: str  # the printed line(s) the number stands on
-    role: str  # amount | prior_amount | change | growth_pct | share_pct | completion_pct | count | placeholder | empty_reason | empty_table_note
+    role: str  # amount | prior_amount | change | growth_pct | share_pct | completion_pct | count | placeholder | empty_reason | empty_table_note | text marks (text_marks.py)
     value_text: str | None = None  # digits exactly as printed
     value: Decimal | None = None  # exact, in the printed unit; sign never folded in (see direction)
     printed_decimals: int | None = None

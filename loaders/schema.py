@@ -155,7 +155,7 @@ RAW_DDL = [
         subject_path varchar,
         parent_subject varchar,
         list_index integer,
-        role varchar not null,        -- amount | prior_amount | change | growth_pct | share_pct | completion_pct | count | placeholder | empty_reason | empty_table_note
+        role varchar not null,        -- amount | prior_amount | change | growth_pct | share_pct | completion_pct | count | placeholder | empty_reason | empty_table_note | text marks (text_marks.py)
         period_year integer,
         basis varchar,
         compared_year integer,

@@ -506,7 +506,10 @@ def test_reader_version_is_recorded_with_the_parser_version():
     from loaders import load
     from loaders.parsers import shanghai_budget
 
-    assert load._parser_version(shanghai_budget) == f"{shanghai_budget.VERSION}+statements-{READER_VERSION}"
+    from loaders.text_marks import MARKS_VERSION
+
+    assert load._parser_version(shanghai_budget) == \
+        f"{shanghai_budget.VERSION}+statements-{READER_VERSION}+marks-{MARKS_VERSION}"
 
 
 def test_a_sentence_naming_its_own_noun_does_not_inherit_the_previous_subject():
@@ -543,7 +546,7 @@ def test_statements_land_in_raw_and_the_ledger_records_the_reader(tmp_path):
                           ("amount", "社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）", Decimal("738.66"), "万元",
                            75)]
         [(version,)] = con.execute("select distinct parser_version from raw.loads").fetchall()
-        assert version.endswith(f"+statements-{READER_VERSION}")
+        assert f"+statements-{READER_VERSION}+marks-" in version
         assert con.execute("select count(*) from raw.statements where role = 'empty_reason'").fetchone() == (1,)
         summary = load.load_directory(con, folder, workers=1)
         assert [o.status for o in summary.outcomes] == ["unchanged"]  # same bytes, same versions

@@ -12,6 +12,7 @@
         ('line_start', 'integer', 'sentence_index'),
         ('line_end', 'integer', 'sentence_index'),
         ('sentence', 'varchar', 'null'),
+        ('section', 'varchar', 'null'),
         ('raw_text', 'varchar', 'sentence'),
         ('role', 'varchar', 'null'),
         ('subject', 'varchar', 'null'),

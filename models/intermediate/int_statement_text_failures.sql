@@ -1,5 +1,5 @@
 -- One row per failing statement of a prose rule on raw.statements (NAR-TEXT, NAR-YEAR, NAR-COPY, NAR-TARGETS,
--- NAR-PRIOR), with its evidence and the quoted sentence(s): computed here once, by the check macros of
+-- NAR-PRIOR, NAR-RATE, NAR-UNIT), with its evidence and the quoted sentence(s): computed here once, by the check macros of
 -- macros/generic_tests/, for both readers -- the data tests on this model (which warn, one per check) and
 -- fct_findings (which publishes them).
 with
@@ -18,6 +18,10 @@ departments as (
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
+),
+
+reason_words as (
+    select * from {{ ref('reason_direction_words') }}
 ),
 
 -- the statements with what the rules need to know of their document: year, kind, department (normalised name)
@@ -132,6 +136,34 @@ prior_failures as (
     {{ prior_document_amounts_check('document_statements', 'prior_figures') }}
 ),
 
+zero_change_reason_failures as (
+    {{ zero_change_reasons_check('document_statements', 'reason_words') }}
+),
+
+unexplained_change_failures as (
+    {{ unexplained_changes_check('document_statements') }}
+),
+
+completion_failures as (
+    {{ completion_contradictions_check('document_statements') }}
+),
+
+budget_reason_failures as (
+    {{ budget_reason_direction_check('document_statements', 'reason_words') }}
+),
+
+template_text_failures as (
+    {{ template_text_check('document_statements') }}
+),
+
+entry_error_failures as (
+    {{ entry_error_notes_check('document_statements') }}
+),
+
+unit_heading_failures as (
+    {{ unit_headings_check('document_statements') }}
+),
+
 final as (
     select 'reason_direction' as check_name, * from reason_direction_failures
     union all by name
@@ -154,6 +186,20 @@ final as (
     select 'performance_targets_summary' as check_name, * from target_failures
     union all by name
     select 'prior_document_amounts' as check_name, * from prior_failures
+    union all by name
+    select 'zero_change_reasons' as check_name, * from zero_change_reason_failures
+    union all by name
+    select 'unexplained_changes' as check_name, * from unexplained_change_failures
+    union all by name
+    select 'completion_contradictions' as check_name, * from completion_failures
+    union all by name
+    select 'budget_reason_direction' as check_name, * from budget_reason_failures
+    union all by name
+    select 'template_text' as check_name, * from template_text_failures
+    union all by name
+    select 'entry_error_notes' as check_name, * from entry_error_failures
+    union all by name
+    select 'unit_headings' as check_name, * from unit_heading_failures
 )
 
 select * from final

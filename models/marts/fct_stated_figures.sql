@@ -5,9 +5,12 @@
 -- page, lines, value in yuan and half-step), where one can be found with certainty.
 with
 
+-- the text marks (loaders/text_marks.py: budget_completion, budget_actual …) are the prose rules' evidence, not
+-- stated figures: the reader's own statement of the same number is the one listed here
 linked as (
     select * from {{ ref('int_statements_linked') }}
     where value is not null
+        and role in ('amount', 'prior_amount', 'change', 'growth_pct', 'share_pct', 'completion_pct', 'count')
 ),
 
 final as (

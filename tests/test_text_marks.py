@@ -1,0 +1,199 @@
+"""The marks reader (loaders/text_marks.py): the words of fiscal prose the prose rules NAR-TEXT-008..012, NAR-RATE
+and NAR-UNIT need. Every sentence here is written for the test (other subjects, units, years and wordings than the
+collected disclosures the rules were first found on); the expected marks are read from the sentences by hand.
+The rules themselves are tested on inline fixtures (tests/dbt/generic_test_fixtures/test_*_fixtures.sql)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import text_document
+from loaders.records import DocumentFacts
+from loaders.text_marks import MARK_SENTENCE_BASE, read_marks
+
+UNIT_BUDGET = DocumentFacts(kind="unit_budget_sh", fiscal_year=2025)
+
+
+def marks(text: str, role: str | None = None, facts: DocumentFacts = UNIT_BUDGET):
+    found = read_marks(text_document(text), facts)
+    return [m for m in found if role is None or m.role == role]
+
+
+# --- template instructions ----------------------------------------------------------------------------------------
+
+def test_an_instruction_with_its_length_limit_alone_in_a_cell_is_template_text():
+    text = "实施过程 |\n简要描述项目的实施过程和主要做法（150字以内） |\n绩效结论 |\n总结项目取得的主要成效。(300字以内)\n"
+    found = marks(text, "template_text")
+    assert [(m.line_start, m.value_text) for m in found] == [(2, "（150字以内）"), (4, "(300字以内)")]
+    assert found[0].subject == "简要描述项目的实施过程和主要做法（150字以内）"
+
+
+def test_a_label_with_a_limit_followed_by_its_content_is_not_template_text():
+    text = ("年度目标完成情况（100字以内）：全年完成道路养护12公里，群众满意度达到95%。\n"
+            "绩效目标（200字以内）| 完成农村公路养护任务，保障道路通行。\n")
+    assert marks(text, "template_text") == []
+
+
+def test_fill_in_words_are_template_text_only_in_a_short_cell():
+    assert [m.value_text for m in marks("请填写项目主要产出及效果 |\n", "template_text")] == ["请填写项目主要产出及效果"]
+    assert [m.value_text for m in marks("此处说明预算调整原因\n", "template_text")] == ["此处说明预算调整原因"]
+    long_sentence = ("为做好预算公开工作，各单位应当按照财政部门统一格式，请填写公开报表并在规定时间内报送区财政局审核，"
+                     "审核通过后由各单位在门户网站统一公开，接受社会监督。")
+    assert marks(long_sentence, "template_text") == []
+
+
+# --- a publisher's own note that a figure was entered wrongly ------------------------------------------------------
+
+def test_a_note_that_a_figure_was_entered_wrongly_is_an_entry_error_note():
+    text = ("培训费预算增加3.6万元，原因是预算编制时录入错误，将差旅费计入培训费。"
+            "会议费1.2万元，与上年持平。")
+    found = marks(text, "entry_error_note")
+    assert [(m.value_text, m.line_start) for m in found] == [("录入错误", 1)]
+    assert found[0].sentence.startswith("培训费预算增加3.6万元")
+    assert marks("办公费增加2万元，主要原因是办公设备更新。", "entry_error_note") == []
+
+
+# --- a reason attached to a change of zero ------------------------------------------------------------------------
+
+def test_a_reason_after_a_zero_change_is_read_with_its_subject_and_direction():
+    text = "2025年会议费预算3万元，比上年增加0万元，原因是新增两次业务培训会议。差旅费比上年减少1.5万元，主要原因是压减出差人次。"
+    [zero] = marks(text, "zero_change_reason")
+    assert (zero.direction, zero.value, zero.printed_unit, zero.line_start) == (1, Decimal("0"), "万元", 1)
+    assert zero.reason_text == "新增两次业务培训会议"
+
+
+def test_the_subject_of_a_zero_change_is_the_noun_its_clause_starts_with():
+    [zero] = marks("其中：办公费减少0万元，主要是严控一般性支出。", "zero_change_reason")
+    assert (zero.subject, zero.direction, zero.reason_text) == ("办公费", -1, "严控一般性支出")
+
+
+def test_a_zero_change_followed_by_another_subject_has_no_reason():
+    text = "其中因公出国（境）费减少0万元，公务接待费增加1.1万元，主要原因是接待任务增加。"
+    assert marks(text, "zero_change_reason") == []
+
+
+# --- 决算 against 预算 and the completion rate ------------------------------------------------------------------
+
+def test_budget_comparison_completion_and_amounts_of_one_sentence():
+    text = ("2024年度，本单位项目支出决算为326.40万元，比上年增加12.5万元；完成调整后预算的104.12%，"
+            "决算数高于预算数12.92万元，主要原因是年中追加设备购置经费。")
+    found = marks(text)
+    by_role = {m.role: m for m in found}
+    assert set(by_role) == {"budget_comparison", "budget_completion", "budget_actual"}
+    assert len({m.sentence_index for m in found}) == 1 and found[0].sentence_index >= MARK_SENTENCE_BASE
+    assert (by_role["budget_comparison"].direction, by_role["budget_comparison"].value,
+            by_role["budget_comparison"].printed_unit) == (1, Decimal("12.92"), "万元")
+    assert by_role["budget_comparison"].reason_text == "年中追加设备购置经费"
+    assert (by_role["budget_completion"].value, by_role["budget_completion"].printed_decimals) == (Decimal("104.12"), 2)
+    assert by_role["budget_actual"].value == Decimal("326.40")  # not the change 12.5
+
+
+def test_a_stated_budget_amount_and_a_completion_without_comparison():
+    found = marks("卫生健康支出年初预算为80万元，决算数为72.5万元，完成年初预算的90.63%。")
+    assert sorted((m.role, m.value) for m in found) == [
+        ("budget_actual", Decimal("72.5")), ("budget_amount", Decimal("80")), ("budget_completion", Decimal("90.63"))]
+
+
+def test_traditional_characters_and_pinyin_glosses_are_read():
+    found = marks("城鄉社區支出決算數(shù)小於預(yù)算數(shù)，完成預算96%，主要原因是項目未實施。")
+    by_role = {m.role: m for m in found}
+    assert by_role["budget_comparison"].direction == -1
+    assert by_role["budget_comparison"].reason_text == "项目未实施"
+    assert by_role["budget_completion"].value == Decimal("96")
+    assert "預(yù)算" in by_role["budget_comparison"].raw_text  # the line is quoted as printed
+
+
+def test_a_sentence_without_comparison_or_rate_has_no_budget_marks():
+    assert marks("2024年度一般公共预算财政拨款支出决算为512.3万元，比上年减少20.1万元。") == []
+
+
+# --- headings that name an organisation ---------------------------------------------------------------------------
+
+def test_headings_and_contents_entries_naming_a_body_before_the_year():
+    text = ("某某县乙镇水利站2025年单位预算公开说明\n目录\n第一部分：某某县乙镇水利站2025年单位预算情况说明\n"
+            "第二部分：某某县甲镇水利站2025年预算绩效目标\n一、某某县乙镇水利站2025年“三公”经费预算情况\n"
+            "某某县乙镇水利站主要负责辖区水利工程的建设和管理，2025年预算安排工作经费10万元。\n")
+    found = marks(text, "unit_heading")
+    assert [(m.line_start, m.subject) for m in found] == [
+        (1, "某某县乙镇水利站"), (3, "某某县乙镇水利站"), (4, "某某县甲镇水利站"), (5, "某某县乙镇水利站")]
+
+
+def test_two_budget_amounts_leave_the_basis_open_and_an_execution_rate_is_a_completion():
+    found = marks("教育支出年初预算为1000万元，调整预算为1200万元，执行1150万元，预算执行率为95.83%。")
+    assert sorted((m.role, m.value) for m in found) == [
+        ("budget_actual", Decimal("1150")), ("budget_completion", Decimal("95.83"))]
+
+
+def test_a_rate_and_a_comparison_in_different_clauses_are_not_paired():
+    text = "收入决算为100万元，完成预算101%；支出决算为90万元，决算数小于预算数，主要原因是压减会议费。"
+    assert marks(text) == []
+
+
+# --- end to end: `yusuan check` on documents written for the test -----------------------------------------------
+
+_WRONG_UNIT = """某某县丙镇畜牧兽医站2025年单位预算公开说明
+目录
+第一部分：某某县丙镇畜牧兽医站2025年单位预算情况说明
+第二部分：某某县丙镇水产技术推广站2025年预算绩效目标
+第一部分：某某县丙镇畜牧兽医站2025年单位预算情况说明
+2025年“三公”经费预算为6.5万元，比上年减少1.2万元。其中：公务用车运行维护费6.5万元，比上年减少1.2万元，主要原因是压减车辆运行开支；会议费减少0万元，主要原因是压减会议数量，控制会议规模。
+2025年培训费预算因填报有误，多列0.8万元。
+"""
+
+_WRONG_RATE = """某某市青山区文化馆2024年度单位决算情况说明
+一、一般公共预算财政拨款支出决算情况
+2024年度一般公共预算财政拨款支出决算为520.00万元，完成年初预算100%，决算数大于预算数20.00万元，主要原因是年中增加展览项目。
+其中：群众文化支出决算为310.00万元，完成预算92.5%，决算数小于预算数，主要原因是年中追加活动经费。
+二、项目自评
+自评结论 |
+结合自评情况，总结项目取得的主要成效（200字以内） |
+"""
+
+_CONSISTENT = """某某市青山区图书馆2024年度单位决算情况说明
+一、一般公共预算财政拨款支出决算情况
+2024年度一般公共预算财政拨款支出决算为500.00万元，完成年初预算的104.17%，决算数大于预算数20.00万元，主要原因是年中追加数字资源采购经费。
+其中：文化和旅游支出决算为380.00万元，决算数小于预算数，主要原因是压缩公用经费。
+二、项目自评
+年度目标完成情况（100字以内）：全年新增馆藏图书1.2万册，接待读者15万人次。
+"""
+
+
+def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path):
+    """Each rule once where its fault was written in, nothing from these rules in the consistent document
+    (500.00 ÷ 480.00 = 104.1667% → 104.17%; 决算 below 预算 explained by 压缩)."""
+    import json
+    from collections import Counter
+
+    from typer.testing import CliRunner
+
+    from loaders.cli import app
+
+    files = {"wrong-unit.txt": _WRONG_UNIT, "wrong-rate.txt": _WRONG_RATE, "consistent.txt": _CONSISTENT}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", *(str(tmp_path / n) for n in files), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    ours = ("NAR-TEXT-008", "NAR-TEXT-009", "NAR-TEXT-010", "NAR-TEXT-011", "NAR-TEXT-012", "NAR-RATE-001",
+            "NAR-RATE-002", "NAR-UNIT-001", "NAR-UNIT-002")
+    found = [f for f in json.loads(result.output) if f["rule_id"] in ours]
+    assert Counter((f["file"], f["rule_id"], f["severity"], f["lines"][0]) for f in found) == Counter({
+        ("wrong-unit.txt", "NAR-UNIT-001", "error", 4): 1,
+        ("wrong-unit.txt", "NAR-TEXT-008", "error", 6): 1,
+        ("wrong-unit.txt", "NAR-TEXT-012", "warning", 7): 1,
+        ("wrong-rate.txt", "NAR-RATE-001", "error", 3): 1,
+        ("wrong-rate.txt", "NAR-TEXT-010", "error", 4): 1,
+        ("wrong-rate.txt", "NAR-TEXT-011", "error", 7): 1,
+    })
+    [rate] = [f for f in found if f["rule_id"] == "NAR-RATE-001"]
+    assert (Decimal(rate["lhs"]), round(Decimal(rate["rhs"]), 2)) == (Decimal("100"), Decimal("104.00"))  # 520.00 ÷ (520.00 − 20.00)
+    for finding in found:  # each quotes its sentence or line
+        assert finding["quoted_source"] and finding["lines"], finding
+
+
+def test_a_final_amount_stated_as_a_share_of_the_budget_is_a_completion_on_the_line_of_its_number():
+    found = marks("（3）农林水支出：年初预算40.00万元，决算43.10万元，决算数为年初预算的\n107.75%，"
+                  "决算数大于年初预算，主要原因是年中追加防汛经费。\n")
+    by_role = {m.role: m for m in found}
+    assert (by_role["budget_completion"].value, by_role["budget_completion"].line_start) == (Decimal("107.75"), 2)
+    assert (by_role["budget_amount"].value, by_role["budget_actual"].value) == (Decimal("40.00"), Decimal("43.10"))
+    assert by_role["budget_comparison"].direction == 1
