@@ -100,6 +100,19 @@ def test_share_whole_verdicts_by_the_words_between_zhan_and_the_number():
     assert share_whole("年初预算", "科研经费") == "own"
     assert share_whole("全部支出预算的", "科研经费") == "other"
     assert share_whole("支出的", "项目支出") == "other"  # a larger aggregate than the list's whole
+    # a scope or year printed on one name only names the same aggregate; two different scopes name two
+    assert share_whole("地方税收收入比重为", "全县地方税收收入") == "whole"
+    assert share_whole("本年支出合计的", "2023年本年支出合计") == "whole"
+    assert share_whole("全县支出的", "本级支出") == "other"
+
+
+def test_a_list_of_changes_keeps_its_parts_when_the_whole_amount_is_stated_elsewhere():
+    text = ("2024年“三公”经费预算总计30.5万元。\n"
+            "2024年“三公”经费预算较上年增加2.1万元，其中公务接待费较上年减少0.4万元，下降5.0%。\n")
+    statements, findings = _read(text, year=2024)
+    change = [s for s in statements if s.role == "change" and s.subject == "公务接待费"]
+    assert len(change) == 1 and change[0].parent_subject == "三公经费"
+    assert not [f for f in findings if f.rule_id == AMBIGUOUS_LIST_RULE]
 
 
 def test_share_of_the_named_list_whole_is_checked_against_it():

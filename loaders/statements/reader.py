@@ -188,11 +188,32 @@ _SHARE_OF_TOTAL_RE = re.compile(r"^(?:总额|总数|总量|合计数?|总计|全
 _SHARE_WHOLE_TAIL_RE = re.compile(r"(?:的)?(?:总额|总数|总量|合计数?|总计)$")
 
 
+# the year and the scope printed before a name (2024年, 本年, 全市, 本级, 我县) name no other aggregate
+_NAME_YEAR_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|全年)?")
+_NAME_SCOPE_RE = re.compile(r"^(?:[全本我][省市州盟县区旗镇乡]|[省市县区]本级|本级)")
+
+
+def share_named(named: str) -> str:
+    """The name a share phrase gives its whole: the words between 占 and the number without 比重为, 的 and the like."""
+    return _SHARE_LEAD_RE.sub("", _SHARE_TAIL_RE.sub("", named.translate(g.QUOTES)), count=1)
+
+
 def _name_key(name: str) -> str:
     """A name compared by its words: quotes and spaces dropped, a year or 本年 before it and a basis after it too."""
-    name = re.sub(r"^(?:[0-9]{4}年度?|本年度?|当年|全年)", "", name.translate(g.QUOTES))
+    name = _NAME_YEAR_RE.sub("", name.translate(g.QUOTES))
     suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
     return name[:suffix.start()] if suffix and suffix.start() >= 2 else name
+
+
+def _same_aggregate(a: str, b: str) -> bool:
+    """Two names of one aggregate: equal, or equal but for a scope (全市, 本级) printed on one of them only (全县支出
+    and 本级支出 are two aggregates)."""
+    if a == b:
+        return True
+    scope_a, scope_b = _NAME_SCOPE_RE.match(a), _NAME_SCOPE_RE.match(b)
+    if scope_a and scope_b:
+        return False
+    return bool(a and b) and _NAME_SCOPE_RE.sub("", a) == _NAME_SCOPE_RE.sub("", b)
 
 
 def share_whole(named: str, whole: str) -> str:
@@ -200,13 +221,13 @@ def share_whole(named: str, whole: str) -> str:
     names that whole or none (占比12%, 占总额的12%, 占三公经费的12%); ``"own"`` when it names only a basis (占年初
     预算100%: the part against its own budget, no share of the list's whole); ``"other"`` when it names another
     aggregate (占支出总预算78.33% under 项目支出: the part says it is a part of that, not of the list's whole)."""
-    named = _SHARE_LEAD_RE.sub("", _SHARE_TAIL_RE.sub("", named.translate(g.QUOTES)), count=1)
+    named = share_named(named)
     if _SHARE_OF_TOTAL_RE.match(named):
         return "whole"
     if g.GENERIC_BASIS_ONLY_RE.match(named) or named in g.BASES:
         return "own"
     key, whole_key = (_name_key(_SHARE_WHOLE_TAIL_RE.sub("", n)) for n in (named, whole))
-    return "whole" if key and key == whole_key else "other"
+    return "whole" if key and _same_aggregate(key, whole_key) else "other"
 
 
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
@@ -345,6 +366,8 @@ class _Reader:
             if lst.whole_record is not None or lst.ambiguous is not None or not lst.members:
                 continue
             parts = {(r["period_year"], r["basis"]) for r in lst.members if r["role"] == "amount"}
+            if not parts:
+                continue  # a list of changes (增加…，其中A减少…): no amount is compared with a whole
             others = [r for r in self.statements if r.get("subject") == lst.whole.name
                       and r["role"] in ("amount", "prior_amount") and r.get("value") is not None
                       and (r.get("sentence_index", -1) > lst.index
@@ -770,7 +793,7 @@ class _Reader:
             return
         record["_list"] = None
         record["_not_of_list"] = True
-        named = record["_share_named"].strip()
+        named = share_named(record["_share_named"])
         if verdict == "other":
             self._ambiguous(lst, f"a part states its share of “{named}”, not of “{lst.whole.name}”, so which "
                             "whole the parts belong to is not printed", block, start, end)
