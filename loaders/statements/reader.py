@@ -14,6 +14,12 @@ kind, PDF and text alike. Steps, each linear in the text:
 
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
+
+Wholes (1.2.0): a share (占X的z%) is a share of its list's whole only when X names that whole or none (占比); a
+share of the part's own budget (占年初预算) or of another aggregate is not checked and is reported, and a part naming
+another aggregate as its whole leaves its list ambiguous. A list naming its whole without an amount before its
+parts is never bound to an amount of that name stated in a later sentence or for another period (ambiguous,
+reported). 万 alone after a number in a money clause of a sentence that states money is 万元.
 """
 
 from __future__ import annotations
