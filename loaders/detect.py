@@ -74,6 +74,9 @@ LABEL_ALONE_RE = re.compile(r"^(?:预算主管部门|主管部门|预算单位|�
                             r"(?:[（(]盖章[）)])?[:：]?[|｜]?$")
 YEAR_KIND_RE = re.compile(
     r"(?P<y>20\d{2})\s*年度?\S{0,40}?(?:预算|决算|绩效|自评|评价|三公|报告)")
+# a sentence stating the year's own totals: 2021年度总收入, 2024年收支总预算, 2023年本年支出合计
+YEAR_TOTAL_RE = re.compile(
+    r"(?P<y>20\d{2})\s*年度?(?:本年|全年|全部)?(?:总收入|总支出|收支总预算|收支总计|收入总计|支出总计|收入合计|支出合计)")
 # a form's title followed by its year in brackets: 项目支出绩效自评表(2022年度), 项目绩效目标表（2021年度）
 YEAR_PAREN_RE = re.compile(r"(?:表|报告|说明|预算|决算)[（(](?P<y>20\d{2})年度?[）)]")
 YEAR_LINE_RE = re.compile(r"^(?P<y>20\d{2})年度")
@@ -93,6 +96,22 @@ CONTENTS_RE = re.compile(r"^(?:目\s*录|第[一二三四五六七八九十]+部
 # traditional characters): matched as their simplified forms; what is landed is the text as printed (the
 # mapping is one character to one, so a match's span is the printed text's span). One explicit map, shared with
 # the statement reader (loaders/statements/script.py).
+
+
+# a year printed as what the document's own year is compared with (较2020年度决算数减少…, 比2022年增加, 与2021年相比,
+# 2021年同期): the base of a comparison, never the document's year. 与/同/和 only with the 相比 that closes the
+# comparison (2020年预算执行情况与2021年预算草案: two years of one report, not a comparison)
+_COMPARED_BEFORE_RE = re.compile(r"(?:较|比|相较于?|相对于)\s*$")
+_JOINED_BEFORE_RE = re.compile(r"(?:与|同|和|跟)\s*$")
+_CLOSING_COMPARISON_RE = re.compile(r"度?[^，。,；;：:]{0,12}?(?:相比|比较|对比)")
+_SAME_PERIOD_AFTER_RE = re.compile(r"度?\s*同期")
+
+
+def comparison_base(text: str, start: int, end: int) -> bool:
+    """Whether the year printed at text[start:end] (20xx年, up to its 年) is the base a comparison is made with."""
+    before = text[max(0, start - 4):start]
+    return bool(_COMPARED_BEFORE_RE.search(before) or _SAME_PERIOD_AFTER_RE.match(text, end)
+                or (_JOINED_BEFORE_RE.search(before) and _CLOSING_COMPARISON_RE.match(text, end)))
 
 
 HEAD_PAGES = 3
@@ -271,11 +290,13 @@ def detect(document: Document) -> Detection:
     if kind_line is not None and kind_line.zone == "text":
         # the kind read from a sentence: the year written last before its genre words in that sentence
         position = min(m.start() for _k, p in KIND_PATTERNS + TEXT_KIND_PATTERNS for m in [p.search(kind_line.text)] if m)
-        years = list(re.finditer(r"(?P<y>20\d{2})年度?(?![\d-])", kind_line.text[:position]))
+        years = [m for m in re.finditer(r"(?P<y>20\d{2})年度?(?![\d-])", kind_line.text[:position])
+                 if not comparison_base(kind_line.text, m.start(), m.end())]
         if years:
             _set(detection, "fiscal_year", int(years[-1].group("y")), kind_line)
     # last resort: the first sentence that writes a year beside genre words (2020年本年收入合计…其中：一般公共预算)
-    year_passes.append((("text",), (YEAR_KIND_RE,)))
+    # (a fragment without genre words: the year its own totals are stated for, 本单位2021年度总收入581.45万元)
+    year_passes.append((("text",), (YEAR_KIND_RE, YEAR_TOTAL_RE)))
     for zones, patterns in year_passes:
         if facts.fiscal_year is not None:
             break
@@ -283,7 +304,8 @@ def detect(document: Document) -> Detection:
             for line in ordered:
                 if line.zone not in zones:
                     continue
-                match = pattern.search(line.text)
+                match = next((m for m in pattern.finditer(line.text)
+                              if not comparison_base(line.text, m.start("y"), line.text.find("年", m.end("y")) + 1)), None)
                 if match:
                     _set(detection, "fiscal_year", int(match.group("y")), line)
                     break

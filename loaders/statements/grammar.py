@@ -142,7 +142,11 @@ PERCENT_UNITS = {"%", "％"}
 COUNT_UNITS = {"个", "人", "人次", "辆", "台（套）", "台(套)", "台", "套", "家", "项", "次", "名"}
 
 _NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_UNIT = r"万元|亿元|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+# 万 alone after a number (合计为807.95万，其中：…): read as 万元 only where a clause ends right after it (万人, 万条,
+# 万亩 are counts of something else) and only in a sentence that states money (see the reader's ``_number``)
+_UNIT = r"万元|万(?=[，,。；;、）)\s]|$)|亿元|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+BARE_WAN = "万"
+MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万元|亿元|千元|元)")
 
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
@@ -248,7 +252,7 @@ KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "
 
 # a sentence without any of these has nothing for the reader: no number, list, reason, note or placeholder
 NEEDS_READING_RE = re.compile(
-    r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万元|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
+    r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万元|万(?=[，,。；;、])|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
     r"|[0-9０-９][)）]\s*(?:万元|亿元|千元|元)"
     r"|[XＸxｘ×某]{2}|其中|如下|以下方面|中[，,：:]|原因|表")
 # an amount printed in brackets before its unit, "(15.13)万元": a negative in accounting notation or an aside -- the

@@ -14,6 +14,12 @@ kind, PDF and text alike. Steps, each linear in the text:
 
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
+
+Wholes (1.2.0): a share (占X的z%) is a share of its list's whole only when X names that whole or none (占比); a
+share of the part's own budget (占年初预算) or of another aggregate is not checked and is reported, and a part naming
+another aggregate as its whole leaves its list ambiguous. A list naming its whole without an amount before its
+parts is never bound to an amount of that name stated in a later sentence or for another period (ambiguous,
+reported). 万 alone after a number in a money clause of a sentence that states money is 万元.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.1.0"
+READER_VERSION = "1.2.0"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -180,6 +186,56 @@ _WINDOW = 40  # characters before a number in which its own noun is looked for (
 _CLASS_NAME_LENGTHS = sorted({len(n) for n in g.CLASS_NAMES}, reverse=True)
 assert not any(a != b and a.endswith(b) for a in g.CLASS_NAMES for b in g.CLASS_NAMES)
 
+# what a share phrase names between 占 and its number (占支出总预算的78.33%, 占年初预算100%, 占比12%): the words
+# closing it that name no whole, and the words that refer to the list's own whole without naming it
+_SHARE_TAIL_RE = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:约|达到?|为|是)?[ ]*$")
+_SHARE_LEAD_RE = re.compile(r"^(?:比|的)?")
+_SHARE_OF_TOTAL_RE = re.compile(r"^(?:总额|总数|总量|合计数?|总计|全部|其总额|总体)?$")
+_SHARE_WHOLE_TAIL_RE = re.compile(r"(?:的)?(?:总额|总数|总量|合计数?|总计)$")
+
+
+# the year and the scope printed before a name (2024年, 本年, 全市, 本级, 我县) name no other aggregate
+_NAME_YEAR_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|全年)?")
+_NAME_SCOPE_RE = re.compile(r"^(?:[全本我][省市州盟县区旗镇乡]|[省市县区]本级|本级)")
+
+
+def share_named(named: str) -> str:
+    """The name a share phrase gives its whole: the words between 占 and the number without 比重为, 的 and the like."""
+    return _SHARE_LEAD_RE.sub("", _SHARE_TAIL_RE.sub("", named.translate(g.QUOTES)), count=1)
+
+
+def _name_key(name: str) -> str:
+    """A name compared by its words: quotes and spaces dropped, a year or 本年 before it and a basis after it too."""
+    name = _NAME_YEAR_RE.sub("", name.translate(g.QUOTES))
+    suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
+    return name[:suffix.start()] if suffix and suffix.start() >= 2 else name
+
+
+def _same_aggregate(a: str, b: str) -> bool:
+    """Two names of one aggregate: equal, or equal but for a scope (全市, 本级) printed on one of them only (全县支出
+    and 本级支出 are two aggregates)."""
+    if a == b:
+        return True
+    scope_a, scope_b = _NAME_SCOPE_RE.match(a), _NAME_SCOPE_RE.match(b)
+    if scope_a and scope_b:
+        return False
+    return bool(a and b) and _NAME_SCOPE_RE.sub("", a) == _NAME_SCOPE_RE.sub("", b)
+
+
+def share_whole(named: str, whole: str) -> str:
+    """Whose share a share phrase states, against the whole of the list its part stands in: ``"whole"`` when it
+    names that whole or none (占比12%, 占总额的12%, 占三公经费的12%); ``"own"`` when it names only a basis (占年初
+    预算100%: the part against its own budget, no share of the list's whole); ``"other"`` when it names another
+    aggregate (占支出总预算78.33% under 项目支出: the part says it is a part of that, not of the list's whole)."""
+    named = share_named(named)
+    if _SHARE_OF_TOTAL_RE.match(named):
+        return "whole"
+    if g.GENERIC_BASIS_ONLY_RE.match(named) or named in g.BASES:
+        return "own"
+    key, whole_key = (_name_key(_SHARE_WHOLE_TAIL_RE.sub("", n)) for n in (named, whole))
+    return "whole" if key and _same_aggregate(key, whole_key) else "other"
+
+
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
 _NOWHERE = object()  # a continued item that belongs to no list (its lists are ambiguous)
 
@@ -264,6 +320,7 @@ class _Reader:
         self.statements: list[dict] = []
         self.findings: list[Finding] = []
         self.state = _State(self.year)
+        self.lists: list[_List] = []
 
     # provenance -------------------------------------------------------------------------------------------
     def _lines_of(self, block: _Block, start: int, end: int) -> list[SourceLine]:
@@ -304,6 +361,38 @@ class _Reader:
                 continue
             for start, end in _sentences(block):
                 self._sentence(block, start, end)
+        self._settle_wholes()
+
+    def _settle_wholes(self) -> None:
+        """A list that names its whole but states no amount of it before its parts (三公经费如下：…, a whole the
+        reader could not read) has no whole bound by the text's structure. An amount of the same name stated in a
+        later sentence, or for another period or basis than the parts, is not its whole: such a list is reported
+        as ambiguous and its parts lose their whole, so that no check binds them to it by name."""
+        for lst in self.lists:
+            if lst.whole_record is not None or lst.ambiguous is not None or not lst.members:
+                continue
+            parts = {(r["period_year"], r["basis"]) for r in lst.members if r["role"] == "amount"}
+            if not parts:
+                continue  # a list of changes (增加…，其中A减少…): no amount is compared with a whole
+            others = [r for r in self.statements if r.get("subject") == lst.whole.name
+                      and r["role"] in ("amount", "prior_amount") and r.get("value") is not None
+                      and (r.get("sentence_index", -1) > lst.index
+                           or (r["period_year"], r["basis"]) not in parts)]
+            if not others:
+                continue
+            other = others[0]
+            first = min(lst.members, key=lambda r: r.get("sentence_index", 0))
+            lst.ambiguous = "no amount of the whole is stated before its parts"
+            for record in lst.members:
+                record["parent_subject"] = record["list_index"] = None
+            lst.members.clear()
+            self.findings.append(Finding(
+                AMBIGUOUS_LIST_RULE, "warning",
+                f"the parts listed for “{lst.whole.name}” are not checked against it: no amount of it is stated "
+                f"before them, and {other['value_text']}{other['printed_unit']} (line {other['line_start']}) is "
+                f"stated {'in a later sentence' if other.get('sentence_index', -1) > lst.index else 'for another period or basis'}"
+                f"; sentence: {first.get('sentence', '')[:300]}",
+                first["line_start"], first["line_end"], first["raw_text"], first["page"]))
 
     def _reset_lists(self) -> None:
         st = self.state
@@ -462,6 +551,7 @@ class _Reader:
                         lst = _List(whole, whole_index, outer=outer,
                                     whole_record=amounts_before[-1] if amounts_before
                                     else (st.last_main[3] if not own else None))
+                        self.lists.append(lst)
                     if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
                         if pos > 0 and masked[pos - 1] in "（(":
                             # 公务用车购置及运行费4.77万元（其中：…），公务接待费…: the bracketed list ends at its
@@ -582,6 +672,9 @@ class _Reader:
                     self._bind(record, generic)
             if is_item and item_subject is None and record["role"] == "amount" and record["_subject"] is not None:
                 item_subject = record["_subject"]  # ——住房改革支出226万元: the item's own noun names it
+            if record["role"] == "share_pct" and record.get("_share_named") is not None:
+                self._share_list(record, st.item_list if (in_item_list or not is_item) else None,
+                                 block, start, end)
             lst = record.get("_list")
             if lst is not None and lst is unplaced and record["_subject"] is not None:
                 if placed is None:
@@ -599,6 +692,7 @@ class _Reader:
                 elif record["role"] == "amount":
                     self._left_out(lst)
             if record["parent_subject"] is None and st.item_list is not None and item_subject is not None \
+                    and not record.get("_not_of_list") \
                     and (in_item_list or not is_item) \
                     and record["_subject"] is not None and record["_subject"].name == item_subject.name \
                     and st.item_list.index != index and record["_subject"].name != st.item_list.whole.name:
@@ -692,6 +786,31 @@ class _Reader:
         else:
             self.findings.append(finding)
 
+    def _share_list(self, record: dict, item_list: _List | None, block: _Block, start: int, end: int) -> None:
+        """A share is checked against its list's whole only when its phrase names that whole (or none): a share of
+        the part's own budget, or of another aggregate, is not a share of the list's whole; it is not checked
+        against a guess and is reported. A part naming another aggregate as its whole makes the list's whole
+        uncertain: the list is ambiguous (its sum is not checked either)."""
+        lst = record.get("_list") or item_list
+        if lst is None:
+            return
+        verdict = share_whole(record["_share_named"], lst.whole.name)
+        if verdict == "whole":
+            return
+        record["_list"] = None
+        record["_not_of_list"] = True
+        named = share_named(record["_share_named"])
+        if verdict == "other":
+            self._ambiguous(lst, f"a part states its share of “{named}”, not of “{lst.whole.name}”, so which "
+                            "whole the parts belong to is not printed", block, start, end)
+        where = self._where(block, *record["_span"])
+        self.findings.append(Finding(
+            UNBOUND_RULE, "warning",
+            f"{record['value_text']}{record['printed_unit']}: a share of “{named}”, which is not the whole "
+            f"“{lst.whole.name}” the part is listed under, and no amount of it is bound: not checked; sentence: "
+            f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"],
+            where["page"]))
+
     def _like_whole(self, record: dict, lst: _List) -> None:
         """A part whose clause prints no year of its own is of the whole's period and basis, and of its role: the
         parts of 2021年度“三公”经费合计支出20.12万元，其中：… are 2021 amounts (prior amounts in a 2022 budget)."""
@@ -747,6 +866,13 @@ class _Reader:
             return None  # dates, article and list numbers, bare years: not statements
         value_text = m.group("num")
         begin = m.start()
+        if unit == g.BARE_WAN:
+            if not g.MONEY_IN_SENTENCE_RE.search(sentence) \
+                    or not g.FISCAL_WORD_RE.search(sentence, clause_start, begin):
+                # 万 alone is money only in a sentence that states money, after a money word of its own clause:
+                # 接待游客3.5万，门票收入120万元 counts visitors
+                return None
+            unit = "万元"  # 807.95万 beside …0万元、272.53万元: the sentence's money unit, printed short
         if begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
             return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)
         after = masked[m.end():m.end() + 8]
@@ -824,7 +950,8 @@ class _Reader:
                       period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
                       direction=direction if role in ("change", "growth_pct") else None,
                       reason_text=None, reason_direction=None, _subject=None, _offset=begin, _end=m.end(), _generic=generic,
-                      _year_explicit=clause_year is not None, _basis_explicit=clause_basis is not None)
+                      _year_explicit=clause_year is not None, _basis_explicit=clause_basis is not None,
+                      _share_named=sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None)
         if bound is not None:
             self._bind(record, bound)
         if role == "count" and bound is None:
