@@ -280,7 +280,8 @@ def test_a_reader_keeps_working_while_a_rebuild_publishes(built, tmp_path):
         assert during.returncode == 0, during.stderr
         assert during.stdout.splitlines() == ["actual_yuan", "151300.00"]
         assert reader.execute(ACTUAL_2023).fetchone() == (Decimal("151300.00"),)
-        assert build.wait(timeout=900) == 0, (tmp_path / "build-dbt.log").read_text()
+        # published, incomplete: the bundled documents print rows no parser places with certainty
+        assert build.wait(timeout=900) == pipeline.EXIT_INCOMPLETE, (tmp_path / "build-dbt.log").read_text()
         # Published by rename: a new file at the path; the open reader still reads the one it opened.
         assert warehouse.stat().st_ino != inode
         assert reader.execute(ACTUAL_2023).fetchone() == (Decimal("151300.00"),)
