@@ -251,6 +251,30 @@ def test_wrapped_lines_starting_with_digits_stay_in_order_without_evidence():
     assert ("对个人和家庭的补助", "0.00", "amount") in rows(st, "subject", "value_text", "role")
 
 
+@pytest.mark.parametrize("first, second", [
+    # the break inside a word (预|算), before the verb (…预算|为…), before the amount (…预算为|304.13万元), in 决算
+    ("广州市从化区来穗人员服务管理局机关运行经费财政拨款预", "算为304.13万元，上年预算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+    ("上海市普陀区统计局机关运行经费财政拨款预算", "为304.13万元，上年预算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+    ("上海市普陀区统计局机关运行经费财政拨款预算为", "304.13万元，上年预算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+    ("上海市普陀区统计局机关运行经费财政拨款决", "算为304.13万元，上年决算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+])
+def test_a_wrapped_first_line_without_punctuation_is_not_a_heading(first, second):
+    """A sentence's first line that has neither punctuation nor a digit, after a closed paragraph, is no heading
+    when the next line carries the sentence on: its numbers are bound to 机关运行经费, none is left unbound."""
+    text = "（四）机关运行经费预算情况说明\n上年的说明到此结束。\n" + first + "\n" + second + "\n"
+    st, findings = read(text)
+    assert findings == []
+    assert rows(st, "subject_kind", "role", "value_text", "line_start") == [
+        ("operation_fund", "amount", "304.13", 4), ("operation_fund", "prior_amount", "313.25", 4),
+        ("operation_fund", "growth_pct", "2.91", 4)]
+
+
+def test_a_short_heading_followed_by_a_sentence_stays_a_heading():
+    st, findings = read("上年的说明到此结束。\n机关运行经费\n2024年机关运行经费预算为304.13万元，比2023年预算减少9.12万元。\n")
+    assert findings == []
+    assert rows(st, "section", "role", "value_text") == [("机关运行经费", "amount", "304.13"), ("机关运行经费", "change", "9.12")]
+
+
 # --- unbound numbers, non-fiscal numbers --------------------------------------------------------------------
 
 def test_unbound_numbers_are_findings_never_guesses():
