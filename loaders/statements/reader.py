@@ -27,7 +27,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.0.5"
+READER_VERSION = "1.0.6"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
