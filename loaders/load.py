@@ -162,6 +162,13 @@ def _delete_document_rows(con, file_name: str) -> None:
 # --- parallel loading ---------------------------------------------------------------------------------
 
 WORKERS_ENV = "YUSUAN_WORKERS"
+# YUSUAN_STATEMENT_READER=off loads the tables only, without reading the prose (to measure what the reader costs:
+# benchmarks/end_to_end.py); any other value, or none, reads it
+STATEMENT_READER_ENV = "YUSUAN_STATEMENT_READER"
+
+
+def _statement_reader_on() -> bool:
+    return os.environ.get(STATEMENT_READER_ENV, "").strip().lower() != "off"
 SERIAL_BELOW = 16  # fewer documents to parse than this: no process pool (starting one costs more)
 BATCH_SIZE = 500  # documents landed per transaction
 CHUNK_SIZE = 8  # documents handed to a worker at a time
@@ -280,7 +287,7 @@ def _guarded_parse(task: tuple[str, object]) -> _Parsed:
 def _parser_version(parser) -> str:
     """The version recorded in the ledger: the parser's and the statement reader's, so a document is parsed
     again when either changes (see ``_unchanged``)."""
-    return f"{parser.VERSION}+statements-{READER_VERSION}"
+    return f"{parser.VERSION}+statements-{READER_VERSION if _statement_reader_on() else 'off'}"
 
 
 def _parse_document(task: tuple[str, object]) -> _Parsed:
@@ -349,7 +356,7 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
         result.findings[:0] = extra
     # The statement reader runs after whichever parser, on every document (the prose of every kind).
     try:
-        statements, reader_findings = read_statements(doc, result.facts)
+        statements, reader_findings = read_statements(doc, result.facts) if _statement_reader_on() else ([], [])
     except Exception as exc:  # noqa: BLE001 - a reader bug on one document must not stop the batch
         return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
                        f"{doc.file_name}: the statement reader failed: {type(exc).__name__}: {exc}",

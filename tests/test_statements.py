@@ -579,6 +579,35 @@ def test_statements_land_in_raw_and_the_ledger_records_the_reader(tmp_path):
         con.close()
 
 
+def test_reader_switched_off_lands_no_statements_and_says_so_in_the_ledger(tmp_path, monkeypatch):
+    """YUSUAN_STATEMENT_READER=off (to measure the reader's cost) loads the tables without the prose; the ledger
+    records it, so the document is read again when the reader is switched back on."""
+    import shutil
+
+    import duckdb
+
+    from loaders import load
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copyfile(REAL / "sh-putuo-welfarehome-2024-unit-budget.layout.txt",
+                    folder / "sh-putuo-welfarehome-2024-unit-budget.layout.txt")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    try:
+        monkeypatch.setenv("YUSUAN_STATEMENT_READER", "off")
+        load.load_directory(con, folder, workers=1)
+        assert con.execute("select count(*) from raw.statements").fetchone() == (0,)
+        assert con.execute("select count(*) from raw.figures").fetchone()[0] > 0
+        [(version,)] = con.execute("select distinct parser_version from raw.loads").fetchall()
+        assert version.endswith("+statements-off")
+        monkeypatch.delenv("YUSUAN_STATEMENT_READER")
+        summary = load.load_directory(con, folder, workers=1)
+        assert [o.status for o in summary.outcomes] == ["completed"]
+        assert con.execute("select count(*) from raw.statements where value = 738.66").fetchone() == (2,)
+    finally:
+        con.close()
+
+
 def test_vehicle_counts_and_their_whole():
     st, findings = read("截至2023年12月31日，本单位共有车辆2辆，其中：部级领导干部用车0辆、其他用车2辆；"
                         "主要原因是购置公务用车。")
