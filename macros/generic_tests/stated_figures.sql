@@ -47,13 +47,15 @@
 
 
 {#- NAR-STATED-001 (error): a stated amount equals the table figure it is linked to (same document; link_method
-    code_from_names, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
+    code_from_names, code_from_names_unit_sum, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
     (|difference| <= the coarser half-step; 350.35 万元 is 3,503,499 元 rounded, nothing to report). Two single
     printings have no notice band: their values lie on grids of 2h and 2H (H a multiple of 2h), so a difference
     above H is at least H + 2h, beyond the sum of the half-steps; 326.71 against 326.72 is an error.
     NAR-STATED-002 (warning): an amount whose link is ambiguous (the candidate tables print different figures) and
     that equals none of them within rounding (`matches_candidate` false): whichever table it describes, it
-    disagrees with it. -#}
+    disagrees with it.
+    One finding per error: a failing amount printed again for the same table figure (a heading and its sentence)
+    is reported once, at its first printing, and the message names the other printings. -#}
 {% macro stated_figure_matches_check(model) %}
     with
 
@@ -71,19 +73,32 @@
             {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
         from {{ model }}
         where role = 'amount'
-            and link_method in ('code_from_names', 'measure', 'row_label')
+            and link_method in ('code_from_names', 'code_from_names_unit_sum', 'measure', 'row_label')
             and value_yuan is not null
             and linked_value_yuan is not null
     ),
 
+    -- one finding per error: the same amount stated again for the same table figure (a heading "…”738.66万元" and
+    -- its sentence "2024年预算安排738.66万元") is reported once, at its first printing, naming the others
+    first_printings as (
+        select
+            *,
+            coalesce(' (stated again at ' || nullif(string_agg({{ source_locator() }}, ', ')
+                over (partition by document_sha256, linked_source_locator, value_yuan order by line_start, line_end
+                    rows between 1 following and unbounded following), '') || ')', '') as _repeat_note
+        from compared
+        qualify row_number() over (partition by document_sha256, linked_source_locator, value_yuan
+            order by line_start, line_end) = 1
+    ),
+
     linked_failures as (
-        {{ _judged_rows('compared', 'NAR-STATED-001', 'NAR-STATED-001',
+        {{ _judged_rows('first_printings', 'NAR-STATED-001', 'NAR-STATED-001',
             "coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
                 || ' (' || " ~ amount_text('_lhs') ~ " || ') but ' || linked_table_name
                 || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
                 || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
                 || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
-                || linked_source_locator || ')'", locator='_locator') }}
+                || linked_source_locator || ')' || _repeat_note", locator='_locator') }}
     ),
 
     ambiguous_failures as (
