@@ -142,7 +142,10 @@
       增加, rise but it says 减少, or differ but it says 持平); the change and growth of such a group are not judged
       again under 001/002;
     NAR-CALC-004 (warning) a growth percentage stated on a prior that is zero (within its rounding);
-    NAR-CALC-005 (notice) a change or growth within rounding but not exact. -#}
+    NAR-CALC-005 (notice) a change, growth or completion within rounding but not exact;
+    NAR-CALC-006 (error) a completion percentage (决算数为年初预算的x%, 完成年初预算的x%, 执行率) is not the sentence's
+      actual amount (决算, 执行数, basis final_accounts / actual / execution) ÷ its budget amount (年初预算, 预算数,
+      调整后预算), on the rate interval; read only when the sentence states one value of each and one completion. -#}
 {% macro statement_arithmetic_check(model) %}
     with
 
@@ -300,6 +303,68 @@
                 || growth_text || '% but ' || coalesce(current_text, '(current)') || ' against '
                 || coalesce(prior_text, '(prior)') || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
                 || '%'") }}
+    ),
+
+    completion_grouped as (
+        select
+            document_sha256,
+            sentence_index,
+            coalesce(nullif(subject_path, ''), subject, '') as _group_subject,
+            any_value(file_name) as file_name,
+            min(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            any_value(sentence) as sentence,
+            any_value(subject) as subject,
+            count(distinct value_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_values,
+            count(distinct value_yuan) filter (where role = 'amount'
+                and basis in ('initial_budget', 'budget', 'adjusted_budget')) as budget_values,
+            count(distinct value_text) filter (where role = 'completion_pct') as completion_values,
+            max(value_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_yuan,
+            max(half_step_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_h,
+            max(value_text) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_text,
+            max(value_yuan) filter (where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget'))
+                as budget_yuan,
+            max(half_step_yuan) filter (where role = 'amount'
+                and basis in ('initial_budget', 'budget', 'adjusted_budget')) as budget_h,
+            max(value_text) filter (where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget'))
+                as budget_text,
+            max(value) filter (where role = 'completion_pct') as completion_pct,
+            max(half_step_in_base_unit) filter (where role = 'completion_pct') as completion_h,
+            max(value_text) filter (where role = 'completion_pct') as completion_text
+        from {{ model }}
+        where role in ('amount', 'completion_pct')
+        group by document_sha256, sentence_index, _group_subject
+    ),
+
+    completion_compared as (
+        select
+            *,
+            {{ source_locator() }} as source_locator,
+            sentence as quoted_source,
+            completion_pct as _lhs,
+            cast(round(100 * actual_yuan / budget_yuan, 6) as decimal(38, 6)) as _rhs,
+            cast(round(completion_pct - 100 * actual_yuan / budget_yuan, 6) as decimal(38, 6)) as _difference,
+            cast(round(completion_h + greatest(100 * (actual_yuan + actual_h) / (budget_yuan - budget_h)
+                - 100 * actual_yuan / budget_yuan, 100 * actual_yuan / budget_yuan
+                - 100 * (actual_yuan - actual_h) / (budget_yuan + budget_h)), 6) as decimal(38, 6)) as _tolerance,
+            {{ _rate_exact('completion_pct', 'completion_h', 'actual_yuan', 'budget_yuan') }} as _exact,
+            {{ _rate_within('completion_pct', 'completion_h', 'actual_yuan', 'actual_h', 'budget_yuan', 'budget_h') }}
+                as _within
+        from completion_grouped
+        where actual_values = 1 and budget_values = 1 and completion_values = 1
+            and budget_yuan - budget_h > 0
+    ),
+
+    completion_failures as (
+        {{ _judged_rows('completion_compared', 'NAR-CALC-006', 'NAR-CALC-005',
+            "coalesce(subject, '(no subject)') || ': the text states a completion of ' || completion_text || '% but '
+                || actual_text || ' of ' || budget_text || ' is '
+                || cast(round(100 * actual_yuan / budget_yuan, 2) as varchar) || '%'") }}
     )
 
     select * from direction_failures
@@ -309,6 +374,8 @@
     select * from zero_base_failures
     union all
     select * from growth_failures
+    union all
+    select * from completion_failures
 {% endmacro %}
 
 {% test statement_arithmetic(model) %}
