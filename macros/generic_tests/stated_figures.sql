@@ -134,7 +134,8 @@
 
 
 {#- Inside one sentence, for one subject (statements sharing document, sentence_index and subject path or
-    subject; a group with two different amounts of one role is not read, never guessed):
+    subject; the amount or prior a change's sentence lacks is taken from one of the two sentences before it, see
+    `statements`; a group with two different amounts of one role is not read, never guessed):
     NAR-CALC-001 (error) current − prior = change (signed by its direction), within the three half-steps;
     NAR-CALC-002 (error) growth % = change ÷ prior: the change is the stated one or current − prior, the prior the
       stated one or current − change; judged on the rate interval (the growth's own rounding and the amounts');
@@ -149,7 +150,7 @@
 {% macro statement_arithmetic_check(model) %}
     with
 
-    statements as (
+    subject_statements as (
         select
             *,
             coalesce(nullif(subject_path, ''), subject, '') as _group_subject
@@ -157,16 +158,62 @@
         where role in ('amount', 'prior_amount', 'change', 'growth_pct')
     ),
 
-    grouped as (
+    sentence_roles as (
         select
             document_sha256,
             sentence_index,
+            _group_subject,
+            bool_or(role in ('change', 'growth_pct')) as has_change,
+            bool_or(role = 'amount') as has_amount,
+            bool_or(role = 'prior_amount') as has_prior,
+            max(period_year) filter (where role in ('change', 'growth_pct')) as change_period,
+            max(compared_year) filter (where role in ('change', 'growth_pct')) as change_compared_year
+        from subject_statements
+        group by document_sha256, sentence_index, _group_subject
+    ),
+
+    statements as (
+        -- a change or growth whose sentence does not state the amount (or the prior) takes the one stated for the
+        -- same subject in one of the two sentences before it, when that sentence states no change of its own and
+        -- the period agrees: "…收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。",
+        -- "本年预算安排9.91万元；上年预算执行数10.50万元；与上年相比减少0.59万元". A sentence that states its own
+        -- amount takes none (a heading's 350.35 stays out of "…2024年预算安排352.67万元，…增加0.53%")
+        select
+            subject_statements.*,
+            coalesce(case when subject_statements.role in ('amount', 'prior_amount') and not own.has_change
+                    and subject_statements._group_subject <> '' then (
+                select min(anchors.sentence_index)
+                from sentence_roles as anchors
+                where anchors.document_sha256 = subject_statements.document_sha256
+                    and anchors._group_subject = subject_statements._group_subject
+                    and anchors.has_change
+                    and anchors.sentence_index > subject_statements.sentence_index
+                    and anchors.sentence_index <= subject_statements.sentence_index + 2
+                    and case subject_statements.role
+                        when 'amount' then not anchors.has_amount
+                            and subject_statements.period_year is not distinct from anchors.change_period
+                        else not anchors.has_prior
+                            and subject_statements.period_year is not distinct from anchors.change_compared_year
+                    end)
+                end, subject_statements.sentence_index) as _group_sentence
+        from subject_statements
+        inner join sentence_roles as own
+            on own.document_sha256 = subject_statements.document_sha256
+            and own.sentence_index = subject_statements.sentence_index
+            and own._group_subject = subject_statements._group_subject
+    ),
+
+    grouped as (
+        select
+            document_sha256,
+            _group_sentence as sentence_index,
             _group_subject,
             any_value(file_name) as file_name,
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
+            array_to_string(list_transform(list_sort(list_distinct(list({'i': sentence_index, 's': sentence}))),
+                lambda quoted: quoted.s), ' ') as sentence,
             any_value(subject) as subject,
             count(distinct value_yuan) filter (where role = 'amount') as amount_values,
             count(distinct value_yuan) filter (where role = 'prior_amount') as prior_values,
@@ -189,7 +236,7 @@
             max(direction) filter (where role in ('change', 'growth_pct')) as stated_direction,
             count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions
         from statements
-        group by document_sha256, sentence_index, _group_subject
+        group by document_sha256, _group_sentence, _group_subject
     ),
 
     readable as (
@@ -488,8 +535,10 @@
     ),
 
     lists_with_whole as (
+        -- a whole stated in the list's own sentence is part of what a finding points at: its lines start there
         select
-            lists.*,
+            lists.* replace (case when coalesce(in_list.whole_values, 0) > 0
+                then least(lists.line_start, in_list.whole_line) else lists.line_start end as line_start),
             case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_values else anywhere.whole_values end
                 as whole_values,
             case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_yuan else anywhere.whole_yuan end

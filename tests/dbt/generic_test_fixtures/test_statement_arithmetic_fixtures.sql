@@ -64,6 +64,34 @@ fixture as (
     ) as t(case_id, fixture_role, printed, direction)
 ),
 
+-- the amount or prior of a change stated in a sentence before it (sentence numbers, years as the reader gives them)
+across_sentences as (
+    select * from (values
+        -- finance line 530-531: 总计2995.39万元。与2023年度相比，…减少56.95万元，下降1.87%。 (right)
+        ('total_next_sentence',   1, 'amount', 2995.39, null, 2024, null), ('total_next_sentence', 2, 'change', 56.95, -1, 2024, 2023),
+        ('total_next_sentence',   2, 'growth_pct', 1.87, -1, 2024, 2023),
+        -- the same with 下降11.50% (a wrong growth, now judged: 56.95 / 3052.34 = 1.87%)
+        ('total_growth_wrong',    1, 'amount', 2995.39, null, 2024, null), ('total_growth_wrong', 2, 'change', 56.95, -1, 2024, 2023),
+        ('total_growth_wrong',    2, 'growth_pct', 11.50, -1, 2024, 2023),
+        -- 本年预算安排9.91万元；上年预算执行数10.50万元；与上年相比增加0.59万元，增长5.62%: the direction is wrong
+        ('items_by_semicolons',   1, 'amount', 9.91, null, 2017, null), ('items_by_semicolons', 2, 'prior_amount', 10.50, null, 2016, null),
+        ('items_by_semicolons',   3, 'change', 0.59, 1, 2017, 2016), ('items_by_semicolons', 3, 'growth_pct', 5.62, 1, 2017, 2016),
+        -- wanli line 175-176: the heading's 350.35 does not join the next sentence, which states 352.67 itself
+        ('heading_stays_out',     1, 'amount', 350.35, null, 2024, null), ('heading_stays_out', 2, 'prior_amount', 348.52, null, 2023, null),
+        ('heading_stays_out',     2, 'amount', 352.67, null, 2024, null), ('heading_stays_out', 2, 'growth_pct', 0.53, 1, 2024, 2023),
+        -- an amount of another year three sentences back is not taken
+        ('too_far_back',          1, 'amount', 2995.39, null, 2024, null), ('too_far_back', 4, 'change', 56.95, -1, 2024, 2023),
+        ('too_far_back',          4, 'growth_pct', 11.50, -1, 2024, 2023)
+    ) as t(case_id, sentence_no, fixture_role, printed, direction, period_year, compared_year)
+),
+
+all_rows as (
+    select *, 1 as sentence_no, cast(null as integer) as period_year, cast(null as integer) as compared_year
+    from fixture
+    union all by name
+    select * from across_sentences
+),
+
 prepared as (
     select
         case_id as document_sha256,
@@ -71,7 +99,9 @@ prepared as (
         cast(null as integer) as page,
         1 as line_start,
         1 as line_end,
-        1 as sentence_index,
+        sentence_no as sentence_index,
+        period_year,
+        compared_year,
         case_id as subject,
         cast(null as varchar) as subject_path,
         case_id || ' sentence' as sentence,
@@ -98,7 +128,7 @@ prepared as (
                 else fixture_role end as role,
             case when fixture_role in ('initial_budget', 'adjusted_budget', 'final_accounts') then fixture_role
             end as basis
-        from fixture
+        from all_rows
     )
 ),
 
@@ -116,7 +146,10 @@ expected as (
         ('change_just_outside', 'NAR-CALC-001'),
         ('growth_just_inside', 'NAR-CALC-005'),
         ('growth_just_outside', 'NAR-CALC-002'),
-        ('completion_wrong', 'NAR-CALC-006')
+        ('completion_wrong', 'NAR-CALC-006'),
+        ('total_growth_wrong', 'NAR-CALC-002'),
+        ('items_by_semicolons', 'NAR-CALC-003'),
+        ('heading_stays_out', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
