@@ -20,7 +20,7 @@ FIRST_FISCAL_YEAR = 2000
 LAST_FISCAL_YEAR = 2100
 MAX_RATE_PCT = 1000
 SEVERITIES = ["error", "warning", "notice", "info"]
-LINK_METHODS = ["code_from_names", "measure", "row_label", "ambiguous", "none"]
+LINK_METHODS = ["code_from_names", "code_from_names_unit_sum", "measure", "row_label", "ambiguous", "none"]
 
 
 def document_kinds() -> list[str]:
