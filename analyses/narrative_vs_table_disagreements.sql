@@ -9,8 +9,11 @@ statements as (
 
 findings as (
     select * from {{ ref('fct_findings') }}
+    -- the Guangzhou narrative rules, and the general statement rules that report the same problem in their place
+    -- (fct_findings keeps one finding per error: NAR-CALC-004 rather than NAR-GROWTH-002 for a growth on a zero base)
     where rule_id in ('NAR-TOTAL-001', 'NAR-CHANGE-001', 'NAR-GROWTH-001', 'NAR-GROWTH-002', 'NAR-SHARE-001',
-                      'NAR-SHARE-002')
+                      'NAR-SHARE-002', 'NAR-STATED-001', 'NAR-CALC-002', 'NAR-CALC-004', 'NAR-SHARE-101',
+                      'NAR-SHARE-103')
 ),
 
 final as (
@@ -30,9 +33,11 @@ final as (
     from statements
     inner join findings
         on findings.document_sha256 = statements.document_sha256
-        and findings.line_start = statements.line_start
+        and statements.line_start between findings.line_start and findings.line_end
+        and findings.lhs = coalesce(statements.stated_yuan, statements.stated_pct)
         and statements.statement_kind = case split_part(findings.rule_id, '-', 2)
-            when 'TOTAL' then 'total' when 'CHANGE' then 'change' when 'GROWTH' then 'growth' else 'share' end
+            when 'TOTAL' then 'total' when 'STATED' then 'total' when 'CHANGE' then 'change'
+            when 'GROWTH' then 'growth' when 'CALC' then 'growth' else 'share' end
 )
 
 select * from final

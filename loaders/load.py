@@ -163,6 +163,13 @@ def _delete_document_rows(con, file_name: str) -> None:
 # --- parallel loading ---------------------------------------------------------------------------------
 
 WORKERS_ENV = "YUSUAN_WORKERS"
+# YUSUAN_STATEMENT_READER=off loads the tables only, without reading the prose (to measure what the reader costs:
+# benchmarks/end_to_end.py); any other value, or none, reads it
+STATEMENT_READER_ENV = "YUSUAN_STATEMENT_READER"
+
+
+def _statement_reader_on() -> bool:
+    return os.environ.get(STATEMENT_READER_ENV, "").strip().lower() != "off"
 SERIAL_BELOW = 16  # fewer documents to parse than this: no process pool (starting one costs more)
 BATCH_SIZE = 500  # documents landed per transaction
 CHUNK_SIZE = 8  # documents handed to a worker at a time
@@ -281,6 +288,8 @@ def _guarded_parse(task: tuple[str, object]) -> _Parsed:
 def _parser_version(parser) -> str:
     """The version recorded in the ledger: the parser's and the statement reader's, so a document is parsed
     again when either changes (see ``_unchanged``)."""
+    if not _statement_reader_on():
+        return f"{parser.VERSION}+statements-off"
     return f"{parser.VERSION}+statements-{READER_VERSION}+marks-{MARKS_VERSION}"
 
 
@@ -350,8 +359,11 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
         result.findings[:0] = extra
     # The statement reader runs after whichever parser, on every document (the prose of every kind).
     try:
-        statements, reader_findings = read_statements(doc, result.facts)
-        statements.extend(read_marks(doc, result.facts))  # the words the prose rules need beside the numbers
+        if _statement_reader_on():
+            statements, reader_findings = read_statements(doc, result.facts)
+            statements.extend(read_marks(doc, result.facts))  # the words the prose rules need beside the numbers
+        else:
+            statements, reader_findings = [], []
     except Exception as exc:  # noqa: BLE001 - a reader bug on one document must not stop the batch
         return _Parsed(meta, "failed", "LOAD-FILE-UNPARSEABLE",
                        f"{doc.file_name}: the statement reader failed: {type(exc).__name__}: {exc}",

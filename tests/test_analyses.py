@@ -139,7 +139,7 @@ def test_narrative_vs_table_disagreements(warehouse_con):
     assert [(r["file_name"], r["line_start"], r["statement_kind"], r["subject_label"], r["stated"], r["tables_give"],
              r["rule_id"], r["severity"]) for r in rows] == [
         ("gz-laisui-bureau-2016-department-budget.txt", 168, "growth", "科学技术支出", "100.00%", None,
-         "NAR-GROWTH-002", "warning"),
+         "NAR-CALC-004", "warning"),  # the general rule, in place of NAR-GROWTH-002 (one finding per error)
     ]
     assert rows[0]["current_source"] == "表四 gz-laisui-bureau-2016-department-budget.txt:464"
     assert rows[0]["base_source"] == "表四 gz-laisui-bureau-2016-department-budget.txt:464 (no prior-year figure printed)"

@@ -290,3 +290,20 @@ def test_finding_without_a_known_publication_category_fails(tmp_path, category):
     assert not result.success
     assert "fct_findings: expect_column_values_to_" in failed_lines(result)
     assert "publication_category" in failed_lines(result)
+
+
+def test_link_methods_of_the_suite_are_those_dbt_accepts():
+    """The Great Expectations suite and the dbt contract of fct_stated_figures name the same link methods (a method
+    added to the model but not to the suite refused every build whose prose used it)."""
+    import yaml
+
+    from loaders.expectations.marts import LINK_METHODS
+
+    models = yaml.safe_load((Path(__file__).resolve().parents[1] / "models" / "marts" / "_marts__models.yml")
+                            .read_text(encoding="utf-8"))["models"]
+    [stated] = [m for m in models if m["name"] == "fct_stated_figures"]
+    [column] = [c for c in stated["columns"] if c["name"] == "link_method"]
+    [accepted] = [t["accepted_values"]["arguments"]["values"] for t in column["data_tests"]
+                  if isinstance(t, dict) and "accepted_values" in t]
+    assert sorted(LINK_METHODS) == sorted(accepted)
+    assert "code_from_names_unit_sum" in LINK_METHODS

@@ -71,13 +71,13 @@ def test_narrative_findings_on_the_bundled_documents(warehouse_con):
         ("EVA-COPY-001", "warning", REPORT_2023, 180, 180, Decimal("143400"), Decimal("143459")),
         ("EVA-COPY-001", "warning", REPORT_2023, 192, 192, Decimal("837"), Decimal("837")),
         ("EVA-COPY-001", "warning", REPORT_2023, 192, 194, Decimal("105790"), Decimal("105790")),
-        # 2016 budget line 168: 增长 100.00% from a 2015 figure that 表四 leaves blank -- found by the Guangzhou
-        # narrative rule and by the general statement rule (lines 166-168: 科学技术支出501.50万元，比上年增加501.50万元，
-        # 增长100.00%: prior = 501.50 − 501.50 = 0). Nothing else: the 三公 parts (公务用车运行维护费 25.00, 公务接待费
+        # 2016 budget line 168: 增长 100.00% from a 2015 figure that 表四 leaves blank -- found by the general
+        # statement rule (lines 166-168: 科学技术支出501.50万元，比上年增加501.50万元，增长100.00%: prior = 501.50 −
+        # 501.50 = 0); the Guangzhou rule NAR-GROWTH-002 finds the same and is left out (one finding per error).
+        # Nothing else: the 三公 parts (公务用车运行维护费 25.00, 公务接待费
         # 8.33 万元) are department-wide and are not compared with 表五, which holds 基本支出 only; the four 功能分类
         # items add up to 6,150.64 and the list ends at the heading "3.基本支出…预算安排情况".
         ("NAR-CALC-004", "warning", BUDGET, 166, 168, Decimal("100"), None),
-        ("NAR-GROWTH-002", "warning", BUDGET, 168, 168, Decimal("100"), None),
     ]
 
 
@@ -104,9 +104,9 @@ def test_check_catches_errors_planted_in_the_narrative_and_the_scoring(tmp_path)
         # the general statement rule, inside the sentence: 813.70 / (5,478.02 − 813.70) = 17.45%, not 19.70%
         ("NAR-CALC-002", BUDGET, 160),
         ("NAR-CALC-004", BUDGET, 166),  # 科学技术支出 501.50, 比上年增加 501.50, 增长 100.00%: a zero prior
-        ("NAR-CHANGE-001", BUDGET, 162),  # 813.70 is not 5,478.02 − 4,646.32
-        ("NAR-GROWTH-001", BUDGET, 162),  # 19.70% is not 831.70 / 4,646.32
-        ("NAR-GROWTH-002", BUDGET, 168),
+        ("NAR-CHANGE-001", BUDGET, 162),  # 813.70 is not 5,478.02 − 4,646.32 (the tables' prior-year column)
+        # NAR-GROWTH-001 (19.70% is not 831.70 / 4,646.32) and NAR-GROWTH-002 (line 168) report the same stated
+        # values as NAR-CALC-002 and NAR-CALC-004 above: one finding per error
         ("NAR-SHARE-001", BUDGET, 128),  # 8.51% is not 501.50 / 6,150.64 = 8.15%
         ("NAR-SHARE-003", BUDGET, 126),  # 89.06 + 8.51 + 0.37 + 2.41 = 100.35
     ]

@@ -251,6 +251,30 @@ def test_wrapped_lines_starting_with_digits_stay_in_order_without_evidence():
     assert ("对个人和家庭的补助", "0.00", "amount") in rows(st, "subject", "value_text", "role")
 
 
+@pytest.mark.parametrize("first, second", [
+    # the break inside a word (预|算), before the verb (…预算|为…), before the amount (…预算为|304.13万元), in 决算
+    ("广州市从化区来穗人员服务管理局机关运行经费财政拨款预", "算为304.13万元，上年预算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+    ("上海市普陀区统计局机关运行经费财政拨款预算", "为304.13万元，上年预算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+    ("上海市普陀区统计局机关运行经费财政拨款预算为", "304.13万元，上年预算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+    ("上海市普陀区统计局机关运行经费财政拨款决", "算为304.13万元，上年决算数为313.25万元，下降2.91%，主要原因是压减一般性支出。"),
+])
+def test_a_wrapped_first_line_without_punctuation_is_not_a_heading(first, second):
+    """A sentence's first line that has neither punctuation nor a digit, after a closed paragraph, is no heading
+    when the next line carries the sentence on: its numbers are bound to 机关运行经费, none is left unbound."""
+    text = "（四）机关运行经费预算情况说明\n上年的说明到此结束。\n" + first + "\n" + second + "\n"
+    st, findings = read(text)
+    assert findings == []
+    assert rows(st, "subject_kind", "role", "value_text", "line_start") == [
+        ("operation_fund", "amount", "304.13", 4), ("operation_fund", "prior_amount", "313.25", 4),
+        ("operation_fund", "growth_pct", "2.91", 4)]
+
+
+def test_a_short_heading_followed_by_a_sentence_stays_a_heading():
+    st, findings = read("上年的说明到此结束。\n机关运行经费\n2024年机关运行经费预算为304.13万元，比2023年预算减少9.12万元。\n")
+    assert findings == []
+    assert rows(st, "section", "role", "value_text") == [("机关运行经费", "amount", "304.13"), ("机关运行经费", "change", "9.12")]
+
+
 # --- unbound numbers, non-fiscal numbers --------------------------------------------------------------------
 
 def test_unbound_numbers_are_findings_never_guesses():
@@ -559,6 +583,35 @@ def test_statements_land_in_raw_and_the_ledger_records_the_reader(tmp_path):
         summary = load.load_directory(con, folder, workers=1)
         assert [o.status for o in summary.outcomes] == ["completed"]  # parsed again: the reader changed
         assert con.execute("select count(*) from raw.statements where role = 'empty_reason'").fetchone() == (1,)
+    finally:
+        con.close()
+
+
+def test_reader_switched_off_lands_no_statements_and_says_so_in_the_ledger(tmp_path, monkeypatch):
+    """YUSUAN_STATEMENT_READER=off (to measure the reader's cost) loads the tables without the prose; the ledger
+    records it, so the document is read again when the reader is switched back on."""
+    import shutil
+
+    import duckdb
+
+    from loaders import load
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copyfile(REAL / "sh-putuo-welfarehome-2024-unit-budget.layout.txt",
+                    folder / "sh-putuo-welfarehome-2024-unit-budget.layout.txt")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    try:
+        monkeypatch.setenv("YUSUAN_STATEMENT_READER", "off")
+        load.load_directory(con, folder, workers=1)
+        assert con.execute("select count(*) from raw.statements").fetchone() == (0,)
+        assert con.execute("select count(*) from raw.figures").fetchone()[0] > 0
+        [(version,)] = con.execute("select distinct parser_version from raw.loads").fetchall()
+        assert version.endswith("+statements-off")
+        monkeypatch.delenv("YUSUAN_STATEMENT_READER")
+        summary = load.load_directory(con, folder, workers=1)
+        assert [o.status for o in summary.outcomes] == ["completed"]
+        assert con.execute("select count(*) from raw.statements where value = 738.66").fetchone() == (2,)
     finally:
         con.close()
 

@@ -22,7 +22,7 @@ MAX_RATE_PCT = 1000
 SEVERITIES = ["error", "warning", "notice", "info"]
 # what a finding means for publication (rule_catalog.publication_category; loaders.gate.PUBLICATION_CATEGORIES)
 PUBLICATION_CATEGORIES = ["publisher_error", "data_not_read", "notice"]
-LINK_METHODS = ["code_from_names", "measure", "row_label", "ambiguous", "none"]
+LINK_METHODS = ["code_from_names", "code_from_names_unit_sum", "measure", "row_label", "ambiguous", "none"]
 
 
 def document_kinds() -> list[str]:

@@ -39,6 +39,29 @@ _GAP_THEN_NUMBER = (r"[ \t\u3000]{2,}[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)�
 _ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?[ \t]+[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?=\s|$)")
 _TABLE_ROW = re.compile(_ADJACENT_NUMBERS.pattern + "|" + _GAP_THEN_NUMBER)
 _TOC_LEADER = re.compile(r"[…\.·]{4,}")
+# a line that the next one continues is no heading, however short: the next starts with an amount and its unit
+# (…预算为 | 304.13万元，), or with a verb that needs what went before and then a number (…财政拨款预算 | 为304.13万元),
+# or the break cuts a word of the fiscal vocabulary in two (…财政拨款预 | 算为304.13万元): a heading ends with a word
+_CONTINUES = re.compile(r"^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％)|[为是达约共计占][0-9])")
+_SPLIT_WORDS = ("预算", "决算", "经费", "支出", "收入", "拨款", "财政", "采购", "运行", "资金", "项目", "增加", "减少",
+                "增长", "下降", "执行", "安排", "合计", "总计")
+_WORD_HEADS = {word[:cut]: [] for word in _SPLIT_WORDS for cut in range(1, len(word))}
+for _word in _SPLIT_WORDS:
+    for _cut in range(1, len(_word)):
+        _WORD_HEADS[_word[:_cut]].append(_word[_cut:])
+
+
+def _continued_by(text: str, following: str | None) -> bool:
+    """Whether ``following`` (the next line's text) carries on the sentence ``text`` begins (see ``_CONTINUES``)."""
+    if not following:
+        return False
+    if _CONTINUES.match(following):
+        return True
+    for cut in (1, 2, 3):
+        tails = _WORD_HEADS.get(text[-cut:])
+        if tails and any(following.startswith(tail) for tail in tails):
+            return True
+    return False
 
 
 class SourceLine:
@@ -118,11 +141,19 @@ def _is_bare_number(segment: str) -> bool:
     return is_amount(segment) or segment in DASH_VALUES
 
 
+def _next_text(lines: list[SourceLine], index: int) -> str | None:
+    """The text of the next line that carries text (blank lines and page numbers are not in the way)."""
+    for line in lines[index + 1:index + 4]:
+        if line.segments and not (len(line.segments) == 1 and len(line.text) <= 12 and _PAGE_NUMBER.match(line.text)):
+            return line.text
+    return None
+
+
 def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLine]:
     """Set ``kind`` on every line (see the module docstring). Linear, one pass."""
     in_table = False
     at_boundary = True  # the prose read so far ends a sentence (or nothing read yet)
-    for line in lines:
+    for index, line in enumerate(lines):
         segments = line.segments
         if not segments:
             line.kind = "skip"
@@ -166,7 +197,7 @@ def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLi
             if in_table:
                 line.kind = "table"
                 continue
-            if at_boundary and not _ANY_DIGIT.search(text):
+            if at_boundary and not _ANY_DIGIT.search(text) and not _continued_by(text, _next_text(lines, index)):
                 line.kind = "heading"
                 continue
         line.kind = "prose"

@@ -54,18 +54,33 @@
         from compared
     ),
 
+    sentence_lines as (
+        -- the lines of every number of the sentence: a wrong year stands where the sentence starts
+        -- ("2017年当年预算执行数为527.15万元，2017年预算安排…，比2017年预算执行数增加104.70%"), not only at the growth
+        select document_sha256, sentence_index, min(line_start) as sentence_line_start,
+            max(line_end) as sentence_line_end
+        from dated
+        group by document_sha256, sentence_index
+    ),
+
     wrong_comparisons as (
         select
-            * exclude (_names_expected, sentence_index),
+            compared_in_sentence.* exclude (_names_expected, sentence_index, line_start, line_end),
+            least(compared_in_sentence.line_start, sentence_lines.sentence_line_start) as line_start,
+            greatest(compared_in_sentence.line_end, sentence_lines.sentence_line_end) as line_end,
             '{{ rule_id }}' as _rule_id,
             'compares with ' || cast(_year_compared as varchar) || coalesce(' (' || _basis_compared || ')', '')
                 || ' in a document of ' || cast(document_fiscal_year as varchar)
                 || coalesce(': the year compared with should be ' || cast(_expected_year as varchar),
                     ': a year after the document''s') as _message
         from compared_in_sentence
+        inner join sentence_lines using (document_sha256, sentence_index)
         where (_expected_year is not null and _year_compared > _expected_year)
             or (_expected_year is not null and _year_compared < _expected_year and not _names_expected)
             or (_expected_year is null and _year_compared > document_fiscal_year)
+        -- one finding per wrong year of a sentence (its change and its growth both compare with it)
+        qualify row_number() over (partition by document_sha256, sentence_index, _year_compared
+            order by compared_in_sentence.line_start, compared_in_sentence.line_end) = 1
     ),
 
     current_amounts as (

@@ -47,13 +47,15 @@
 
 
 {#- NAR-STATED-001 (error): a stated amount equals the table figure it is linked to (same document; link_method
-    code_from_names, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
+    code_from_names, code_from_names_unit_sum, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
     (|difference| <= the coarser half-step; 350.35 万元 is 3,503,499 元 rounded, nothing to report). Two single
     printings have no notice band: their values lie on grids of 2h and 2H (H a multiple of 2h), so a difference
     above H is at least H + 2h, beyond the sum of the half-steps; 326.71 against 326.72 is an error.
     NAR-STATED-002 (warning): an amount whose link is ambiguous (the candidate tables print different figures) and
     that equals none of them within rounding (`matches_candidate` false): whichever table it describes, it
-    disagrees with it. -#}
+    disagrees with it.
+    One finding per error: a failing amount printed again for the same table figure (a heading and its sentence)
+    is reported once, at its first printing, and the message names the other printings. -#}
 {% macro stated_figure_matches_check(model) %}
     with
 
@@ -71,19 +73,32 @@
             {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
         from {{ model }}
         where role = 'amount'
-            and link_method in ('code_from_names', 'measure', 'row_label')
+            and link_method in ('code_from_names', 'code_from_names_unit_sum', 'measure', 'row_label')
             and value_yuan is not null
             and linked_value_yuan is not null
     ),
 
+    -- one finding per error: the same amount stated again for the same table figure (a heading "…”738.66万元" and
+    -- its sentence "2024年预算安排738.66万元") is reported once, at its first printing, naming the others
+    first_printings as (
+        select
+            *,
+            coalesce(' (stated again at ' || nullif(string_agg({{ source_locator() }}, ', ')
+                over (partition by document_sha256, linked_source_locator, value_yuan order by line_start, line_end
+                    rows between 1 following and unbounded following), '') || ')', '') as _repeat_note
+        from compared
+        qualify row_number() over (partition by document_sha256, linked_source_locator, value_yuan
+            order by line_start, line_end) = 1
+    ),
+
     linked_failures as (
-        {{ _judged_rows('compared', 'NAR-STATED-001', 'NAR-STATED-001',
+        {{ _judged_rows('first_printings', 'NAR-STATED-001', 'NAR-STATED-001',
             "coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
                 || ' (' || " ~ amount_text('_lhs') ~ " || ') but ' || linked_table_name
                 || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
                 || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
                 || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
-                || linked_source_locator || ')'", locator='_locator') }}
+                || linked_source_locator || ')' || _repeat_note", locator='_locator') }}
     ),
 
     ambiguous_failures as (
@@ -119,7 +134,8 @@
 
 
 {#- Inside one sentence, for one subject (statements sharing document, sentence_index and subject path or
-    subject; a group with two different amounts of one role is not read, never guessed):
+    subject; the amount or prior a change's sentence lacks is taken from one of the two sentences before it, see
+    `statements`; a group with two different amounts of one role is not read, never guessed):
     NAR-CALC-001 (error) current − prior = change (signed by its direction), within the three half-steps;
     NAR-CALC-002 (error) growth % = change ÷ prior: the change is the stated one or current − prior, the prior the
       stated one or current − change; judged on the rate interval (the growth's own rounding and the amounts');
@@ -127,11 +143,14 @@
       增加, rise but it says 减少, or differ but it says 持平); the change and growth of such a group are not judged
       again under 001/002;
     NAR-CALC-004 (warning) a growth percentage stated on a prior that is zero (within its rounding);
-    NAR-CALC-005 (notice) a change or growth within rounding but not exact. -#}
+    NAR-CALC-005 (notice) a change, growth or completion within rounding but not exact;
+    NAR-CALC-006 (error) a completion percentage (决算数为年初预算的x%, 完成年初预算的x%, 执行率) is not the sentence's
+      actual amount (决算, 执行数, basis final_accounts / actual / execution) ÷ its budget amount (年初预算, 预算数,
+      调整后预算), on the rate interval; read only when the sentence states one value of each and one completion. -#}
 {% macro statement_arithmetic_check(model) %}
     with
 
-    statements as (
+    subject_statements as (
         select
             *,
             coalesce(nullif(subject_path, ''), subject, '') as _group_subject
@@ -139,16 +158,62 @@
         where role in ('amount', 'prior_amount', 'change', 'growth_pct')
     ),
 
-    grouped as (
+    sentence_roles as (
         select
             document_sha256,
             sentence_index,
+            _group_subject,
+            bool_or(role in ('change', 'growth_pct')) as has_change,
+            bool_or(role = 'amount') as has_amount,
+            bool_or(role = 'prior_amount') as has_prior,
+            max(period_year) filter (where role in ('change', 'growth_pct')) as change_period,
+            max(compared_year) filter (where role in ('change', 'growth_pct')) as change_compared_year
+        from subject_statements
+        group by document_sha256, sentence_index, _group_subject
+    ),
+
+    statements as (
+        -- a change or growth whose sentence does not state the amount (or the prior) takes the one stated for the
+        -- same subject in one of the two sentences before it, when that sentence states no change of its own and
+        -- the period agrees: "…收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。",
+        -- "本年预算安排9.91万元；上年预算执行数10.50万元；与上年相比减少0.59万元". A sentence that states its own
+        -- amount takes none (a heading's 350.35 stays out of "…2024年预算安排352.67万元，…增加0.53%")
+        select
+            subject_statements.*,
+            coalesce(case when subject_statements.role in ('amount', 'prior_amount') and not own.has_change
+                    and subject_statements._group_subject <> '' then (
+                select min(anchors.sentence_index)
+                from sentence_roles as anchors
+                where anchors.document_sha256 = subject_statements.document_sha256
+                    and anchors._group_subject = subject_statements._group_subject
+                    and anchors.has_change
+                    and anchors.sentence_index > subject_statements.sentence_index
+                    and anchors.sentence_index <= subject_statements.sentence_index + 2
+                    and case subject_statements.role
+                        when 'amount' then not anchors.has_amount
+                            and subject_statements.period_year is not distinct from anchors.change_period
+                        else not anchors.has_prior
+                            and subject_statements.period_year is not distinct from anchors.change_compared_year
+                    end)
+                end, subject_statements.sentence_index) as _group_sentence
+        from subject_statements
+        inner join sentence_roles as own
+            on own.document_sha256 = subject_statements.document_sha256
+            and own.sentence_index = subject_statements.sentence_index
+            and own._group_subject = subject_statements._group_subject
+    ),
+
+    grouped as (
+        select
+            document_sha256,
+            _group_sentence as sentence_index,
             _group_subject,
             any_value(file_name) as file_name,
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
+            array_to_string(list_transform(list_sort(list_distinct(list({'i': sentence_index, 's': sentence}))),
+                lambda quoted: quoted.s), ' ') as sentence,
             any_value(subject) as subject,
             count(distinct value_yuan) filter (where role = 'amount') as amount_values,
             count(distinct value_yuan) filter (where role = 'prior_amount') as prior_values,
@@ -171,7 +236,7 @@
             max(direction) filter (where role in ('change', 'growth_pct')) as stated_direction,
             count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions
         from statements
-        group by document_sha256, sentence_index, _group_subject
+        group by document_sha256, _group_sentence, _group_subject
     ),
 
     readable as (
@@ -285,6 +350,68 @@
                 || growth_text || '% but ' || coalesce(current_text, '(current)') || ' against '
                 || coalesce(prior_text, '(prior)') || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
                 || '%'") }}
+    ),
+
+    completion_grouped as (
+        select
+            document_sha256,
+            sentence_index,
+            coalesce(nullif(subject_path, ''), subject, '') as _group_subject,
+            any_value(file_name) as file_name,
+            min(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            any_value(sentence) as sentence,
+            any_value(subject) as subject,
+            count(distinct value_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_values,
+            count(distinct value_yuan) filter (where role = 'amount'
+                and basis in ('initial_budget', 'budget', 'adjusted_budget')) as budget_values,
+            count(distinct value_text) filter (where role = 'completion_pct') as completion_values,
+            max(value_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_yuan,
+            max(half_step_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_h,
+            max(value_text) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
+                as actual_text,
+            max(value_yuan) filter (where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget'))
+                as budget_yuan,
+            max(half_step_yuan) filter (where role = 'amount'
+                and basis in ('initial_budget', 'budget', 'adjusted_budget')) as budget_h,
+            max(value_text) filter (where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget'))
+                as budget_text,
+            max(value) filter (where role = 'completion_pct') as completion_pct,
+            max(half_step_in_base_unit) filter (where role = 'completion_pct') as completion_h,
+            max(value_text) filter (where role = 'completion_pct') as completion_text
+        from {{ model }}
+        where role in ('amount', 'completion_pct')
+        group by document_sha256, sentence_index, _group_subject
+    ),
+
+    completion_compared as (
+        select
+            *,
+            {{ source_locator() }} as source_locator,
+            sentence as quoted_source,
+            completion_pct as _lhs,
+            cast(round(100 * actual_yuan / budget_yuan, 6) as decimal(38, 6)) as _rhs,
+            cast(round(completion_pct - 100 * actual_yuan / budget_yuan, 6) as decimal(38, 6)) as _difference,
+            cast(round(completion_h + greatest(100 * (actual_yuan + actual_h) / (budget_yuan - budget_h)
+                - 100 * actual_yuan / budget_yuan, 100 * actual_yuan / budget_yuan
+                - 100 * (actual_yuan - actual_h) / (budget_yuan + budget_h)), 6) as decimal(38, 6)) as _tolerance,
+            {{ _rate_exact('completion_pct', 'completion_h', 'actual_yuan', 'budget_yuan') }} as _exact,
+            {{ _rate_within('completion_pct', 'completion_h', 'actual_yuan', 'actual_h', 'budget_yuan', 'budget_h') }}
+                as _within
+        from completion_grouped
+        where actual_values = 1 and budget_values = 1 and completion_values = 1
+            and budget_yuan - budget_h > 0
+    ),
+
+    completion_failures as (
+        {{ _judged_rows('completion_compared', 'NAR-CALC-006', 'NAR-CALC-005',
+            "coalesce(subject, '(no subject)') || ': the text states a completion of ' || completion_text || '% but '
+                || actual_text || ' of ' || budget_text || ' is '
+                || cast(round(100 * actual_yuan / budget_yuan, 2) as varchar) || '%'") }}
     )
 
     select * from direction_failures
@@ -294,6 +421,8 @@
     select * from zero_base_failures
     union all
     select * from growth_failures
+    union all
+    select * from completion_failures
 {% endmacro %}
 
 {% test statement_arithmetic(model) %}
@@ -406,8 +535,10 @@
     ),
 
     lists_with_whole as (
+        -- a whole stated in the list's own sentence is part of what a finding points at: its lines start there
         select
-            lists.*,
+            lists.* replace (case when coalesce(in_list.whole_values, 0) > 0
+                then least(lists.line_start, in_list.whole_line) else lists.line_start end as line_start),
             case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_values else anywhere.whole_values end
                 as whole_values,
             case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_yuan else anywhere.whole_yuan end

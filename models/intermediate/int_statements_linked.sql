@@ -1,11 +1,14 @@
 -- One row per statement of fiscal prose, linked where it can be to the table figure of the same document it
--- describes, with the link method (code_from_names, measure, row_label, ambiguous, none) and the linked figure's
+-- describes, with the link method (code_from_names, code_from_names_unit_sum, measure, row_label, ambiguous, none)
+-- and the linked figure's
 -- table, row, column, page, lines, value in yuan and half-step.
 --   * a 功能分类 subject: its names (类/款/项 of subject_path) give the code, through seeds/function_classes.csv and the
 --     names the document's own tables print beside their codes, each level matched to the code's own prefix (类 =
 --     first 3 digits, 款 = 5, 项 = 7); the figure is that code's row-total column (合计, else 决算数 / 预算数) in the
 --     document's 功能分类 expenditure tables: the table(s) that print the most codes, after keeping the tables of
---     the statement's fund scope (财政拨款 / 一般公共预算) when the sentence, its list or its section names one;
+--     the statement's fund scope (财政拨款 / 一般公共预算) when the sentence, its list or its section names one; a
+--     table that prints the code once per unit of the department (every row with its unit code, none without)
+--     gives the sum of those rows (code_from_names_unit_sum: the item of a department's prose is the department's);
 --   * other subjects: seeds/statement_table_links.csv, by measure (三公 parts, 机关运行经费, 政府采购) or by table
 --     title, row label and column (收入/支出 totals, 财政拨款收入, 基本支出/项目支出 …).
 -- Only an amount of the document's own year and basis is linked (a 决算's 年初预算 links to the *_budget measure
@@ -180,11 +183,55 @@ class_candidates_scoped as (
         or not bool_or(is_fund_scoped) over (partition by statement_id)
 ),
 
-class_candidates as (
+class_candidates_widest as (
     -- of those, the tables printing the most codes
     select * exclude (names_fund_scope)
     from class_candidates_scoped
     qualify codes_printed = max(codes_printed) over (partition by statement_id)
+),
+
+class_unit_rows as (
+    -- a table of a department with several units prints a code once per unit (rows carrying their unit code) and,
+    -- when no row of the code stands without a unit, not the department's figure: the prose's item names the
+    -- department, whose figure is the sum of its units' rows (half-steps added: each row is rounded)
+    select
+        *,
+        count(*) over code_rows as rows_of_code,
+        count(distinct unit_code) over code_rows as units_of_code,
+        count(unit_code) over code_rows as rows_with_unit,
+        row_number() over (partition by statement_id, table_name, row_code, measure
+            order by page nulls first, line_start, figure_index) as row_rank,
+        sum(amount_yuan) over code_rows as units_amount_yuan,
+        sum(half_step_in_base_unit) over code_rows as units_half_step,
+        string_agg(value_text, ' + ') over (partition by statement_id, table_name, row_code, measure
+            order by page nulls first, line_start, figure_index
+            rows between unbounded preceding and unbounded following) as units_value_text,
+        string_agg(raw_text, chr(10)) over (partition by statement_id, table_name, row_code, measure
+            order by page nulls first, line_start, figure_index
+            rows between unbounded preceding and unbounded following) as units_raw_text,
+        max(line_end) over code_rows as units_line_end
+    from class_candidates_widest
+    window code_rows as (partition by statement_id, table_name, row_code, measure)
+),
+
+class_candidates as (
+    select
+        * exclude (rows_of_code, units_of_code, rows_with_unit, row_rank, units_amount_yuan, units_half_step,
+            units_value_text, units_raw_text, units_line_end, amount_yuan, half_step_in_base_unit, value_text,
+            raw_text, line_end, link_method),
+        case when is_unit_sum then 'code_from_names_unit_sum' else link_method end as link_method,
+        case when is_unit_sum then units_amount_yuan else amount_yuan end as amount_yuan,
+        case when is_unit_sum then units_half_step else half_step_in_base_unit end as half_step_in_base_unit,
+        case when is_unit_sum then units_value_text else value_text end as value_text,
+        case when is_unit_sum then units_raw_text else raw_text end as raw_text,
+        case when is_unit_sum then units_line_end else line_end end as line_end,
+        is_unit_sum,
+        rows_of_code as unit_rows_summed
+    from (
+        select *, rows_of_code > 1 and units_of_code = rows_of_code and rows_with_unit = rows_of_code as is_unit_sum
+        from class_unit_rows
+    )
+    where not is_unit_sum or row_rank = 1
 ),
 
 -- ---------------------------------------------------------------- other subjects: the link seed
@@ -276,7 +323,7 @@ measure_candidates as (
 ),
 
 candidates as materialized (
-    select * exclude (codes_printed, is_fund_scoped) from class_candidates
+    select * exclude (codes_printed, is_fund_scoped, is_unit_sum, unit_rows_summed) from class_candidates
     union all by name
     select * from row_label_candidates
     union all by name
@@ -287,7 +334,7 @@ candidates as materialized (
 judged as (
     select
         candidates.statement_id,
-        any_value(candidates.link_method) as link_method,
+        max(candidates.link_method) as link_method,
         -- the stated amount agrees with one of the candidates within the rounding of both
         bool_or(abs(linkable.value_yuan - candidates.amount_yuan)
             < linkable.half_step_yuan + candidates.half_step_in_base_unit) as matches_candidate,
@@ -315,6 +362,11 @@ final as (
             when judged.statement_id is null then 'no table figure found for this subject'
             when judged.candidate_value_count > 1 then 'the tables print different figures for this subject: '
                 || judged.candidate_values
+            when judged.link_method = 'code_from_names_unit_sum' then 'the sum of the units'' rows of code '
+                || linked.row_code || ' in the ' || coalesce(linked.column_label, 'row-total') || ' column of '
+                || linked.table_name
+                || case when judged.candidate_table_count > 1
+                    then ' (' || cast(judged.candidate_table_count as varchar) || ' tables give the same sum)' else '' end
             when judged.candidate_table_count > 1 then 'the row-total column of ' || linked.table_name || ' ('
                 || cast(judged.candidate_table_count as varchar) || ' tables print the same figure)'
             else 'the ' || coalesce(linked.column_label, 'row') || ' column of ' || linked.table_name

@@ -31,7 +31,11 @@ fixture as (
         -- a second, earlier base beside the year before, on purpose
         ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2022, '决算', '38.97', null),
         ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null),
-        ('guangdong_second_base_unnamed', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null)
+        ('guangdong_second_base_unnamed', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null),
+        -- a slip made up on the generator's wrapped sentence (lines 92-94): "2017年当年预算执行数为527.15万元，2017 |
+        -- 年预算安排1079.08万元，比2017年预算执行数 | 增加104.70%" in a 2017 budget: the finding spans the sentence's lines
+        ('slip_wrapped_sentence', 'department_budget', 2017, 'amount', 2017, 'execution', null, null, '527.15', null),
+        ('slip_wrapped_sentence', 'department_budget', 2017, 'growth_pct', null, null, 2017, '预算执行数', '104.70', null)
     ) as t(case_id, document_kind, document_fiscal_year, role, period_year, basis, compared_year, compared_basis,
            value_text, subject_kind)
 ),
@@ -40,6 +44,8 @@ numbered as (
     select
         *,
         1 as sentence_index,
+        case when case_id <> 'slip_wrapped_sentence' then 1 when role = 'amount' then 92 else 94 end as line_start,
+        case when case_id <> 'slip_wrapped_sentence' then 1 when role = 'amount' then 92 else 94 end as line_end,
         case
             when case_id = 'guangdong_second_base_unnamed' then '…比上年决算数增加38.97万元…；比2019年（疫情前）决算数减少24.87万元'
             else '…'
@@ -49,7 +55,8 @@ numbered as (
 
 prepared as (
     {{ statement_fixture_rows('numbered', ['document_kind', 'document_fiscal_year', 'role', 'period_year', 'basis',
-        'compared_year', 'compared_basis', 'value_text', 'subject_kind', 'sentence_index', 'sentence']) }}
+        'compared_year', 'compared_basis', 'value_text', 'subject_kind', 'sentence_index', 'sentence', 'line_start',
+        'line_end']) }}
 ),
 
 failures as (
@@ -65,7 +72,8 @@ expected as (
         ('slip_final_own_year', 'NAR-YEAR-001', 2024, 2023),
         ('slip_report_future', 'NAR-YEAR-001', 2024, null),
         ('slip_current_amount', 'NAR-YEAR-002', 2025, 2024),
-        ('slip_final_amount', 'NAR-YEAR-002', 2023, 2024)
+        ('slip_final_amount', 'NAR-YEAR-002', 2023, 2024),
+        ('slip_wrapped_sentence', 'NAR-YEAR-001', 2017, 2016)
     ) as t(case_id, rule_id, lhs, rhs)
 ),
 
@@ -76,6 +84,7 @@ actual as (
 mismatches as (
     {{ fixture_mismatches(one_row_each=true, checks=[
         ['wrong rule or evidence', "a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs is distinct from e.rhs"],
+        ['lines not those of the sentence', "a.case_id = 'slip_wrapped_sentence' and (a.line_start <> 92 or a.line_end <> 94)"],
     ]) }}
 )
 

@@ -2,7 +2,8 @@
 -- outcome is not the expected. Values hand-copied from the documents in documents/real/:
 --   wanli 2024 部门预算 line 175: “…住房公积金（项）”350.35万元 -- 一般公共预算支出功能分类预算表 2210201 合计 3,503,499 元
 --     (350.35 万元 is that figure rounded: nothing to report); line 176: "2024年预算安排352.67万元" against the same row;
---   welfarehome 2024 单位预算 line 69: 社会福利事业单位 738.66万元 -- 2081005 合计 6,964,796 元;
+--   welfarehome 2024 单位预算 line 69: 社会福利事业单位 738.66万元 -- 2081005 合计 6,964,796 元; line 70 states it again
+--     ("2024年预算安排738.66万元"): one error, one finding, at line 69, naming line 70;
 --   finance 2024 决算 line 548: "财政拨款收入支出总计0.3万元" -- 财政拨款收入支出决算总表 总计 2,961.68 万元;
 --   finance line 565: 社会保障和就业支出（类）326.72万元 -- 一般公共预算财政拨款支出决算表 208 合计 326.72 (equal); the same
 --     prose against 326.71 (收入支出决算总表) is one unit of the last digit apart: outside (strict, as TBL-XTAB).
@@ -12,20 +13,21 @@ with
 
 fixture as (
     select * from (values
-        ('wanli_heading_rounds',   'amount', 'code_from_names', '350.35', 3503500,  50,   3503499,  0.5, null),
-        ('wanli_stated_352_67',    'amount', 'code_from_names', '352.67', 3526700,  50,   3503499,  0.5, null),
-        ('welfare_738_66',         'amount', 'code_from_names', '738.66', 7386600,  50,   6964796,  0.5, null),
-        ('finance_total_0_3',      'amount', 'row_label',       '0.3',    3000,     500,  29616800, 50,  null),
-        ('finance_326_72_equal',   'amount', 'code_from_names', '326.72', 3267200,  50,   3267200,  50,  null),
-        ('one_unit_apart',         'amount', 'row_label',       '326.72', 3267200,  50,   3267100,  50,  null),
-        ('coarser_just_inside',    'amount', 'code_from_names', '326.7',  3267000,  500,  3267499,  0.5, null),
-        ('coarser_just_outside',   'amount', 'code_from_names', '326.7',  3267000,  500,  3267501,  0.5, null),
-        ('three_public_zero',      'amount', 'measure',         '0',      0,        5000, 0,        0.5, null),
-        ('ambiguous_matches_none', 'amount', 'ambiguous',       '738.66', 7386600,  50,   null,     null, false),
-        ('ambiguous_matches_one',  'amount', 'ambiguous',       '958.48', 9584800,  50,   null,     null, true),
-        ('not_linked',             'amount', 'none',            '251.25', 2512500,  50,   null,     null, null),
-        ('prior_not_compared',     'prior_amount', 'none',      '348.52', 3485200,  50,   3503499,  0.5, null)
-    ) as t(case_id, role, link_method, value_text, value_yuan, half_step_yuan, linked_value_yuan,
+        ('wanli_heading_rounds',   1, 'amount', 'code_from_names', '350.35', 3503500,  50,   3503499,  0.5, null),
+        ('wanli_stated_352_67',    1, 'amount', 'code_from_names', '352.67', 3526700,  50,   3503499,  0.5, null),
+        ('welfare_738_66',         1, 'amount', 'code_from_names', '738.66', 7386600,  50,   6964796,  0.5, null),
+        ('welfare_738_66',         2, 'amount', 'code_from_names', '738.66', 7386600,  50,   6964796,  0.5, null),
+        ('finance_total_0_3',      1, 'amount', 'row_label',       '0.3',    3000,     500,  29616800, 50,  null),
+        ('finance_326_72_equal',   1, 'amount', 'code_from_names', '326.72', 3267200,  50,   3267200,  50,  null),
+        ('one_unit_apart',         1, 'amount', 'row_label',       '326.72', 3267200,  50,   3267100,  50,  null),
+        ('coarser_just_inside',    1, 'amount', 'code_from_names', '326.7',  3267000,  500,  3267499,  0.5, null),
+        ('coarser_just_outside',   1, 'amount', 'code_from_names', '326.7',  3267000,  500,  3267501,  0.5, null),
+        ('three_public_zero',      1, 'amount', 'measure',         '0',      0,        5000, 0,        0.5, null),
+        ('ambiguous_matches_none', 1, 'amount', 'ambiguous',       '738.66', 7386600,  50,   null,     null, false),
+        ('ambiguous_matches_one',  1, 'amount', 'ambiguous',       '958.48', 9584800,  50,   null,     null, true),
+        ('not_linked',             1, 'amount', 'none',            '251.25', 2512500,  50,   null,     null, null),
+        ('prior_not_compared',     1, 'prior_amount', 'none',      '348.52', 3485200,  50,   3503499,  0.5, null)
+    ) as t(case_id, line_no, role, link_method, value_text, value_yuan, half_step_yuan, linked_value_yuan,
            linked_half_step_yuan, matches_candidate)
 ),
 
@@ -35,8 +37,8 @@ prepared as (
         case_id as document_sha256,
         case_id as file_name,
         cast(null as integer) as page,
-        1 as line_start,
-        1 as line_end,
+        line_no as line_start,
+        line_no as line_end,
         case_id as subject,
         '万元' as printed_unit,
         case_id || ' sentence' as sentence,
@@ -68,7 +70,8 @@ expected as (
 ),
 
 actual as (
-    select document_sha256 as case_id, rule_id, difference, tolerance, source_locator, quoted_source from failures
+    select document_sha256 as case_id, rule_id, difference, tolerance, source_locator, quoted_source, message
+    from failures
 ),
 
 mismatches as (
@@ -79,6 +82,8 @@ mismatches as (
             "a.case_id = 'wanli_stated_352_67' and a.tolerance <> 50.5"],
         ['locator does not name the table figure', "a.rule_id = 'NAR-STATED-001' and a.source_locator not like '%:9'"],
         ['quote lacks the table line', "a.rule_id = 'NAR-STATED-001' and a.quoted_source not like '%table line'"],
+        ['a repeated printing is not named at the first',
+            "a.case_id = 'welfare_738_66' and (a.source_locator not like 'welfare_738_66:1 %' or a.message not like '%(stated again at welfare_738_66:2)')"],
     ]) }}
 )
 

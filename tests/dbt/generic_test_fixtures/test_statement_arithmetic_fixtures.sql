@@ -1,4 +1,4 @@
--- Tests the statement_arithmetic check (NAR-CALC-001..005) on inline fixtures; returns a row for every case whose
+-- Tests the statement_arithmetic check (NAR-CALC-001..006) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected. One case = one sentence; amounts in 万元 with 2 decimals (half-step 50 元), growth
 -- in % with 2 decimals (half-step 0.005). Sentences hand-copied from documents/real/:
 --   wanli 2024 line 175-176 住房公积金: 执行数348.52, 预算安排352.67, 增加0.53% -- 4.15 / 348.52 = 1.1907%: wrong;
@@ -9,7 +9,10 @@
 --   wanli line 153-154 行政运行: 1899.77 -> 1660.32 but written 增加12.60% (the printed 减少 turned): wrong direction;
 --   finance 2024 决算 line 681 机关运行经费: 184.65, 增加2.55, 增长1.40% -- 2.55 / 182.10 = 1.4003%: right;
 --   finance line 530-531: 总计2995.39, 减少56.95, 下降1.87% -- 56.95 / 3052.34 = 1.8658%: right;
---   finance line 558-559: 2940.05, 减少63.14, 下降2.10% -- 63.14 / 3003.19 = 2.1024%: right.
+--   finance line 558-559: 2940.05, 减少63.14, 下降2.10% -- 63.14 / 3003.19 = 2.1024%: right;
+--   finance line 573-574: 年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20% -- 2940.05 / 2993.92 =
+--     98.2007%: right; the same with 98.02%: wrong (NAR-CALC-006); with a second budget amount (调整后预算) in the
+--     sentence, which budget the completion is of is not guessed: not judged.
 -- Boundaries: 100.00 − 80.00 = 20.00 exact; 20.01 is within the three half-steps (150 元) but not exact: notice;
 -- 20.02 is outside. Growth 22.84 against 16.84 (2016 budget line 176): 35.63 exact; 35.70 only within the amounts'
 -- rounding (60,100 / 168,350 = 35.6994%): notice; 35.71 outside.
@@ -51,8 +54,42 @@ fixture as (
         ('growth_just_outside',  'growth_pct', 35.71, 1),
         -- two different amounts of one subject in one sentence: which is current is not guessed, nothing is judged
         ('two_amounts',          'amount', 350.35, null),       ('two_amounts',          'amount', 352.67, null),
-        ('two_amounts',          'prior_amount', 348.52, null), ('two_amounts',          'growth_pct', 0.53, 1)
-    ) as t(case_id, role, printed, direction)
+        ('two_amounts',          'prior_amount', 348.52, null), ('two_amounts',          'growth_pct', 0.53, 1),
+        ('completion_right',     'initial_budget', 2993.92, null), ('completion_right',   'final_accounts', 2940.05, null),
+        ('completion_right',     'completion_pct', 98.20, null),
+        ('completion_wrong',     'initial_budget', 2993.92, null), ('completion_wrong',   'final_accounts', 2940.05, null),
+        ('completion_wrong',     'completion_pct', 98.02, null),
+        ('completion_two_budgets', 'initial_budget', 2993.92, null), ('completion_two_budgets', 'adjusted_budget', 3100.00, null),
+        ('completion_two_budgets', 'final_accounts', 2940.05, null), ('completion_two_budgets', 'completion_pct', 98.02, null)
+    ) as t(case_id, fixture_role, printed, direction)
+),
+
+-- the amount or prior of a change stated in a sentence before it (sentence numbers, years as the reader gives them)
+across_sentences as (
+    select * from (values
+        -- finance line 530-531: 总计2995.39万元。与2023年度相比，…减少56.95万元，下降1.87%。 (right)
+        ('total_next_sentence',   1, 'amount', 2995.39, null, 2024, null), ('total_next_sentence', 2, 'change', 56.95, -1, 2024, 2023),
+        ('total_next_sentence',   2, 'growth_pct', 1.87, -1, 2024, 2023),
+        -- the same with 下降11.50% (a wrong growth, now judged: 56.95 / 3052.34 = 1.87%)
+        ('total_growth_wrong',    1, 'amount', 2995.39, null, 2024, null), ('total_growth_wrong', 2, 'change', 56.95, -1, 2024, 2023),
+        ('total_growth_wrong',    2, 'growth_pct', 11.50, -1, 2024, 2023),
+        -- 本年预算安排9.91万元；上年预算执行数10.50万元；与上年相比增加0.59万元，增长5.62%: the direction is wrong
+        ('items_by_semicolons',   1, 'amount', 9.91, null, 2017, null), ('items_by_semicolons', 2, 'prior_amount', 10.50, null, 2016, null),
+        ('items_by_semicolons',   3, 'change', 0.59, 1, 2017, 2016), ('items_by_semicolons', 3, 'growth_pct', 5.62, 1, 2017, 2016),
+        -- wanli line 175-176: the heading's 350.35 does not join the next sentence, which states 352.67 itself
+        ('heading_stays_out',     1, 'amount', 350.35, null, 2024, null), ('heading_stays_out', 2, 'prior_amount', 348.52, null, 2023, null),
+        ('heading_stays_out',     2, 'amount', 352.67, null, 2024, null), ('heading_stays_out', 2, 'growth_pct', 0.53, 1, 2024, 2023),
+        -- an amount of another year three sentences back is not taken
+        ('too_far_back',          1, 'amount', 2995.39, null, 2024, null), ('too_far_back', 4, 'change', 56.95, -1, 2024, 2023),
+        ('too_far_back',          4, 'growth_pct', 11.50, -1, 2024, 2023)
+    ) as t(case_id, sentence_no, fixture_role, printed, direction, period_year, compared_year)
+),
+
+all_rows as (
+    select *, 1 as sentence_no, cast(null as integer) as period_year, cast(null as integer) as compared_year
+    from fixture
+    union all by name
+    select * from across_sentences
 ),
 
 prepared as (
@@ -62,22 +99,37 @@ prepared as (
         cast(null as integer) as page,
         1 as line_start,
         1 as line_end,
-        1 as sentence_index,
+        sentence_no as sentence_index,
+        period_year,
+        compared_year,
         case_id as subject,
         cast(null as varchar) as subject_path,
         case_id || ' sentence' as sentence,
         role,
+        basis,
         direction,
         cast(printed as varchar) as value_text,
-        case when role = 'growth_pct' then 'percent' else 'money' end as value_kind,
-        case when role <> 'growth_pct' then cast(printed * 10000 as decimal(38, 6)) end as value_yuan,
-        case when role <> 'growth_pct' and printed is not null then cast(50 as decimal(38, 6)) end as half_step_yuan,
-        case when role = 'growth_pct' then cast(0.005 as decimal(38, 6)) else cast(50 as decimal(38, 6)) end
-            as half_step_in_base_unit,
+        cast(printed as decimal(38, 6)) as value,
+        case when role in ('growth_pct', 'completion_pct') then 'percent' else 'money' end as value_kind,
+        case when role not in ('growth_pct', 'completion_pct') then cast(printed * 10000 as decimal(38, 6)) end
+            as value_yuan,
+        case when role not in ('growth_pct', 'completion_pct') and printed is not null then cast(50 as decimal(38, 6))
+        end as half_step_yuan,
+        case when role in ('growth_pct', 'completion_pct') then cast(0.005 as decimal(38, 6))
+            else cast(50 as decimal(38, 6)) end as half_step_in_base_unit,
         case when role in ('change', 'growth_pct') and printed is not null
             then cast(printed * case when role = 'change' then 10000 else 1 end * direction as decimal(38, 6))
         end as signed_change
-    from fixture
+    from (
+        -- the completion cases name their amounts by basis (an amount of that basis)
+        select
+            *,
+            case when fixture_role in ('initial_budget', 'adjusted_budget', 'final_accounts') then 'amount'
+                else fixture_role end as role,
+            case when fixture_role in ('initial_budget', 'adjusted_budget', 'final_accounts') then fixture_role
+            end as basis
+        from all_rows
+    )
 ),
 
 failures as (
@@ -93,7 +145,11 @@ expected as (
         ('change_just_inside', 'NAR-CALC-005'),
         ('change_just_outside', 'NAR-CALC-001'),
         ('growth_just_inside', 'NAR-CALC-005'),
-        ('growth_just_outside', 'NAR-CALC-002')
+        ('growth_just_outside', 'NAR-CALC-002'),
+        ('completion_wrong', 'NAR-CALC-006'),
+        ('total_growth_wrong', 'NAR-CALC-002'),
+        ('items_by_semicolons', 'NAR-CALC-003'),
+        ('heading_stays_out', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
@@ -105,11 +161,12 @@ mismatches as (
     {{ fixture_mismatches(one_row_each=true, checks=[
         ['wrong rule', "a.rule_id <> e.rule_id"],
         ['wrong recomputed growth', "a.case_id = 'housing_fund_0_53' and round(a.rhs, 4) <> 1.1907"],
+        ['wrong recomputed completion', "a.case_id = 'completion_wrong' and (a.lhs <> 98.02 or round(a.rhs, 4) <> 98.2007)"],
         ['wrong change evidence', "a.case_id = 'change_just_outside'"
                                   ~ " and (a.lhs <> 200200 or a.rhs <> 200000 or a.tolerance <> 150)"],
         ['wrong direction evidence', "a.case_id = 'operation_written_up'"
                                      ~ " and (a.lhs <> 16603200 or a.rhs <> 18997700)"],
-        ['missing evidence', "a.rule_id in ('NAR-CALC-001', 'NAR-CALC-002', 'NAR-CALC-005')"
+        ['missing evidence', "a.rule_id in ('NAR-CALC-001', 'NAR-CALC-002', 'NAR-CALC-005', 'NAR-CALC-006')"
                              ~ " and (a.lhs is null or a.rhs is null or a.difference is null or a.tolerance is null)"],
     ]) }}
 )
