@@ -44,6 +44,9 @@ def build(
     max_drop_share: float = typer.Option(None, "--max-drop-share", min=0.0, max=1.0, help="Share of the published "
                                          "documents a build may drop before publication is refused (default: "
                                          "$YUSUAN_MAX_DROP_SHARE or 0.5)."),
+    full_refresh: bool = typer.Option(False, "--full-refresh", help="Rebuild every dbt model from scratch "
+                                      "instead of only the rows of the documents that changed (done anyway when "
+                                      "the dbt project changed since the published build)."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
@@ -64,7 +67,8 @@ def build(
         with console.status(f"Loading {directory} and building {target} …"):
             report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers,
                                     allow_shrink=allow_shrink,
-                                    max_drop_share=None if max_drop_share is None else str(max_drop_share))
+                                    max_drop_share=None if max_drop_share is None else str(max_drop_share),
+                                    full_refresh=full_refresh)
     except pipeline.BuildLocked as exc:
         err.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(pipeline.EXIT_LOCKED) from None

@@ -7,7 +7,8 @@ with
 
 linked as (
     select * from {{ ref('int_statements_linked') }}
-    where value is not null
+    where {{ documents_in_scope() }}
+        and value is not null
 ),
 
 final as (
