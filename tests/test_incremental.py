@@ -20,11 +20,11 @@ import duckdb
 import pytest
 
 from loaders import build as pipeline
+from loaders.compare import differences
 from loaders.synthetic.corpus import write_corpus
 
 SEED = 7
 DOCUMENTS = 30
-RUN_SPECIFIC_COLUMNS = {"load_id", "registered_at", "load_finding_id"}
 
 
 def _manifest(folder: Path) -> tuple[list[str], list[dict]]:
@@ -40,14 +40,13 @@ def _write_manifest(folder: Path, columns: list[str], rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-def _change_a_digit(path: Path, after: str) -> None:
-    """Change the first digit printed after ``after`` (1 -> 2, any other -> 1)."""
+def _change_an_amount(path: Path, after: str) -> None:
+    """Change the last digit of the first amount (digits, a point, two digits) printed after ``after``."""
     text = path.read_text(encoding="utf-8")
-    at = text.index(after) + len(after)
-    match = re.compile(r"\d").search(text, at)
+    match = re.compile(r"\d+\.\d\d").search(text, text.index(after) + len(after))
     assert match is not None
-    digit = match.group()
-    path.write_text(text[:match.start()] + ("2" if digit == "1" else "1") + text[match.end():], encoding="utf-8")
+    last = match.end() - 1
+    path.write_text(text[:last] + ("2" if text[last] == "1" else "1") + text[last + 1:], encoding="utf-8")
 
 
 def _apply_changes(docs: Path, extra: Path) -> dict[str, list[str]]:
@@ -58,10 +57,10 @@ def _apply_changes(docs: Path, extra: Path) -> dict[str, list[str]]:
     final_accounts = next(n for n in names if "-final-accounts-" in n)
     removed = [n for n in names if "-project-targets-" in n][:1] + [n for n in names if "-department-targets-" in n][:1]
     renamed = [n for n in names if "-evaluation-" in n][1]
-    # changed: a report's actual spending, a 部门预算's first table figure, a 决算's first table figure
-    _change_a_digit(docs / evaluation, "实际支出 ")
-    _change_a_digit(docs / budget, "合计")
-    _change_a_digit(docs / final_accounts, "合计")
+    # changed: a report's actual spending, a 部门预算's first figure of 表三, a 决算's 本年收入合计
+    _change_an_amount(docs / evaluation, "实际支出 ")
+    _change_an_amount(docs / budget, "\n表三\n")
+    _change_an_amount(docs / final_accounts, "本年收入合计")
     for name in removed:
         (docs / name).unlink()
     rows = [row for row in rows if row["file_name"] not in removed]
@@ -80,52 +79,6 @@ def _apply_changes(docs: Path, extra: Path) -> dict[str, list[str]]:
             "added": [row["file_name"] for row in extra_rows]}
 
 
-def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[tuple[str, str]]:
-    return con.execute(
-        "select table_schema, table_name from information_schema.tables where table_catalog = ? "
-        "and table_schema in ('main', 'intermediate') and table_type = 'BASE TABLE' order by 1, 2",
-        [database]).fetchall()
-
-
-def _projection(con: duckdb.DuckDBPyConnection, database: str, schema: str, table: str) -> str:
-    columns = [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_catalog = ? and table_schema = ? "
-        "and table_name = ? order by ordinal_position", [database, schema, table]).fetchall()]
-    kept = []
-    for column in columns:
-        if column in RUN_SPECIFIC_COLUMNS:
-            continue
-        if column == "finding_id" and "rule_id" in columns:
-            kept.append("case when rule_id like 'LOAD-%' then null else finding_id end as finding_id")
-        else:
-            kept.append(f'"{column}"')
-    return ", ".join(kept)
-
-
-def differences(incremental: Path, full: Path) -> dict[str, tuple[int, int, int, int]]:
-    """table -> (rows incremental, rows full, rows only in incremental, rows only in full), for every table of the
-    marts (schema main) and of the intermediate models that differs; {} when the two are the same."""
-    con = duckdb.connect()
-    try:
-        con.execute(f"attach '{incremental}' as inc (read_only)")
-        con.execute(f"attach '{full}' as ful (read_only)")
-        tables_inc, tables_full = _tables(con, "inc"), _tables(con, "ful")
-        assert tables_inc == tables_full
-        found = {}
-        for schema, table in tables_full:
-            select_inc = f"select {_projection(con, 'inc', schema, table)} from inc.{schema}.{table}"
-            select_full = f"select {_projection(con, 'ful', schema, table)} from ful.{schema}.{table}"
-            only_inc = con.execute(f"select count(*) from ({select_inc} except all {select_full})").fetchone()[0]
-            only_full = con.execute(f"select count(*) from ({select_full} except all {select_inc})").fetchone()[0]
-            if only_inc or only_full:
-                found[f"{schema}.{table}"] = (
-                    con.execute(f"select count(*) from inc.{schema}.{table}").fetchone()[0],
-                    con.execute(f"select count(*) from ful.{schema}.{table}").fetchone()[0], only_inc, only_full)
-        return found
-    finally:
-        con.close()
-
-
 def _count(warehouse: Path, sql: str):
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -135,30 +88,39 @@ def _count(warehouse: Path, sql: str):
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> tuple[Path, Path]:
+def published(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """(documents, extra documents, warehouse): the corpus built once, from scratch."""
     base = tmp_path_factory.mktemp("incremental")
     docs, extra = base / "docs", base / "extra"
     write_corpus(docs, DOCUMENTS, seed=SEED, fault_share=0.4)
     write_corpus(extra, 3, seed=SEED, fault_share=0.4, start=DOCUMENTS)
-    return docs, extra
+    warehouse = base / "first" / "yusuan.duckdb"
+    warehouse.parent.mkdir()
+    first = pipeline.build(docs, warehouse, workers=1)
+    assert first.published and first.dbt_mode == "full refresh"  # nothing published before: from scratch
+    return docs, extra, warehouse
 
 
-def test_incremental_build_equals_a_build_from_scratch(corpus, tmp_path):
-    docs, extra = corpus
+def _copies(published, tmp_path: Path) -> tuple[Path, Path]:
+    docs, _extra, warehouse = published
     work = tmp_path / "docs"
     shutil.copytree(docs, work)
-    incremental = tmp_path / "incremental" / "yusuan.duckdb"
-    incremental.parent.mkdir()
-    first = pipeline.build(work, incremental, workers=1)
-    assert first.published and first.dbt_mode == "full refresh"  # nothing published before: from scratch
+    copy = tmp_path / "incremental" / "yusuan.duckdb"
+    copy.parent.mkdir()
+    shutil.copyfile(warehouse, copy)
+    return work, copy
+
+
+def test_incremental_build_equals_a_build_from_scratch(published, tmp_path):
+    work, incremental = _copies(published, tmp_path)
     findings_before = _count(incremental, "select rule_id, file_name, message from fct_findings order by all")
 
-    changes = _apply_changes(work, extra)
+    changes = _apply_changes(work, published[1])
     second = pipeline.build(work, incremental, workers=1)
     assert second.published, second.dbt.failed_nodes() if second.dbt else second.refusal
     assert second.dbt_mode == "incremental"
     # the scope: 3 changed (old and new sha256), 2 removed, 1 renamed, 3 added; the unreadable file has no sha256
-    # in raw.documents (its finding has none: rows without a document are always recomputed)
+    # (its finding has none: rows without a document are recomputed in every build)
     assert second.documents_in_scope == 3 * 2 + 2 + 1 + 3
     assert _count(incremental, "select count(*) from raw.documents") == [(DOCUMENTS - 2 + 3,)]
     findings_after = _count(incremental, "select rule_id, file_name, message from fct_findings order by all")
@@ -170,18 +132,48 @@ def test_incremental_build_equals_a_build_from_scratch(corpus, tmp_path):
     assert scratch.published and scratch.dbt_mode == "full refresh"
     assert differences(incremental, full) == {}
     # the renamed document is under its new name only, the removed ones are gone from every mart
-    renamed_rows = _count(incremental, "select count(*) from fct_appropriations where file_name = "
-                          f"'renamed-{changes['renamed'][0]}' or file_name = '{changes['renamed'][0]}'")
-    assert renamed_rows == _count(full, "select count(*) from fct_appropriations where file_name = "
-                                  f"'renamed-{changes['renamed'][0]}'")
+    old_name = changes["renamed"][0]
+    assert _count(incremental, f"select count(*) from fct_execution where file_name = '{old_name}'") == [(0,)]
+    assert _count(incremental, f"select count(*) from fct_execution where file_name = 'renamed-{old_name}'") \
+        == _count(published[2], f"select count(*) from fct_execution where file_name = '{old_name}'") != [(0,)]
     for name in changes["removed"]:
         assert _count(incremental, f"select count(*) from fct_findings where file_name = '{name}'") == [(0,)]
+        assert _count(incremental, f"select count(*) from intermediate.int_table_cells where file_name = '{name}'") == [(0,)]
     assert _count(incremental, "select count(*) from fct_findings where file_name = 'unreadable.txt' "
                   "and rule_id like 'LOAD-FILE-%'") == [(1,)]
-    # --full-refresh reruns dbt from scratch even when nothing changed (otherwise dbt is not rerun at all)
-    again = pipeline.build(work, full, workers=1, full_refresh=True)
-    assert again.published and again.dbt is not None and again.dbt_mode == "full refresh"
-    assert differences(incremental, full) == {}
+
+
+def _recording_dbt(monkeypatch) -> list[list[str]]:
+    """run_dbt replaced by a recorder that fails the build (nothing published): what dbt would have been given."""
+    calls = []
+
+    def fake(warehouse, command="build", extra=None, callbacks=None):
+        calls.append(list(extra or []))
+        return pipeline.DbtOutcome(success=False, error="not run: recorded by the test")
+
+    monkeypatch.setattr(pipeline, "run_dbt", fake)
+    return calls
+
+
+def test_full_refresh_option_reruns_dbt_from_scratch(published, tmp_path, monkeypatch):
+    work, warehouse = _copies(published, tmp_path)
+    calls = _recording_dbt(monkeypatch)
+    report = pipeline.build(work, warehouse, workers=1)  # nothing changed: dbt is not rerun at all
+    assert report.published and calls == [] and report.dbt is None
+    report = pipeline.build(work, warehouse, workers=1, full_refresh=True)
+    assert report.dbt_mode == "full refresh" and calls == [[*pipeline.INCREMENTAL_VARS, "--full-refresh"]]
+
+
+def test_a_changed_document_is_rebuilt_incrementally_unless_the_project_changed(published, tmp_path, monkeypatch):
+    work, warehouse = _copies(published, tmp_path)
+    _change_an_amount(next(work.glob("*-evaluation-*.txt")), "实际支出 ")
+    calls = _recording_dbt(monkeypatch)
+    report = pipeline.build(work, warehouse, workers=1)
+    assert report.dbt_mode == "incremental" and report.documents_in_scope == 2  # old and new sha256
+    assert calls == [pipeline.INCREMENTAL_VARS]
+    monkeypatch.setattr(pipeline, "project_fingerprint", lambda: "a changed dbt project")
+    report = pipeline.build(work, warehouse, workers=1)
+    assert report.dbt_mode == "full refresh" and calls[-1] == [*pipeline.INCREMENTAL_VARS, "--full-refresh"]
 
 
 def test_scope_is_every_document_whose_rows_can_differ():

@@ -18,7 +18,7 @@ documents as (
 
 sum_roles as (
     select * from {{ ref('int_figure_sum_roles') }}
-    where {{ documents_in_scope() }}
+    where {{ documents_in_scope("split_part(figure_id, ':', 1)") }}  -- figure_id: <document_sha256>:<index>
 ),
 
 narrative_keyed as (
