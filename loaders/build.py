@@ -419,6 +419,10 @@ CHANGED_DOCUMENTS_TABLE = "ops.changed_documents"
 # passed to every dbt build of `yusuan build` (always the same, so dbt keeps its partial parse): the per-document
 # incremental models then recompute only the documents in ops.changed_documents (macros/document_scope.sql)
 INCREMENTAL_VARS = ["--vars", "{yusuan_incremental: true}"]
+# What an incremental build does not rerun: it depends on the project alone (the fingerprint, equal to that of the
+# published build, which ran and passed it): the seeds (reference tables already in the file), the unit tests of
+# the models and the fixture tests of the check macros (tests/dbt, on inline rows, not on the warehouse's data).
+NOT_RERUN_WHEN_INCREMENTAL = ["--exclude", "resource_type:seed", "resource_type:unit_test", "test_type:singular"]
 
 
 def _document_state(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[str]]:
@@ -642,7 +646,8 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     _preload_gate()
     report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
     report.documents_in_scope = len(changed)
-    report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + ([] if refresh_reason is None else ["--full-refresh"]),
+    report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None
+                                                             else ["--full-refresh"]),
                          callbacks=[_dbt_pause_callback()])
     if not report.dbt.success:
         run.status = runlog.DBT_FAILED

@@ -43,3 +43,49 @@
         select 1
     {%- endif -%}
 {%- endmacro %}
+
+{#- Data tests scoped the same way. In an incremental build (yusuan_incremental and no --full-refresh), a data test
+    of a per-document model whose failing rows each belong to one document reads only the documents in scope: the
+    other documents' rows are the ones that passed in the published build, unchanged (tests/test_incremental.py).
+    Only the tests named here are scoped; every other test reads the whole model (unique, relationships: a new key can
+    collide with, or lose, an unchanged document's), and every test of the cross-document models reads everything.
+    dbt wraps a generic test's model in get_where_subquery; this project's version adds the scope to the `where`. -#}
+{% macro per_document_tests() -%}
+    {{- return(['not_null', 'accepted_values', 'check_passes', 'adjustment_balances', 'change_parts_add_up',
+                'reported_rate_matches', 'shares_add_up', 'stated_amount_matches', 'stated_ratio_matches']) -}}
+{%- endmacro %}
+
+{% macro test_document_scope(relation) -%}
+    {%- if not (execute and var('yusuan_incremental', false) and not flags.FULL_REFRESH) -%}
+        {{- return(none) -}}
+    {%- endif -%}
+    {%- set test_name = (model.test_metadata or {}).get('name') if model is not none else none -%}
+    {%- if test_name not in per_document_tests() -%}
+        {{- return(none) -}}
+    {%- endif -%}
+    {%- for unique_id in model.depends_on.nodes -%}
+        {%- set node = graph.nodes.get(unique_id) -%}
+        {%- if node is not none and node.resource_type == 'model' and node.alias == relation.identifier
+                and node.config.materialized == 'incremental' -%}
+            {%- set key = (node.config.meta or {}).get('document_key', 'document_sha256') -%}
+            {{- return('(' ~ key ~ ' is null or ' ~ key ~ ' in (select document_sha256 from ops.changed_documents))') -}}
+        {%- endif -%}
+    {%- endfor -%}
+    {{- return(none) -}}
+{%- endmacro %}
+
+{% macro get_where_subquery(relation) -%}
+    {%- set where = config.get('where', '') -%}
+    {%- set scope = test_document_scope(relation) -%}
+    {%- if where or scope -%}
+        {%- set conditions = [] -%}
+        {%- if where -%}{%- do conditions.append('(' ~ where ~ ')') -%}{%- endif -%}
+        {%- if scope -%}{%- do conditions.append(scope) -%}{%- endif -%}
+        {%- set filtered -%}
+            (select * from {{ relation }} where {{ conditions | join(' and ') }}) dbt_subquery
+        {%- endset -%}
+        {%- do return(filtered) -%}
+    {%- else -%}
+        {%- do return(relation) -%}
+    {%- endif -%}
+{%- endmacro %}

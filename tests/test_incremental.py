@@ -170,7 +170,7 @@ def test_a_changed_document_is_rebuilt_incrementally_unless_the_project_changed(
     calls = _recording_dbt(monkeypatch)
     report = pipeline.build(work, warehouse, workers=1)
     assert report.dbt_mode == "incremental" and report.documents_in_scope == 2  # old and new sha256
-    assert calls == [pipeline.INCREMENTAL_VARS]
+    assert calls == [pipeline.INCREMENTAL_VARS + pipeline.NOT_RERUN_WHEN_INCREMENTAL]
     monkeypatch.setattr(pipeline, "project_fingerprint", lambda: "a changed dbt project")
     report = pipeline.build(work, warehouse, workers=1)
     assert report.dbt_mode == "full refresh" and calls[-1] == [*pipeline.INCREMENTAL_VARS, "--full-refresh"]
