@@ -419,10 +419,13 @@ CHANGED_DOCUMENTS_TABLE = "ops.changed_documents"
 # passed to every dbt build of `yusuan build` (always the same, so dbt keeps its partial parse): the per-document
 # incremental models then recompute only the documents in ops.changed_documents (macros/document_scope.sql)
 INCREMENTAL_VARS = ["--vars", "{yusuan_incremental: true}"]
-# What an incremental build does not rerun: it depends on the project alone (the fingerprint, equal to that of the
-# published build, which ran and passed it): the seeds (reference tables already in the file), the unit tests of
-# the models and the fixture tests of the check macros (tests/dbt, on inline rows, not on the warehouse's data).
-NOT_RERUN_WHEN_INCREMENTAL = ["--exclude", "resource_type:seed", "resource_type:unit_test", "test_type:singular"]
+# What an incremental build does not rerun: what depends on the project alone (the fingerprint, equal to that of
+# the published build, which ran and passed it) and not on the documents: the seeds (reference tables already in
+# the file), the models and tests that read no raw table (dim_function_classes, dim_economic_classes,
+# dim_indicators: the seeds' code lists), the unit tests of the models and the fixture tests of the check macros
+# (tests/dbt, on inline rows, not on the warehouse's data).
+NOT_RERUN_WHEN_INCREMENTAL = ["--select", "source:raw+",
+                              "--exclude", "resource_type:seed", "resource_type:unit_test", "test_type:singular"]
 
 
 def _document_state(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[str]]:
