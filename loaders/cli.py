@@ -149,6 +149,11 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
         f"{len(load.failed)} not loaded) · figures landed: {report.figures} · findings: {findings} · "
         f"{report.seconds:.1f} s"
     )
+    if report.dbt_mode == "incremental":
+        console.print(f"dbt: incremental, the rows of {report.documents_in_scope} document version(s) recomputed "
+                      "(--full-refresh rebuilds every model from scratch)")
+    elif report.dbt_mode is not None:
+        console.print("dbt: full refresh (every model rebuilt from scratch)")
     if report.gate is not None:
         console.print(f"publication gate: passed ({len(report.gate.checks)} checks)")
     _print_run(report)
