@@ -62,29 +62,48 @@ class Timer:
             self.cpu[name] = self.cpu.get(name, 0.0) + cpu_seconds() - cpu_started
 
 
-def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Timer):
-    """``yusuan build`` (loaders.build.build) with its load, dbt and gate phases timed."""
+def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Timer,
+                full_refresh: bool = False, dbt_extra: list[str] | None = None):
+    """``yusuan build`` (loaders.build.build) with its phases timed: the copy of the published file, the project
+    fingerprint, load, dbt, gate, the summary counts and the publication (run log, fsync, rename).
+    ``dbt_extra``: more dbt options (to measure one, e.g. --no-populate-cache)."""
+    import shutil
+
     from loaders import build as pipeline
 
-    originals = (pipeline.load_directory, pipeline.run_dbt, pipeline.run_gate)
+    names = ("load_directory", "run_dbt", "run_gate", "project_fingerprint", "_summarise", "_publish")
+    originals = {name: getattr(pipeline, name) for name in names}
+    copyfile = shutil.copyfile
 
-    def wrap(name, function):
+    def wrap(phase, function):
         def timed(*args, **kwargs):
-            with timer.phase(name):
+            with timer.phase(phase):
                 return function(*args, **kwargs)
         return timed
 
-    pipeline.load_directory = wrap("load (parse + land)", originals[0])
-    pipeline.run_dbt = wrap("dbt build", originals[1])
-    pipeline.run_gate = wrap("gate", originals[2])
+    def run_dbt(*args, **kwargs):
+        if dbt_extra:
+            kwargs["extra"] = [*(kwargs.get("extra") or []), *dbt_extra]
+        return originals["run_dbt"](*args, **kwargs)
+
+    pipeline.load_directory = wrap("load (parse + land)", originals["load_directory"])
+    pipeline.run_dbt = wrap("dbt build", run_dbt)
+    pipeline.run_gate = wrap("gate", originals["run_gate"])
+    pipeline.project_fingerprint = wrap("project fingerprint", originals["project_fingerprint"])
+    pipeline._summarise = wrap("summary counts", originals["_summarise"])
+    pipeline._publish = wrap("publish (log, fsync, rename)", originals["_publish"])
+    shutil.copyfile = wrap("copy published file", copyfile)
     try:
         with timer.phase("total"):
-            return pipeline.build(documents, warehouse, workers=workers)
+            return pipeline.build(documents, warehouse, workers=workers, full_refresh=full_refresh)
     finally:
-        pipeline.load_directory, pipeline.run_dbt, pipeline.run_gate = originals
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+        shutil.copyfile = copyfile
 
 
-def build_in_fresh_process(documents: Path, warehouse: Path, workers: int | None) -> tuple[Timer, dict, tuple]:
+def build_in_fresh_process(documents: Path, warehouse: Path, workers: int | None, full_refresh: bool = False,
+                           dbt_extra: list[str] | None = None) -> tuple[Timer, dict, tuple]:
     """timed_build in a newly started (spawned) Python process, as `yusuan build` runs: its peak memory is the
     pipeline's alone, not the benchmark's (which generated the corpus). Returns the timer, the report's summary
     (published, figures, findings_by_severity, parsed, unchanged) and the peak RSS in MB of that process and of its
@@ -94,7 +113,8 @@ def build_in_fresh_process(documents: Path, warehouse: Path, workers: int | None
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     # not a Pool: pool workers are daemons, which may not start the build's own parser processes
-    process = context.Process(target=_build_and_measure, args=(str(documents), str(warehouse), workers, sender))
+    process = context.Process(target=_build_and_measure,
+                              args=(str(documents), str(warehouse), workers, sender, full_refresh, dbt_extra))
     process.start()
     sender.close()
     try:
@@ -107,13 +127,16 @@ def build_in_fresh_process(documents: Path, warehouse: Path, workers: int | None
     return outcome
 
 
-def _build_and_measure(documents: str, warehouse: str, workers: int | None, sender) -> None:
+def _build_and_measure(documents: str, warehouse: str, workers: int | None, sender, full_refresh: bool = False,
+                       dbt_extra: list[str] | None = None) -> None:
     try:
         timer = Timer()
-        report = timed_build(Path(documents), Path(warehouse), workers, timer)
+        report = timed_build(Path(documents), Path(warehouse), workers, timer, full_refresh, dbt_extra)
         summary = {"published": report.published, "figures": report.figures,
                    "findings_by_severity": report.findings_by_severity,
-                   "parsed": report.load.count("completed"), "unchanged": report.load.count("unchanged")}
+                   "parsed": report.load.count("completed"), "unchanged": report.load.count("unchanged"),
+                   "dbt_mode": report.dbt_mode, "documents_in_scope": report.documents_in_scope,
+                   "dbt_failed": [] if report.dbt is None else report.dbt.failed_nodes()}
         sender.send((timer, summary, peak_rss_mb()))
     except BaseException as exc:  # noqa: BLE001 -- reported by the parent
         sender.send(exc)
@@ -124,11 +147,14 @@ def _build_and_measure(documents: str, warehouse: str, workers: int | None, send
 
 def print_phases(timer: Timer, documents: int) -> None:
     total = timer.phases.get("total", 0.0)
+    if not total:
+        return
     for name, seconds in timer.phases.items():
         if name != "total":
-            print(f"  {name:<22} {seconds:8.1f} s  ({seconds / total * 100:4.0f} %), CPU {timer.cpu.get(name, 0):.1f} s"
-                  if total else name)
-    print(f"  {'total':<22} {total:8.1f} s  -> {documents / total:.0f} documents/s" if total else "")
+            print(f"  {name:<30} {seconds:8.2f} s  ({seconds / total * 100:4.0f} %), CPU {timer.cpu.get(name, 0):.1f} s")
+    other = total - sum(seconds for name, seconds in timer.phases.items() if name != "total")
+    print(f"  {'other (lock, triage of state)':<30} {other:8.2f} s  ({other / total * 100:4.0f} %)")
+    print(f"  {'total':<30} {total:8.2f} s  -> {documents / total:.0f} documents/s")
 
 
 def print_memory(limit_mb: float | None = None, peaks: tuple[float, float] | None = None,

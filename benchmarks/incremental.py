@@ -1,19 +1,46 @@
-"""Incremental: a warehouse of N generated documents, one document changed, rebuilt. Target (issue 8): <= 10 s.
+"""Incremental: a warehouse of N generated documents, one document changed, rebuilt. Target (issue 15): <= 5 s for
+one changed document in 10,000, end to end (load, dbt, gate, publish).
 
-    .venv/bin/python benchmarks/incremental.py [--docs 1000] [--workers N]
+    .venv/bin/python benchmarks/incremental.py [--docs 1000] [--workers N] [--no-compare] [--dbt-extra OPTION ...]
 
-The first build is timed too (for reference); the second build re-parses only the changed document (the rest
-are unchanged by sha256 and parser version) but runs the whole dbt build and gate again.
+The first build is timed too (for reference; it is a full build, nothing was published before). The second build
+re-parses only the changed document (the rest are unchanged by sha256 and parser version) and dbt recomputes only
+that document's rows in the per-document models (macros/document_scope.sql); the cross-document models and the
+data tests run whole. Per phase: the copy of the published file, the project fingerprint, load, dbt, gate, the
+summary counts, publication; then dbt's slowest nodes (target/run_results.json) and its time outside the nodes
+(start-up, parse, manifest). Unless --no-compare, the changed folder is also built from scratch into another
+warehouse and the two are compared row for row (loaders/compare.py): "incremental = full: yes/no".
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import tempfile
 from pathlib import Path
 
-from _common import build_in_fresh_process, machine, print_memory, print_phases, verdict
+from _common import ROOT, build_in_fresh_process, machine, print_memory, print_phases, verdict
+
+
+def dbt_nodes(top: int = 8) -> None:
+    """The slowest nodes of the last dbt run, and node time by resource type (run_results.json)."""
+    path = ROOT / "target" / "run_results.json"
+    if not path.exists():
+        return
+    results = json.loads(path.read_text(encoding="utf-8"))
+    nodes = results.get("results", [])
+    by_type: dict[str, tuple[int, float]] = {}
+    for node in nodes:
+        kind = node["unique_id"].split(".")[0]
+        count, seconds = by_type.get(kind, (0, 0.0))
+        by_type[kind] = (count + 1, seconds + node.get("execution_time", 0.0))
+    elapsed = results.get("elapsed_time", 0.0)
+    print(f"  dbt run (nodes, 2 threads): {elapsed:.2f} s for {len(nodes)} nodes; node time by kind: "
+          + ", ".join(f"{kind} {count} x = {seconds:.2f} s" for kind, (count, seconds) in sorted(by_type.items())))
+    slowest = sorted(nodes, key=lambda n: n.get("execution_time", 0.0), reverse=True)[:top]
+    print("  slowest nodes: " + ", ".join(f"{n['unique_id'].split('.')[-1]} {n['execution_time']:.2f} s"
+                                          for n in slowest))
 
 
 def main() -> None:
@@ -21,9 +48,13 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--seed", type=int, default=2)
+    parser.add_argument("--no-compare", action="store_true", help="skip the build from scratch and the comparison")
+    parser.add_argument("--repeat", type=int, default=1, help="change and rebuild this many times (one document each)")
+    parser.add_argument("--dbt-extra", action="append", default=[], help="an option for dbt (repeatable)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the corpus and warehouses in this folder")
     args = parser.parse_args()
     print(machine())
-    base = Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
+    base = args.keep or Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
     docs = base / "docs"
     from loaders.synthetic.corpus import write_corpus
 
@@ -31,23 +62,40 @@ def main() -> None:
     warehouse = base / "warehouse" / "yusuan.duckdb"
     # each build runs in a fresh process, as `yusuan build` does (a scheduled rebuild is a new process)
     first, built, _ = build_in_fresh_process(docs, warehouse, args.workers)
-    print(f"first build, {args.docs} documents: published={built['published']}")
+    print(f"first build, {args.docs} documents: published={built['published']}, dbt {built['dbt_mode']}")
     print_phases(first, args.docs)
-    # change one printed figure of one document (an evaluation report's actual spending)
-    changed = docs / summary.files[0]
-    text = changed.read_text(encoding="utf-8")
-    marker = "实际支出 "
-    at = text.index(marker) + len(marker)
-    digit = text[at]
-    changed.write_text(text[:at] + ("1" if digit != "1" else "2") + text[at + 1:], encoding="utf-8")
-    second, rebuilt, peaks = build_in_fresh_process(docs, warehouse, args.workers)
-    print(f"rebuild after changing {changed.name}: published={rebuilt['published']}, parsed {rebuilt['parsed']}, "
-          f"unchanged {rebuilt['unchanged']}")
-    print_phases(second, 1)
-    print(f"target one changed document <= 10 s: {verdict(second.phases['total'], 10)} "
-          f"({second.phases['total']:.1f} s)")
-    print_memory(peaks=peaks, who="rebuild process")
-    shutil.rmtree(base, ignore_errors=True)
+    evaluations = [name for name in summary.files if "-evaluation-" in name]
+    for attempt in range(args.repeat):
+        # change one printed figure of one document (an evaluation report's actual spending)
+        changed = docs / evaluations[attempt % len(evaluations)]
+        text = changed.read_text(encoding="utf-8")
+        marker = "实际支出 "
+        at = text.index(marker) + len(marker)
+        digit = text[at]
+        changed.write_text(text[:at] + ("1" if digit != "1" else "2") + text[at + 1:], encoding="utf-8")
+        second, rebuilt, peaks = build_in_fresh_process(docs, warehouse, args.workers, dbt_extra=args.dbt_extra)
+        print(f"rebuild after changing {changed.name}: published={rebuilt['published']}, parsed {rebuilt['parsed']}, "
+              f"unchanged {rebuilt['unchanged']}, dbt {rebuilt['dbt_mode']} ({rebuilt['documents_in_scope']} "
+              f"sha256 in scope){' extra ' + ' '.join(args.dbt_extra) if args.dbt_extra else ''}")
+        if rebuilt["dbt_failed"]:
+            print(f"  dbt failed: {rebuilt['dbt_failed']}")
+        print_phases(second, 1)
+        dbt_nodes()
+        total = second.phases["total"]
+        print(f"target one changed document in 10,000 <= 5 s ({args.docs} here): {verdict(total, 5)} ({total:.1f} s)")
+        print_memory(peaks=peaks, who="rebuild process")
+    if not args.no_compare:
+        from loaders.compare import differences
+
+        scratch = base / "scratch" / "yusuan.duckdb"
+        full, from_scratch, _ = build_in_fresh_process(docs, scratch, args.workers)
+        print(f"full build from scratch of the same folder: published={from_scratch['published']}, "
+              f"{full.phases['total']:.1f} s (dbt {full.phases.get('dbt build', 0):.1f} s)")
+        found = differences(warehouse, scratch)
+        print(f"incremental = full at {args.docs} documents: {'yes' if not found else 'NO'}"
+              + ("" if not found else f" ({found})"))
+    if args.keep is None:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -325,6 +325,8 @@ class BuildReport:
     stale_lock: dict | None = None      # the lock entry of an earlier build that died, if one was found
     carried_runs: int = 0               # unpublished runs carried from the sidecar into ops.run_log
     refusal: str | None = None          # why publication was refused before dbt (the build would drop documents)
+    dbt_mode: str | None = None         # 'incremental' (the changed documents' rows only) or 'full refresh'
+    documents_in_scope: int = 0         # sha256s in ops.changed_documents for an incremental dbt build
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -459,6 +461,60 @@ def _last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | 
                        "order by run_number desc nulls last, finished_at desc limit 1", [runlog.PUBLISHED]).fetchone()
 
 
+CHANGED_DOCUMENTS_TABLE = "ops.changed_documents"
+# passed to every dbt build of `yusuan build` (always the same, so dbt keeps its partial parse): the per-document
+# incremental models then recompute only the documents in ops.changed_documents (macros/document_scope.sql)
+INCREMENTAL_VARS = ["--vars", "{yusuan_incremental: true}"]
+# What an incremental build does not rerun: what depends on the project alone (the fingerprint, equal to that of
+# the published build, which ran and passed it) and not on the documents: the seeds (reference tables already in
+# the file), the models and tests that read no raw table (dim_function_classes, dim_economic_classes,
+# dim_indicators: the seeds' code lists), the unit tests of the models and the fixture tests of the check macros
+# (tests/dbt, on inline rows, not on the warehouse's data).
+NOT_RERUN_WHEN_INCREMENTAL = ["--select", "source:raw+",
+                              "--exclude", "resource_type:seed", "resource_type:unit_test", "test_type:singular"]
+
+
+def _document_state(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[str]]:
+    """What decides a document's rows in the models: (sha256, file name, path, registered at) of every registered
+    document (a re-parse registers it anew, a rename changes its name), and the sha256 of every file-level
+    LOAD-FILE-* finding (a failed load of a registered document leaves its rows but adds such a finding)."""
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = 'raw' and table_name = 'documents'").fetchone()[0]
+    if not exists:
+        return set(), set()
+    documents = set(con.execute("select document_sha256, file_name, file_path, cast(registered_at as varchar) "
+                                "from raw.documents").fetchall())
+    failed = {r[0] for r in con.execute("select distinct document_sha256 from raw.load_findings "
+                                        "where rule_id like 'LOAD-FILE-%' and document_sha256 is not null").fetchall()}
+    return documents, failed
+
+
+def changed_documents(before: tuple[set[tuple], set[str]], after: tuple[set[tuple], set[str]]) -> set[str]:
+    """The sha256 of every document whose rows in the per-document models may differ after this load: added,
+    changed (old and new sha256), re-parsed, renamed or removed, and every file with a LOAD-FILE-* finding before
+    or after (rows without a document are recomputed in every build)."""
+    documents_before, failed_before = before
+    documents_after, failed_after = after
+    return ({row[0] for row in documents_before ^ documents_after} | failed_before | failed_after)
+
+
+def _write_changed_documents(con: duckdb.DuckDBPyConnection, shas: set[str]) -> None:
+    con.execute("create schema if not exists ops")
+    con.execute(f"create or replace table {CHANGED_DOCUMENTS_TABLE} (document_sha256 varchar primary key)")
+    if shas:
+        con.execute(f"insert into {CHANGED_DOCUMENTS_TABLE} select unnest(?::varchar[])", [sorted(shas)])
+
+
+def _needs_full_refresh(last: tuple[str, str | None] | None, fingerprint: str) -> str | None:
+    """Why the models must be rebuilt from scratch, or None (an incremental build gives the same warehouse): no
+    build was published into this file yet, or the dbt project, gate or tools changed since (the fingerprint)."""
+    if last is None:
+        return "no published build in this warehouse yet"
+    if last[1] != fingerprint:
+        return "the dbt project, the gate or the tool versions changed since the published build"
+    return None
+
+
 def _nothing_to_rebuild(summary: LoadSummary, last: tuple[str, str | None] | None, fingerprint: str) -> bool:
     return (last is not None and last[1] == fingerprint and bool(summary.outcomes) and not summary.removed
             and all(outcome.status == "unchanged" for outcome in summary.outcomes))
@@ -486,7 +542,8 @@ def _killed_run(stale: dict) -> RunRecord:
 
 def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False,
           workers: int | None = None, allow_shrink: bool = False,
-          max_drop_share: Decimal | None = None, progress: Progress | None = None) -> BuildReport:
+          max_drop_share: Decimal | None = None, progress: Progress | None = None,
+          full_refresh: bool = False) -> BuildReport:
     """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
     project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
     rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them.
@@ -494,7 +551,9 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
     A build that would drop more than ``max_drop_share`` (default ``$YUSUAN_MAX_DROP_SHARE`` or 0.5) of the
     published documents, or every one of them, publishes nothing unless ``allow_shrink``.
     ``progress(phase, done, total)``, if given, is told each phase as it starts (PHASES) and, where it can be
-    counted, how far it is: documents parsed of those to parse, dbt nodes finished of the nodes to run."""
+    counted, how far it is: documents parsed of those to parse, dbt nodes finished of the nodes to run.
+    dbt rebuilds only the rows of the documents that changed (incremental models keyed by document) unless
+    ``full_refresh``, or the project fingerprint changed, or nothing was published yet: then from scratch."""
     started = time.monotonic()
     max_drop_share = default_max_drop_share() if max_drop_share is None else Decimal(max_drop_share)
     warehouse = warehouse.resolve()
@@ -518,7 +577,7 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                              stale_lock=stale)
         try:
             _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers,
-                         None if allow_shrink else max_drop_share, progress or _no_progress)
+                         None if allow_shrink else max_drop_share, progress or _no_progress, full_refresh)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -598,7 +657,7 @@ def _finish(run: RunRecord, started: float, exit_code: int) -> None:
 def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
                  report: BuildReport, started: float, force: bool = False,
                  workers: int | None = None, max_drop_share: Decimal | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, full_refresh: bool = False) -> None:
     progress = progress or _no_progress
     run = report.run
     run.project_fingerprint = project_fingerprint()
@@ -606,12 +665,16 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     con = duckdb.connect(str(staging))
     try:
         before = _documents_before(con)
+        state_before = _document_state(con)
         last = _last_published(con)
         progress("reading", None, None)
         report.load = load_directory(con, documents_dir, workers=workers, progress=progress)
         _pause_point("load")
-        con.execute("checkpoint")
         after = _documents_before(con)
+        changed = changed_documents(state_before, _document_state(con))
+        refresh_reason = "--full-refresh" if full_refresh else _needs_full_refresh(last, run.project_fingerprint)
+        _write_changed_documents(con, changed)
+        con.execute("checkpoint")
     finally:
         con.close()
     _count_documents(run, report.load, before)
@@ -624,7 +687,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         runlog.append_pending(warehouse, run)
         return
 
-    if not force and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
+    if not (force or full_refresh) and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
         run.gate_result = "unchanged"
         run.message = (f"documents, dbt project and gate unchanged since run {last[0]}: dbt build and the gate "
                        "were not rerun (the warehouse would be the same); --force reruns them")
@@ -637,7 +700,11 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
 
     _preload_gate()
     progress("dbt", 0, None)
-    report.dbt = run_dbt(staging, callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress)])
+    report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
+    report.documents_in_scope = len(changed)
+    report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None
+                                                             else ["--full-refresh"]),
+                         callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress)])
     if not report.dbt.success:
         run.status = runlog.DBT_FAILED
         lines = [report.dbt.error] if report.dbt.error else []

@@ -53,6 +53,9 @@ def build(
     fmt: str = typer.Option("text", "--format", "-f", help="text | json: json prints one JSON object (the summary: "
                             "documents, figures, findings by category, publication status, exit code) and nothing "
                             "else on stdout, for CI."),
+    full_refresh: bool = typer.Option(False, "--full-refresh", help="Rebuild every dbt model from scratch "
+                                      "instead of only the rows of the documents that changed (done anyway when "
+                                      "the dbt project changed since the published build)."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
@@ -83,7 +86,7 @@ def build(
             report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers,
                                     allow_shrink=allow_shrink,
                                     max_drop_share=None if max_drop_share is None else str(max_drop_share),
-                                    progress=progress)
+                                    progress=progress, full_refresh=full_refresh)
     except pipeline.BuildLocked as exc:
         _build_error(as_json, pipeline.EXIT_LOCKED, str(exc), "busy")
     except Exception as exc:  # noqa: BLE001 - an unexpected failure is a failed build, not exit 1 ("published")
@@ -280,6 +283,11 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
     for name in load.removed:
         console.print(f"removed (no longer in the folder): {name}")
     console.print(f"[bold]Warehouse:[/bold] {report.warehouse}")
+    if report.dbt_mode == "incremental":
+        console.print(f"dbt: incremental, the rows of {report.documents_in_scope} document version(s) recomputed "
+                      "(--full-refresh rebuilds every model from scratch)")
+    elif report.dbt_mode is not None:
+        console.print("dbt: full refresh (every model rebuilt from scratch)")
     if report.gate is not None:
         console.print(f"publication gate: passed ({len(report.gate.checks)} checks)")
     if report.publication is not None:

@@ -7,7 +7,8 @@ figures as (
     select * from {{ ref('int_figures_converted') }}
     -- Narrative statements of a report; execution printed in tables (2015 执行 columns of a 部门预算) is in
     -- fct_appropriations with its phase.
-    where table_name is null
+    where {{ documents_in_scope() }}
+        and table_name is null
         and measure in (
         'initial_budget', 'budget_adjustment', 'adjusted_budget', 'actual_spending', 'reported_execution_rate'
     )

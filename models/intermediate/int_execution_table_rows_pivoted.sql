@@ -6,7 +6,8 @@ with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
-    where table_name is not null
+    where {{ documents_in_scope() }}
+        and table_name is not null
         and measure in ('initial_budget', 'adjusted_budget', 'actual', 'execution_rate')
 ),
 

@@ -6,16 +6,19 @@ with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
-    where table_name is not null
+    where {{ documents_in_scope() }}
+        and table_name is not null
         and amount_yuan is not null
 ),
 
 cells as (
     select * from {{ ref('int_table_cells') }}
+    where {{ documents_in_scope() }}
 ),
 
 links as (
     select * from {{ ref('int_table_row_links') }}
+    where {{ documents_in_scope() }}
 ),
 
 -- the columns in which a row has rows under it that print a figure: there it is a sum, not a leaf

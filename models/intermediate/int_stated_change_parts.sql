@@ -6,7 +6,8 @@ with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
-    where table_name is null
+    where {{ documents_in_scope() }}
+        and table_name is null
         and amount_yuan is not null
 ),
 

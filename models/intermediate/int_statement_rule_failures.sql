@@ -4,16 +4,22 @@
 -- check) and fct_findings (which publishes them with the catalog's severity: error, warning or notice).
 with
 
+-- the statements of the documents recomputed in this run (every document outside an incremental build)
+statements_in_scope as (
+    select * from {{ ref('int_statements_linked') }}
+    where {{ documents_in_scope() }}
+),
+
 stated_figure_failures as (
-    {{ stated_figure_matches_check(ref('int_statements_linked')) }}
+    {{ stated_figure_matches_check('statements_in_scope') }}
 ),
 
 statement_arithmetic_failures as (
-    {{ statement_arithmetic_check(ref('int_statements_linked')) }}
+    {{ statement_arithmetic_check('statements_in_scope') }}
 ),
 
 listed_parts_failures as (
-    {{ listed_parts_check(ref('int_statements_linked')) }}
+    {{ listed_parts_check('statements_in_scope') }}
 ),
 
 final as (

@@ -19,11 +19,13 @@ with
 
 statements as (
     select * from {{ ref('int_statements_converted') }}
+    where {{ documents_in_scope() }}
 ),
 
 table_figures as (
     select * from {{ ref('int_figures_converted') }}
-    where table_name is not null
+    where {{ documents_in_scope() }}
+        and table_name is not null
         and amount_yuan is not null
 ),
 

@@ -6,7 +6,8 @@ with
 
 table_figures as (
     select * from {{ ref('int_figures_converted') }}
-    where table_name is not null
+    where {{ documents_in_scope() }}
+        and table_name is not null
         and row_kind is not null
 ),
 

@@ -12,6 +12,7 @@ with
 
 cells as (
     select * from {{ ref('int_table_cells') }}
+    where {{ documents_in_scope() }}
 ),
 
 table_rows as (

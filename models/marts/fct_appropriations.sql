@@ -5,7 +5,8 @@ with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
-    where table_name is not null
+    where {{ documents_in_scope() }}
+        and table_name is not null
         and amount_yuan is not null
 ),
 
@@ -19,6 +20,7 @@ measures as (
 
 sum_roles as (
     select * from {{ ref('int_figure_sum_roles') }}
+    where {{ documents_in_scope("split_part(figure_id, ':', 1)") }}  -- figure_id: <document_sha256>:<index>
 ),
 
 joined as (

@@ -5,6 +5,7 @@ with
 
 execution as (
     select * from {{ ref('fct_execution') }}
+    where {{ documents_in_scope() }}
 ),
 
 changes as (

@@ -4,11 +4,13 @@ with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
-    where measure in ('weight', 'scoring_points', 'scoring_condition', 'total_score')
+    where {{ documents_in_scope() }}
+        and measure in ('weight', 'scoring_points', 'scoring_condition', 'total_score')
 ),
 
 attributes as (
     select * from {{ ref('stg_raw__attributes') }}
+    where {{ documents_in_scope() }}
 ),
 
 documents as (

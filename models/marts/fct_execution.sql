@@ -4,10 +4,12 @@ with
 
 narrative as (
     select * from {{ ref('int_execution_pivoted') }}
+    where {{ documents_in_scope() }}
 ),
 
 table_rows as (
     select * from {{ ref('int_execution_table_rows_pivoted') }}
+    where {{ documents_in_scope() }}
 ),
 
 documents as (
@@ -16,6 +18,7 @@ documents as (
 
 sum_roles as (
     select * from {{ ref('int_figure_sum_roles') }}
+    where {{ documents_in_scope("split_part(figure_id, ':', 1)") }}  -- figure_id: <document_sha256>:<index>
 ),
 
 narrative_keyed as (

@@ -11,6 +11,7 @@ with
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
+    where {{ documents_in_scope() }}
 ),
 
 documents as (
@@ -19,6 +20,7 @@ documents as (
 
 table_subjects as (
     select * from {{ ref('int_table_subjects') }}
+    where {{ documents_in_scope() }}
 ),
 
 statements as (

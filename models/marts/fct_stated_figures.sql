@@ -9,7 +9,8 @@ with
 -- stated figures: the reader's own statement of the same number is the one listed here
 linked as (
     select * from {{ ref('int_statements_linked') }}
-    where value is not null
+    where {{ documents_in_scope() }}
+        and value is not null
         and role in ('amount', 'prior_amount', 'change', 'growth_pct', 'share_pct', 'completion_pct', 'count')
 ),
 
