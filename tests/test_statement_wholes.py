@@ -43,7 +43,7 @@ def _parts(statements, role="amount"):
 
 
 def test_reader_version_names_the_change():
-    assert READER_VERSION == "1.2.1"
+    assert READER_VERSION == "1.2.3"
 
 
 # 万 alone ---------------------------------------------------------------------------------------------------------
@@ -104,6 +104,25 @@ def test_share_whole_verdicts_by_the_words_between_zhan_and_the_number():
     assert share_whole("地方税收收入比重为", "全县地方税收收入") == "whole"
     assert share_whole("本年支出合计的", "2023年本年支出合计") == "whole"
     assert share_whole("全县支出的", "本级支出") == "other"
+    # a balanced budget's total is the total of either side: 收入预算 = 支出预算 = 收支总预算
+    assert share_whole("收入预算", "收支总预算") == "whole"
+    assert share_whole("支出总预算的", "2025年收支预算总计") == "whole"
+    assert share_whole("收入预算", "项目支出") == "other"
+    assert share_whole("一般公共预算收入", "收支总预算") == "other"
+
+
+def test_shares_of_a_balanced_budgets_side_are_checked_against_its_total():
+    text = "本单位2025年收支总预算300.00万元，其中：本年收入280.00万元，占收入预算93.33%；上年结转20.00万元，占收入预算6.67%。\n"
+    statements, findings = _read(text, year=2025)
+    assert not [f for f in findings if f.rule_id in (AMBIGUOUS_LIST_RULE, "LOAD-UNBOUND-STATEMENT")], findings
+    shares = [s for s in statements if s.role == "share_pct"]
+    assert sorted(s.value_text for s in shares) == ["6.67", "93.33"]
+    # the other side after the ； is no part of the total (收入 and 支出 are two sides of it, not two parts)
+    statements, findings = _read("本单位2025年收支总预算300.00万元，其中：本年收入300.00万元，占收入预算100.00%；"
+                                 "本年支出300.00万元，占支出预算100.00%。\n", year=2025)
+    assert [(s.subject, s.parent_subject) for s in statements if s.role == "amount"] == [
+        ("收支总预算", None), ("本年收入", "收支总预算"), ("本年支出", None)]
+    assert findings == []
 
 
 def test_a_list_of_changes_keeps_its_parts_when_the_whole_amount_is_stated_elsewhere():

@@ -516,12 +516,14 @@ def test_bundled_documents_read_without_guessing():
         facts, _ = resolve_facts(doc)
         found[name] = read_statements(doc, facts)
     st, findings = found["gz-laisui-bureau-2016-department-budget.txt"]
-    # 收支总预算6,150.64万元，其中：本年收入6,150.64万元，占收入预算100.00%；本年支出…: the share names 收入预算, not
-    # the list's whole 收支总预算 (whose parts 收入 and 支出 are two sides of it, not two parts): not checked, reported
-    assert [(f.rule_id, f.line_start) for f in findings] == [
-        ("LOAD-AMBIGUOUS-LIST", 80), ("LOAD-UNBOUND-STATEMENT", 84), ("LOAD-UNBOUND-STATEMENT", 242)]
-    assert "“收入预算”" in findings[0].message and "“收支总预算”" in findings[0].message
-    assert "其中一般公共预算安排1,085.90万元" in findings[2].message
+    # 收支总预算6,150.64万元，其中：本年收入6,150.64万元，占收入预算100.00%；本年支出…: 收入预算 is the 收支总预算
+    # of a balanced budget, so 本年收入 is its part with a share of 100.00 % (checked and right); 本年支出, the other
+    # side after the ；, is no part of the list
+    assert [(f.rule_id, f.line_start) for f in findings] == [("LOAD-UNBOUND-STATEMENT", 242)]
+    assert "其中一般公共预算安排1,085.90万元" in findings[0].message
+    assert [(s.subject, s.value_text, s.parent_subject) for s in st if s.line_start in (82, 84)] == [
+        ("收支总预算", "6,150.64", None), ("本年收入", "6,150.64", "收支总预算"), ("本年收入", "100.00", "收支总预算"),
+        ("本年支出", "6,150.64", None)]
     assert ("三公经费", "63.33", "budget") in rows(st, "subject", "value_text", "basis")
     growth = _find(st, role="growth_pct", value_text="100.00")
     assert [(s.subject, s.compared_year, s.direction) for s in growth] == [("科学技术支出", 2015, 1)]

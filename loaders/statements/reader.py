@@ -33,7 +33,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.2.1"
+READER_VERSION = "1.2.3"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -192,6 +192,9 @@ _SHARE_TAIL_RE = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:约|达到?|�
 _SHARE_LEAD_RE = re.compile(r"^(?:比|的)?")
 _SHARE_OF_TOTAL_RE = re.compile(r"^(?:总额|总数|总量|合计数?|总计|全部|其总额|总体)?$")
 _SHARE_WHOLE_TAIL_RE = re.compile(r"(?:的)?(?:总额|总数|总量|合计数?|总计)$")
+# a balanced budget's total (收支总预算, 收支预算总计) and either of its sides (收入预算, 支出总预算) name one amount
+_BALANCED_TOTAL_RE = re.compile(r"^收支(?:总)?(?:预算)?$")
+_BUDGET_SIDE_RE = re.compile(r"^(?:收入|支出)(?:总)?$")
 
 
 # the year and the scope printed before a name (2024年, 本年, 全市, 本级, 我县) name no other aggregate
@@ -233,6 +236,8 @@ def share_whole(named: str, whole: str) -> str:
     if g.GENERIC_BASIS_ONLY_RE.match(named) or named in g.BASES:
         return "own"
     key, whole_key = (_name_key(_SHARE_WHOLE_TAIL_RE.sub("", n)) for n in (named, whole))
+    if _BALANCED_TOTAL_RE.match(whole_key) and _BUDGET_SIDE_RE.match(key):
+        return "whole"  # 收支总预算 is the total of either side: 收入预算 = 支出预算 = 收支总预算 (a budget balances)
     return "whole" if key and _same_aggregate(key, whole_key) else "other"
 
 
