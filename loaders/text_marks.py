@@ -12,7 +12,7 @@ traditional characters the detection knows written simplified and the pinyin a m
 - ``unit_heading``: a heading, table-of-contents entry or 单位名称 line that names an organisation before a year and a
   document word (三江侗族自治县独峒镇林业工作站2024年单位预算…): ``subject`` = the organisation as printed;
 - ``budget_comparison`` / ``budget_completion`` / ``budget_actual`` (one sentence, one ``sentence_index``): the
-  words "决算数大于/小于预算数 [X万元]" (``direction`` +1 / -1 / 0 of 决算 against 预算, ``value`` = X when printed,
+  words "决算数大于/小于预算数 [X万元]" or "决算数比(年初/调整后)预算增加/减少(超支/节约/结余) [X万元]" (``direction`` +1 / -1 / 0 of 决算 against 预算, ``value`` = X when printed,
   ``reason_text`` = the 主要原因 clause that follows), a completion rate "完成(年初)预算X%" (``value`` = X), and the
   决算 amount of the sentence (the first amount of the sentence that is not a change);
 - ``compared_budget`` / ``compared_actual`` (in the sentence of a ``budget_comparison``): the 预算 and the 决算 amount
@@ -62,10 +62,13 @@ _UNIT_HEADING = re.compile(
     r"(?P<org>[\u4e00-\u9fff（）()]{4,40}?(?:工作站|站|局|中心|所|院|园|校|学|办公室|办|委员会|委|政府|队|馆|处|会|室|社|厂|场|台|团|部))"
     r"(?P<year>" + _YEAR + r")(?=" + _DOC_WORD + r")")
 
-# 决算数大于预算数55.93万元 / 决算数小于预算数的主要原因 / 决算数与预算数持平
+# 决算数大于预算数55.93万元 / 决算数小于预算数的主要原因 / 决算数与预算数持平 / 决算数比年初预算减少3.2万元
 _COMPARE = re.compile(
-    r"决算数?(?:(?P<up>大于|高于|超过|超出|多于)|(?P<down>小于|低于|少于)|(?P<flat>等于|与预算数?(?:持平|相等|一致)))"
-    r"(?:年初)?(?:调整后)?预算数?(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>万元|亿元|千元|元))?")
+    r"决算数?(?:"
+    r"(?:(?P<up>大于|高于|超过|超出|多于)|(?P<down>小于|低于|少于)|(?P<flat>等于|与预算数?(?:持平|相等|一致)))"
+    r"(?:年初)?(?:调整后)?预算数?"
+    r"|(?:比|较)(?:年初|调整后)?预算数?(?:(?P<up_by>增加|增长|多|超支)|(?P<down_by>减少|下降|少|节约|结余))了?"
+    r")(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>万元|亿元|千元|元))?")
 _COMPLETION = re.compile(
     r"(?:完成(?:了)?(?:全年|年初|调整后)?预算(?:数|的)?|预算执行率(?:为|是|达到|达)?|决算数?为(?:全年|年初|调整后)?预算数?的)"
     r"(?P<num>[0-9]+(?:\.[0-9]+)?)%")
@@ -236,7 +239,8 @@ def _budget_marks(sentence: str, members, index: int) -> list[Statement]:
     reason_match = _REASON.search(sentence, first)
     reason = sentence[reason_match.end():].strip("：:，,。；; ") if reason_match else None
     if compare is not None:
-        direction = 1 if compare.group("up") else (-1 if compare.group("down") else 0)
+        direction = 1 if compare.group("up") or compare.group("up_by") else \
+            (-1 if compare.group("down") or compare.group("down_by") else 0)
         fields = dict(direction=direction, basis="final_accounts", compared_basis="budget", reason_text=reason or None)
         if compare.group("num"):
             value, decimals = _decimal(compare.group("num"))

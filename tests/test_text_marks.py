@@ -130,6 +130,19 @@ def test_a_comparison_in_the_sentence_of_its_amounts():
     assert directions == [-1]
 
 
+def test_a_comparison_written_as_a_change_against_the_budget():
+    text = "文化旅游体育与传媒支出年初预算为64.00万元，决算为58.70万元。决算数比年初预算减少5.30万元，主要原因是活动压减。"
+    amounts, directions = compared(text)
+    assert amounts == [("compared_actual", Decimal("58.70"), 1), ("compared_budget", Decimal("64.00"), 1)]
+    assert directions == [-1]
+    [comparison] = marks(text, "budget_comparison")
+    assert (comparison.value, comparison.reason_text) == (Decimal("5.30"), "活动压减")
+    assert [m.direction for m in marks("其决算数较调整后预算超支2.1万元，原因是新增任务。", "budget_comparison")] == [1]
+    assert [m.direction for m in marks("决算数比预算结余8万元，主要是节约开支。", "budget_comparison")] == [-1]
+    # a comparison with last year's 决算 is not one against the budget
+    assert marks("决算数比上年决算数减少8万元，主要是节约开支。", "budget_comparison") == []
+
+
 def test_comparisons_whose_amounts_are_not_certain_have_none():
     # the comparison names a subject of its own
     assert compared("年初预算为100万元，决算为110万元。公务接待费决算数小于预算数。")[0] == []
