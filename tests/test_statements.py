@@ -192,6 +192,17 @@ def test_empty_reason_placeholder_and_empty_table_note():
     assert findings == []
 
 
+def test_an_empty_reason_stands_on_its_sentence_to_the_line_of_its_closing_mark():
+    # the reason emptied out of a wrapped sentence: 原因是 ends line 2, its 。 stands alone on line 3
+    text = ("  （2）“节能环保支出（类）污染防治（款）大气（项）”：年初预算12.40万\n"
+            "元，决算11.90万元，决算数为年初预算的95.97%，决算数小于年初预算，主要原因是\n"
+            "。\n"
+            "  （3）“农林水支出（类）水利（款）水利工程建设（项）”：年初预算8.00万元，决算8.00万元。\n")
+    st, _findings = read(text, ACCOUNTS_2024)
+    [empty] = [s for s in st if s.role == "empty_reason"]
+    assert (empty.line_start, empty.line_end) == (1, 3)
+
+
 def test_no_empty_reason_for_wu_after_no_change():
     st, _ = read("公务接待费1.35万元，与2023年预算持平，原因：无。")
     assert [s.role for s in st] == ["amount"]

@@ -107,6 +107,58 @@ def test_a_sentence_without_comparison_or_rate_has_no_budget_marks():
     assert marks("2024年度一般公共预算财政拨款支出决算为512.3万元，比上年减少20.1万元。") == []
 
 
+def compared(text: str):
+    found = marks(text)
+    return sorted((m.role, m.value, m.line_start) for m in found if m.role.startswith("compared_")), \
+        [m.direction for m in found if m.role == "budget_comparison"]
+
+
+def test_a_comparison_in_its_own_sentence_takes_the_amounts_of_the_sentence_before():
+    text = ("3、科学技术（类）技术研究与开发（款）应用技术研究与开发（项）。年初预算为45.80万元，\n"
+            "支出决算为39.62万元，完成年初预算的86.51%。决算数小于预算数的主要原因：\n部分课题延期结题。\n")
+    amounts, directions = compared(text)
+    assert amounts == [("compared_actual", Decimal("39.62"), 2), ("compared_budget", Decimal("45.80"), 1)]
+    assert directions == [-1]
+    [comparison] = marks(text, "budget_comparison")
+    assert (comparison.line_start, comparison.sentence_index) == (2, marks(text, "compared_budget")[0].sentence_index)
+
+
+def test_a_comparison_in_the_sentence_of_its_amounts():
+    text = "农林水支出：年初预算1,020.00万元，决算982.15万元，决算数低于年初预算，主要原因是政府采购节约资金。"
+    amounts, directions = compared(text)
+    assert amounts == [("compared_actual", Decimal("982.15"), 1), ("compared_budget", Decimal("1020.00"), 1)]
+    assert directions == [-1]
+
+
+def test_a_comparison_written_as_a_change_against_the_budget():
+    text = "文化旅游体育与传媒支出年初预算为64.00万元，决算为58.70万元。决算数比年初预算减少5.30万元，主要原因是活动压减。"
+    amounts, directions = compared(text)
+    assert amounts == [("compared_actual", Decimal("58.70"), 1), ("compared_budget", Decimal("64.00"), 1)]
+    assert directions == [-1]
+    [comparison] = marks(text, "budget_comparison")
+    assert (comparison.value, comparison.reason_text) == (Decimal("5.30"), "活动压减")
+    assert [m.direction for m in marks("其决算数较调整后预算超支2.1万元，原因是新增任务。", "budget_comparison")] == [1]
+    assert [m.direction for m in marks("决算数比预算结余8万元，主要是节约开支。", "budget_comparison")] == [-1]
+    # a comparison with last year's 决算 is not one against the budget
+    assert marks("决算数比上年决算数减少8万元，主要是节约开支。", "budget_comparison") == []
+
+
+def test_comparisons_whose_amounts_are_not_certain_have_none():
+    # the comparison names a subject of its own
+    assert compared("年初预算为100万元，决算为110万元。公务接待费决算数小于预算数。")[0] == []
+    # two budgets (年初 and 调整后) and a comparison that does not say which
+    assert compared("教育支出年初预算为100万元，调整后预算为120万元，决算为110万元。决算数大于预算数，主要原因是追加。")[0] == []
+    # the comparison names 年初预算, the only budget printed is 调整后
+    assert compared("调整后预算为120万元，决算为110万元，决算数小于年初预算。")[0] == []
+    # a prior year's 决算 beside this year's
+    assert compared("本年支出决算为100万元，上年决算为90万元，决算数大于预算数。")[0] == []
+    # the sentence before has a comparison of its own
+    assert compared("年初预算为60万元，决算为58万元，决算数小于预算数。决算数小于预算数的原因是节约。")[0] == [
+        ("compared_actual", Decimal("58"), 1), ("compared_budget", Decimal("60"), 1)]
+    # the amounts stand in another paragraph (a table line between)
+    assert compared("年初预算为60万元，决算为58万元。\n项目 | 金额\n决算数小于预算数，原因是节约。")[0] == []
+
+
 # --- headings that name an organisation ---------------------------------------------------------------------------
 
 def test_headings_and_contents_entries_naming_a_body_before_the_year():

@@ -15,6 +15,8 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Locations (1.2.2): an empty reason stands on the lines of its whole sentence, to the line of its closing 。 (the
+emptied reason's line), not only on the line of 原因是.
 Wholes (1.2.0): a share (占X的z%) is a share of its list's whole only when X names that whole or none (占比); a
 share of the part's own budget (占年初预算) or of another aggregate is not checked and is reported, and a part naming
 another aggregate as its whole leaves its list ambiguous. A list naming its whole without an amount before its
@@ -986,7 +988,8 @@ class _Reader:
         empty = reason.strip("。；;，,：: ") == "" and not introduces
         if empty or (reason.strip("。；;，,：: ") in ("无", "暂无") and changes):
             subject = next((r for r in explained if r.get("subject")), None)
-            self.statements.append(dict(self._where(block, start + reason_at - 1, start + reason_at),
+            # the whole sentence, to the line of its closing 。 (an empty reason is the 。 right after 原因是)
+            self.statements.append(dict(self._where(block, start, end),
                                         sentence_index=index, sentence=sentence, role="empty_reason",
                                         subject=subject["subject"] if subject else None,
                                         subject_kind=subject["subject_kind"] if subject else None,

@@ -152,6 +152,10 @@ budget_reason_failures as (
     {{ budget_reason_direction_check('document_statements', 'reason_words') }}
 ),
 
+budget_comparison_failures as (
+    {{ budget_comparison_amounts_check('document_statements') }}
+),
+
 template_text_failures as (
     {{ template_text_check('document_statements') }}
 ),
@@ -194,6 +198,8 @@ final as (
     select 'completion_contradictions' as check_name, * from completion_failures
     union all by name
     select 'budget_reason_direction' as check_name, * from budget_reason_failures
+    union all by name
+    select 'budget_comparison_amounts' as check_name, * from budget_comparison_failures
     union all by name
     select 'template_text' as check_name, * from template_text_failures
     union all by name
