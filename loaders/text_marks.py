@@ -53,6 +53,8 @@ _ENTRY_ERROR = re.compile(
     r"系统卡顿|系统故障|系统原因|录入(?:错误|有误|失误)|填报(?:错误|有误|失误)|填列(?:错误|有误)|输入(?:错误|有误)|"
     r"编制(?:错误|有误)|误录|错录|误填|错填|数据有误")
 
+# every entry-error word holds one of these (a cheap test before the alternation above)
+_ENTRY_ERROR_HINT = re.compile(r"误|错|系统")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！？]")
 _YEAR = r"(?:19|20)[0-9]{2}年度?"
 _DOC_WORD = r"(?:部门|单位)?(?:预算|决算|预决算)|预算绩效|绩效目标|[“\"]?三公[”\"]?经费"
@@ -118,14 +120,15 @@ def read_marks(document, facts: DocumentFacts | None = None,
     marks: list[Statement] = []
     index = first_sentence_index
     lines = [line for line in source_lines(document) if line.kind != "skip"]
+    texts = [_normalised(line.text) for line in lines]  # once per line: read here and by the sentences below
     # line by line (a form's cells split at |): template instructions and headings
-    for line in lines:
-        text = _normalised(line.text)
+    for line, text in zip(lines, texts):
         cells = [c.strip() for c in text.split("|")] if "|" in text else [text]
         for cell in cells:
             if not cell:
                 continue
-            m = _INSTRUCTION.search(cell)
+            # (a cheap test first: an instruction ends in a length limit, which says 字)
+            m = _INSTRUCTION.search(cell) if "字" in cell else None
             if m:
                 marks.append(_mark(line, index, cell, "template_text", subject=m.group("i").strip(),
                                    value_text=re.search(_LENGTH_LIMIT, m.group("i")).group(0)))
@@ -137,7 +140,7 @@ def read_marks(document, facts: DocumentFacts | None = None,
                                    value_text=m.group("i").strip()))
                 index += 1
         title = text.replace(" ", "")
-        if len(title) <= 60:
+        if len(title) <= 60 and "年" in title:  # a unit heading names a year
             m = _UNIT_HEADING.match(title)
             if m and not _CLAUSE_MARK.search(title, m.end()):  # a title, not a sentence that starts with its name
                 marks.append(_mark(line, index, title, "unit_heading", subject=m.group("org"),
@@ -145,14 +148,14 @@ def read_marks(document, facts: DocumentFacts | None = None,
                 index += 1
     # sentence by sentence (prose lines joined): entry-error notes, zero changes with a reason, 决算 against 预算
     previous = None  # (paragraph, sentence, members) of the sentence before
-    for sentence, members, paragraph in _prose_sentences(lines):
+    for sentence, members, paragraph in _prose_sentences(lines, texts):
         before = previous if previous is not None and previous[0] == paragraph else None
         previous = (paragraph, sentence, members)
-        for m in _ENTRY_ERROR.finditer(sentence):
+        for m in _ENTRY_ERROR.finditer(sentence) if _ENTRY_ERROR_HINT.search(sentence) else ():
             line = _line_at(members, m.start())
             marks.append(_mark(line, index, sentence, "entry_error_note", value_text=m.group(0)))
             index += 1
-        for m in _ZERO_CHANGE.finditer(sentence):
+        for m in _ZERO_CHANGE.finditer(sentence) if "0" in sentence else ():  # a change of 0 prints a 0
             value, decimals = _decimal(m.group("num"))
             reason = re.sub(r"^(?:其|的)?(?:主要)?(?:原因(?:是|为|：|:)?|是由于|是因为|由于|因为|系因|主要是)", "",
                             m.group("reason")).strip("：:，, ")
@@ -172,10 +175,10 @@ def read_marks(document, facts: DocumentFacts | None = None,
     return marks
 
 
-def _prose_sentences(lines):
+def _prose_sentences(lines, texts=None):
     """(sentence, [(offset in the sentence, line) …], paragraph number) of the prose: runs of prose lines joined (a
     sentence wrapped over lines; a run is a paragraph), cut after 。!? (not at ；: a completion clause often follows
-    its amount after a ；)."""
+    its amount after a ；). ``texts``: the lines already normalised, if the caller has them."""
     out = []
     run: list = []  # (offset in text, line)
     parts: list[str] = []
@@ -194,13 +197,13 @@ def _prose_sentences(lines):
 
     size = 0
     paragraph = 0
-    for line in lines:
+    for number, line in enumerate(lines):
         if line.kind != "prose":
             flush()
             size = 0
             paragraph += 1
             continue
-        text = _normalised(line.text)
+        text = _normalised(line.text) if texts is None else texts[number]
         run.append((size, line, len(text)))
         parts.append(text)
         size += len(text)

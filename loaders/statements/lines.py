@@ -270,7 +270,22 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
     return lines
 
 
+# the lines of the document read last: the statement reader and the text marks (loaders/text_marks.py) read the same
+# document one after the other, so it is split and classified once (the lines are not changed after classify)
+_last_read: tuple[object, tuple, list[SourceLine]] | None = None
+
+
 def source_lines(document) -> list[SourceLine]:
+    """The document's physical lines, classified (prose, heading, table, skip). A new list each call; the same
+    document object read again gets the same lines without splitting and classifying it twice."""
+    global _last_read
+    # what the lines are made of, compared by identity (no copy, no hash)
+    read = (getattr(document, "data", None), getattr(document, "text", None))
+    if _last_read is not None and _last_read[0] is document and all(a is b for a, b in zip(_last_read[1], read)):
+        return list(_last_read[2])
     if document.is_pdf:
-        return classify(_pdf_lines(document))
-    return repair_swapped_lines(classify(_text_lines(document), rows_known=True))
+        lines = classify(_pdf_lines(document))
+    else:
+        lines = repair_swapped_lines(classify(_text_lines(document), rows_known=True))
+    _last_read = (document, read, lines)
+    return list(lines)

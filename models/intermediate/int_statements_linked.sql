@@ -192,28 +192,50 @@ class_candidates_widest as (
     qualify codes_printed = max(codes_printed) over (partition by statement_id)
 ),
 
-class_unit_rows as (
+class_code_rows as (
     -- a table of a department with several units prints a code once per unit (rows carrying their unit code) and,
     -- when no row of the code stands without a unit, not the department's figure: the prose's item names the
-    -- department, whose figure is the sum of its units' rows (half-steps added: each row is rounded)
+    -- department, whose figure is the sum of its units' rows (half-steps added: each row is rounded); per code of a
+    -- table (an aggregate, not a window over every row: the same values, computed once per code)
     select
-        *,
-        count(*) over code_rows as rows_of_code,
-        count(distinct unit_code) over code_rows as units_of_code,
-        count(unit_code) over code_rows as rows_with_unit,
-        row_number() over (partition by statement_id, table_name, row_code, measure
-            order by page nulls first, line_start, figure_index) as row_rank,
-        sum(amount_yuan) over code_rows as units_amount_yuan,
-        sum(half_step_in_base_unit) over code_rows as units_half_step,
-        string_agg(value_text, ' + ') over (partition by statement_id, table_name, row_code, measure
-            order by page nulls first, line_start, figure_index
-            rows between unbounded preceding and unbounded following) as units_value_text,
-        string_agg(raw_text, chr(10)) over (partition by statement_id, table_name, row_code, measure
-            order by page nulls first, line_start, figure_index
-            rows between unbounded preceding and unbounded following) as units_raw_text,
-        max(line_end) over code_rows as units_line_end
+        statement_id,
+        table_name,
+        row_code,
+        measure,
+        count(*) as rows_of_code,
+        count(distinct unit_code) as units_of_code,
+        count(unit_code) as rows_with_unit,
+        sum(amount_yuan) as units_amount_yuan,
+        sum(half_step_in_base_unit) as units_half_step,
+        string_agg(value_text, ' + ' order by page nulls first, line_start, figure_index) as units_value_text,
+        string_agg(raw_text, chr(10) order by page nulls first, line_start, figure_index) as units_raw_text,
+        max(line_end) as units_line_end
     from class_candidates_widest
-    window code_rows as (partition by statement_id, table_name, row_code, measure)
+    group by statement_id, table_name, row_code, measure
+),
+
+class_unit_rows as (
+    -- each candidate row with its code's rows and its rank among them (the first row stands for the sum)
+    select
+        class_candidates_widest.*,
+        class_code_rows.rows_of_code,
+        class_code_rows.units_of_code,
+        class_code_rows.rows_with_unit,
+        row_number() over (partition by class_candidates_widest.statement_id, class_candidates_widest.table_name,
+            class_candidates_widest.row_code, class_candidates_widest.measure
+            order by class_candidates_widest.page nulls first, class_candidates_widest.line_start,
+                class_candidates_widest.figure_index) as row_rank,
+        class_code_rows.units_amount_yuan,
+        class_code_rows.units_half_step,
+        class_code_rows.units_value_text,
+        class_code_rows.units_raw_text,
+        class_code_rows.units_line_end
+    from class_candidates_widest
+    inner join class_code_rows
+        on class_code_rows.statement_id = class_candidates_widest.statement_id
+        and class_code_rows.table_name is not distinct from class_candidates_widest.table_name
+        and class_code_rows.row_code is not distinct from class_candidates_widest.row_code
+        and class_code_rows.measure is not distinct from class_candidates_widest.measure
 ),
 
 class_candidates as (
@@ -274,20 +296,35 @@ figure_shapes as (
     from (select distinct table_name, row_label, column_label from uncoded_figures)
 ),
 
-shape_rules as (
+rules_used as (
+    select * from link_rules where link_rule in (select link_rule from row_label_statements)
+),
+
+table_rules as (
+    -- the tables each rule's table pattern (and exclusion) matches, matched once per distinct table name
     select
-        link_rules.link_rule,
+        rules_used.*,
+        tables.table_name
+    from rules_used
+    inner join (select distinct table_name from figure_shapes) as tables
+        on regexp_matches(tables.table_name, rules_used.table_pattern)
+        and (rules_used.table_exclude_pattern is null
+            or not regexp_matches(tables.table_name, rules_used.table_exclude_pattern))
+),
+
+shape_rules as (
+    -- the shapes of those tables whose row and column the rule's patterns match
+    select
+        table_rules.link_rule,
         figure_shapes.table_name,
         figure_shapes.row_label,
         figure_shapes.column_label
-    from (select * from link_rules where link_rule in (select link_rule from row_label_statements)) as link_rules
+    from table_rules
     inner join figure_shapes
-        on regexp_matches(figure_shapes.table_name, link_rules.table_pattern)
-        and (link_rules.table_exclude_pattern is null
-            or not regexp_matches(figure_shapes.table_name, link_rules.table_exclude_pattern))
-        and (link_rules.row_pattern is null or regexp_matches(figure_shapes.row_label_norm, link_rules.row_pattern))
-        and (link_rules.column_pattern is null
-            or regexp_matches(coalesce(figure_shapes.column_label, ''), link_rules.column_pattern))
+        on figure_shapes.table_name = table_rules.table_name
+        and (table_rules.row_pattern is null or regexp_matches(figure_shapes.row_label_norm, table_rules.row_pattern))
+        and (table_rules.column_pattern is null
+            or regexp_matches(coalesce(figure_shapes.column_label, ''), table_rules.column_pattern))
 ),
 
 row_label_candidates as (
