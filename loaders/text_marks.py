@@ -32,15 +32,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from loaders.detect import simplified
+from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.1.0"
+MARKS_VERSION = "1.1.1"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
-
-# pinyin a mirror host prints after a glyph: 預(yù)算 -> 預算 (lower-case latin letters with tone marks only)
-_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
 _LENGTH_LIMIT = r"[(（](?:限|不超过|不多于)?[0-9０-９]{2,4}字(?:以内|以下|左右)?[)）]"
@@ -93,13 +90,8 @@ _ZERO_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "多": 1, "减少": -
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
-# traditional characters of the words read here that the detection's table does not hold (one to one)
-_MORE_TRADITIONAL = str.maketrans("於數實際預決", "于数实际预决")
-
-
-def _normalised(text: str) -> str:
-    text = _PINYIN.sub("", text) if "(" in text or "（" in text else text
-    return simplified(text).translate(_MORE_TRADITIONAL)
+# the text the statement reader's grammar reads too: pinyin glosses dropped, traditional characters simplified
+_normalised = reading_text
 
 
 def _decimal(text: str) -> tuple[Decimal, int]:
