@@ -478,7 +478,10 @@ def check(
                                   "(default: a manifest.csv beside the first file, if any)."),
 ) -> None:
     """Check documents before publication: build them in a temporary warehouse and print every finding with its
-    rule, severity, file, lines, the source lines quoted, lhs, rhs, difference and tolerance.
+    rule, severity, publication category (publisher_error: fix the document; data_not_read: yusuan could not read
+    it; notice), file, lines, the source lines quoted, lhs, rhs, difference and tolerance. The table shows the
+    numbers in the unit the document prints (350.35 万元, 99.93 %); json gives both the stored values (元, ratio
+    percent) and the *_in_unit values with value_unit.
 
     \b
     Exit codes: 0 no error-severity finding (warnings and notices — differences within the printed rounding —
@@ -511,8 +514,9 @@ def check(
         con = duckdb.connect(str(Path(tmp) / "check.duckdb"), read_only=True)
         try:
             cursor = con.execute(
-                "select rule_id, severity, file_name as file, page, line_start, line_end, quoted_source, message, "
-                "lhs, rhs, difference, tolerance from main.fct_findings "
+                "select rule_id, severity, publication_category, file_name as file, page, line_start, line_end, "
+                "quoted_source, message, lhs, rhs, difference, tolerance, value_kind, value_unit, lhs_in_unit, "
+                "rhs_in_unit, difference_in_unit, tolerance_in_unit from main.fct_findings "
                 "order by case severity when 'error' then 0 when 'warning' then 1 when 'notice' then 2 else 3 end, file_name, line_start")
             columns = [d[0] for d in cursor.description]
             findings = [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -523,18 +527,21 @@ def check(
         finding["lines"] = [] if start is None else list(range(start, (end or start) + 1))
         for key in ("lhs", "rhs", "difference", "tolerance"):
             finding[key] = _format_value(finding[key]) if finding[key] is not None else None
+        for key in ("lhs_in_unit", "rhs_in_unit", "difference_in_unit", "tolerance_in_unit"):
+            # exact, without the trailing zeros of decimal(38, 10): 350.3500000000 -> 350.35
+            finding[key] = _format_value(_without_trailing_zeros(finding[key])) if finding[key] is not None else None
     if fmt == "json":
         print(json.dumps(findings, ensure_ascii=False, indent=2))
     else:
         table = Table(title=f"{len(findings)} findings")
-        for column in ("rule_id", "severity", "file", "page", "lines", "message", "lhs", "rhs", "difference",
-                       "tolerance", "quoted_source"):
+        for column in ("rule_id", "severity", "category", "file", "page", "lines", "message", "lhs", "rhs",
+                       "difference", "tolerance", "quoted_source"):
             table.add_column(column)
         for f in findings:
             lines = f["lines"]
             where = "" if not lines else (str(lines[0]) if len(lines) == 1 else f"{lines[0]}-{lines[-1]}")
-            table.add_row(f["rule_id"], f["severity"], f["file"], _format_value(f["page"]), where, f["message"],
-                          f["lhs"] or "", f["rhs"] or "", f["difference"] or "", f["tolerance"] or "",
+            table.add_row(f["rule_id"], f["severity"], f["publication_category"] or "", f["file"],
+                          _format_value(f["page"]), where, f["message"], *_values_in_unit(f),
                           f["quoted_source"] or "")
         console.print(table)
     unreadable = [o for o in report.load.outcomes
@@ -542,6 +549,23 @@ def check(
     if unreadable:
         raise typer.Exit(2)
     raise typer.Exit(1 if any(f["severity"] == "error" for f in findings) else 0)
+
+
+def _without_trailing_zeros(value: Decimal) -> Decimal:
+    """The same number without trailing zeros after the point (never in exponent form: 100, not 1E+2)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _values_in_unit(finding: dict) -> list[str]:
+    """lhs, rhs, difference and tolerance as a publisher reads them: in the unit the document prints (350.35 万元,
+    not 3503500), with the unit or % beside each; the raw yuan/ratio values when the finding has no unit."""
+    keys = ("lhs", "rhs", "difference", "tolerance")
+    if finding.get("value_unit") and finding.get("lhs_in_unit") is not None:
+        return [f"{finding[k + '_in_unit']} {finding['value_unit']}" if finding[k + "_in_unit"] is not None else ""
+                for k in keys]
+    return [finding[k] or "" for k in keys]
 
 
 @app.command()

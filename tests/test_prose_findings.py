@@ -70,5 +70,9 @@ def test_check_finds_the_known_prose_errors_of_the_development_documents():
     assert amounts(FINANCE, "NAR-SHARE-102") == [(Decimal("100.07"), Decimal("100"))]
     assert amounts(FINANCE, "NAR-PARTS-002") == [(Decimal("2512600"), Decimal("2512500")),
                                                  (Decimal("29400600"), Decimal("29400500"))]
+    # a publisher reads both numbers in the unit the document prints its tables in: "0.3万元" against 2,961.68 万元
+    [total] = [f for f in prose if (f["file"], f["rule_id"]) == (FINANCE, "NAR-STATED-001")]
+    assert (total["publication_category"], total["value_unit"], total["lhs_in_unit"], total["rhs_in_unit"]) == (
+        "publisher_error", "万元", "0.3", "2961.68")
     for finding in prose:  # each quotes what it compares, with its place
         assert finding["quoted_source"] and finding["page"] is not None and finding["lines"], finding

@@ -156,6 +156,10 @@ def test_check_reports_a_wrong_rate_with_its_lines_and_exit_code_1(tmp_path):
     assert 24 in finding["lines"] and 26 in finding["lines"]
     assert Decimal(finding["lhs"]) == Decimal("99.93") and Decimal(finding["rhs"]) == Decimal("99.273448")
     assert "15.03万元" in finding["quoted_source"]
+    assert (finding["publication_category"], finding["value_unit"], finding["lhs_in_unit"]) == (
+        "publisher_error", "%", "99.93")
+    table = runner.invoke(app, ["check", str(bad)])  # the table shows the category and the rate with its unit
+    assert table.exit_code == 1 and "publisher_error" in table.output and "99.93 %" in table.output, table.output
     clean = runner.invoke(app, ["check", str(source), "--format", "json"])
     assert clean.exit_code == 0 and json.loads(clean.output) == []
     empty = tmp_path / "empty.txt"
