@@ -445,3 +445,25 @@ def _percentage_range(statements: list[dict], row: dict) -> tuple[Decimal, Decim
                 assert d > 0
                 values.append(n * 100 / d)
     return min(values), max(values)
+
+
+def test_a_direction_flip_is_a_candidate_only_where_the_document_can_contradict_it():
+    """增加 written for 减少 contradicts the document only when the prior is printed, or when the printed growth
+    does not fit the flipped reading: "比上年增加10.00万元，增长10.00%" on 110.00 (prior 100.00) read as a decrease
+    needs 10 ÷ 120 = 8.33 % (or 10 ÷ 110 = 9.09 % on the current base), not 10.00 %. A change printed alone reads
+    consistently either way, and so does a growth that both readings allow within the printed rounding."""
+    from loaders.synthetic.prose import Group, ProseNum
+    from loaders.synthetic.prose_faults import _flip_detectable
+
+    def group(*nums):
+        g = Group(id=1, kind="three_public_part", subject="公务接待费", template="t", year=2024, direction=1)
+        g.nums = [ProseNum(text=text, measure=role, role=role, exact=Decimal(text), line=3) for role, text in nums]
+        return g
+
+    current, prior = Decimal("110.00"), Decimal("100.00")
+    assert _flip_detectable(group(("change", "10.00"), ("growth_pct", "10.00")), current, prior)
+    assert _flip_detectable(group(("prior_amount", "100.00"), ("change", "10.00")), current, prior)
+    assert not _flip_detectable(group(("change", "10.00")), current, prior)
+    # a change of 0.10 on 1,000.00: 0.01 % on every base, flipped or not: nothing tells the direction
+    big = Decimal("1000.10")
+    assert not _flip_detectable(group(("change", "0.10"), ("growth_pct", "0.01")), big, Decimal("1000.00"))

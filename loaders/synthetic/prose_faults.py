@@ -47,6 +47,22 @@ def _amounts(doc: Generated, g: Group) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+def _flip_detectable(g: Group, current: Decimal, prior: Decimal) -> bool:
+    """Whether a flipped direction contradicts what the document prints. It does when the prior is printed
+    (current against prior gives the true direction), or when the printed growth percentage lies outside every
+    value the flipped reading allows (prior' = current + the signed change: "增加 5, 增长 10%" read as "减少 5"
+    needs 5 ÷ (current + 5)). A change printed with neither (比上年减少X万元 and nothing else, as a 三公 part
+    may be) reads consistently either way: no document-internal check can find the flip, so it is no candidate."""
+    if _one(g, "prior_amount") is not None:
+        return True
+    growth = _one(g, "growth_pct")
+    if growth is None:
+        return False
+    flipped_prior = 2 * current - prior  # current + (current - prior)
+    return not any(low - HALF <= growth.exact <= high + HALF
+                   for low, high in _growth_intervals(current, flipped_prior))
+
+
 def _ratio_interval(numerator: tuple[Decimal, Decimal], denominator: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal] | None:
     """Every value 100 × n ÷ d can take for n and d anywhere in their intervals (d > 0), as (low, high)."""
     if denominator[0] <= 0:
@@ -132,7 +148,7 @@ def candidates(doc: Generated, kind: str) -> list[tuple]:
         for g in groups:
             pair = _amounts(doc, g)
             words = [n for n in g.nums if n.line > 0 and n.text in FLIPS]
-            if pair is not None and words and abs(pair[0] - pair[1]) >= MIN_AMOUNT:
+            if pair is not None and words and abs(pair[0] - pair[1]) >= MIN_AMOUNT and _flip_detectable(g, *pair):
                 out.append((g, words))
     elif kind == "growth_on_zero_base":
         out = [(g, _one(g, "tail")) for g in groups
