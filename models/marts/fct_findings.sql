@@ -243,8 +243,9 @@ rule_rows as (
     qualify row_number() over (partition by finding_id order by rule_failures.message) = 1
 ),
 
--- prose rules (NAR-TEXT/YEAR/COPY/TARGETS/PRIOR) on raw.statements: computed once in int_statement_text_failures,
--- whose data tests report the same rows; each quotes its own sentence(s), not the table lines
+-- prose rules (NAR-TEXT/YEAR/COPY/TARGETS/PRIOR/RATE/UNIT, NAR-COUNT, NAR-CHANGE-1xx) on raw.statements: computed once
+-- in int_statement_text_failures and int_statement_list_and_blank_failures, whose data tests report the same rows;
+-- each quotes its own sentence(s), not the table lines
 statement_text_rows as (
     select
         md5(text_failures.rule_id || '|' || text_failures.document_sha256 || '|' || text_failures.source_locator
@@ -263,7 +264,13 @@ statement_text_rows as (
         text_failures.difference,
         text_failures.tolerance,
         text_failures.message
-    from {{ ref('int_statement_text_failures') }} as text_failures
+    from (
+        select * from {{ ref('int_statement_text_failures') }}
+        union all by name
+        -- counts listed after 其中, a whole's change against its parts' changes, blanks (NAR-COUNT, NAR-CHANGE-1xx,
+        -- NAR-TEXT-013)
+        select * from {{ ref('int_statement_list_and_blank_failures') }}
+    ) as text_failures
     left join rules using (rule_id)
     qualify row_number() over (partition by finding_id order by text_failures.check_name) = 1
 ),
