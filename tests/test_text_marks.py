@@ -190,6 +190,9 @@ _WRONG_UNIT = """某某县丙镇畜牧兽医站2025年单位预算公开说明
 第一部分：某某县丙镇畜牧兽医站2025年单位预算情况说明
 2025年“三公”经费预算为6.5万元，比上年减少1.2万元。其中：公务用车运行维护费6.5万元，比上年减少1.2万元，主要原因是压减车辆运行开支；会议费减少0万元，主要原因是压减会议数量，控制会议规模。
 2025年培训费预算因填报有误，多列0.8万元。
+本单位共安排项目5个，其中新增项目3个、延续项目3个。
+2025年机关运行经费预算 万元，比上年增长 %。
+2025年政府采购预算40.00万元，比上年减少6.00万元，其中：货物类30.00万元，比上年减少2.00万元；服务类10.00万元，比上年减少3.00万元。
 """
 
 _WRONG_RATE = """某某市青山区文化馆2024年度单位决算情况说明
@@ -207,12 +210,16 @@ _CONSISTENT = """某某市青山区图书馆2024年度单位决算情况说明
 其中：文化和旅游支出决算为380.00万元，决算数小于预算数，主要原因是压缩公用经费。
 二、项目自评
 年度目标完成情况（100字以内）：全年新增馆藏图书1.2万册，接待读者15万人次。
+三、其他情况
+年末实有人员23人，其中在编人员20人，编外人员3人。单位：万元。本馆无单价万元以上的设备。
+2024年度政府采购支出决算40.00万元，比上年减少5.00万元，其中：货物类30.00万元，比上年减少2.00万元；服务类10.00万元，比上年减少3.00万元。
 """
 
 
 def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path):
     """Each rule once where its fault was written in, nothing from these rules in the consistent document
-    (500.00 ÷ 480.00 = 104.1667% → 104.17%; 决算 below 预算 explained by 压缩)."""
+    (500.00 ÷ 480.00 = 104.1667% → 104.17%; 决算 below 预算 explained by 压缩; 20 + 3 of 23 staff; −2.00 − 3.00 of
+    −5.00; 单位：万元 and 万元以上 are no blanks)."""
     import json
     from collections import Counter
 
@@ -226,12 +233,16 @@ def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path
     result = CliRunner().invoke(app, ["check", *(str(tmp_path / n) for n in files), "--format", "json"])
     assert result.exit_code == 1, result.output
     ours = ("NAR-TEXT-008", "NAR-TEXT-009", "NAR-TEXT-010", "NAR-TEXT-011", "NAR-TEXT-012", "NAR-RATE-001",
-            "NAR-RATE-002", "NAR-UNIT-001", "NAR-UNIT-002")
+            "NAR-RATE-002", "NAR-UNIT-001", "NAR-UNIT-002", "NAR-COUNT-001", "NAR-COUNT-002", "NAR-CHANGE-101",
+            "NAR-CHANGE-102", "NAR-TEXT-013")
     found = [f for f in json.loads(result.output) if f["rule_id"] in ours]
     assert Counter((f["file"], f["rule_id"], f["severity"], f["lines"][0]) for f in found) == Counter({
         ("wrong-unit.txt", "NAR-UNIT-001", "error", 4): 1,
         ("wrong-unit.txt", "NAR-TEXT-008", "error", 6): 1,
         ("wrong-unit.txt", "NAR-TEXT-012", "warning", 7): 1,
+        ("wrong-unit.txt", "NAR-COUNT-001", "error", 8): 1,  # 3 + 3 of 5 projects
+        ("wrong-unit.txt", "NAR-TEXT-013", "warning", 9): 2,  # 预算 万元, 增长 %
+        ("wrong-unit.txt", "NAR-CHANGE-101", "error", 10): 1,  # −2.00 − 3.00 of −6.00
         ("wrong-rate.txt", "NAR-RATE-001", "error", 3): 1,
         ("wrong-rate.txt", "NAR-TEXT-010", "error", 4): 1,
         ("wrong-rate.txt", "NAR-TEXT-011", "error", 7): 1,
