@@ -144,12 +144,27 @@ table_narrative_not_found_otherwise as (
                 and statement_failures.lhs = table_narrative_failures.lhs)
 ),
 
+-- the Guangzhou NAR-CHANGE-002 (fct_stated_changes) and the general NAR-CHANGE-101/102 (any document's lists) find the
+-- same wrong change: the old rule's row is left out when the general one reports the same whole's change (its rhs)
+-- on overlapping lines of the same document
+change_parts_not_found_otherwise as (
+    select change_parts_failures.*
+    from change_parts_failures
+    where not exists (
+        select 1 from {{ ref('int_statement_list_and_blank_failures') }} as listed_changes
+        where listed_changes.rule_id in ('NAR-CHANGE-101', 'NAR-CHANGE-102')
+            and listed_changes.document_sha256 = change_parts_failures.document_sha256
+            and listed_changes.line_start <= change_parts_failures.line_end
+            and change_parts_failures.line_start <= listed_changes.line_end
+            and listed_changes.rhs = change_parts_failures.lhs)
+),
+
 narrative_failures as (
     select * from statement_failures
     union all by name
     select * from table_narrative_not_found_otherwise
     union all by name
-    select * from change_parts_failures
+    select * from change_parts_not_found_otherwise
     union all by name
     select * from weight_failures
     union all by name
