@@ -21,6 +21,22 @@ traditional characters the detection knows written simplified and the pinyin a m
   own sentence or, when the comparison's sentence names no subject of its own (决算数小于预算数的主要原因：…), in the
   sentence just before it in the same paragraph that has no comparison of its own; a comparison with 年初 or 调整后
   is paired only with a 预算 of the same basis. ``sentence`` = the sentence(s) the amounts and the comparison stand in.
+- ``count_whole`` / ``count_part`` (one list, one ``sentence_index``): a count and the counts listed after its 其中
+  (共有车辆7辆，其中：…用车0辆、…; 安排项目15个，其中新增项目8个、延续项目7个). The whole is the count nearest before
+  其中 in its sentence (for a 其中 opening a sentence, the one count of the sentence before, same paragraph) with no
+  money amount between them and no direction word before it (比上年增加3个 is a change, not a whole); the parts are the
+  integer counts of the same measure word (个, 人, 辆 …) after 其中 up to the clause's end (；。), a nested 其中, 包括
+  / 含 / 另有, a reason (原因, 用于) or an item mark (1. / （一）), bracketed text left out, none of them a change
+  (减少2辆) or a count of months or points; a 其中 opening a sentence whose list states money is left alone. ``value`` =
+  the count, ``printed_unit`` = its measure word, ``list_index`` = the part's position (1, 2 …), ``subject`` = its
+  clause, ``value_text`` of the whole's mark = ``tight`` when the parts are joined by 、 only (the list's end is
+  then certain) or ``loose`` when a ，/, separates two of them;
+- ``empty_value``: a unit or % printed with no number before it where the words ask for one: 占 %, 减少 万元,
+  增长 %, 增加万元, 为  万元 (any run of ASCII, full-width, no-break or other Unicode spaces or underscores
+  between the word and the unit, traditional characters read simplified: 減少 萬元). Not one: 单位：万元 / 单位为万元,
+  a bracketed heading （%） / (万元), 万元以上 / 以下 / 以内 and other words that need no number. ``value_text`` = the
+  words and the unit as read, ``subject`` = the clause they close with the clause before it, ``printed_unit`` = the
+  unit; each blank has a sentence index of its own.
 
 What each mark means is decided by the rules (``macros/generic_tests/``): the marks are evidence, never findings.
 Mark sentences are numbered from ``first_sentence_index`` on, after the reader's sentences, so no rule that pairs a
@@ -36,7 +52,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.1.1"
+MARKS_VERSION = "1.2.0"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -89,6 +105,29 @@ _ZERO_CHANGE = re.compile(
 _ZERO_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "多": 1, "减少": -1, "下降": -1, "降低": -1, "少": -1}
 _SENTENCE_END = re.compile(r"[。！？]")
 
+# counts listed after 其中: an integer and its measure word, not of months, hours, points or a per-unit rate
+_COUNT_WORDS = r"人次|个|人|辆|台|套|家|项|所|名|户|处|座|条|批|件|场|次|艘|架|部"
+_COUNT = re.compile(r"(?<![0-9.,．第])(?P<num>[0-9]{1,6})(?P<cls>" + _COUNT_WORDS + r")(?!月|工作日|百分点|小时|季度|以上|以下|以内|左右|/)")
+_LIST_OPEN = re.compile(r"其中[：:，,]?")
+# the list after 其中 ends at the clause's end, a nested 其中 or 包括 / 含 / 另有 / 此外
+_LIST_END = re.compile(r"[；;。！？]|其中|包括|包含|含有|另有|另外|此外|以及|原因|用于|(?<![0-9])[0-9]{1,2}[.．、](?![0-9])|[（(][一二三四五六七八九十0-9]{1,2}[）)]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_CHANGE_WORD_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高|增|减|多|少|比|较|同比|净增|净减|新增了?|减少了?)[了约]?$")
+_MONEY_AMOUNT = re.compile(r"[0-9](?:\.[0-9]+)?(?:万元|亿元|千元|元)")
+
+# a unit or % with no number before it where the words ask for one (占 %, 减少 万元): the word, then nothing but
+# blanks (ASCII, full-width, no-break and other Unicode spaces, underscores) and an optional （减少） alternative, then
+# the unit, and after it the clause's end or a word that goes on with the sentence (万元以上, 元器件 are not blanks)
+_BLANK = r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff_＿]*"
+_EMPTY_VALUE = re.compile(
+    r"(?P<word>增加|减少|增长|下降|降低|上升|提高|增减|节约|结余|超支|占|佔|为|是|达到|达|约|共计|合计|总计|累计|安排|"
+    r"预算数?|决算数?|支出|收入|费|资金|拨款|金额)"
+    r"了?" + _BLANK + r"(?:[（(]" + _BLANK + r"(?:增加|减少|增长|下降|降低|上升)" + _BLANK + r"[）)]" + _BLANK + r")?"
+    r"(?P<unit>万元|亿元|千元|元|个百分点|%|％)"
+    r"(?=$|[^\u4e00-\u9fff/]|[的和与及比较主其用，])")
+# the words before an empty value that make it a unit label, not a blank: 单位：万元, 单位为万元, 计量单位是元
+_UNIT_LABEL_BEFORE = re.compile(r"单位[：:]?$|单位(?:为|是)$|币种(?:为|是)?$|以$")
+
 
 # the text the statement reader's grammar reads too: pinyin glosses dropped, traditional characters simplified
 _normalised = reading_text
@@ -138,11 +177,25 @@ def read_marks(document, facts: DocumentFacts | None = None,
                 marks.append(_mark(line, index, title, "unit_heading", subject=m.group("org"),
                                    value_text=m.group("year"), section=title))
                 index += 1
+    # a blank where a number belongs, on a line that is not prose (a form's cell, a table's note): read per line
+    for line, text in zip(lines, texts):
+        if line.kind != "prose" and _BLANK_HINT.search(text) and _SENTENCE_MARK.search(text):
+            found = _empty_values(text, [(0, line)], index)
+            marks.extend(found)
+            index += len(found)
     # sentence by sentence (prose lines joined): entry-error notes, zero changes with a reason, 决算 against 预算
     previous = None  # (paragraph, sentence, members) of the sentence before
     for sentence, members, paragraph in _prose_sentences(lines, texts):
         before = previous if previous is not None and previous[0] == paragraph else None
         previous = (paragraph, sentence, members)
+        if _BLANK_HINT.search(sentence):
+            found = _empty_values(sentence, members, index)
+            marks.extend(found)
+            index += len(found)
+        if "其中" in sentence:
+            for found in _count_lists(sentence, members, index, before[1:] if before else None):
+                marks.extend(found)
+                index += 1
         for m in _ENTRY_ERROR.finditer(sentence) if _ENTRY_ERROR_HINT.search(sentence) else ():
             line = _line_at(members, m.start())
             marks.append(_mark(line, index, sentence, "entry_error_note", value_text=m.group(0)))
@@ -165,6 +218,88 @@ def read_marks(document, facts: DocumentFacts | None = None,
                 marks.extend(found)
                 index += 1
     return marks
+
+
+_SENTENCE_MARK = re.compile(r"[，。；,;]")
+# every empty value ends in one of these units (a cheap test before _EMPTY_VALUE)
+_BLANK_HINT = re.compile(r"(?:[^0-9０-９.,，]|^)(?:万元|亿元|千元|元|%|％|个百分点)")
+
+
+def _empty_values(text: str, members, index: int) -> list[Statement]:
+    """``empty_value`` marks of a sentence (or a line), one sentence index each (see the module docstring)."""
+    out = []
+    for m in _EMPTY_VALUE.finditer(text):
+        if _UNIT_LABEL_BEFORE.search(text, 0, m.start("word")) or (m.group("word") == "为" and text[:m.start()].endswith("单位")):
+            continue
+        # the clause the blank closes and the one before it (因公出国（境）费0万元，占 %): two blanks of a line differ
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:")
+        clause_start = max(text.rfind(c, 0, clause_start) for c in "，,。；;：:") + 1 if clause_start > 0 else 0
+        out.append(_mark(_line_at(members, m.start()), index + len(out), text, "empty_value",
+                         value_text=m.group(0), printed_unit=m.group("unit"),
+                         subject=text[clause_start:m.end()].strip() or None))
+    return out
+
+
+def _counts(text: str, start: int, end: int):
+    """Integer counts of ``text[start:end]``, bracketed text left out: (match, offset in text) in order."""
+    region = text[start:end]
+    masked = _BRACKETED.sub(lambda b: " " * len(b.group(0)), region)
+    return [(m, start + m.start()) for m in _COUNT.finditer(masked)]
+
+
+def _is_change(text: str, at: int) -> bool:
+    """Whether the count at ``at`` is a change (比上年增加3个, 减少2辆), not an amount of things."""
+    clause = re.split(r"[，,；;。：:、]", text[:at])[-1]
+    return bool(_CHANGE_WORD_BEFORE.search(clause[-6:])) or bool(re.search(r"(?:比|较|与)(?:上年|去年|[0-9]{4}年)", clause))
+
+
+def _count_lists(sentence: str, members, index: int, before) -> list[list[Statement]]:
+    """The ``count_whole`` / ``count_part`` marks of each 其中 list of counts in ``sentence`` (see the module
+    docstring); ``before``: (sentence, members) of the sentence before in the same paragraph, or None."""
+    lists = []
+    for opener in _LIST_OPEN.finditer(sentence):
+        end_match = _LIST_END.search(sentence, opener.end())
+        end = end_match.start() if end_match else len(sentence)
+        parts = [(m, at) for m, at in _counts(sentence, opener.end(), end) if not _is_change(sentence, at)]
+        if not parts:
+            continue
+        # the whole: the count nearest before 其中 in the sentence, after the clause before it ended with ；/。
+        clause_start = max(sentence.rfind(c, 0, opener.start()) for c in "；;。") + 1
+        whole_text, whole_members, whole = sentence, members, None
+        candidates = _counts(sentence, clause_start, opener.start())
+        if candidates:
+            whole = candidates[-1]
+            if _MONEY_AMOUNT.search(sentence, whole[1], opener.start()) or _is_change(sentence, whole[1]):
+                continue  # a money amount between them: 其中 may list the money; a change is no whole
+        elif before is not None and not sentence[:opener.start()].strip(" ，,：:"):
+            # 其中 opens the sentence: the whole is the one count of the sentence before of the parts' measure word
+            same = [(m, at) for m, at in _counts(before[0], 0, len(before[0]))
+                    if m.group("cls") == parts[0][0].group("cls") and not _is_change(before[0], at)]
+            if len(same) != 1 or _MONEY_AMOUNT.search(before[0], same[0][1]) \
+                    or _MONEY_AMOUNT.search(sentence, opener.end(), end):
+                continue
+            whole, whole_text, whole_members = same[0], before[0], before[1]
+        else:
+            continue
+        cls = whole[0].group("cls")
+        parts = [(m, at) for m, at in parts if m.group("cls") == cls]
+        if not parts:
+            continue
+        joins = [sentence[a[1] + len(a[0].group(0)):b[1]] for a, b in zip(parts, parts[1:])]
+        tight = "tight" if not any(re.search(r"[，,]", j) for j in joins) else "loose"
+        text = sentence if whole_text is sentence else whole_text + sentence
+        w_start = max(whole_text.rfind(c, 0, whole[1]) for c in "，,；;。：:") + 1
+        at_index = index + len(lists)  # one sentence index per list
+        found = [_mark(_line_at(whole_members, whole[1]), at_index, text, "count_whole", last=members[-1][1],
+                       value=Decimal(whole[0].group("num")), printed_decimals=0, printed_unit=cls,
+                       value_text=tight, subject=whole_text[w_start:whole[1] + len(whole[0].group(0))] or None)]
+        for position, (m, at) in enumerate(parts, start=1):
+            p_start = max(sentence.rfind(c, 0, at) for c in "，,；;。：:、") + 1
+            found.append(_mark(_line_at(members, at), at_index, text, "count_part", value=Decimal(m.group("num")),
+                               value_text=m.group("num"), printed_decimals=0, printed_unit=cls, list_index=position,
+                               subject=sentence[max(p_start, opener.end()):at + len(m.group(0))] or None))
+        lists.append(found)
+    return lists
 
 
 def _prose_sentences(lines, texts=None):

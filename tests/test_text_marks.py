@@ -190,6 +190,9 @@ _WRONG_UNIT = """某某县丙镇畜牧兽医站2025年单位预算公开说明
 第一部分：某某县丙镇畜牧兽医站2025年单位预算情况说明
 2025年“三公”经费预算为6.5万元，比上年减少1.2万元。其中：公务用车运行维护费6.5万元，比上年减少1.2万元，主要原因是压减车辆运行开支；会议费减少0万元，主要原因是压减会议数量，控制会议规模。
 2025年培训费预算因填报有误，多列0.8万元。
+本单位共安排项目5个，其中新增项目3个、延续项目3个。
+2025年机关运行经费预算 万元，比上年增长 %。
+2025年政府采购预算40.00万元，比上年减少6.00万元，其中：货物类30.00万元，比上年减少2.00万元；服务类10.00万元，比上年减少3.00万元。
 """
 
 _WRONG_RATE = """某某市青山区文化馆2024年度单位决算情况说明
@@ -207,12 +210,16 @@ _CONSISTENT = """某某市青山区图书馆2024年度单位决算情况说明
 其中：文化和旅游支出决算为380.00万元，决算数小于预算数，主要原因是压缩公用经费。
 二、项目自评
 年度目标完成情况（100字以内）：全年新增馆藏图书1.2万册，接待读者15万人次。
+三、其他情况
+年末实有人员23人，其中在编人员20人，编外人员3人。单位：万元。本馆无单价万元以上的设备。
+2024年度政府采购支出决算40.00万元，比上年减少5.00万元，其中：货物类30.00万元，比上年减少2.00万元；服务类10.00万元，比上年减少3.00万元。
 """
 
 
 def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path):
     """Each rule once where its fault was written in, nothing from these rules in the consistent document
-    (500.00 ÷ 480.00 = 104.1667% → 104.17%; 决算 below 预算 explained by 压缩)."""
+    (500.00 ÷ 480.00 = 104.1667% → 104.17%; 决算 below 预算 explained by 压缩; 20 + 3 of 23 staff; −2.00 − 3.00 of
+    −5.00; 单位：万元 and 万元以上 are no blanks)."""
     import json
     from collections import Counter
 
@@ -226,12 +233,16 @@ def test_check_reports_the_text_rules_on_documents_written_for_the_test(tmp_path
     result = CliRunner().invoke(app, ["check", *(str(tmp_path / n) for n in files), "--format", "json"])
     assert result.exit_code == 1, result.output
     ours = ("NAR-TEXT-008", "NAR-TEXT-009", "NAR-TEXT-010", "NAR-TEXT-011", "NAR-TEXT-012", "NAR-RATE-001",
-            "NAR-RATE-002", "NAR-UNIT-001", "NAR-UNIT-002")
+            "NAR-RATE-002", "NAR-UNIT-001", "NAR-UNIT-002", "NAR-COUNT-001", "NAR-COUNT-002", "NAR-CHANGE-101",
+            "NAR-CHANGE-102", "NAR-TEXT-013")
     found = [f for f in json.loads(result.output) if f["rule_id"] in ours]
     assert Counter((f["file"], f["rule_id"], f["severity"], f["lines"][0]) for f in found) == Counter({
         ("wrong-unit.txt", "NAR-UNIT-001", "error", 4): 1,
         ("wrong-unit.txt", "NAR-TEXT-008", "error", 6): 1,
         ("wrong-unit.txt", "NAR-TEXT-012", "warning", 7): 1,
+        ("wrong-unit.txt", "NAR-COUNT-001", "error", 8): 1,  # 3 + 3 of 5 projects
+        ("wrong-unit.txt", "NAR-TEXT-013", "warning", 9): 2,  # 预算 万元, 增长 %
+        ("wrong-unit.txt", "NAR-CHANGE-101", "error", 10): 1,  # −2.00 − 3.00 of −6.00
         ("wrong-rate.txt", "NAR-RATE-001", "error", 3): 1,
         ("wrong-rate.txt", "NAR-TEXT-010", "error", 4): 1,
         ("wrong-rate.txt", "NAR-TEXT-011", "error", 7): 1,
@@ -249,3 +260,73 @@ def test_a_final_amount_stated_as_a_share_of_the_budget_is_a_completion_on_the_l
     assert (by_role["budget_completion"].value, by_role["budget_completion"].line_start) == (Decimal("107.75"), 2)
     assert (by_role["budget_amount"].value, by_role["budget_actual"].value) == (Decimal("40.00"), Decimal("43.10"))
     assert by_role["budget_comparison"].direction == 1
+
+
+# --- blanks left in the text (NAR-TEXT-013) -------------------------------------------------------------------------
+
+def test_a_unit_or_percent_with_no_number_before_it_is_an_empty_value_whatever_the_blank():
+    # ASCII space, no space, full-width space, no-break space, a thin space, underscores; other subjects and units
+    text = ("2025年机关运行经费预算 万元，比上年增加万元，增长\u3000%。\n"
+            "其中：办公费\u00a0万元，占\u2009%；差旅费比上年减少____万元。\n"
+            "会议费较上年下降 个百分点，结余  亿元。\n")
+    found = marks(text, "empty_value")
+    assert [(m.line_start, m.value_text, m.printed_unit) for m in found] == [
+        (1, "预算万元", "万元"), (1, "增加万元", "万元"), (1, "增长%", "%"),  # (spaces beside CJK are read away)
+        (2, "费\u00a0万元", "万元"), (2, "占\u2009%", "%"), (2, "减少____万元", "万元"),
+        (3, "下降个百分点", "个百分点"), (3, "结余亿元", "亿元")]
+    assert found[0].raw_text == "2025年机关运行经费预算 万元，比上年增加万元，增长\u3000%。"  # quoted as printed
+    assert found[4].subject == "办公费\u00a0万元，占\u2009%"  # its clause and the one before
+
+
+def test_blanks_in_traditional_characters_and_a_direction_alternative_are_empty_values():
+    found = marks("公務接待費預算減少 萬元，較上年增長 %。\n本年收入比上年增加（减少）  万元。\n", "empty_value")
+    assert [(m.line_start, m.printed_unit) for m in found] == [(1, "万元"), (1, "%"), (2, "万元")]
+    assert found[0].raw_text.startswith("公務接待費預算減少 萬元")
+
+
+def test_unit_labels_headings_and_thresholds_are_not_empty_values():
+    text = ("单位：万元\n"
+            "金额单位为万元，计量单位是元。\n"
+            "项目 | 预算数（万元） | 增长率（%） | 占比(%)\n"
+            "本单位无单价万元以上的设备，单价50万元以上的通用设备0台。\n"
+            "政府采购预算以万元为单位，比上年增长3.5%，占12.00%。\n"
+            "资金主要用于购置元器件，比上年减少2.00万元。\n")
+    assert marks(text, "empty_value") == []
+
+
+# --- counts listed after 其中 (NAR-COUNT) ---------------------------------------------------------------------------
+
+def _lists(text: str):
+    found = marks(text)
+    out = {}
+    for m in found:
+        if m.role in ("count_whole", "count_part"):
+            entry = out.setdefault(m.sentence_index, {"whole": None, "parts": []})
+            if m.role == "count_whole":
+                entry["whole"] = (int(m.value), m.printed_unit, m.value_text)
+            else:
+                entry["parts"].append(int(m.value))
+    return list(out.values())
+
+
+def test_counts_listed_after_qizhong_are_parts_of_the_count_before_it():
+    assert _lists("2025年本单位共安排项目15个，其中新增项目8个、延续项目8个。\n") == [
+        {"whole": (15, "个", "tight"), "parts": [8, 8]}]
+    # a 其中 opening the next sentence takes the one count of the sentence before; ，-separated parts are loose
+    assert _lists("年末实有人员23人。其中，在编人员20人，编外人员3人。\n") == [
+        {"whole": (23, "人", "loose"), "parts": [20, 3]}]
+    # the list ends at ；, a nested 包括, a reason; a change (比上年减少1辆) and bracketed counts are no parts
+    assert _lists("共有车辆5辆，其中：执法执勤用车3辆（含新购1辆）、其他用车2辆，比上年减少1辆；另租用车辆2辆。\n") == [
+        {"whole": (5, "辆", "tight"), "parts": [3, 2]}]
+    assert _lists("在职人员40人，其中行政人员25人，包括处级干部6人，事业人员15人。\n") == [
+        {"whole": (40, "人", "tight"), "parts": [25]}]
+
+
+def test_counts_that_are_no_list_of_parts_are_not_read():
+    # the whole is a change; money stands between the count and 其中; another measure word; months and points
+    assert _lists("项目数比上年增加3个，其中新增2个、延续1个。\n") == []
+    assert _lists("安排项目12个，资金300.00万元，其中新增项目5个、延续项目7个。\n") == []
+    assert _lists("共有车辆5辆，其中驾驶员3人。\n") == []
+    assert _lists("工期共计12个月，其中施工期9个月、验收期3个月。\n") == []
+    # an item list after 其中 opening a sentence that states money: the counts in it belong to the items
+    assert _lists("本年慰问困难职工30名。其中：1.社会保障支出45.00万元，用于30名职工补助。\n") == []

@@ -25,16 +25,12 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            count(*) filter (where role = 'budget_comparison') as comparisons,
-            count(*) filter (where role = 'compared_budget') as budgets,
-            count(*) filter (where role = 'compared_actual') as actuals,
+            {{ role_count('budget_comparison', 'comparisons') }},
+            {{ role_count('compared_budget', 'budgets') }},
+            {{ role_count('compared_actual', 'actuals') }},
             max(direction) filter (where role = 'budget_comparison') as direction,
-            max({{ statement_yuan('value', 'printed_unit') }}) filter (where role = 'compared_actual') as actual_yuan,
-            max({{ statement_half_step_yuan('printed_decimals', 'printed_unit') }})
-                filter (where role = 'compared_actual') as actual_h,
-            max({{ statement_yuan('value', 'printed_unit') }}) filter (where role = 'compared_budget') as budget_yuan,
-            max({{ statement_half_step_yuan('printed_decimals', 'printed_unit') }})
-                filter (where role = 'compared_budget') as budget_h
+            {{ role_amount('compared_actual', 'actual') }},
+            {{ role_amount('compared_budget', 'budget') }}
         from marks
         group by document_sha256, file_name, sentence_index
     ),

@@ -22,11 +22,10 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            count(*) filter (where role = 'budget_comparison') as comparisons,
-            count(*) filter (where role = 'budget_completion') as rates,
+            {{ role_count('budget_comparison', 'comparisons') }},
+            {{ role_count('budget_completion', 'rates') }},
             max(direction) filter (where role = 'budget_comparison') as stated_direction,
-            max(value) filter (where role = 'budget_completion') as rate,
-            max(printed_decimals) filter (where role = 'budget_completion') as rate_decimals,
+            {{ role_rate('budget_completion', 'rate') }},
             coalesce(max(reason_text) filter (where role = 'budget_comparison'),
                 max(reason_text) filter (where role = 'budget_completion')) as reason_text
         from marks

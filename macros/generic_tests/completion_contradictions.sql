@@ -26,21 +26,13 @@
             min(page) filter (where role = 'budget_completion') as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            count(*) filter (where role = 'budget_completion') as rates,
-            count(*) filter (where role = 'budget_comparison') as comparisons,
-            max(value) filter (where role = 'budget_completion') as rate,
-            max(value_text) filter (where role = 'budget_completion') as rate_text,
-            max(printed_decimals) filter (where role = 'budget_completion') as rate_decimals,
+            {{ role_count('budget_completion', 'rates') }},
+            {{ role_count('budget_comparison', 'comparisons') }},
+            {{ role_rate('budget_completion', 'rate') }},
             max(direction) filter (where role = 'budget_comparison') as direction,
-            max({{ statement_yuan('value', 'printed_unit') }}) filter (where role = 'budget_comparison') as difference_yuan,
-            max({{ statement_half_step_yuan('printed_decimals', 'printed_unit') }})
-                filter (where role = 'budget_comparison') as difference_h,
-            max({{ statement_yuan('value', 'printed_unit') }}) filter (where role = 'budget_actual') as actual_yuan,
-            max({{ statement_half_step_yuan('printed_decimals', 'printed_unit') }})
-                filter (where role = 'budget_actual') as actual_h,
-            max({{ statement_yuan('value', 'printed_unit') }}) filter (where role = 'budget_amount') as budget_yuan,
-            max({{ statement_half_step_yuan('printed_decimals', 'printed_unit') }})
-                filter (where role = 'budget_amount') as budget_h
+            {{ role_amount('budget_comparison', 'difference') }},
+            {{ role_amount('budget_actual', 'actual') }},
+            {{ role_amount('budget_amount', 'budget') }}
         from marks
         group by document_sha256, file_name, sentence_index
     ),

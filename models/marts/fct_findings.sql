@@ -144,12 +144,27 @@ table_narrative_not_found_otherwise as (
                 and statement_failures.lhs = table_narrative_failures.lhs)
 ),
 
+-- the Guangzhou NAR-CHANGE-002 (fct_stated_changes) and the general NAR-CHANGE-101/102 (any document's lists) find the
+-- same wrong change: the old rule's row is left out when the general one reports the same whole's change (its rhs)
+-- on overlapping lines of the same document
+change_parts_not_found_otherwise as (
+    select change_parts_failures.*
+    from change_parts_failures
+    where not exists (
+        select 1 from {{ ref('int_statement_list_and_blank_failures') }} as listed_changes
+        where listed_changes.rule_id in ('NAR-CHANGE-101', 'NAR-CHANGE-102')
+            and listed_changes.document_sha256 = change_parts_failures.document_sha256
+            and listed_changes.line_start <= change_parts_failures.line_end
+            and change_parts_failures.line_start <= listed_changes.line_end
+            and listed_changes.rhs = change_parts_failures.lhs)
+),
+
 narrative_failures as (
     select * from statement_failures
     union all by name
     select * from table_narrative_not_found_otherwise
     union all by name
-    select * from change_parts_failures
+    select * from change_parts_not_found_otherwise
     union all by name
     select * from weight_failures
     union all by name
@@ -243,8 +258,9 @@ rule_rows as (
     qualify row_number() over (partition by finding_id order by rule_failures.message) = 1
 ),
 
--- prose rules (NAR-TEXT/YEAR/COPY/TARGETS/PRIOR) on raw.statements: computed once in int_statement_text_failures,
--- whose data tests report the same rows; each quotes its own sentence(s), not the table lines
+-- prose rules (NAR-TEXT/YEAR/COPY/TARGETS/PRIOR/RATE/UNIT, NAR-COUNT, NAR-CHANGE-1xx) on raw.statements: computed once
+-- in int_statement_text_failures and int_statement_list_and_blank_failures, whose data tests report the same rows;
+-- each quotes its own sentence(s), not the table lines
 statement_text_rows as (
     select
         md5(text_failures.rule_id || '|' || text_failures.document_sha256 || '|' || text_failures.source_locator
@@ -263,7 +279,13 @@ statement_text_rows as (
         text_failures.difference,
         text_failures.tolerance,
         text_failures.message
-    from {{ ref('int_statement_text_failures') }} as text_failures
+    from (
+        select * from {{ ref('int_statement_text_failures') }}
+        union all by name
+        -- counts listed after 其中, a whole's change against its parts' changes, blanks (NAR-COUNT, NAR-CHANGE-1xx,
+        -- NAR-TEXT-013)
+        select * from {{ ref('int_statement_list_and_blank_failures') }}
+    ) as text_failures
     left join rules using (rule_id)
     qualify row_number() over (partition by finding_id order by text_failures.check_name) = 1
 ),

@@ -1,0 +1,34 @@
+-- One row per failing list or blank of the prose rules on raw.statements that need no other document: counts listed
+-- after 其中 against their whole (NAR-COUNT), a whole's change against its parts' changes (NAR-CHANGE-101/102) and a
+-- unit or % printed with no number before it (NAR-TEXT-013), with the evidence and the quoted sentence(s). Computed
+-- once by the check macros of macros/generic_tests/ for both the data tests on this model (which warn, one per check)
+-- and fct_findings (which publishes them with the catalog's severity). Per document: an incremental build recomputes
+-- only the documents in scope.
+with
+
+statements as (
+    select * from {{ ref('stg_raw__statements') }}
+    where {{ documents_in_scope() }}
+),
+
+count_part_failures as (
+    {{ count_parts_check('statements') }}
+),
+
+listed_change_failures as (
+    {{ listed_changes_check('statements') }}
+),
+
+empty_value_failures as (
+    {{ empty_values_check('statements') }}
+),
+
+final as (
+    select 'count_parts' as check_name, * from count_part_failures
+    union all by name
+    select 'listed_changes' as check_name, * from listed_change_failures
+    union all by name
+    select 'empty_values' as check_name, * from empty_value_failures
+)
+
+select * from final
