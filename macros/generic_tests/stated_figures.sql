@@ -614,6 +614,7 @@
             share.list_index,
             share._parent_norm,
             share.subject,
+            share.statement_index as share_statement_index,
             share.value_text as share_text,
             share.value_in_base_unit as share_pct,
             share.half_step_in_base_unit as share_h,
@@ -698,9 +699,12 @@
             count(*) as share_count,
             sum(shares_with_whole.share_pct) as share_sum,
             sum(shares_with_whole.share_h) as share_sum_h,
-            string_agg(shares_with_whole.share_text, ' + ' order by shares_with_whole.line_start) as shares_text,
+            -- in the order printed (two shares on one line by their place in it), so the finding is the same
+            -- in every build
+            string_agg(shares_with_whole.share_text, ' + '
+                order by shares_with_whole.line_start, shares_with_whole.share_statement_index) as shares_text,
             any_value(shares_with_whole.whole_text) as whole_text,
-            any_value(shares_with_whole.quoted_source) as quoted_source,
+            arg_min(shares_with_whole.quoted_source, shares_with_whole.share_statement_index) as quoted_source,
             any_value(part_count) as part_count
         from shares_with_whole
         inner join known_lists
