@@ -289,3 +289,28 @@ def family(name: str | None) -> tuple[str, str | None] | None:
         if pattern.search(name):
             return key, whole
     return None
+
+
+# the area or level a sentence is about, printed before its figures (全省100个县区, 在41个县收支完成情况上, 市本级,
+# 全市): two sentences alike but for their numbers are no copy when they are about different scopes
+SCOPE_RE = re.compile(
+    r"全[省市州盟县区旗镇乡](?:[0-9]{1,4}个[县市区乡镇街道]{1,4})?"
+    r"|[0-9]{1,4}个(?:县(?:[（(]市[）)])?(?:和县级市)?区?|县区|县市区|区县|区|市|乡镇|镇|乡|街道|部门|单位)"
+    r"|[省市县区]本级|[省市县区]直(?=[部单各])|[县区乡镇]{1,2}级(?=[收支财一政])")
+
+_WHOLE_OF = {key: whole for _pattern, key, whole in _FAMILY}
+
+
+def part_of(name: str | None, whole: str | None) -> bool:
+    """Whether a subject may be a part of a whole by the list structure the vocabulary fixes: False only when both
+    are placed (``family``) and the whole is not among the subject's wholes (因公出国 is a part of 三公, not of
+    公务用车; 公务用车运行 is a part of 公务用车 and so of 三公, not of 公务用车购置)."""
+    mine, theirs = family(name), family(whole)
+    if mine is None or theirs is None:
+        return True
+    key = mine[1]
+    while key is not None:
+        if key == theirs[0]:
+            return True
+        key = _WHOLE_OF.get(key)
+    return mine[0] == theirs[0]
