@@ -73,6 +73,7 @@ class _List:
     item_style: str | None = None  # an item list: the numbering style of its items (set by the first item)
     unreported: Finding | None = None  # an ambiguity not yet reported: no part was bound when it was found
     added: tuple = ()  # the head words of amounts the whole's sentence adds to it (加上年结余…): see ``_shape``
+    candidates: list | None = None  # amounts stated side by side before a 其中 opening a sentence: see ``_decide``
     whole_record: dict | None = None  # the statement of the whole's amount, when the list names one
 
 
@@ -357,6 +358,20 @@ _AFTER_CONJOINED_RE = re.compile(r"[0-9０-９为是共合达]")
 _BRACKET_RE = re.compile(r"[（()）]")
 
 
+def _sibling_of_a_part(subject: _Subject, lst: _List) -> bool:
+    """Whether the vocabulary places ``subject`` under the same whole as a part already listed (支出，其中：基本支出…；
+    项目支出…: 项目支出 is a part beside 基本支出, though of another kind)."""
+    mine = g.family(subject.name)
+    if mine is None or mine[1] is None:
+        return False
+    return any((g.family(r["_subject"].name) or (None, None))[1] == mine[1] for r in lst.members if r["_subject"])
+
+
+def _head_word(name: str) -> str:
+    """The last two characters of a name without its basis (一般公共预算财政拨款支出预算 → 支出): what it is an amount of."""
+    return _name_key(_BRACKETED_RE.sub("", name))[-2:]
+
+
 class _Depths:
     """How many brackets are open at a position of a sentence (subjects are masked, so 因公出国（境） opens none):
     the brackets are found once per sentence, each position is then looked up (linear in the sentence)."""
@@ -549,7 +564,8 @@ class _Reader:
                 and self._not_a_part(found[0][2], inline_list) is not None:
             inline_list = None  # A及B…，其中：A…；B…；C…: C is named as no part of the whole, the list has ended
         elif inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
-                and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds:
+                and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds \
+                and not _sibling_of_a_part(found[0][2], inline_list):
             inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
         in_reason = st.in_reason  # this sentence goes on with the reason of the one before
         reason_at: int | None = None
@@ -642,8 +658,7 @@ class _Reader:
                                     else (st.last_main[3] if not own else None))
                         self.lists.append(lst)
                         if shape[0] == "side_by_side":
-                            self._ambiguous(lst, f"the sentence before states {shape[1]} side by side, and which of "
-                                            "them the parts break down is not printed", block, start, end)
+                            lst.candidates = shape[1]
                         elif shape[0] == "chain":
                             lst.added = shape[1]
                     if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
@@ -776,6 +791,9 @@ class _Reader:
                 if placed is None:
                     placed = self._continued_list(unplaced, record["_subject"], block, start, end) or _NOWHERE
                 lst = record["_list"] = placed if placed is not _NOWHERE else None
+            if lst is not None and record["_subject"] is not None and lst.candidates is not None \
+                    and lst.ambiguous is None and not g.TOTAL_WORD_RE.search(record["_subject"].name):
+                self._decide(lst, record["_subject"], block, start, end)  # its first part tells its whole
             if lst is not None and record["_subject"] is not None and record["_subject"].name != lst.whole.name:
                 if g.TOTAL_WORD_RE.search(record["_subject"].name) and record["role"] == "amount":
                     self._ambiguous(lst, f"“{record['_subject'].name}” inside the list is a total, not a part, so "
@@ -797,6 +815,8 @@ class _Reader:
                     and (record["_subject"].name == item_subject.name
                          or (is_item and in_item_list and self._coordinate(record, reason_at))) \
                     and st.item_list.index != index and record["_subject"].name != st.item_list.whole.name:
+                if st.item_list.ambiguous is None and st.item_list.candidates is not None:
+                    self._decide(st.item_list, record["_subject"], block, start, end)
                 why = self._not_a_part(record["_subject"], st.item_list) if st.item_list.ambiguous is None else None
                 if why is not None:
                     if record["role"] == "amount":
@@ -865,7 +885,7 @@ class _Reader:
                 # the whole with the sentence that states its amount
                 main = main or stated[0]
                 st.last_main = (main["_subject"], index, main.get("_list"), main)
-                st.last_shape = self._shape(made, masked, reason_at)
+                st.last_shape = self._shape(made, sentence, reason_at)
         if kept:
             st.last_statements = kept
         st.in_reason = in_reason and ended_clause
@@ -968,8 +988,8 @@ class _Reader:
         amounts stand in one clause (the head's); ``("chain", heads)`` when every later clause with an amount adds to
         or takes from the head (加以前年度结余18,744万元) or states the result (实际可支配收入105,672万元): the parts
         break down the head, unless a part is named as what was added (``heads``: the added amounts' head words);
-        ``("side_by_side", names)`` when clauses state amounts of their own (收入X，支出Y): which one the parts
-        break down is not printed."""
+        ``("side_by_side", amounts)`` when clauses state amounts of their own (收入X，支出Y): the parts break down
+        the one whose head word they share (基本支出, 项目支出 → 支出), else which one is not printed (``_decide``)."""
         amounts = [r for r in made if r["role"] == "amount" and r["_depth"] == 0 and r.get("_list") is None
                    and r["parent_subject"] is None and (reason_at is None or r["_offset"] < reason_at)]
         clauses: dict[int, dict] = {}
@@ -994,10 +1014,23 @@ class _Reader:
             elif after_added and _RESULT_RE.search(clause):
                 after_added = False  # the result of the addition: the head with what was added
             else:
-                names = "、".join(f"“{r['_subject'].name}”" if r["_subject"] is not None else
-                                 f"{r['value_text']}{r['printed_unit']}" for r in ordered)
-                return "side_by_side", names
+                return "side_by_side", ordered
         return "chain", tuple(n for n in added if n)
+
+    def _decide(self, lst: _List, subject: _Subject, block: _Block, start: int, end: int) -> None:
+        """The whole of a list whose sentence before states amounts side by side (收入X，支出Y。其中：…), decided by
+        its first part: the one amount whose subject ends with the part's head word (基本支出 → 一般公共预算财政拨款
+        支出); when none or several do, the list is ambiguous."""
+        candidates, lst.candidates = lst.candidates, None
+        head = _head_word(subject.name)
+        matching = [r for r in candidates if r["_subject"] is not None and _head_word(r["_subject"].name) == head]
+        if len(matching) == 1:
+            lst.whole, lst.whole_record = matching[0]["_subject"], matching[0]
+            return
+        names = "、".join(f"“{r['_subject'].name}”" if r["_subject"] is not None else
+                         f"{r['value_text']}{r['printed_unit']}" for r in candidates)
+        self._ambiguous(lst, f"the sentence before states {names} side by side, and which of them the parts break "
+                        f"down is not printed (“{subject.name}” names none of them alone)", block, start, end)
 
     def _not_a_part(self, subject: _Subject, lst: _List) -> str | None:
         """Why an amount's subject is not named as a part of the list's whole (None when it may be one): a whole
