@@ -254,3 +254,15 @@ def test_sentences_carry_the_scope_printed_before_them():
 def test_a_sentence_without_a_scope_has_none():
     statements, _ = _read("一般公共预算支出完成306.5亿元，同比增加32.6亿元。")
     assert {s.scope for s in statements} == {None}
+
+
+# a change printed with the noun of what changed -----------------------------------------------------------------------
+
+def test_a_change_printed_with_its_noun_is_a_change_so_the_rate_has_its_base():
+    for text in ("2023年“三公”经费支出800.00万元，比上年减少支出200.00万元，下降25.0%。",
+                 "2023年“三公”經費支出800.00萬元，比上年減少支出200.00萬元，下降25.0%。"):
+        statements, _ = _read(text, year=2023)
+        roles = [(s.role, s.value, s.direction) for s in statements if s.subject == "三公经费"]
+        # 200 / (800 + 200) = 20.0 %: the rate is checked against the change (NAR-CALC-002 reports the 25.0)
+        assert roles == [("amount", Decimal("800.00"), None), ("change", Decimal("200.00"), -1),
+                         ("growth_pct", Decimal("25.0"), -1)], text

@@ -197,8 +197,9 @@ COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
 DIRECTIONS = {"大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
               "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
 
-# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为)
-DIRECTION_GAP_RE = re.compile(r"^(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
+# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the
+# noun of what changed (比上年减少支出613.80万元)
+DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
 REASON_DIRECTION_RE = re.compile(
     r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|不变)")
 # a threshold, not a statement: 单价100万元（含）以上设备
