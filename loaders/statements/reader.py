@@ -15,6 +15,9 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Structure (1.3.0): a list's whole, its end and its parts are read from the sentence's clauses and brackets (see
+``_shape``, ``_decide``, ``_not_a_part``; README "statements"); a reason explains the clause it follows; each
+sentence carries its scope (``grammar.SCOPE_RE``) for the copy rule; a cut excerpt's 主要原因 is no empty reason.
 Locations (1.2.2): an empty reason stands on the lines of its whole sentence, to the line of its closing 。 (the
 emptied reason's line), not only on the line of 原因是.
 Wholes (1.2.0): a share (占X的z%) is a share of its list's whole only when X names that whole or none (占比); a
