@@ -809,6 +809,7 @@ class _Reader:
                     record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
                     lst.part_kinds.add(record["_subject"].kind)
                     lst.members.append(record)
+                    record["_member_of"] = lst
                 elif record["role"] == "amount":
                     self._left_out(lst)
             if record["parent_subject"] is None and st.item_list is not None and item_subject is not None \
@@ -828,11 +829,27 @@ class _Reader:
                     self._like_whole(record, st.item_list)
                     record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
                     st.item_list.members.append(record)
+                    record["_member_of"] = st.item_list
                 elif record["role"] == "amount":
                     self._left_out(st.item_list)
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
+            if record.get("_negative"):
+                # 转贷收入-82万元: amounts land without a sign (the warehouse's contract), so a negative one is not
+                # landed; it is reported, and the list it is a part of is not summed without it
+                where = self._where(block, *record["_span"])
+                self.findings.append(Finding(
+                    UNBOUND_RULE, "warning",
+                    f"-{record['value_text']}{record['printed_unit']}: a negative amount"
+                    f"{' of “' + record['_subject'].name + '”' if record['_subject'] else ''} is not landed (stated "
+                    f"amounts carry no sign); sentence: {raw_sentence[:300]}",
+                    where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
+                if lst is not None:
+                    self._ambiguous(lst, f"the listed amount -{record['value_text']}{record['printed_unit']} is "
+                                    "negative and not landed, so the parts are not all known", block, start, end)
+                continue
             if record["_subject"] is None or record["role"] is None:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
                     if fiscal is None:
@@ -1026,8 +1043,17 @@ class _Reader:
         支出); when none or several do, the list is ambiguous."""
         candidates, lst.candidates = lst.candidates, None
         head = _head_word(subject.name)
-        matching = [r for r in candidates if r["_subject"] is not None and _head_word(r["_subject"].name) == head]
+        mine = g.family(subject.name)
+        matching: dict[str, dict] = {}  # by name: one subject stated twice (on two clauses) is one candidate
+        for r in candidates:
+            if r["_subject"] is None:
+                continue
+            placed = mine is not None and g.family(r["_subject"].name) is not None \
+                and g.part_of(subject.name, r["_subject"].name)
+            if placed or _head_word(r["_subject"].name) == head:
+                matching.setdefault(_name_key(r["_subject"].name), r)
         if len(matching) == 1:
+            matching = list(matching.values())
             lst.whole, lst.whole_record = matching[0]["_subject"], matching[0]
             return
         names = "、".join(f"“{r['_subject'].name}”" if r["_subject"] is not None else
@@ -1085,7 +1111,7 @@ class _Reader:
         negative = False
         if begin > 1 and masked[begin - 1] in _MINUS and unit in g.MONEY_UNITS and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
             # 转贷收入-82万元: a minus printed after a word (not after a digit: 50-100万元 is a range) is a negative
-            # amount; it is read with its sign, so a list it stands in is summed with it
+            # amount: it is reported, never dropped silently (a list it stands in is not summed without it)
             negative = True
         elif begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
             return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)
@@ -1095,8 +1121,6 @@ class _Reader:
         if unit == "名" and after[:1] not in ("", "，", "。", "；", ",", "、"):
             return None
         value, decimals = _decimal(value_text)
-        if negative:
-            value, value_text = -value, "-" + value_text
         direction = None
         if last_dir is not None and g.DIRECTION_GAP_RE.match(masked[last_dir[1]:begin]):
             direction = last_dir[0]
@@ -1167,7 +1191,7 @@ class _Reader:
                       direction=direction if role in ("change", "growth_pct") else None,
                       reason_text=None, reason_direction=None, _subject=None, _offset=begin, _end=m.end(), _generic=generic,
                       _year_explicit=clause_year is not None, _basis_explicit=clause_basis is not None,
-                      _depth=self._depths.at(begin), _clause=clause_start,
+                      _depth=self._depths.at(begin), _clause=clause_start, _negative=negative,
                       _share_named=sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None)
         if bound is not None:
             self._bind(record, bound)
