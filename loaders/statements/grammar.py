@@ -304,11 +304,11 @@ _WHOLE_OF = {key: whole for _pattern, key, whole in _FAMILY}
 
 def part_of(name: str | None, whole: str | None) -> bool:
     """Whether a subject may be a part of a whole by the list structure the vocabulary fixes: False only when both
-    are placed (``family``) and the whole is not among the subject's wholes (因公出国 is a part of 三公, not of
+    are placed (``family``), the subject under a whole of its own, and the whole is not among the subject's wholes (因公出国 is a part of 三公, not of
     公务用车; 公务用车运行 is a part of 公务用车 and so of 三公, not of 公务用车购置)."""
     mine, theirs = family(name), family(whole)
-    if mine is None or theirs is None:
-        return True
+    if mine is None or theirs is None or mine[1] is None:
+        return True  # not placed, or placed under no whole (三公, 政府采购): it may be listed under any
     key = mine[1]
     while key is not None:
         if key == theirs[0]:
