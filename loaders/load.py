@@ -59,7 +59,7 @@ STATEMENT_COLUMNS = [
     "sentence_index", "page", "line_start", "line_end", "section", "sentence", "subject", "subject_kind",
     "subject_path", "parent_subject", "list_index", "role", "period_year", "basis", "compared_year",
     "compared_basis", "direction", "value_text", "value", "printed_decimals", "printed_unit", "reason_text",
-    "reason_direction", "raw_text",
+    "reason_direction", "raw_text", "scope",
 ]
 FINDING_COLUMNS = ["rule_id", "severity", "page", "line_start", "line_end", "raw_text", "message"]
 

@@ -162,6 +162,7 @@ class Statement:
     direction: int | None = None  # +1 增加/增长, -1 减少/下降, 0 持平/无变化; None when not a change
     reason_text: str | None = None  # the 主要原因 clause that follows, as printed
     reason_direction: int | None = None  # the direction the reason itself states (经费增加 -> +1), None when none
+    scope: str | None = None  # the area or level the sentence is about (全省100个县区, 41个县, 市本级), as printed last in its section
 
 
 @dataclass

@@ -168,9 +168,12 @@ RAW_DDL = [
         reason_text varchar,
         reason_direction smallint,
         raw_text varchar not null,
+        scope varchar,                -- the area or level the sentence is about (全省100个县区, 市本级), as printed
         primary key (document_sha256, statement_index)
     )
     """,
+    # warehouses created before the statements' scope existed
+    "alter table raw.statements add column if not exists scope varchar",
     """
     create table if not exists raw.load_findings (
         document_sha256 varchar,

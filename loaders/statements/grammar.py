@@ -197,8 +197,9 @@ COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
 DIRECTIONS = {"大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
               "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
 
-# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为)
-DIRECTION_GAP_RE = re.compile(r"^(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
+# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the
+# noun of what changed (比上年减少支出613.80万元)
+DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
 REASON_DIRECTION_RE = re.compile(
     r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|不变)")
 # a threshold, not a statement: 单价100万元（含）以上设备
@@ -289,3 +290,28 @@ def family(name: str | None) -> tuple[str, str | None] | None:
         if pattern.search(name):
             return key, whole
     return None
+
+
+# the area or level a sentence is about, printed before its figures (全省100个县区, 在41个县收支完成情况上, 市本级,
+# 全市): two sentences alike but for their numbers are no copy when they are about different scopes
+SCOPE_RE = re.compile(
+    r"全[省市州盟县区旗镇乡](?:[0-9]{1,4}个[县市区乡镇街道]{1,4})?"
+    r"|[0-9]{1,4}个(?:县(?:[（(]市[）)])?(?:和县级市)?区?|县区|县市区|区县|区|市|乡镇|镇|乡|街道|部门|单位)"
+    r"|[省市县区]本级|[省市县区]直(?=[部单各])|[县区乡镇]{1,2}级(?=[收支财一政])")
+
+_WHOLE_OF = {key: whole for _pattern, key, whole in _FAMILY}
+
+
+def part_of(name: str | None, whole: str | None) -> bool:
+    """Whether a subject may be a part of a whole by the list structure the vocabulary fixes: False only when both
+    are placed (``family``), the subject under a whole of its own, and the whole is not among the subject's wholes (因公出国 is a part of 三公, not of
+    公务用车; 公务用车运行 is a part of 公务用车 and so of 三公, not of 公务用车购置)."""
+    mine, theirs = family(name), family(whole)
+    if mine is None or theirs is None or mine[1] is None:
+        return True  # not placed, or placed under no whole (三公, 政府采购): it may be listed under any
+    key = mine[1]
+    while key is not None:
+        if key == theirs[0]:
+            return True
+        key = _WHOLE_OF.get(key)
+    return mine[0] == theirs[0]

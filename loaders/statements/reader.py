@@ -15,6 +15,9 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Structure (1.3.0): a list's whole, its end and its parts are read from the sentence's clauses and brackets (see
+``_shape``, ``_decide``, ``_not_a_part``; README "statements"); a reason explains the clause it follows; each
+sentence carries its scope (``grammar.SCOPE_RE``) for the copy rule; a cut excerpt's 主要原因 is no empty reason.
 Locations (1.2.2): an empty reason stands on the lines of its whole sentence, to the line of its closing 。 (the
 emptied reason's line), not only on the line of 原因是.
 Wholes (1.2.0): a share (占X的z%) is a share of its list's whole only when X names that whole or none (占比); a
@@ -35,7 +38,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.2.3"
+READER_VERSION = "1.3.0"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -57,6 +60,7 @@ class _Subject:
     kind: str
     path: str | None = None
     basis: str | None = None
+    conjuncts: tuple[str, str] | None = None  # “A及B”: the two subjects it joins, stated with one amount
 
 
 @dataclass
@@ -71,6 +75,8 @@ class _List:
     ambiguous: str | None = None
     item_style: str | None = None  # an item list: the numbering style of its items (set by the first item)
     unreported: Finding | None = None  # an ambiguity not yet reported: no part was bound when it was found
+    added: tuple = ()  # the head words of amounts the whole's sentence adds to it (加上年结余…): see ``_shape``
+    candidates: list | None = None  # amounts stated side by side before a 其中 opening a sentence: see ``_decide``
     whole_record: dict | None = None  # the statement of the whole's amount, when the list names one
 
 
@@ -85,6 +91,12 @@ class _State:
     last_main: tuple[_Subject, int, "_List | None", dict] | None = None  # main subject of the last sentence
     # with statements, its sentence, the list its amount is a part of and its statement
     in_reason: bool = False  # a reason (原因是：1、…；2、…) goes on: its sentences name no whole for a list
+    # how the amounts of the sentence of ``last_main`` stand (``_Reader._shape``): which one a 其中 opening the next
+    # sentence breaks down
+    last_shape: tuple[str, object] = ("one", None)
+    # bracketed lists a sentence ended with ； left open: （其中，A…；B…） goes on in the next sentence to its ）
+    outer_lists: list = field(default_factory=list)
+    scope: str | None = None  # the area or level the sentences are about (全省100个县区, 41个县, 市本级), as printed
     last_statements: list[dict] = field(default_factory=list)
 
 
@@ -175,6 +187,8 @@ _LEADING_NOUN_RE = re.compile(
     r"(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
     r"(?:增加|减少|增长|下降|降低|上升)?)$")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
+_MINUS = frozenset("-－−")
+_NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
 _UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
@@ -313,10 +327,73 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
             continue
         merged.append(item)
     found = merged
+    joined: list[tuple[int, int, _Subject]] = []
+    for item in found:
+        if joined:
+            a, b, first = joined[-1]
+            between = sentence[b:item[0]]
+            if between in _CONJUNCTIONS and first.kind == item[2].kind and first.conjuncts is None \
+                    and _AFTER_CONJOINED_RE.match(sentence, item[1]):
+                # A及B 13984.61万元: one amount of the two together; its parts are A and B
+                second = item[2]
+                joined[-1] = (a, item[1], _Subject(first.name + between + second.name, first.kind, None, second.basis,
+                                                   (first.name, second.name)))
+                continue
+        joined.append(item)
+    found = joined
     chars = list(sentence)
     for a, b, _s in found:
         chars[a:b] = "\x00" * (b - a)
     return found, "".join(chars)
+
+
+# a clause that adds to or takes from the amount before (加以前年度结余…, 减去上解支出…), and the clause stating the
+# result of that (实际财政可支配收入…, 合计…)
+_CLOSED = ("。", "；", ";", "！", "？", "：", ":")
+_ADDS_RE = re.compile(r"(?:再|另)?(?:加上|加|减去|减除|扣除|扣减|剔除)")
+_RESULT_RE = re.compile(r"实际|合计|共计|总计|总额|可支配|可用|累计")
+_BRACKETED_RE = re.compile(r"[（(][^（()）]{0,12}[）)]")
+# two subjects joined by 及 / 以及 / 和 and stated with one amount (公务用车运行维护费及公务用车购置费13984.61万元)
+_CONJUNCTIONS = ("及", "以及", "和")
+_AFTER_CONJOINED_RE = re.compile(r"[0-9０-９为是共合达]")
+
+
+_BRACKET_RE = re.compile(r"[（()）]")
+
+
+def _sibling_of_a_part(subject: _Subject, lst: _List) -> bool:
+    """Whether the vocabulary places ``subject`` under the same whole as a part already listed (支出，其中：基本支出…；
+    项目支出…: 项目支出 is a part beside 基本支出, though of another kind)."""
+    mine = g.family(subject.name)
+    if mine is None or mine[1] is None:
+        return False
+    return any((g.family(r["_subject"].name) or (None, None))[1] == mine[1] for r in lst.members if r["_subject"])
+
+
+def _head_word(name: str) -> str:
+    """The last two characters of a name without its basis (一般公共预算财政拨款支出预算 → 支出): what it is an amount of."""
+    return _name_key(_BRACKETED_RE.sub("", name))[-2:]
+
+
+class _Depths:
+    """How many brackets are open at a position of a sentence (subjects are masked, so 因公出国（境） opens none):
+    the brackets are found once per sentence, each position is then looked up (linear in the sentence)."""
+
+    __slots__ = ("positions", "depths")
+
+    def __init__(self, masked: str):
+        self.positions: list[int] = []
+        self.depths: list[int] = []
+        depth = 0
+        if "(" in masked or "（" in masked or ")" in masked or "）" in masked:
+            for m in _BRACKET_RE.finditer(masked):
+                depth += 1 if m.group(0) in "（(" else -1
+                self.positions.append(m.start())
+                self.depths.append(depth)
+
+    def at(self, pos: int) -> int:
+        i = bisect.bisect_left(self.positions, pos) - 1  # the last bracket before pos
+        return self.depths[i] if i >= 0 else 0
 
 
 class _Reader:
@@ -328,6 +405,7 @@ class _Reader:
         self.findings: list[Finding] = []
         self.state = _State(self.year)
         self.lists: list[_List] = []
+        self._last_block: _Block | None = None
 
     # provenance -------------------------------------------------------------------------------------------
     def _lines_of(self, block: _Block, start: int, end: int) -> list[SourceLine]:
@@ -344,7 +422,10 @@ class _Reader:
     def read(self) -> None:
         lines = source_lines(self.document)
         previous_section = object()
-        for block in _blocks(lines):
+        blocks = _blocks(lines)
+        # the text's last prose: a sentence it ends without its closing 。 is cut (an excerpt), not left unfilled
+        self._last_block = next((b for b in reversed(blocks) if isinstance(b, _Block)), None)
+        for block in blocks:
             if isinstance(block, SourceLine):
                 index = self._index()
                 for m in g.PLACEHOLDER_RE.finditer(block.text):
@@ -405,6 +486,9 @@ class _Reader:
         st = self.state
         st.item_list = st.item_subject = st.inline = st.carry = None
         st.last_main = None
+        st.scope = None
+        st.last_shape = ("one", None)
+        st.outer_lists = []
         st.last_statements = []
         st.in_reason = False
 
@@ -432,6 +516,13 @@ class _Reader:
                 f"aside?) is not read as either; sentence: {raw_sentence[:300]}",
                 where["line_start"], where["line_end"], where["raw_text"], where["page"]))
         found, masked = _subjects(sentence)
+        depths = self._depths = _Depths(masked)
+        for scope in g.SCOPE_RE.finditer(masked):
+            # the first scope printed outside brackets ((含41个县、59个区，下同) is an aside; 比全省平均水平 after it
+            # compares with another scope)
+            if depths.at(scope.start()) == 0:
+                st.scope = scope.group(0)
+                break
 
         if is_item:
             st.inline = None
@@ -463,18 +554,25 @@ class _Reader:
         inline_list: _List | None = st.inline  # a list continued from the sentence before (ended with ；)
         unplaced: _List | None = None  # a nested list continued by a sentence whose subject the vocabulary lacks
         placed: _List | None = None
-        outer_lists: list[tuple[_List | None, int | None]] = []  # lists a bracketed （其中：…） list is inside
+        # lists a bracketed （其中：…） list is inside; a bracket left open by the sentence before (…（其中，A…；B…）)
+        # is still open: its ） ends the list it holds
+        outer_lists: list[tuple[_List | None, int | None]] = list(st.outer_lists) if inline_list is not None else []
         if inline_list is not None and found and g.TOTAL_WORD_RE.search(found[0][2].name):
             inline_list = None  # …；收入合计6449万元: a total starts a statement of its own, it is no part
         elif inline_list is not None and inline_list.outer is not None and found:
             inline_list = self._continued_list(inline_list, found[0][2], block, start, end)
         elif inline_list is not None and inline_list.outer is not None:
             unplaced = inline_list  # …；差旅费80万元: placed by its own noun, once it is bound (see below)
+        elif inline_list is not None and found and not outer_lists \
+                and self._not_a_part(found[0][2], inline_list) is not None:
+            inline_list = None  # A及B…，其中：A…；B…；C…: C is named as no part of the whole, the list has ended
         elif inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
-                and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds:
+                and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds \
+                and not _sibling_of_a_part(found[0][2], inline_list):
             inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
         in_reason = st.in_reason  # this sentence goes on with the reason of the one before
         reason_at: int | None = None
+        list_at = reason_scope = 0  # the last 其中 read, and the last before the reason: where the reason's clause opens
         comparative_at = -1
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
@@ -514,7 +612,9 @@ class _Reader:
             elif kind == "reason":
                 reason_at = m.end()
                 in_reason = True
+                reason_scope = list_at
             elif kind in ("list", "listzh"):
+                list_at = pos
                 whole = None
                 own = True  # the whole is named in this sentence
                 amounts_before = [r for r in made if r["role"] in ("amount", "prior_amount")]
@@ -541,6 +641,7 @@ class _Reader:
                     # 其中： opening a sentence: the parts of the main amount of the sentence before (never of an
                     # amount inside a reason: see ``in_reason``)
                     whole, own = st.last_main[0], False
+                shape = st.last_shape if whole is not None and not own else ("one", None)
                 if whole is not None:
                     whole_index = index if own else st.last_main[1]
                     if inline_list is not None and inline_list.whole.name == whole.name \
@@ -559,6 +660,10 @@ class _Reader:
                                     whole_record=amounts_before[-1] if amounts_before
                                     else (st.last_main[3] if not own else None))
                         self.lists.append(lst)
+                        if shape[0] == "side_by_side":
+                            lst.candidates = shape[1]
+                        elif shape[0] == "chain":
+                            lst.added = shape[1]
                     if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
                         if pos > 0 and masked[pos - 1] in "（(":
                             # 公务用车购置及运行费4.77万元（其中：…），公务接待费…: the bracketed list ends at its
@@ -643,7 +748,9 @@ class _Reader:
 
         if reason_at is not None:
             reason = sentence[reason_at:].strip("：:，, ")
-            explained = [r for r in made if r["_offset"] < reason_at]
+            # a reason explains the clause it follows: after a 其中, the parts listed (…上升5.65%，其中，A、B降幅均超过
+            # 25%，下降的主要原因是压减…: the parts' decrease, not the total's increase)
+            explained = [r for r in made if reason_scope <= r["_offset"] < reason_at]
             if not explained and not any(r["_offset"] < reason_at for r in made):
                 explained = st.last_statements  # 主要原因是：… as its own sentence explains the one before
             self._reason(explained, reason, raw_sentence, index, block, start, end, reason_at)
@@ -687,31 +794,62 @@ class _Reader:
                 if placed is None:
                     placed = self._continued_list(unplaced, record["_subject"], block, start, end) or _NOWHERE
                 lst = record["_list"] = placed if placed is not _NOWHERE else None
+            if lst is not None and record["_subject"] is not None and lst.candidates is not None \
+                    and lst.ambiguous is None and not g.TOTAL_WORD_RE.search(record["_subject"].name):
+                self._decide(lst, record["_subject"], block, start, end)  # its first part tells its whole
             if lst is not None and record["_subject"] is not None and record["_subject"].name != lst.whole.name:
                 if g.TOTAL_WORD_RE.search(record["_subject"].name) and record["role"] == "amount":
                     self._ambiguous(lst, f"“{record['_subject'].name}” inside the list is a total, not a part, so "
                                     "where the list ends is not printed", block, start, end)
+                elif lst.ambiguous is None and (why := self._not_a_part(record["_subject"], lst)) is not None:
+                    if record["role"] == "amount":  # a listed amount named as no part of the whole
+                        self._ambiguous(lst, why, block, start, end)
                 elif lst.ambiguous is None:
                     self._like_whole(record, lst)
                     record["parent_subject"], record["list_index"] = lst.whole.name, lst.index
                     lst.part_kinds.add(record["_subject"].kind)
                     lst.members.append(record)
+                    record["_member_of"] = lst
                 elif record["role"] == "amount":
                     self._left_out(lst)
             if record["parent_subject"] is None and st.item_list is not None and item_subject is not None \
                     and not record.get("_not_of_list") \
                     and (in_item_list or not is_item) \
-                    and record["_subject"] is not None and record["_subject"].name == item_subject.name \
+                    and record["_subject"] is not None \
+                    and (record["_subject"].name == item_subject.name
+                         or (is_item and in_item_list and self._coordinate(record, reason_at))) \
                     and st.item_list.index != index and record["_subject"].name != st.item_list.whole.name:
-                if st.item_list.ambiguous is None:
+                if st.item_list.ambiguous is None and st.item_list.candidates is not None:
+                    self._decide(st.item_list, record["_subject"], block, start, end)
+                why = self._not_a_part(record["_subject"], st.item_list) if st.item_list.ambiguous is None else None
+                if why is not None:
+                    if record["role"] == "amount":
+                        self._ambiguous(st.item_list, why, block, start, end)
+                elif st.item_list.ambiguous is None:
                     self._like_whole(record, st.item_list)
                     record["parent_subject"], record["list_index"] = st.item_list.whole.name, st.item_list.index
                     st.item_list.members.append(record)
+                    record["_member_of"] = st.item_list
                 elif record["role"] == "amount":
                     self._left_out(st.item_list)
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
+            if record.get("_negative"):
+                # 转贷收入-82万元: amounts land without a sign (the warehouse's contract), so a negative one is not
+                # landed; it is reported, and the list it is a part of is not summed without it
+                where = self._where(block, *record["_span"])
+                self.findings.append(Finding(
+                    UNBOUND_RULE, "warning",
+                    f"-{record['value_text']}{record['printed_unit']}: a negative amount"
+                    f"{' of “' + record['_subject'].name + '”' if record['_subject'] else ''} is not landed (stated "
+                    f"amounts carry no sign); sentence: {raw_sentence[:300]}",
+                    where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
+                if lst is not None:
+                    self._ambiguous(lst, f"the listed amount -{record['value_text']}{record['printed_unit']} is "
+                                    "negative and not landed, so the parts are not all known", block, start, end)
+                continue
             if record["_subject"] is None or record["role"] is None:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
                     if fiscal is None:
@@ -742,6 +880,7 @@ class _Reader:
             record["sentence_index"] = index
             record["sentence"] = raw_sentence
             record["section"] = block.section
+            record["scope"] = st.scope
         self.statements.extend(kept)
 
         if g.EMPTY_TABLE_RE.search(sentence):
@@ -766,10 +905,12 @@ class _Reader:
                 # the whole with the sentence that states its amount
                 main = main or stated[0]
                 st.last_main = (main["_subject"], index, main.get("_list"), main)
+                st.last_shape = self._shape(made, sentence, reason_at)
         if kept:
             st.last_statements = kept
         st.in_reason = in_reason and ended_clause
         st.inline = inline_list if ended_clause else None
+        st.outer_lists = outer_lists if ended_clause and inline_list is not None else []
         st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
 
     def _ambiguous(self, lst: _List, why: str, block: _Block, start: int, end: int, quiet: bool = False) -> None:
@@ -861,6 +1002,93 @@ class _Reader:
             return None
         return level
 
+    @staticmethod
+    def _shape(made: list[dict], sentence: str, reason_at: int | None) -> tuple[str, object]:
+        """How the amounts of a sentence stand, for a 其中 opening the next sentence: ``("one", None)`` when its
+        amounts stand in one clause (the head's); ``("chain", heads)`` when every later clause with an amount adds to
+        or takes from the head (加以前年度结余18,744万元) or states the result (实际可支配收入105,672万元): the parts
+        break down the head, unless a part is named as what was added (``heads``: the added amounts' head words);
+        ``("side_by_side", amounts)`` when clauses state amounts of their own (收入X，支出Y): the parts break down
+        the one whose head word they share (基本支出, 项目支出 → 支出), else which one is not printed (``_decide``)."""
+        amounts = [r for r in made if r["role"] == "amount" and r["_depth"] == 0 and r.get("_list") is None
+                   and r["parent_subject"] is None and (reason_at is None or r["_offset"] < reason_at)]
+        clauses: dict[int, dict] = {}
+        for record in amounts:
+            clauses.setdefault(record["_clause"], record)
+        if len(clauses) <= 1:
+            return "one", None
+        ordered = [clauses[c] for c in sorted(clauses)]
+        added: list[str] = []
+        after_added = False
+        head = ordered[0]["_subject"]
+        for record in ordered[1:]:
+            clause = sentence[record["_clause"]:record["_offset"]].lstrip(" ")
+            adds = _ADDS_RE.match(clause)
+            if head is not None and record["_subject"] is not None \
+                    and _name_key(record["_subject"].name) == _name_key(head.name):
+                continue  # the head's own amount on another basis (年初预算为X，支出决算为Y): one whole
+            if adds is not None:
+                noun = _BRACKETED_RE.sub("", clause[adds.end():]).rstrip("-－−为是：: ")
+                added.append(noun[-2:] if len(noun) >= 2 else noun)
+                after_added = True
+            elif after_added and _RESULT_RE.search(clause):
+                after_added = False  # the result of the addition: the head with what was added
+            else:
+                return "side_by_side", ordered
+        return "chain", tuple(n for n in added if n)
+
+    def _decide(self, lst: _List, subject: _Subject, block: _Block, start: int, end: int) -> None:
+        """The whole of a list whose sentence before states amounts side by side (收入X，支出Y。其中：…), decided by
+        its first part: the one amount whose subject ends with the part's head word (基本支出 → 一般公共预算财政拨款
+        支出); when none or several do, the list is ambiguous."""
+        candidates, lst.candidates = lst.candidates, None
+        head = _head_word(subject.name)
+        mine = g.family(subject.name)
+        matching: dict[str, dict] = {}  # by name: one subject stated twice (on two clauses) is one candidate
+        for r in candidates:
+            if r["_subject"] is None:
+                continue
+            placed = mine is not None and g.family(r["_subject"].name) is not None \
+                and g.part_of(subject.name, r["_subject"].name)
+            if placed or _head_word(r["_subject"].name) == head:
+                matching.setdefault(_name_key(r["_subject"].name), r)
+        if len(matching) == 1:
+            matching = list(matching.values())
+            lst.whole, lst.whole_record = matching[0]["_subject"], matching[0]
+            return
+        names = "、".join(f"“{r['_subject'].name}”" if r["_subject"] is not None else
+                         f"{r['value_text']}{r['printed_unit']}" for r in candidates)
+        self._ambiguous(lst, f"the sentence before states {names} side by side, and which of them the parts break "
+                        f"down is not printed (“{subject.name}” names none of them alone)", block, start, end)
+
+    def _not_a_part(self, subject: _Subject, lst: _List) -> str | None:
+        """Why an amount's subject is not named as a part of the list's whole (None when it may be one): a whole
+        named “A及B” has the parts A and B; a subject the vocabulary places under another whole (因公出国 under
+        三公, not under 公务用车) is no part of this one; a part named as the amount the whole's sentence added to
+        it (上年结余 after 收入X，加上年结余Y，…) may mean the parts break down the sum, not the head."""
+        name = subject.name
+        conjuncts = lst.whole.conjuncts
+        if conjuncts is not None:
+            if _name_key(name) not in {_name_key(c) for c in conjuncts}:
+                return f"“{name}” is neither of the two the whole “{lst.whole.name}” names"
+        elif not g.part_of(name, lst.whole.name):
+            return f"“{name}” is not a part of “{lst.whole.name}”"
+        bare = _BRACKETED_RE.sub("", name)
+        for head in lst.added:
+            if bare.endswith(head):
+                return (f"“{name}” is named as what the sentence of “{lst.whole.name}” adds to it, so the parts "
+                        "may break down the sum, not “{lst.whole.name}”")
+        return None
+
+    @staticmethod
+    def _coordinate(record: dict, reason_at: int | None) -> bool:
+        """An amount an item states beside its own, in the item's main text (6.调入一般公共预算资金2万元、政府性基金
+        预算资金13万元): not in brackets (an aside), not in a list nested in the item, not in a reason, not a total:
+        a part of the item list's whole as the item's own amount is."""
+        return record["role"] == "amount" and record["_depth"] == 0 and record.get("_list") is None \
+            and (reason_at is None or record["_offset"] < reason_at) \
+            and not g.TOTAL_WORD_RE.search(record["_subject"].name)
+
     def _bind(self, record: dict, subject: _Subject) -> None:
         record["_subject"] = subject
         record["subject"], record["subject_kind"], record["subject_path"] = subject.name, subject.kind, subject.path
@@ -880,7 +1108,12 @@ class _Reader:
                 # 接待游客3.5万，门票收入120万元 counts visitors
                 return None
             unit = "万元"  # 807.95万 beside …0万元、272.53万元: the sentence's money unit, printed short
-        if begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
+        negative = False
+        if begin > 1 and masked[begin - 1] in _MINUS and unit in g.MONEY_UNITS and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
+            # 转贷收入-82万元: a minus printed after a word (not after a digit: 50-100万元 is a range) is a negative
+            # amount: it is reported, never dropped silently (a list it stands in is not summed without it)
+            negative = True
+        elif begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
             return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)
         after = masked[m.end():m.end() + 8]
         if unit in g.MONEY_UNITS and (g.THRESHOLD_AFTER_RE.match(after) or masked[max(0, begin - 2):begin] == "单价"):
@@ -936,7 +1169,7 @@ class _Reader:
         bound = subject
         generic = None
         if bound is None and role not in ("count", None):
-            end = share_at if (role == "share_pct" and share_at > clause_start) else begin
+            end = share_at if (role == "share_pct" and share_at > clause_start) else begin - negative
             generic = _generic_subject(sentence[max(clause_start, end - _WINDOW):end])
         elif bound is not None and role in ("amount", "prior_amount") and bound_pos < clause_start:
             # the clause prints its own noun (…，对个人和家庭的补助0.00万元): it names the number, not the
@@ -958,6 +1191,7 @@ class _Reader:
                       direction=direction if role in ("change", "growth_pct") else None,
                       reason_text=None, reason_direction=None, _subject=None, _offset=begin, _end=m.end(), _generic=generic,
                       _year_explicit=clause_year is not None, _basis_explicit=clause_basis is not None,
+                      _depth=self._depths.at(begin), _clause=clause_start, _negative=negative,
                       _share_named=sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None)
         if bound is not None:
             self._bind(record, bound)
@@ -985,7 +1219,9 @@ class _Reader:
         changes = [r for r in explained if r.get("direction") in (1, -1)]
         # "…的主要原因：" closing its sentence introduces the reasons printed next (a heading of a list), not an empty one
         introduces = sentence.rstrip().endswith(("：", ":"))
-        empty = reason.strip("。；;，,：: ") == "" and not introduces
+        # a text cut right after 主要原因 (an excerpt ending mid-sentence) has no empty reason: the reason is not printed
+        cut = block is self._last_block and end == len(block.text) and not sentence.rstrip().endswith(_CLOSED)
+        empty = reason.strip("。；;，,：: ") == "" and not introduces and not cut
         if empty or (reason.strip("。；;，,：: ") in ("无", "暂无") and changes):
             subject = next((r for r in explained if r.get("subject")), None)
             # the whole sentence, to the line of its closing 。 (an empty reason is the 。 right after 原因是)
@@ -994,7 +1230,7 @@ class _Reader:
                                         subject=subject["subject"] if subject else None,
                                         subject_kind=subject["subject_kind"] if subject else None,
                                         subject_path=subject["subject_path"] if subject else None,
-                                        section=block.section))
+                                        section=block.section, scope=self.state.scope))
 
 
 _FIELDS = [f for f in Statement.__dataclass_fields__]

@@ -31,6 +31,7 @@
         ('printed_unit', 'varchar', 'null'),
         ('reason_text', 'varchar', 'null'),
         ('reason_direction', 'smallint', 'null'),
+        ('scope', 'varchar', 'null'),
         ('document_fiscal_year', 'integer', '2024'),
         ('document_kind', 'varchar', "'department_budget_sh'"),
         ('department_key', 'varchar', 'null'),

@@ -2,8 +2,9 @@
     numbers that differ: once its numbers are masked (digits -> #) the two sentences are identical and the
     subjects the reader bound in them are the same (full path where printed), but the digits differ -- one of them
     was copied and not updated, or the numbers of two subjects were swapped. Sentences about different subjects
-    (each item of a list says "2023年当年预算执行数为…") are no finding; the same sentence printed twice with the same
-    numbers is none either. One row per later sentence. `statements`: statement rows (stg_raw__statements
+    (each item of a list says "2023年当年预算执行数为…") are no finding, nor are sentences about different scopes (the
+    paragraph of 41个县 and the paragraph of 59个区 each say "一般公共预算支出完成…亿元"; `scope` is the area or level
+    the reader read last before the sentence); the same sentence printed twice with the same numbers is none either. One row per later sentence. `statements`: statement rows (stg_raw__statements
     columns). -#}
 {% macro repeated_sentences_check(statements, rule_id='NAR-COPY-003') %}
     with
@@ -17,6 +18,7 @@
             min(line_start) as line_start,
             max(line_end) as line_end,
             any_value(sentence) as sentence,
+            max(scope) as _scope,
             {{ masked_sentence('any_value(sentence)') }} as _masked,
             regexp_replace(any_value(sentence), '\s', '', 'g') as _text,
             list_sort(list_distinct(list({{ text_name_key('coalesce(subject_path, subject)') }})
@@ -39,6 +41,7 @@
             and earlier.sentence_index < later.sentence_index
             and earlier._masked = later._masked
             and earlier._subjects = later._subjects
+            and earlier._scope is not distinct from later._scope
             and earlier._text <> later._text
         where len(later._subjects) > 0 and later._masked like '%#%'
         qualify row_number() over (

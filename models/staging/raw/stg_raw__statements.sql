@@ -34,7 +34,8 @@ renamed as (
         printed_unit,
         reason_text,
         reason_direction,
-        raw_text
+        raw_text,
+        scope
     from source
 )
 
