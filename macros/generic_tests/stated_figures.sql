@@ -582,7 +582,8 @@
     parts_failures as (
         {{ _judged_rows('parts_compared', 'NAR-PARTS-001', 'NAR-PARTS-002',
             "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
-                || " ~ amount_text('_lhs') ~ " || ', more than the whole ' || whole_text || ' ('
+                || " ~ amount_text('_lhs') ~ " || case when _lhs > _rhs then ', more than' when _lhs < _rhs
+                then ', less than' else ', equal to' end || ' the whole ' || whole_text || ' ('
                 || " ~ amount_text('_rhs') ~ " || ')'") }}
     ),
 
