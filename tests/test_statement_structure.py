@@ -50,7 +50,7 @@ def _ambiguous(findings):
 
 
 def test_reader_version():
-    assert READER_VERSION == "1.3.0"
+    assert READER_VERSION == "1.3.1"
 
 
 # negative amounts, and the amounts of one item --------------------------------------------------------------------
@@ -257,6 +257,36 @@ def test_sentences_carry_the_scope_printed_before_them():
     scopes = {s.value: s.scope for s in statements if s.role == "amount"}
     assert scopes == {Decimal("503.7"): "全省100个县区", Decimal("151"): "41个县", Decimal("306.5"): "41个县",
                       Decimal("352.7"): "59个区", Decimal("328"): "59个区"}
+
+
+def test_a_place_named_where_a_sentence_opens_is_the_scope_of_its_paragraph():
+    """News of a province lists its cities one paragraph each; the 全市 of each paragraph is that city's."""
+    text = ("甲州市一般公共预算收入完成67.33亿元，同比增长52.9%。全市一般公共预算支出128.01亿元，同比增长18.1%。\n"
+            "乙山市一般公共预算收入完成139.42亿元，同比增长84.07%。全市一般公共预算支出144.02亿元，同比增长14.08%。\n"
+            "（三）丙川县財政收入完成9.5億元。")
+    statements, _ = _read(text, year=2022)
+    scopes = {s.value: s.scope for s in statements if s.role == "amount"}
+    assert scopes == {Decimal("67.33"): "甲州市", Decimal("128.01"): "甲州市/全市", Decimal("139.42"): "乙山市",
+                      Decimal("144.02"): "乙山市/全市", Decimal("9.5"): "丙川县"}
+
+
+def test_a_split_heading_is_the_scope_of_what_follows_it():
+    """"地方收入按构成分：" and "按级次分：" split a whole again: the 税收收入 after them is another scope than the
+    税收收入 of all levels before."""
+    text = ("1-5月，全縣完成財政總收入4348萬元，同比下降6.5%。其中：稅收收入3511萬元，同比下降5.2%；非稅收入837萬元，"
+            "同比下降11.7%。按級次分：上劃中省收入2628萬元，同比增長9.5%。\n"
+            "地方收入按構成分：稅收收入1035萬元，同比下降28.7%；非稅收入685萬元，同比下降14.3%。")
+    statements, _ = _read(text, year=2022)
+    scopes = {s.value: s.scope for s in statements if s.role == "amount"}
+    assert scopes == {Decimal("4348"): "全县", Decimal("3511"): "全县", Decimal("837"): "全县",
+                      Decimal("2628"): "按级次分", Decimal("1035"): "地方收入按构成分", Decimal("685"): "地方收入按构成分"}
+
+
+def test_fiscal_nouns_ending_like_a_place_are_no_place():
+    for text in ("城乡社区支出1200万元，比上年增加100万元。", "2024年城市维护建设税收入300万元，同比增长5%。",
+                 "产业园区支出50万元，比上年增加5万元。", "全县一般公共预算收入9.5亿元。"):
+        statements, _ = _read(text)
+        assert {s.scope for s in statements if s.role == "amount"} <= {None, "全县"}, text
 
 
 def test_a_sentence_without_a_scope_has_none():

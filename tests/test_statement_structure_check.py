@@ -37,6 +37,9 @@ TEXTS = {
                    "一般公共预算支出完成86.5亿元，同比增加3.6亿元，增长4.3%。\n"
                    "在9个区收支完成情况上，一般公共预算收入完成65.2亿元，同比增加6.8亿元。\n"
                    "一般公共预算支出完成78亿元，同比增加5.2亿元，增长7.1%。\n"),
+    # two places, one paragraph each: their 全市 sentences are about different places, so no copy
+    "places.txt": ("甲州市一般公共预算收入完成67.33亿元，同比增长52.9%。全市一般公共预算支出128.01亿元，同比增长18.1%。\n"
+                   "乙山市一般公共预算收入完成139.42亿元，同比增长84.07%。全市一般公共预算支出144.02亿元，同比增长14.08%。\n"),
     "one-scope.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元，增长4.3%。\n"
                       "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元，增长7.1%。\n"),
     "cut.txt": "2024年收入支出总计为500.00万元。收入支出总计与上年相比，增加58.21万元，增长13.17%，主要原因",
@@ -63,5 +66,6 @@ def test_the_prose_rules_on_sentences_bound_by_structure(tmp_path):
     assert rules("a-and-b.txt", "NAR-PARTS") == [] and rules("a-and-b.txt", "NAR-TEXT") == []
     assert rules("reason-against.txt", "NAR-TEXT") == [("NAR-TEXT-001", "error")]
     assert rules("scopes.txt", "NAR-COPY") == []
+    assert rules("places.txt", "NAR-COPY") == []
     assert rules("one-scope.txt", "NAR-COPY") == [("NAR-COPY-003", "warning")]
     assert rules("cut.txt", "NAR-TEXT") == []

@@ -299,6 +299,20 @@ SCOPE_RE = re.compile(
     r"|[0-9]{1,4}个(?:县(?:[（(]市[）)])?(?:和县级市)?区?|县区|县市区|区县|区|市|乡镇|镇|乡|街道|部门|单位)"
     r"|[省市县区]本级|[省市县区]直(?=[部单各])|[县区乡镇]{1,2}级(?=[收支财一政])")
 
+# a place named where a sentence opens, before its fiscal noun (忻州市一般公共预算收入…, 杨陵区地方财政收入…,
+# （二）XX县财政支出…): the sentences after it in the paragraph are about that place, and a 全市 among them is that
+# place's (吕梁市…。全市一般公共预算支出… is 吕梁市's). Two to six characters before the place's suffix, so 城市维护建设税
+# and 全县 are no place; 社区 (城乡社区支出) and 园区 are no place either.
+PLACE_SCOPE_RE = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:[0-9]{1,2}[-—至][0-9]{1,2}月[,，]?)?"
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?(?<!社)(?<!园)(?:市|县|区|州|盟|旗|镇|乡|街道))"
+    r"(?=(?:本级)?(?:一般公共预算|政府性基金|国有资本|社会保险|地方|财政|全口径|税收|非税|[一二三四1-4]季度|上半年|全年|累计|"
+    r"完成|实现|收入|支出))")
+# a heading that splits what follows by a dimension (地方收入按构成分：, 按级次分：): the sentences after it are about
+# that split, not about the whole named before
+SPLIT_SCOPE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?按[\u4e00-\u9fff]{1,4}分[:：]")
+RELATIVE_SCOPE_RE = re.compile(r"^全[省市州盟县区旗镇乡]$")
+
 _WHOLE_OF = {key: whole for _pattern, key, whole in _FAMILY}
 
 

@@ -15,6 +15,9 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Scopes (1.3.1): a place named where a sentence opens (忻州市一般公共预算收入…) is the scope of its paragraph, and a
+全市 in that paragraph is that place's (忻州市/全市); a split heading (地方收入按构成分：, 按级次分：) is the scope of what
+follows it (``grammar.PLACE_SCOPE_RE``, ``SPLIT_SCOPE_RE``).
 Structure (1.3.0): a list's whole, its end and its parts are read from the sentence's clauses and brackets (see
 ``_shape``, ``_decide``, ``_not_a_part``; README "statements"); a reason explains the clause it follows; each
 sentence carries its scope (``grammar.SCOPE_RE``) for the copy rule; a cut excerpt's 主要原因 is no empty reason.
@@ -38,7 +41,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.0"
+READER_VERSION = "1.3.1"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -97,6 +100,8 @@ class _State:
     # bracketed lists a sentence ended with ； left open: （其中，A…；B…） goes on in the next sentence to its ）
     outer_lists: list = field(default_factory=list)
     scope: str | None = None  # the area or level the sentences are about (全省100个县区, 41个县, 市本级), as printed
+    place: str | None = None  # a place named where a sentence of the current paragraph opens (忻州市)
+    place_block: object = None  # the paragraph (block) it was named in
     last_statements: list[dict] = field(default_factory=list)
 
 
@@ -486,7 +491,7 @@ class _Reader:
         st = self.state
         st.item_list = st.item_subject = st.inline = st.carry = None
         st.last_main = None
-        st.scope = None
+        st.scope = st.place = st.place_block = None
         st.last_shape = ("one", None)
         st.outer_lists = []
         st.last_statements = []
@@ -517,12 +522,25 @@ class _Reader:
                 where["line_start"], where["line_end"], where["raw_text"], where["page"]))
         found, masked = _subjects(sentence)
         depths = self._depths = _Depths(masked)
+        if st.place is not None and st.place_block is not block:
+            st.place = None  # a place named at a sentence's start holds for its paragraph
+        place = g.PLACE_SCOPE_RE.match(sentence.lstrip())
+        if place:
+            st.place = st.scope = place.group("place")
+            st.place_block = block
         for scope in g.SCOPE_RE.finditer(masked):
             # the first scope printed outside brackets ((含41个县、59个区，下同) is an aside; 比全省平均水平 after it
             # compares with another scope)
             if depths.at(scope.start()) == 0:
-                st.scope = scope.group(0)
+                relative = g.RELATIVE_SCOPE_RE.match(scope.group(0))
+                # 全市 in a paragraph about 吕梁市 is 吕梁市's, not every city's
+                st.scope = f"{st.place}/{scope.group(0)}" if relative and st.place else scope.group(0)
                 break
+        split = None
+        for split in g.SPLIT_SCOPE_RE.finditer(masked):
+            pass
+        if split is not None and depths.at(split.start()) == 0:
+            st.scope = split.group(0).rstrip(":：")  # the last split heading of the sentence holds after it
 
         if is_item:
             st.inline = None
