@@ -27,6 +27,7 @@ reported). 万 alone after a number in a money clause of a sentence that states 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -317,6 +318,11 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
     for a, b, _s in found:
         chars[a:b] = "\x00" * (b - a)
     return found, "".join(chars)
+
+
+# the same sentence (a template's boilerplate, the same sentence in the next document a worker reads) is split into its
+# subjects once: ``_subjects`` is pure, and its callers neither change the list nor the subjects it returns
+_subjects = functools.lru_cache(maxsize=8192)(_subjects)
 
 
 class _Reader:
