@@ -28,8 +28,8 @@ figures as (
 ),
 
 -- the statements with what the rules need to know of their document: year, kind, department (normalised name),
--- read once for both rules: only those either reads (a 绩效目标 summary; a statement of a document with a
--- department and a year, which NAR-PRIOR compares with the year before)
+-- read once for both rules: only those either reads (NAR-TARGETS: a 绩效目标 summary; NAR-PRIOR: an amount, prior
+-- amount or change in a document with a department and a year)
 document_statements as materialized (
     select
         statements.*,
@@ -40,11 +40,13 @@ document_statements as materialized (
     inner join documents using (document_sha256)
     left join departments on departments.department_name = documents.department_name
     where statements.subject_kind = 'performance_targets'
-        or (departments.normalized_name is not null and documents.fiscal_year is not null)
+        or (statements.role in ('amount', 'prior_amount', 'change')
+            and departments.normalized_name is not null and documents.fiscal_year is not null)
 ),
 
--- the figures with their document's year, kind and department
-document_figures as (
+-- the figures with their document's year, kind and department, read once for the three uses below: only those in
+-- yuan of the measures they read
+document_figures as materialized (
     select
         figures.*,
         documents.fiscal_year,
@@ -53,6 +55,7 @@ document_figures as (
     from figures
     inner join documents using (document_sha256)
     left join departments on departments.department_name = documents.department_name
+    where figures.base_unit = '元' and figures.measure in ('project_expenditure', 'total', 'budget', 'actual')
 ),
 
 -- 项目支出 totals a document prints (the rows 合计 of its 项目支出 columns), in yuan
