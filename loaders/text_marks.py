@@ -311,6 +311,8 @@ def _prose_sentences(lines, texts=None):
     parts: list[str] = []
 
     def flush():
+        if not parts:
+            return  # nothing read since the last flush (a table or heading after another): no sentence to cut
         text = "".join(parts)
         start = 0
         cuts = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]

@@ -54,3 +54,29 @@ def test_reader_then_marks_on_one_document_read_what_each_reads_alone():
     assert (zero.value, zero.direction, zero.printed_unit, zero.reason_text) == (Decimal("0"), -1, "万元",
                                                                                 "压缩会议开支")
     assert [(s.role, s.value) for s in statements if s.value is not None][:1] == [("amount", Decimal("300.00"))]
+
+
+def test_a_line_read_again_from_the_cache_is_the_same_and_its_own():
+    # the same lines in two documents (the second read from the per-line cache): same segments and kinds, and each
+    # document's segments are its own list (a caller changing one changes nobody else's)
+    text = "2024年  支出预算  300.00万元。\n一般公共服务支出 72.95 72.95 120.56\n"
+    first, second = source_lines(text_document(text)), source_lines(text_document("\n" + text))
+    assert [(line.number, line.segments, line.text, line.kind) for line in first] == [
+        (1, ["2024年", "支出预算", "300.00万元。"], "2024年支出预算300.00万元。", "prose"),
+        (2, ["一般公共服务支出 72.95 72.95 120.56"], "一般公共服务支出 72.95 72.95 120.56", "table")]
+    assert [(line.number, line.segments, line.kind) for line in second] == [
+        (2, ["2024年", "支出预算", "300.00万元。"], "prose"), (3, ["一般公共服务支出 72.95 72.95 120.56"], "table")]
+    first[0].segments.append("改")
+    assert second[0].segments == ["2024年", "支出预算", "300.00万元。"]
+    assert source_lines(text_document(text))[0].segments == ["2024年", "支出预算", "300.00万元。"]
+
+
+def test_a_sentence_read_again_binds_the_same_statements():
+    # the same sentence in two documents of different years: its subjects come from the cache, its years do not
+    sentence = "一般公共服务支出（类）300.00万元，比上年增加20.00万元。\n"
+    one = read_statements(text_document(sentence), FACTS)[0]
+    other = read_statements(text_document(sentence), DocumentFacts(kind="department_budget", fiscal_year=2025))[0]
+    assert [(s.role, s.subject, s.value, s.period_year) for s in one] == [
+        ("amount", "一般公共服务支出（类）", Decimal("300.00"), 2024), ("change", "一般公共服务支出（类）", Decimal("20.00"), 2024)]
+    assert [(s.role, s.subject, s.value, s.period_year) for s in other] == [
+        ("amount", "一般公共服务支出（类）", Decimal("300.00"), 2025), ("change", "一般公共服务支出（类）", Decimal("20.00"), 2025)]

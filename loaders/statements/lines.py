@@ -14,6 +14,7 @@ page numbers, which neither carry text nor break a sentence).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from loaders.layout.rows import DASH_VALUES, is_amount, pages_of
@@ -88,6 +89,17 @@ def _squeeze(text: str) -> str:
     return reading_text(text)
 
 
+@functools.lru_cache(maxsize=16384)  # pure; a line printed again (boilerplate, the next document's) is read once
+def _line_reading(stripped: str) -> tuple[tuple[str, ...], str]:
+    """The segments and the kind (table or prose, before ``classify``) of a text line, stripped."""
+    if _TABLE_ROW.search(stripped) and not (len(stripped) > 120 and _FLATTENED_SENTENCE.search(stripped)):
+        # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
+        return (reading_text(stripped),), "table"
+    if "  " in stripped or "\t" in stripped or "\u3000" in stripped:
+        return tuple(s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s), "prose"
+    return (_squeeze(stripped),), "prose"
+
+
 def _text_lines(document) -> list[SourceLine]:
     """Lines of a text document; blank lines are left out (they neither carry text nor break a sentence)."""
     text = document.text or ""
@@ -103,14 +115,8 @@ def _text_lines(document) -> list[SourceLine]:
         stripped = piece.strip()
         if stripped:
             raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029") if page is not None else piece
-            if _TABLE_ROW.search(stripped) and not (len(stripped) > 120 and _FLATTENED_SENTENCE.search(stripped)):
-                # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
-                append(SourceLine(page, number, number, raw, [reading_text(stripped)], "table"))
-            elif "  " in stripped or "\t" in stripped or "\u3000" in stripped:
-                segments = [s for s in (_squeeze(part) for part in _GAP_TEXT.split(stripped)) if s]
-                append(SourceLine(page, number, number, raw, segments))
-            else:
-                append(SourceLine(page, number, number, raw, [_squeeze(stripped)]))
+            segments, kind = _line_reading(stripped)
+            append(SourceLine(page, number, number, raw, list(segments), kind))
         if page is not None and piece.endswith("\f"):
             page += 1
     return out

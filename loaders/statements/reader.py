@@ -33,6 +33,7 @@ reported). 万 alone after a number in a money clause of a sentence that states 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -399,6 +400,11 @@ class _Depths:
     def at(self, pos: int) -> int:
         i = bisect.bisect_left(self.positions, pos) - 1  # the last bracket before pos
         return self.depths[i] if i >= 0 else 0
+
+
+# the same sentence (a template's boilerplate, the same sentence in the next document a worker reads) is split into its
+# subjects once: ``_subjects`` is pure, and its callers neither change the list nor the subjects it returns
+_subjects = functools.lru_cache(maxsize=8192)(_subjects)
 
 
 class _Reader:

@@ -16,6 +16,7 @@ What is landed and quoted is always the line as printed (``SourceLine.raw``); on
 
 from __future__ import annotations
 
+import functools
 import re
 
 _PAIRS = (
@@ -44,6 +45,7 @@ def simplified(text: str) -> str:
     return text.translate(_TRADITIONAL) if _TRADITIONAL_RE.search(text) else text
 
 
+@functools.lru_cache(maxsize=16384)  # pure; the same line is read by the reader, the marks and the next document
 def reading_text(text: str) -> str:
     """The text the grammar reads: pinyin glosses dropped, then traditional characters simplified."""
     if "(" in text or "（" in text:

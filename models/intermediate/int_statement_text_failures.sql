@@ -1,8 +1,15 @@
 -- One row per failing statement of a prose rule on raw.statements (NAR-TEXT, NAR-YEAR, NAR-COPY, NAR-TARGETS,
 -- NAR-PRIOR, NAR-RATE, NAR-UNIT), with its evidence and the quoted sentence(s): computed here once, by the check macros of
 -- macros/generic_tests/, for both readers -- the data tests on this model (which warn, one per check) and
--- fct_findings (which publishes them).
+-- fct_findings (which publishes them). The rules that read one document at a time are computed per document, for the
+-- documents in scope only, in int_statement_text_document_failures; the two that compare a document with its
+-- department's other documents (NAR-TARGETS: the 项目支出绩效目标表 held for the year; NAR-PRIOR: the document of the
+-- year before) are computed here, across documents, in every build.
 with
+
+per_document_failures as (
+    select * from {{ ref('int_statement_text_document_failures') }}
+),
 
 statements as (
     select * from {{ ref('stg_raw__statements') }}
@@ -20,12 +27,10 @@ figures as (
     select * from {{ ref('int_figures_converted') }}
 ),
 
-reason_words as (
-    select * from {{ ref('reason_direction_words') }}
-),
-
--- the statements with what the rules need to know of their document: year, kind, department (normalised name)
-document_statements as (
+-- the statements with what the rules need to know of their document: year, kind, department (normalised name),
+-- read once for both rules: only those either reads (NAR-TARGETS: a 绩效目标 summary; NAR-PRIOR: an amount, prior
+-- amount or change in a document with a department and a year)
+document_statements as materialized (
     select
         statements.*,
         documents.fiscal_year as document_fiscal_year,
@@ -34,10 +39,14 @@ document_statements as (
     from statements
     inner join documents using (document_sha256)
     left join departments on departments.department_name = documents.department_name
+    where statements.subject_kind = 'performance_targets'
+        or (statements.role in ('amount', 'prior_amount', 'change')
+            and departments.normalized_name is not null and documents.fiscal_year is not null)
 ),
 
--- the figures with their document's year, kind and department
-document_figures as (
+-- the figures with their document's year, kind and department, read once for the three uses below: only those in
+-- yuan of the measures they read
+document_figures as materialized (
     select
         figures.*,
         documents.fiscal_year,
@@ -46,6 +55,7 @@ document_figures as (
     from figures
     inner join documents using (document_sha256)
     left join departments on departments.department_name = documents.department_name
+    where figures.base_unit = '元' and figures.measure in ('project_expenditure', 'total', 'budget', 'actual')
 ),
 
 -- 项目支出 totals a document prints (the rows 合计 of its 项目支出 columns), in yuan
@@ -92,42 +102,6 @@ prior_figures as (
         and fiscal_year is not null and row_label is not null
 ),
 
-reason_direction_failures as (
-    {{ reason_direction_check('document_statements') }}
-),
-
-placeholder_failures as (
-    {{ text_placeholders_check('document_statements') }}
-),
-
-empty_reason_failures as (
-    {{ empty_reasons_check('document_statements') }}
-),
-
-empty_table_note_failures as (
-    {{ empty_table_notes_check('document_statements', 'document_figures') }}
-),
-
-part_failures as (
-    {{ stated_parts_within_whole_check('document_statements') }}
-),
-
-year_failures as (
-    {{ comparison_years_check('document_statements') }}
-),
-
-copied_reason_failures as (
-    {{ copied_reasons_check('document_statements') }}
-),
-
-copied_figure_failures as (
-    {{ copied_figures_check('document_statements') }}
-),
-
-repeated_sentence_failures as (
-    {{ repeated_sentences_check('document_statements') }}
-),
-
 target_failures as (
     {{ performance_targets_summary_check('document_statements', 'project_totals', 'target_forms') }}
 ),
@@ -136,76 +110,12 @@ prior_failures as (
     {{ prior_document_amounts_check('document_statements', 'prior_figures') }}
 ),
 
-zero_change_reason_failures as (
-    {{ zero_change_reasons_check('document_statements', 'reason_words') }}
-),
-
-unexplained_change_failures as (
-    {{ unexplained_changes_check('document_statements') }}
-),
-
-completion_failures as (
-    {{ completion_contradictions_check('document_statements') }}
-),
-
-budget_reason_failures as (
-    {{ budget_reason_direction_check('document_statements', 'reason_words') }}
-),
-
-budget_comparison_failures as (
-    {{ budget_comparison_amounts_check('document_statements') }}
-),
-
-template_text_failures as (
-    {{ template_text_check('document_statements') }}
-),
-
-entry_error_failures as (
-    {{ entry_error_notes_check('document_statements') }}
-),
-
-unit_heading_failures as (
-    {{ unit_headings_check('document_statements') }}
-),
-
 final as (
-    select 'reason_direction' as check_name, * from reason_direction_failures
-    union all by name
-    select 'text_placeholders' as check_name, * from placeholder_failures
-    union all by name
-    select 'empty_reasons' as check_name, * from empty_reason_failures
-    union all by name
-    select 'empty_table_notes' as check_name, * from empty_table_note_failures
-    union all by name
-    select 'stated_parts_within_whole' as check_name, * from part_failures
-    union all by name
-    select 'comparison_years' as check_name, * from year_failures
-    union all by name
-    select 'copied_reasons' as check_name, * from copied_reason_failures
-    union all by name
-    select 'copied_figures' as check_name, * from copied_figure_failures
-    union all by name
-    select 'repeated_sentences' as check_name, * from repeated_sentence_failures
+    select * from per_document_failures
     union all by name
     select 'performance_targets_summary' as check_name, * from target_failures
     union all by name
     select 'prior_document_amounts' as check_name, * from prior_failures
-    union all by name
-    select 'zero_change_reasons' as check_name, * from zero_change_reason_failures
-    union all by name
-    select 'unexplained_changes' as check_name, * from unexplained_change_failures
-    union all by name
-    select 'completion_contradictions' as check_name, * from completion_failures
-    union all by name
-    select 'budget_reason_direction' as check_name, * from budget_reason_failures
-    union all by name
-    select 'budget_comparison_amounts' as check_name, * from budget_comparison_failures
-    union all by name
-    select 'template_text' as check_name, * from template_text_failures
-    union all by name
-    select 'entry_error_notes' as check_name, * from entry_error_failures
-    union all by name
-    select 'unit_headings' as check_name, * from unit_heading_failures
 )
 
 select * from final
