@@ -466,7 +466,7 @@ def _compared_amounts(sentence: str, members, index: int, before) -> list[Statem
 # --- a balance stated as a running sum: base, 加上 … / 减去 … 后, result (NAR-SUM) --------------------------------------
 # an opener at a clause's start: 加上 / 加 (加上级补助收入 = 加 + 上级…), 减去 / 扣除 / 减; not a verb such as 加强 / 减少
 _SUM_OPEN = re.compile(
-    r"(?:(?<=[，,；;：:])|^)[\s]*(?:再)?(?:(?P<add>加上(?![级年])|加(?![强快大紧速以工入班油重深之])[：:]?)|(?P<sub>减去|扣除|减(?![少轻免缓负税半])[：:]?))")
+    r"(?:(?<=[，,；;：:])|^)[\s]*(?:再)?(?:(?P<add>加上(?![级年])|加(?![强快大紧速工入班油重深之])[：:]?)|(?P<sub>减去|扣除|减(?![少轻免缓负税半])[：:]?))")
 # the result: (收入/支出…)总计 / 合计 / 总量 / 总额 / 总收入 / 总支出 / 可支配(财力) [为/是/达到/：] amount
 _SUM_RESULT = re.compile(
     r"(?:总计|合计|共计|总量|总额|总收入|总支出|可支配财力|可支配收入|可用财力|可支配)(?:为|是|达到|达|共|：|:)?$")
