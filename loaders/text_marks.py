@@ -37,7 +37,9 @@ traditional characters the detection knows written simplified and the pinyin a m
   (加上 / 加 / 减去 / 扣除 / 减) opens a clause; the result is the first amount after a result word (总计, 合计, 总量,
   总额, 总收入, 总支出, 可支配(财力), 可用财力) opening its clause; the base is the one amount of the clauses before
   the opener (since the last ；/。), or, when the opener opens the sentence, the one amount of the sentence before in
-  the same paragraph, if it is printed after the result's kind word (收入 / 支出) and not after the other. Bracketed
+  the same paragraph, if it is printed after the result's kind word (收入 / 支出) and not after the other (a base
+  printed after the other kind word only is never taken). A result of the terms alone (两项合计, 以上合计) is no
+  result of the balance. Bracketed
   text is left out; a percentage or a count between terms is no term. Nothing is marked when a term is a name
   without an amount (上年结余，收入总计), a number without a unit, a change (比上年增加 …, 减少 …), or a 其中 lists
   parts of a term. ``value`` / ``printed_decimals`` / ``printed_unit`` as printed (units may differ per term),
@@ -471,6 +473,8 @@ _SUM_OPEN = re.compile(
 _SUM_RESULT = re.compile(
     r"(?:总计|合计|共计|总量|总额|总收入|总支出|可支配财力|可支配收入|可用财力|可支配)(?:为|是|达到|达|共|：|:)?$")
 _SUM_KINDS = ("收入", "支出")
+# a result that sums the terms only: 两项合计, 以上合计, 上述各项总计
+_SUBTOTAL = re.compile(r"[两二三四五六七八九十0-9]项|以上|上述|上列|前述|各项|此项|这")
 _SUM_RESULT_HINT = re.compile(r"总计|合计|共计|总量|总额|总收入|总支出|可支配|可用财力")
 _PERCENT_OR_COUNT = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?(?:%|％|个百分点|" + _COUNT_WORDS + r")")
 _ANY_NUMBER = re.compile(r"[0-9]")
@@ -531,6 +535,8 @@ def _running_sums(sentence: str, members, index: int, before) -> list[list[State
         if "其中" in span or _SENTENCE_END.search(span):
             continue  # parts of a term listed, or a sum spread over sentences: not judged
         result_clause = _SUBCLAUSE_CUT.split(masked[:result.start()])[-1].strip()
+        if _SUBTOTAL.search(result_clause):
+            continue  # 两项合计, 以上合计: a subtotal of the terms, not base and terms
         base = _sum_base(masked, opener, before, [k for k in _SUM_KINDS if k in result_clause])
         terms = _sum_terms(masked, opener, result)
         if base is None or terms is None:
@@ -568,7 +574,10 @@ def _sum_base(masked: str, opener, before, kinds):
     region_start = max(masked.rfind(c, 0, opener.start()) for c in "；;。") + 1
     amounts = list(_AMOUNT.finditer(masked, region_start, opener.start()))
     if len(amounts) == 1:
-        return amounts[0], _SUBCLAUSE_CUT.split(masked[region_start:amounts[0].start()])[-1].strip() or None, None, None
+        words_before = masked[region_start:amounts[0].start()]
+        if len(kinds) == 1 and kinds[0] not in words_before and ("支出" if kinds[0] == "收入" else "收入") in words_before:
+            return None  # a 收入 base for a 支出 result (or the other way round): not this balance's base
+        return amounts[0], _SUBCLAUSE_CUT.split(words_before)[-1].strip() or None, None, None
     if amounts or masked[:opener.start()].strip(" ，,：:") or before is None or len(kinds) != 1:
         return None
     prior = _masked_brackets(before[0])

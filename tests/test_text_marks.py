@@ -390,6 +390,9 @@ def test_a_running_sum_whose_base_or_terms_cannot_be_told_is_not_read():
     assert _sums("收入3000万元，加上级补助收入800万元，其中一般转移支付500万元，上年结余100万元，收入总计3900万元。\n") == []
     # two amounts before the opener in its clauses
     assert _sums("税收收入2000万元，非税收入1000万元，加上上级补助收入800万元，收入总计3800万元。\n") == []
+    # a subtotal of the terms (两项合计) is not the balance's result; a 收入 base for a 支出 result is not its base
+    assert _sums("收入3000万元，加上上级补助收入800万元、上年结余100万元，两项合计900万元。\n") == []
+    assert _sums("税收收入3000万元，加上上解支出800万元，支出总计3800万元。\n") == []
     # a verb 加强 is no opener
     assert _sums("收入3000万元，加强征管后，收入总计3100万元。\n") == []
 
