@@ -31,6 +31,19 @@ traditional characters the detection knows written simplified and the pinyin a m
   the count, ``printed_unit`` = its measure word, ``list_index`` = the part's position (1, 2 …), ``subject`` = its
   clause, ``value_text`` of the whole's mark = ``tight`` when the parts are joined by 、 only (the list's end is
   then certain) or ``loose`` when a ，/, separates two of them;
+- ``sum_base`` / ``sum_add`` / ``sum_subtract`` / ``sum_result`` (one balance, one ``sentence_index``): a balance
+  stated as a running sum -- "支出完成59.69亿元…。加上上解支出1.4亿元、…以及结转下年3.48亿元后，支出总计66.05亿元",
+  "收入X万元，加上级补助收入a万元、上年结余b万元，收入总计Y万元", 减去 / 扣除 … 后 for a subtraction. The opener
+  (加上 / 加 / 减去 / 扣除 / 减) opens a clause; the result is the first amount after a result word (总计, 合计, 总量,
+  总额, 总收入, 总支出, 可支配(财力), 可用财力) opening its clause; the base is the one amount of the clauses before
+  the opener (since the last ；/。), or, when the opener opens the sentence, the one amount of the sentence before in
+  the same paragraph, if it is printed after the result's kind word (收入 / 支出) and not after the other (a base
+  printed after the other kind word only is never taken). A result of the terms alone (两项合计, 以上合计) is no
+  result of the balance. Bracketed
+  text is left out; a percentage or a count between terms is no term. Nothing is marked when a term is a name
+  without an amount (上年结余，收入总计), a number without a unit, a change (比上年增加 …, 减少 …), or a 其中 lists
+  parts of a term. ``value`` / ``printed_decimals`` / ``printed_unit`` as printed (units may differ per term),
+  ``list_index`` = 0 for the base, 1 … for the terms, then the result; ``subject`` = the term's name.
 - ``empty_value``: a unit or % printed with no number before it where the words ask for one: 占 %, 减少 万元,
   增长 %, 增加万元, 为  万元 (any run of ASCII, full-width, no-break or other Unicode spaces or underscores
   between the word and the unit, traditional characters read simplified: 減少 萬元). Not one: 单位：万元 / 单位为万元,
@@ -52,7 +65,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.2.0"
+MARKS_VERSION = "1.3.0"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -209,6 +222,10 @@ def read_marks(document, facts: DocumentFacts | None = None,
                                    direction=_ZERO_DIRECTIONS[m.group("dir")], value_text=m.group("num"), value=value,
                                    printed_decimals=decimals, printed_unit=m.group("unit"), reason_text=reason,
                                    subject=_subject_before(sentence, m.start())))
+                index += 1
+        if ("加" in sentence or "减" in sentence or "扣除" in sentence) and _SUM_RESULT_HINT.search(sentence):
+            for found in _running_sums(sentence, members, index, before[1:] if before else None):
+                marks.extend(found)
                 index += 1
         if "决算" in sentence or "完成" in sentence or "执行率" in sentence:
             found = _budget_marks(sentence, members, index)
@@ -448,3 +465,167 @@ def _compared_amounts(sentence: str, members, index: int, before) -> list[Statem
         out.append(_mark(_line_at(source_members, m.start()), index, text, role, value_text=m.group("num"),
                          value=value, printed_decimals=decimals, printed_unit=m.group("unit"), basis=kind))
     return out
+
+
+# --- a balance stated as a running sum: base, 加上 … / 减去 … 后, result (NAR-SUM) --------------------------------------
+# an opener at a clause's start: 加上 / 加 (加上级补助收入 = 加 + 上级…), 减去 / 扣除 / 减; not a verb such as 加强 / 减少
+_SUM_OPEN = re.compile(
+    r"(?:(?<=[，,；;：:])|^)[\s]*(?:再)?(?:(?P<add>加上(?![级年])|加(?![强快大紧速工入班油重深之])[：:]?)|(?P<sub>减去|扣除|减(?![少轻免缓负税半])[：:]?))")
+# the result: (收入/支出…)总计 / 合计 / 总量 / 总额 / 总收入 / 总支出 / 可支配(财力) [为/是/达到/：] amount
+_SUM_RESULT = re.compile(
+    r"(?:总计|合计|共计|总量|总额|总收入|总支出|可支配财力|可支配收入|可用财力|可支配)(?:为|是|达到|达|共|：|:)?$")
+_SUM_KINDS = ("收入", "支出")
+# a result that sums the terms only: 两项合计, 以上合计, 上述各项总计
+_SUBTOTAL = re.compile(r"[两二三四五六七八九十0-9]项|以上|上述|上列|前述|各项|此项|这")
+_SUM_RESULT_HINT = re.compile(r"总计|合计|共计|总量|总额|总收入|总支出|可支配|可用财力")
+_PERCENT_OR_COUNT = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?(?:%|％|个百分点|" + _COUNT_WORDS + r")")
+_ANY_NUMBER = re.compile(r"[0-9]")
+_SUBCLAUSE_CUT = re.compile(r"[，,；;、]")
+_TERM_LEAD = re.compile(r"^(?:再|还有|另|以及|及|和|与|加上|加[：:]?|减去|扣除|减[：:]?)")
+_TERM_COMPARED = re.compile(r"比|较|同比|上年同期|减少|下降|降低|持平")
+
+
+def _masked_brackets(text: str) -> str:
+    """``text`` with bracketed text (nested too) blanked, offsets kept."""
+    while True:
+        masked = _BRACKETED.sub(lambda b: " " * len(b.group(0)), text)
+        if masked == text:
+            return text
+        text = masked
+
+
+def _amount_mark(m, members, index, text, role, position, subject, offset=0) -> Statement:
+    value, decimals = _decimal(m.group("num"))
+    return _mark(_line_at(members, m.start() - offset), index, text, role, value=value, value_text=m.group("num"),
+                 printed_decimals=decimals, printed_unit=m.group("unit"), list_index=position,
+                 subject=subject or None)
+
+
+def _sum_pieces(masked: str, start: int, end: int):
+    """The amounts of ``masked[start:end]`` and the text pieces around them: (amounts, pieces) with
+    len(pieces) == len(amounts) + 1; None when a number other than an amount with a unit, a percentage or a count
+    stands there."""
+    amounts = list(_AMOUNT.finditer(masked, start, end))
+    bounds = [start] + [x for m in amounts for x in (m.start(), m.end())] + [end]
+    pieces = [masked[a:b] for a, b in zip(bounds[0::2], bounds[1::2])]
+    for piece in pieces:
+        if _ANY_NUMBER.search(_PERCENT_OR_COUNT.sub("", piece)) and not re.search(r"(?:19|20)[0-9]{2}年", piece):
+            return None
+    return amounts, pieces
+
+
+def _subclauses(piece: str) -> list[str]:
+    """The words of a piece cut at its clause marks and 、, a clause with a percentage or a count dropped."""
+    return [c.strip() for c in _SUBCLAUSE_CUT.split(piece) if not _PERCENT_OR_COUNT.search(c)]
+
+
+def _running_sums(sentence: str, members, index: int, before) -> list[list[Statement]]:
+    """The sum_base / sum_add / sum_subtract / sum_result marks of each balance stated as a running sum in
+    ``sentence`` (see the module docstring); ``before``: (sentence, members) of the sentence before in the same
+    paragraph, or None."""
+    masked = _masked_brackets(sentence)
+    found = []
+    search_from = 0
+    for opener in _SUM_OPEN.finditer(masked):
+        if opener.start() < search_from:
+            continue
+        result = _sum_result(masked, opener.end())
+        if result is None:
+            continue
+        search_from = result.end()
+        span = masked[opener.start():result.start()]
+        if "其中" in span or _SENTENCE_END.search(span):
+            continue  # parts of a term listed, or a sum spread over sentences: not judged
+        result_clause = _SUBCLAUSE_CUT.split(masked[:result.start()])[-1].strip()
+        if _SUBTOTAL.search(result_clause):
+            continue  # 两项合计, 以上合计: a subtotal of the terms, not base and terms
+        base = _sum_base(masked, opener, before, [k for k in _SUM_KINDS if k in result_clause])
+        terms = _sum_terms(masked, opener, result)
+        if base is None or terms is None:
+            continue
+        base_match, base_subject, base_text, base_members = base
+        text = sentence if base_text is None else base_text + sentence
+        at = index + len(found)
+        marks = [_amount_mark(base_match, base_members or members, at, text, "sum_base", 0, base_subject)]
+        for position, (amount, sign, name) in enumerate(terms, start=1):
+            marks.append(_amount_mark(amount, members, at, text, "sum_add" if sign > 0 else "sum_subtract",
+                                      position, name))
+        marks.append(_amount_mark(result, members, at, text, "sum_result", len(terms) + 1, result_clause))
+        found.append(marks)
+    return found
+
+
+def _sum_result(masked: str, start: int):
+    """The result of a running sum: the first amount after ``start`` printed after a result word (收入总计, 支出合计为,
+    可支配财力) that opens its clause (not 、…等合计: a group of terms)."""
+    for m in _AMOUNT.finditer(masked, start):
+        before = masked[:m.start()]
+        cut = max(before.rfind(c) for c in "，,；;、")
+        clause = before[cut + 1:].strip()
+        if _SUM_RESULT.search(clause) and not re.search(r"等(?:" + _SUM_RESULT.pattern.rstrip("$") + r")$", clause) \
+                and (cut < 0 or before[cut] != "、"):
+            return m
+    return None
+
+
+def _sum_base(masked: str, opener, before, kinds):
+    """(amount, subject, text it stands in or None for this sentence, its members or None) of the base of a running
+    sum: the one amount of the clauses before the opener since the last ；/。; for an opener opening the sentence, the
+    one amount of the sentence before (same paragraph) when it is of the result's kind (收入 / 支出) and names not the
+    other. None when the base cannot be told."""
+    region_start = max(masked.rfind(c, 0, opener.start()) for c in "；;。") + 1
+    amounts = list(_AMOUNT.finditer(masked, region_start, opener.start()))
+    if len(amounts) == 1:
+        words_before = masked[region_start:amounts[0].start()]
+        if len(kinds) == 1 and kinds[0] not in words_before and ("支出" if kinds[0] == "收入" else "收入") in words_before:
+            return None  # a 收入 base for a 支出 result (or the other way round): not this balance's base
+        return amounts[0], _SUBCLAUSE_CUT.split(words_before)[-1].strip() or None, None, None
+    if amounts or masked[:opener.start()].strip(" ，,：:") or before is None or len(kinds) != 1:
+        return None
+    prior = _masked_brackets(before[0])
+    amounts = list(_AMOUNT.finditer(prior))
+    if len(amounts) != 1:
+        return None
+    words_before = prior[:amounts[0].start()]
+    other = "支出" if kinds[0] == "收入" else "收入"
+    if kinds[0] not in words_before or other in words_before:
+        return None
+    return amounts[0], _SUBCLAUSE_CUT.split(words_before)[-1].strip() or None, before[0], before[1]
+
+
+_SUBTRACT_LEAD = re.compile(r"^(?:减去|扣除|减)")
+_CONNECTOR_ONLY = re.compile(r"^(?:再|还有|另|以及|及|和|与|后|之后|以后)?$")
+
+
+def _sum_terms(masked: str, opener, result):
+    """[(amount, sign, name)] of the terms between the opener and the result; None unless every term is an amount
+    with a unit and a name (a name without an amount, a number without a unit, a change 比上年增加 … or a 减少 among
+    them: not judged)."""
+    parsed = _sum_pieces(masked, opener.end(), result.start())
+    if parsed is None or not parsed[0]:
+        return None
+    amounts, pieces = parsed
+    sign = -1 if opener.group("sub") else 1
+    terms = []
+    for amount, piece in zip(amounts, pieces):
+        words = _subclauses(piece)
+        name = words[-1] if words else ""
+        earlier = [w for w in words[:-1] if not _CONNECTOR_ONLY.match(w)]
+        # names before this term's name with no amount of their own: a term with no number -- unless a group closed
+        # by 等 (上年结转收入、调入资金、动用预算稳定调节基金等969065万元)
+        if earlier and (not name.endswith("等") or any(_TERM_LEAD.match(w) for w in earlier)):
+            return None
+        lead = _TERM_LEAD.match(name)
+        if lead and _SUBTRACT_LEAD.match(lead.group(0)):
+            sign = -1
+        elif lead and lead.group(0).startswith("加"):
+            sign = 1
+        name = _TERM_LEAD.sub("", name).strip("：: ")
+        if not name or _TERM_COMPARED.search(name):
+            return None  # a change against another figure (比上年增加, 减少) or an amount with no name: not a term
+        terms.append((amount, sign, name))
+    # after the last term: only 后 / connectors, then the result's clause
+    trailing = _SUBCLAUSE_CUT.split(pieces[-1])
+    if any(not _CONNECTOR_ONLY.match(w.strip()) for w in trailing[:-1]):
+        return None
+    return terms

@@ -330,3 +330,86 @@ def test_counts_that_are_no_list_of_parts_are_not_read():
     assert _lists("工期共计12个月，其中施工期9个月、验收期3个月。\n") == []
     # an item list after 其中 opening a sentence that states money: the counts in it belong to the items
     assert _lists("本年慰问困难职工30名。其中：1.社会保障支出45.00万元，用于30名职工补助。\n") == []
+
+
+# --- a balance stated as a running sum (NAR-SUM) --------------------------------------------------------------------
+
+def _sums(text: str):
+    """[(base, [(role, value, unit, subject)], result)] of each running sum of ``text``, as printed."""
+    out = {}
+    for m in marks(text):
+        if m.role.startswith("sum_"):
+            entry = out.setdefault(m.sentence_index, {"base": None, "terms": [], "result": None})
+            printed = (m.value_text, m.printed_unit)
+            if m.role == "sum_base":
+                entry["base"] = printed
+            elif m.role == "sum_result":
+                entry["result"] = printed
+            else:
+                entry["terms"].append((m.role, m.value_text, m.printed_unit, m.subject))
+    return [(e["base"], e["terms"], e["result"]) for e in out.values()]
+
+
+def test_a_running_sum_opening_its_sentence_takes_the_one_amount_of_the_sentence_before():
+    text = ("全市一般公共预算支出完成128.35亿元，增长6.1%。加上上解上级支出2.6亿元、调出资金0.9亿元，以及结转下年"
+            "支出4.15亿元后，支出总计136.0亿元。\n")
+    [(base, terms, result)] = _sums(text)
+    assert base == ("128.35", "亿元") and result == ("136.0", "亿元")
+    assert terms == [("sum_add", "2.6", "亿元", "上解上级支出"), ("sum_add", "0.9", "亿元", "调出资金"),
+                     ("sum_add", "4.15", "亿元", "结转下年支出")]
+    [base_mark] = marks(text, "sum_base")
+    assert base_mark.sentence.startswith("全市一般公共预算支出完成128.35亿元") and base_mark.sentence.endswith("136.0亿元。")
+
+
+def test_a_running_sum_in_one_sentence_with_mixed_units_and_traditional_characters():
+    # 加上级补助收入 is 加 + 上级补助收入; 萬元 and 億元 in one sentence
+    assert _sums("全區一般公共預算收入2.8億元，加上級補助收入9,350萬元、上年結餘420萬元、調入資金0.15億元，收入總計3.9億元。\n") == [
+        (("2.8", "亿元"), [("sum_add", "9,350", "万元", "上级补助收入"), ("sum_add", "420", "万元", "上年结余"),
+                          ("sum_add", "0.15", "亿元", "调入资金")], ("3.9", "亿元"))]
+
+
+def test_a_subtraction_and_a_term_written_as_an_increase():
+    assert _sums("本级收入合计8600万元，减去上解支出350万元、债务还本支出1200万元后，可用财力7050万元。\n") == [
+        (("8600", "万元"), [("sum_subtract", "350", "万元", "上解支出"), ("sum_subtract", "1200", "万元", "债务还本支出")],
+         ("7050", "万元"))]
+    # a term printed as 增加 … is an addend; a percentage between terms is no term
+    assert _sums("基金预算收入6.2亿元，加上专项债务收入4亿元，增长12%，调入资金增加10,239万元，收入总计11.22亿元。\n") == [
+        (("6.2", "亿元"), [("sum_add", "4", "亿元", "专项债务收入"), ("sum_add", "10,239", "万元", "调入资金增加")],
+         ("11.22", "亿元"))]
+
+
+def test_a_running_sum_whose_base_or_terms_cannot_be_told_is_not_read():
+    # the sentence before states two amounts; or names 收入 where the result is 支出
+    assert _sums("支出完成45.2亿元，比上年减少3.1亿元。加上上解支出1.2亿元，支出总计46.4亿元。\n") == []
+    assert _sums("全县收入完成45.2亿元。加上上解支出1.2亿元，支出总计46.4亿元。\n") == []
+    # a 加上 opening the first sentence of its paragraph: no base
+    assert _sums("一、收支情况\n加上上解支出1.2亿元，支出总计46.4亿元。\n") == []
+    # a term with no amount; a change 比上年增加 among the terms; 其中 listing a term's parts
+    assert _sums("收入3000万元，加上上级补助收入800万元、上年结余，收入总计3900万元。\n") == []
+    assert _sums("收入3000万元，加上上级补助收入800万元，比上年增加100万元，收入总计3900万元。\n") == []
+    assert _sums("收入3000万元，加上级补助收入800万元，其中一般转移支付500万元，上年结余100万元，收入总计3900万元。\n") == []
+    # two amounts before the opener in its clauses
+    assert _sums("税收收入2000万元，非税收入1000万元，加上上级补助收入800万元，收入总计3800万元。\n") == []
+    # a subtotal of the terms (两项合计) is not the balance's result; a 收入 base for a 支出 result is not its base
+    assert _sums("收入3000万元，加上上级补助收入800万元、上年结余100万元，两项合计900万元。\n") == []
+    assert _sums("税收收入3000万元，加上上解支出800万元，支出总计3800万元。\n") == []
+    # a verb 加强 is no opener
+    assert _sums("收入3000万元，加强征管后，收入总计3100万元。\n") == []
+
+
+def test_a_running_sum_of_a_report_the_reader_was_not_written_on():
+    # 汕尾市2018年市级决算草案的报告 (shanwei.gov.cn), copied byte-exact: eight terms, the first opened by 加 + 上级;
+    # by hand 129748 + 428905 + 4409 + 320 + 41407 + 348606 + 11 + 14707 = 968113: exact
+    text = ("2018年市级一般公共预算收入决算数129748万元,加上级补助收入428905万元,下级上解收入4409万元,待偿债置换一般债券"
+            "上年结余320万元,上年结转结余收入41407万元,调入资金348606万元,国债转贷资金上年结余11万元,调入预算稳定调节基金"
+            "14707万元,收入总计968113万元。\n")
+    [(base, terms, result)] = _sums(text)
+    assert base == ("129748", "万元") and result == ("968113", "万元")
+    assert [(t[1], t[3]) for t in terms] == [
+        ("428905", "上级补助收入"), ("4409", "下级上解收入"), ("320", "待偿债置换一般债券上年结余"),
+        ("41407", "上年结转结余收入"), ("348606", "调入资金"), ("11", "国债转贷资金上年结余"),
+        ("14707", "调入预算稳定调节基金")]
+    assert {t[0] for t in terms} == {"sum_add"}
+    # 实现 X，完成预算 …%，加以前年度结余 Y，实际可支配 Z (加 + 以前年度…; the percentage is no term)
+    assert _sums("上半年实现财政收入52,310万元，完成年初预算48%，加以前年度结余9,120万元，实际财政可支配收入61,430万元。\n") == [
+        (("52,310", "万元"), [("sum_add", "9,120", "万元", "以前年度结余")], ("61,430", "万元"))]

@@ -1,6 +1,7 @@
 -- One row per failing list or blank of the prose rules on raw.statements that need no other document: counts listed
 -- after 其中 against their whole (NAR-COUNT), a whole's change against its parts' changes (NAR-CHANGE-101/102) and a
--- unit or % printed with no number before it (NAR-TEXT-013), with the evidence and the quoted sentence(s). Computed
+-- unit or % printed with no number before it (NAR-TEXT-013) and a balance stated as a running sum
+-- (收入X，加上…，收入总计Y: NAR-SUM-001/002), with the evidence and the quoted sentence(s). Computed
 -- once by the check macros of macros/generic_tests/ for both the data tests on this model (which warn, one per check)
 -- and fct_findings (which publishes them with the catalog's severity). Per document: an incremental build recomputes
 -- only the documents in scope.
@@ -23,12 +24,18 @@ empty_value_failures as (
     {{ empty_values_check('statements') }}
 ),
 
+running_sum_failures as (
+    {{ running_sums_check('statements') }}
+),
+
 final as (
     select 'count_parts' as check_name, * from count_part_failures
     union all by name
     select 'listed_changes' as check_name, * from listed_change_failures
     union all by name
     select 'empty_values' as check_name, * from empty_value_failures
+    union all by name
+    select 'running_sums' as check_name, * from running_sum_failures
 )
 
 select * from final
