@@ -117,12 +117,23 @@ function_figures as (
 ),
 
 class_names as (
-    -- every name a code goes by: the code list's, and the ones the document prints beside it
+    -- every name a code goes by: the code list's (document_sha256 '') and the ones the document prints beside it
     select '' as document_sha256, code, {{ class_name_key('name_zh') }} as name_key from function_classes
     union
     select distinct document_sha256, row_code, {{ class_name_key('row_label') }}
     from function_figures
     where row_label is not null
+),
+
+-- the two kinds apart, so each lookup below is an equality on (code, name) or on (document, code, name): one
+-- condition `document_sha256 in ('', the document's)` made the join pair every statement with every document
+-- printing the same code and name, which grows with the square of the number of documents
+code_list_names as (
+    select code, name_key from class_names where document_sha256 = ''
+),
+
+document_names as (
+    select document_sha256, code, name_key from class_names where document_sha256 <> ''
 ),
 
 class_paths as (
@@ -146,21 +157,33 @@ class_codes as (
         on document_codes.document_sha256 = class_paths.document_sha256
         and length(document_codes.row_code) = 2 * len(class_paths.path_keys) + 1
     where len(class_paths.path_keys) between 1 and 3
-        and exists (
-            select 1 from class_names
-            where class_names.code = substr(document_codes.row_code, 1, 3)
-                and class_names.name_key = class_paths.path_keys[1]
-                and class_names.document_sha256 in ('', class_paths.document_sha256))
+        and (exists (
+            select 1 from code_list_names
+            where code_list_names.code = substr(document_codes.row_code, 1, 3)
+                and code_list_names.name_key = class_paths.path_keys[1])
+            or exists (
+            select 1 from document_names
+            where document_names.document_sha256 = class_paths.document_sha256
+                and document_names.code = substr(document_codes.row_code, 1, 3)
+                and document_names.name_key = class_paths.path_keys[1]))
         and (len(class_paths.path_keys) < 2 or exists (
-            select 1 from class_names
-            where class_names.code = substr(document_codes.row_code, 1, 5)
-                and class_names.name_key = class_paths.path_keys[2]
-                and class_names.document_sha256 in ('', class_paths.document_sha256)))
+            select 1 from code_list_names
+            where code_list_names.code = substr(document_codes.row_code, 1, 5)
+                and code_list_names.name_key = class_paths.path_keys[2])
+            or exists (
+            select 1 from document_names
+            where document_names.document_sha256 = class_paths.document_sha256
+                and document_names.code = substr(document_codes.row_code, 1, 5)
+                and document_names.name_key = class_paths.path_keys[2]))
         and (len(class_paths.path_keys) < 3 or exists (
-            select 1 from class_names
-            where class_names.code = document_codes.row_code
-                and class_names.name_key = class_paths.path_keys[3]
-                and class_names.document_sha256 in ('', class_paths.document_sha256)))
+            select 1 from code_list_names
+            where code_list_names.code = document_codes.row_code
+                and code_list_names.name_key = class_paths.path_keys[3])
+            or exists (
+            select 1 from document_names
+            where document_names.document_sha256 = class_paths.document_sha256
+                and document_names.code = document_codes.row_code
+                and document_names.name_key = class_paths.path_keys[3]))
 ),
 
 class_candidates_all as (
@@ -312,8 +335,10 @@ table_rules as (
             or not regexp_matches(tables.table_name, rules_used.table_exclude_pattern))
 ),
 
-shape_rules as (
-    -- the shapes of those tables whose row and column the rule's patterns match
+shape_rules as materialized (
+    -- the shapes of those tables whose row and column the rule's patterns match (materialized: computed once, before
+    -- the join with the statements and figures; inlined, the optimizer matched the patterns on every statement x figure
+    -- pair of a document)
     select
         table_rules.link_rule,
         figure_shapes.table_name,
