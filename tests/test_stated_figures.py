@@ -44,7 +44,7 @@ class Statements:
         self.rows.append((self.shas[file_name], "hand", file_name, len(self.rows), sentence_index, None, first, last,
                           None, sentence, subject, kind, path, parent, list_index, role, period, basis, compared_year,
                           compared_basis, direction, value_text, value, decimals, unit if value_text else None,
-                          None, None, sentence))
+                          None, None, sentence, None))  # scope: none of these sentences prints one
 
 
 def wanli(s: Statements) -> None:
@@ -230,7 +230,7 @@ def stated(tmp_path_factory):
         for read in (wanli, welfarehome, finance, govoffice):
             read(statements)
         con.execute("delete from raw.statements")
-        con.executemany("insert into raw.statements values (" + ", ".join(["?"] * 28) + ")", statements.rows)
+        con.executemany("insert into raw.statements values (" + ", ".join(["?"] * 29) + ")", statements.rows)
     finally:
         con.close()
     outcome = run_dbt(warehouse, "build", ["--select", "+fct_findings +fct_stated_figures",
