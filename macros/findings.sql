@@ -85,3 +85,24 @@
 
     select * from in_document_units
 {% endmacro %}
+
+
+{#- The lines a finding covers, quoted in the order printed (the same text on two lines is quoted once per line): one
+    row per (rule_id, document_sha256, source_locator) of `failures` with its quoted_source. `source_lines`: distinct
+    (document_sha256, line_start, line_end, raw_text) of the documents' figures. Used by int_document_findings and
+    fct_findings. -#}
+{% macro quoted_lines(failures, source_lines) %}
+    select
+        failures.rule_id,
+        failures.document_sha256,
+        failures.source_locator,
+        array_to_string(list_transform(
+            list_sort(list_distinct(list({'line': source_lines.line_start, 'text': source_lines.raw_text}))),
+            lambda quoted_line: quoted_line.text), chr(10)) as quoted_source
+    from {{ failures }} as failures
+    inner join {{ source_lines }} as source_lines
+        on source_lines.document_sha256 = failures.document_sha256
+        and source_lines.line_start <= failures.line_end
+        and source_lines.line_end >= failures.line_start
+    group by all
+{% endmacro %}

@@ -91,3 +91,18 @@
             {{ message }} as message,
             {{ quoted_source }} as quoted_source
 {%- endmacro %}
+
+
+{#- Statements with what the prose rules need to know of their document: its fiscal year (document_fiscal_year), kind
+    and department key (dim_departments.normalized_name). Arguments are CTE names. Used by
+    int_statement_text_document_failures and int_statement_text_failures. -#}
+{% macro statements_with_their_document(statements, documents, departments) %}
+    select
+        statements.*,
+        documents.fiscal_year as document_fiscal_year,
+        documents.document_kind,
+        departments.normalized_name as department_key
+    from {{ statements }} as statements
+    inner join {{ documents }} as documents using (document_sha256)
+    left join {{ departments }} as departments on departments.department_name = documents.department_name
+{% endmacro %}

@@ -254,20 +254,7 @@ loader_rows as (
 ),
 
 quoted as (
-    select
-        rule_failures.rule_id,
-        rule_failures.document_sha256,
-        rule_failures.source_locator,
-        -- the quoted lines in the order they are printed (the same text on two lines is quoted once per line)
-        array_to_string(list_transform(
-            list_sort(list_distinct(list({'line': source_lines.line_start, 'text': source_lines.raw_text}))),
-            lambda quoted_line: quoted_line.text), chr(10)) as quoted_source
-    from rule_failures
-    inner join source_lines
-        on source_lines.document_sha256 = rule_failures.document_sha256
-        and source_lines.line_start <= rule_failures.line_end
-        and source_lines.line_end >= rule_failures.line_start
-    group by all
+    {{ quoted_lines('rule_failures', 'source_lines') }}
 ),
 
 rule_rows as (

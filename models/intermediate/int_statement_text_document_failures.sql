@@ -30,14 +30,7 @@ reason_words as (
 -- the statements with what the rules need to know of their document: year, kind, department (normalised name),
 -- read once for all the rules below
 document_statements as materialized (
-    select
-        statements.*,
-        documents.fiscal_year as document_fiscal_year,
-        documents.document_kind,
-        departments.normalized_name as department_key
-    from statements
-    inner join documents using (document_sha256)
-    left join departments on departments.department_name = documents.department_name
+    {{ statements_with_their_document('statements', 'documents', 'departments') }}
 ),
 
 -- the figures with their document's year, kind and department

@@ -31,17 +31,10 @@ figures as (
 -- read once for both rules: only those either reads (NAR-TARGETS: a 绩效目标 summary; NAR-PRIOR: an amount, prior
 -- amount or change in a document with a department and a year)
 document_statements as materialized (
-    select
-        statements.*,
-        documents.fiscal_year as document_fiscal_year,
-        documents.document_kind,
-        departments.normalized_name as department_key
-    from statements
-    inner join documents using (document_sha256)
-    left join departments on departments.department_name = documents.department_name
-    where statements.subject_kind = 'performance_targets'
-        or (statements.role in ('amount', 'prior_amount', 'change')
-            and departments.normalized_name is not null and documents.fiscal_year is not null)
+    select * from ({{ statements_with_their_document('statements', 'documents', 'departments') }})
+    where subject_kind = 'performance_targets'
+        or (role in ('amount', 'prior_amount', 'change')
+            and department_key is not null and document_fiscal_year is not null)
 ),
 
 -- the figures with their document's year, kind and department, read once for the three uses below: only those in

@@ -33,20 +33,7 @@ source_lines as (
 ),
 
 quoted as (
-    select
-        repeated_result_failures.rule_id,
-        repeated_result_failures.document_sha256,
-        repeated_result_failures.source_locator,
-        -- the quoted lines in the order they are printed (the same text on two lines is quoted once per line)
-        array_to_string(list_transform(
-            list_sort(list_distinct(list({'line': source_lines.line_start, 'text': source_lines.raw_text}))),
-            lambda quoted_line: quoted_line.text), chr(10)) as quoted_source
-    from repeated_result_failures
-    inner join source_lines
-        on source_lines.document_sha256 = repeated_result_failures.document_sha256
-        and source_lines.line_start <= repeated_result_failures.line_end
-        and source_lines.line_end >= repeated_result_failures.line_start
-    group by all
+    {{ quoted_lines('repeated_result_failures', 'source_lines') }}
 ),
 
 repeated_result_rows as (
