@@ -29,7 +29,7 @@ from typing import Callable
 
 import duckdb
 
-from loaders import runlog
+from loaders import replay, runlog
 from loaders.gate import DATA_NOT_READ, INCOMPLETE, GateResult, PublicationStatus, publication_status, run_gate
 from loaders.load import LoadSummary, load_directory
 from loaders.runlog import RunRecord, utc_now
@@ -223,8 +223,57 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
             "status": str(node_result.status),
             "failures": node_result.failures,
             "message": node_result.message,
+            "seconds": getattr(node_result, "execution_time", None),
         })
+        if str(node.resource_type) == "test":  # what a replayed build judges the test's result row by
+            config = node.config
+            outcome.results[-1].update(severity=str(config.severity), warn_if=str(config.warn_if),
+                                       error_if=str(config.error_if))
     return outcome
+
+
+def run_replay(staging: Path, fingerprint: str, progress: "Progress") -> tuple[DbtOutcome | None, str]:
+    """The incremental dbt build replayed from the plan stored in ``staging`` (loaders/replay.py): (its outcome,
+    "") or (None, why it was not replayed: no plan valid for this build, or a statement of it failed)."""
+    con = replay.connect(staging)
+    try:
+        plan, why = replay.stored(con, fingerprint)
+        if plan is None:
+            return None, why
+        paused = []
+
+        def on_node(done: int, total: int, result: dict) -> None:
+            progress("dbt", done, total)
+            if not paused:
+                paused.append(True)
+                _pause_point("dbt")
+
+        try:
+            results = replay.replay(con, plan, on_node)
+        except replay.ReplayError as exc:
+            return None, f"the replay stopped at {exc}"
+    finally:
+        con.close()
+    return DbtOutcome(success=not any(r["status"] in ("error", "fail") for r in results), results=results), ""
+
+
+def _keep_plan(staging: Path, recorder: replay.PlanRecorder, outcome: DbtOutcome, fingerprint: str,
+               run_id: str) -> str:
+    """Store the plan of the incremental dbt build just run in ``staging``, for the next build to replay; what was
+    done, for the report."""
+    if not outcome.success:
+        return "dbt failed: no plan recorded"
+    con = duckdb.connect(str(staging))
+    try:
+        plan, why = recorder.plan(fingerprint, replay.database_name(con), outcome.results, run_id)
+        if plan is None:
+            replay.forget(con)
+            return f"no plan recorded: {why}"
+        replay.store(con, plan)
+        con.execute("checkpoint")
+        return f"plan recorded ({len(plan.nodes)} nodes, {plan.statements} statements): the next build replays it"
+    finally:
+        con.close()
 
 
 def _preload_gate() -> None:
@@ -327,6 +376,8 @@ class BuildReport:
     refusal: str | None = None          # why publication was refused before dbt (the build would drop documents)
     dbt_mode: str | None = None         # 'incremental' (the changed documents' rows only) or 'full refresh'
     documents_in_scope: int = 0         # sha256s in ops.changed_documents for an incremental dbt build
+    dbt_engine: str | None = None       # 'dbt', or 'replay': the incremental build's recorded statements replayed
+    replay_note: str | None = None      # why dbt ran instead of a replay, and whether it recorded a plan
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -543,7 +594,7 @@ def _killed_run(stale: dict) -> RunRecord:
 def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, force: bool = False,
           workers: int | None = None, allow_shrink: bool = False,
           max_drop_share: Decimal | None = None, progress: Progress | None = None,
-          full_refresh: bool = False) -> BuildReport:
+          full_refresh: bool = False, replay_allowed: bool | None = None) -> BuildReport:
     """Load, dbt build, gate and publish (see the module docstring). When every document is unchanged and the
     project fingerprint equals that of the run that published the current warehouse, dbt and the gate are not
     rerun (their result would be the same file): the run is logged and published as such. ``force`` reruns them.
@@ -553,8 +604,12 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
     ``progress(phase, done, total)``, if given, is told each phase as it starts (PHASES) and, where it can be
     counted, how far it is: documents parsed of those to parse, dbt nodes finished of the nodes to run.
     dbt rebuilds only the rows of the documents that changed (incremental models keyed by document) unless
-    ``full_refresh``, or the project fingerprint changed, or nothing was published yet: then from scratch."""
+    ``full_refresh``, or the project fingerprint changed, or nothing was published yet: then from scratch.
+    An incremental build replays the statements of the last incremental dbt build when they are valid for it
+    (loaders/replay.py) unless ``replay_allowed`` is false (default: ``$YUSUAN_REPLAY`` is not 0)."""
     started = time.monotonic()
+    if replay_allowed is None:
+        replay_allowed = os.environ.get("YUSUAN_REPLAY", "1") != "0"
     max_drop_share = default_max_drop_share() if max_drop_share is None else Decimal(max_drop_share)
     warehouse = warehouse.resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -577,7 +632,8 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                              stale_lock=stale)
         try:
             _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers,
-                         None if allow_shrink else max_drop_share, progress or _no_progress, full_refresh)
+                         None if allow_shrink else max_drop_share, progress or _no_progress, full_refresh,
+                         replay_allowed)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -657,7 +713,8 @@ def _finish(run: RunRecord, started: float, exit_code: int) -> None:
 def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_building: Path,
                  report: BuildReport, started: float, force: bool = False,
                  workers: int | None = None, max_drop_share: Decimal | None = None,
-                 progress: Progress | None = None, full_refresh: bool = False) -> None:
+                 progress: Progress | None = None, full_refresh: bool = False,
+                 replay_allowed: bool = True) -> None:
     progress = progress or _no_progress
     run = report.run
     run.project_fingerprint = project_fingerprint()
@@ -702,9 +759,19 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     progress("dbt", 0, None)
     report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
     report.documents_in_scope = len(changed)
-    report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None
-                                                             else ["--full-refresh"]),
-                         callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress)])
+    if refresh_reason is None and replay_allowed:
+        report.dbt, report.replay_note = run_replay(staging, run.project_fingerprint, progress)
+        report.dbt_engine = "replay" if report.dbt is not None else None
+    if report.dbt is None:
+        recorder = replay.PlanRecorder() if refresh_reason is None else None
+        report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None
+                                                                 else ["--full-refresh"]),
+                             callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress)]
+                             + ([recorder] if recorder is not None else []))
+        report.dbt_engine = "dbt"
+        if recorder is not None:
+            recorded = _keep_plan(staging, recorder, report.dbt, run.project_fingerprint, run.run_id)
+            report.replay_note = "; ".join(n for n in (report.replay_note, recorded) if n)
     if not report.dbt.success:
         run.status = runlog.DBT_FAILED
         lines = [report.dbt.error] if report.dbt.error else []

@@ -56,6 +56,9 @@ def build(
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Rebuild every dbt model from scratch "
                                       "instead of only the rows of the documents that changed (done anyway when "
                                       "the dbt project changed since the published build)."),
+    no_replay: bool = typer.Option(False, "--no-replay", help="Run dbt for an incremental build even when the "
+                                   "statements of the last incremental dbt build could be replayed (README, "
+                                   "\"Rebuilds\"; default: $YUSUAN_REPLAY=0 does the same)."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
@@ -86,7 +89,8 @@ def build(
             report = pipeline.build(directory, target, wait_seconds=wait, force=force, workers=workers,
                                     allow_shrink=allow_shrink,
                                     max_drop_share=None if max_drop_share is None else str(max_drop_share),
-                                    progress=progress, full_refresh=full_refresh)
+                                    progress=progress, full_refresh=full_refresh,
+                                    replay_allowed=False if no_replay else None)
     except pipeline.BuildLocked as exc:
         _build_error(as_json, pipeline.EXIT_LOCKED, str(exc), "busy")
     except Exception as exc:  # noqa: BLE001 - an unexpected failure is a failed build, not exit 1 ("published")
@@ -185,6 +189,8 @@ def build_summary(report: pipeline.BuildReport) -> dict:
         "findings_by_severity": dict(sorted(report.findings_by_severity.items())),
         "gate": None if report.gate is None else {"passed": report.gate.success, "checks": len(report.gate.checks),
                                                   "failed": report.gate.failure_lines()},
+        "dbt": {"mode": report.dbt_mode, "engine": report.dbt_engine, "documents_in_scope": report.documents_in_scope,
+                "replay_note": report.replay_note},
         "dbt_failed": None if report.dbt is None else [
             f"{n['resource_type']} {n['name']}: {n['status']}" for n in report.dbt.failed_nodes()],
         "refusal": report.refusal,
@@ -284,8 +290,12 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
         console.print(f"removed (no longer in the folder): {name}")
     console.print(f"[bold]Warehouse:[/bold] {report.warehouse}")
     if report.dbt_mode == "incremental":
-        console.print(f"dbt: incremental, the rows of {report.documents_in_scope} document version(s) recomputed "
-                      "(--full-refresh rebuilds every model from scratch)")
+        how = ("the statements of the last incremental dbt build replayed" if report.dbt_engine == "replay"
+               else "run by dbt")
+        console.print(f"dbt: incremental, the rows of {report.documents_in_scope} document version(s) recomputed, "
+                      f"{how} (--full-refresh rebuilds every model from scratch)")
+        if report.replay_note:
+            console.print(f"replay: {escape(report.replay_note)}", highlight=False)
     elif report.dbt_mode is not None:
         console.print("dbt: full refresh (every model rebuilt from scratch)")
     if report.gate is not None:

@@ -1,0 +1,243 @@
+"""Replayed incremental builds: a rebuild of a few documents without dbt's fixed cost (issue 15).
+
+An incremental ``yusuan build`` (loaders/build.py) runs dbt with the same selection, the same variables and the same
+project every time; only the rows of ``ops.changed_documents`` differ. The SQL dbt sends to DuckDB is then the same
+from one incremental build to the next: the scope is a table the statements read, not a list written into them, and
+no model or macro of this project reads data while it compiles (no ``run_query`` or ``statement`` blocks:
+tests/test_replay.py checks the project for them). Yet dbt spends 25-40 s on such a build (imports and start-up,
+and ~0.1 s of its own CPU per node for ~240 nodes) around queries that take a few seconds.
+
+So when dbt runs an incremental build, every statement it sends to DuckDB is recorded with its node (dbt's own
+``SQLQuery`` events), and once the build has succeeded the statements are stored in the warehouse itself
+(``ops.build_plan``) with what they are valid for: the project fingerprint (the dbt project, gate and tool versions,
+loaders/build.py) and the name DuckDB gives the file. The next incremental build of that warehouse with the same
+fingerprint replays them: node by node, in the order dbt finished the nodes (a node starts only after its parents
+finished), each node in one transaction; a data test's result row (failures, should_warn, should_error) is judged
+as dbt judges it (severity error and should_error: fail; should_warn: warn).
+
+What is not replayed, and runs dbt as before: a full refresh, a first build, any build whose fingerprint or file
+name differs from the plan's, and ``--no-replay``. A statement that fails during a replay stops it; dbt then runs the
+same incremental build (every model it reruns deletes its documents' rows before inserting them, or is rebuilt
+whole, so what the replay did first is redone, not doubled), and the report says why. tests/test_replay.py proves a
+replayed build equal, row for row, to a dbt build and to a build from scratch.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+PLAN_TABLE = "ops.build_plan"
+PLAN_SOURCE_TABLE = "ops.build_plan_source"
+PLAN_FORMAT = "1"
+# statements dbt sends on connections that belong to no node (listing and creating schemas at the start)
+_NO_NODE = "connection:"
+_TRANSACTION_WORDS = {"BEGIN", "COMMIT", "ROLLBACK"}
+_TEST_RESULT_COLUMNS = ("failures", "should_warn", "should_error")
+
+
+@dataclass
+class PlannedNode:
+    node_id: str
+    resource_type: str
+    name: str
+    statements: list[str]
+    severity: str | None = None   # data tests: ERROR or WARN
+    warn_if: str | None = None
+    error_if: str | None = None
+
+
+@dataclass
+class Plan:
+    fingerprint: str
+    database: str
+    nodes: list[PlannedNode] = field(default_factory=list)
+    recorded_run_id: str | None = None
+
+    @property
+    def statements(self) -> int:
+        return sum(len(node.statements) for node in self.nodes)
+
+
+class PlanRecorder:
+    """A dbt callback that keeps every statement dbt sends to the database, with its node, in the order sent."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.order: list[str] = []
+        self.statements: dict[str, list[str]] = {}
+
+    def __call__(self, event) -> None:
+        if event.info.name != "SQLQuery":
+            return
+        data = event.data
+        node_id = getattr(getattr(data, "node_info", None), "unique_id", "") or f"{_NO_NODE}{data.conn_name}"
+        with self._lock:
+            if node_id not in self.statements:
+                self.order.append(node_id)
+                self.statements[node_id] = []
+            self.statements[node_id].append(data.sql)
+
+    def plan(self, fingerprint: str, database: str, results: list[dict], run_id: str | None) -> tuple[Plan | None, str]:
+        """(the plan of the build just run, "") or (None, why it cannot be replayed as recorded: a node did not
+        succeed, or ran without a statement recorded)."""
+        by_id = {result["unique_id"]: result for result in results if result["resource_type"] in ("model", "test")}
+        if not by_id:
+            return None, "dbt ran no model and no test"
+        for result in by_id.values():
+            if result["status"] not in ("success", "pass", "warn"):
+                return None, f"{result['unique_id']} ended {result['status']}"
+            if result["unique_id"] not in self.statements:
+                return None, f"{result['unique_id']} sent no statement"
+        nodes = []
+        for node_id in self.order:
+            result = by_id.get(node_id)
+            if node_id.startswith(_NO_NODE):
+                nodes.append(PlannedNode(node_id, "connection", node_id[len(_NO_NODE):], self.statements[node_id]))
+            elif result is None:
+                return None, f"{node_id} sent statements but is not among the results"
+            else:
+                nodes.append(PlannedNode(node_id, result["resource_type"], result["name"],
+                                         self.statements[node_id], result.get("severity"),
+                                         result.get("warn_if"), result.get("error_if")))
+        return Plan(fingerprint, database, nodes, run_id), ""
+
+
+def database_name(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute("select current_database()").fetchone()[0]
+
+
+def store(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
+    """Replace the plan kept in the warehouse ``con`` is open on."""
+    con.execute("create schema if not exists ops")
+    con.execute(f"create or replace table {PLAN_SOURCE_TABLE} (plan_format varchar, project_fingerprint varchar, "
+                "database_name varchar, recorded_run_id varchar, recorded_at timestamptz, nodes integer, "
+                "statements integer)")
+    con.execute(f"create or replace table {PLAN_TABLE} (node_position integer, node_id varchar, "
+                "resource_type varchar, node_name varchar, severity varchar, warn_if varchar, error_if varchar, "
+                "statement_position integer, sql varchar, primary key (node_position, statement_position))")
+    rows = [(position, node.node_id, node.resource_type, node.name, node.severity, node.warn_if, node.error_if,
+             index, sql)
+            for position, node in enumerate(plan.nodes) for index, sql in enumerate(node.statements)]
+    con.executemany(f"insert into {PLAN_TABLE} values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.execute(f"insert into {PLAN_SOURCE_TABLE} values (?, ?, ?, ?, now(), ?, ?)",
+                [PLAN_FORMAT, plan.fingerprint, plan.database, plan.recorded_run_id, len(plan.nodes),
+                 plan.statements])
+
+
+def forget(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the stored plan (a build that is not replayable from it ran: a full refresh, a failed build)."""
+    con.execute(f"drop table if exists {PLAN_TABLE}")
+    con.execute(f"drop table if exists {PLAN_SOURCE_TABLE}")
+
+
+def stored(con: duckdb.DuckDBPyConnection, fingerprint: str) -> tuple[Plan | None, str]:
+    """(the plan to replay, "") or (None, why there is none for this build)."""
+    exists = con.execute("select count(*) from information_schema.tables where table_schema = 'ops' "
+                         "and table_name in ('build_plan', 'build_plan_source')").fetchone()[0]
+    if exists != 2:
+        return None, "no recorded plan in this warehouse yet (dbt records one in this build)"
+    source = con.execute(f"select plan_format, project_fingerprint, database_name, recorded_run_id "
+                         f"from {PLAN_SOURCE_TABLE}").fetchall()
+    if len(source) != 1:
+        return None, "the recorded plan has no single source row"
+    plan_format, plan_fingerprint, plan_database, run_id = source[0]
+    if plan_format != PLAN_FORMAT:
+        return None, f"the recorded plan is in format {plan_format}, this version replays {PLAN_FORMAT}"
+    if plan_fingerprint != fingerprint:
+        return None, "the dbt project, gate or tools changed since the plan was recorded"
+    if plan_database != database_name(con):
+        return None, f"the plan was recorded in a file DuckDB names {plan_database!r}, not {database_name(con)!r}"
+    plan = Plan(plan_fingerprint, plan_database, [], run_id)
+    rows = con.execute(f"select node_position, node_id, resource_type, node_name, severity, warn_if, error_if, sql "
+                       f"from {PLAN_TABLE} order by node_position, statement_position").fetchall()
+    current = None
+    for position, node_id, resource_type, name, severity, warn_if, error_if, sql in rows:
+        if current is None or current[0] != position:
+            current = (position, PlannedNode(node_id, resource_type, name, [], severity, warn_if, error_if))
+            plan.nodes.append(current[1])
+        current[1].statements.append(sql)
+    if not plan.nodes:
+        return None, "the recorded plan is empty"
+    return plan, ""
+
+
+class ReplayError(Exception):
+    """A statement of the plan failed: the replay stopped at ``node_id``."""
+
+    def __init__(self, node_id: str, cause: Exception) -> None:
+        super().__init__(f"{node_id}: {type(cause).__name__}: {cause}")
+        self.node_id = node_id
+
+
+def _pluralize(count: int) -> str:
+    return f"{count} result" if count == 1 else f"{count} results"
+
+
+def judge_test(node: PlannedNode, failures: int, should_warn: bool, should_error: bool) -> tuple[str, str | None]:
+    """(status, message) of a data test from its result row, as dbt judges it (dbt/task/test.py)."""
+    if (node.severity or "ERROR").upper() == "ERROR" and should_error:
+        return "fail", f"Got {_pluralize(failures)}, configured to fail if {node.error_if}"
+    if should_warn:
+        return "warn", f"Got {_pluralize(failures)}, configured to warn if {node.warn_if}"
+    return "pass", None
+
+
+def replay(con: duckdb.DuckDBPyConnection, plan: Plan,
+           on_node: Callable[[int, int, dict], None] | None = None) -> list[dict]:
+    """Run the plan's statements on ``con``; the node results, shaped as loaders.build.run_dbt reports them (with
+    ``seconds``). Raises ReplayError at the first statement that fails (that node's transaction rolled back)."""
+    results = []
+    total = sum(1 for node in plan.nodes if node.resource_type != "connection")
+    for node in plan.nodes:
+        started = time.perf_counter()
+        row = None
+        con.execute("begin")
+        try:
+            for sql in node.statements:
+                if sql.strip().upper() in _TRANSACTION_WORDS:
+                    continue  # the node's statements run in one transaction of the replay's own
+                cursor = con.execute(sql)
+                if node.resource_type == "test" and cursor.description is not None \
+                        and tuple(c[0] for c in cursor.description) == _TEST_RESULT_COLUMNS:
+                    row = cursor.fetchone()
+            con.execute("commit")
+        except duckdb.Error as exc:
+            con.execute("rollback")
+            raise ReplayError(node.node_id, exc) from exc
+        if node.resource_type == "connection":
+            continue
+        status, message, failures = "success", None, None
+        if node.resource_type == "test":
+            if row is None:
+                raise ReplayError(node.node_id, RuntimeError("the test's statements returned no result row"))
+            failures = int(row[0])
+            status, message = judge_test(node, failures, bool(row[1]), bool(row[2]))
+        result = {"name": node.name, "unique_id": node.node_id, "resource_type": node.resource_type,
+                  "status": status, "failures": failures, "message": message,
+                  "seconds": time.perf_counter() - started}
+        results.append(result)
+        if on_node is not None:
+            on_node(len(results), total, result)
+    return results
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """The file opened with the settings dbt's build target gives DuckDB (profiles.yml), so that a replayed query
+    runs under the memory limit dbt's runs under."""
+    return duckdb.connect(str(path), config=build_target_settings())
+
+
+def build_target_settings() -> dict:
+    import yaml
+
+    from loaders.build import DBT_BUILD_TARGET, PROJECT_ROOT
+
+    profiles = yaml.safe_load((PROJECT_ROOT / "profiles.yml").read_text(encoding="utf-8"))
+    target = profiles["yusuan"]["outputs"][DBT_BUILD_TARGET]
+    return {str(key): str(value) for key, value in (target.get("settings") or {}).items()}

@@ -1,0 +1,187 @@
+"""Replayed incremental builds (loaders/replay.py, issue 15): the statements of an incremental dbt build, recorded and
+replayed in the next incremental build, give the warehouse dbt gives, and the one a build from scratch gives.
+
+A generated corpus (30 documents, a share with injected faults so that rules fire and tests warn) is built from
+scratch; one document changes and dbt rebuilds it incrementally, recording its plan; then documents are changed,
+added, removed and renamed and an unreadable file is added, and that folder is built three ways from the same
+warehouse: replayed, by dbt (--no-replay), and from scratch. Every table of the marts and intermediate models is
+compared row for row, and the test results (status and failures of every data test) of the replay and of dbt.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders import build as pipeline
+from loaders import replay
+from loaders.compare import differences
+from loaders.synthetic.corpus import write_corpus
+
+from test_incremental import _apply_changes, _change_an_amount
+
+SEED = 7
+DOCUMENTS = 30
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """(documents, extra documents, warehouse): built from scratch, then one document changed and rebuilt by dbt,
+    which recorded its plan in the warehouse."""
+    base = tmp_path_factory.mktemp("replay")
+    docs, extra = base / "docs", base / "extra"
+    write_corpus(docs, DOCUMENTS, seed=SEED, fault_share=0.4)
+    write_corpus(extra, 3, seed=SEED, fault_share=0.4, start=DOCUMENTS)
+    warehouse = base / "first" / "yusuan.duckdb"
+    warehouse.parent.mkdir()
+    first = pipeline.build(docs, warehouse, workers=1)
+    assert first.published and first.dbt_mode == "full refresh" and first.dbt_engine == "dbt"
+    _change_an_amount(sorted(docs.glob("*-evaluation-*.txt"))[-1], "实际支出 ")
+    second = pipeline.build(docs, warehouse, workers=1)
+    assert second.published and second.dbt_mode == "incremental" and second.dbt_engine == "dbt"
+    assert second.replay_note.startswith("no recorded plan in this warehouse yet")
+    assert "plan recorded" in second.replay_note
+    return docs, extra, warehouse
+
+
+def _copy(recorded, tmp_path: Path, name: str) -> tuple[Path, Path]:
+    docs, _extra, warehouse = recorded
+    work = tmp_path / f"docs-{name}"
+    if not work.exists():
+        shutil.copytree(docs, work)
+    copy = tmp_path / name / "yusuan.duckdb"
+    copy.parent.mkdir()
+    shutil.copyfile(warehouse, copy)
+    return work, copy
+
+
+def _test_results(report: pipeline.BuildReport) -> set[tuple]:
+    return {(r["unique_id"], r["status"], r["failures"]) for r in report.dbt.results if r["resource_type"] == "test"}
+
+
+def test_a_replayed_build_equals_a_dbt_build_and_a_build_from_scratch(recorded, tmp_path):
+    work, replayed = _copy(recorded, tmp_path, "replayed")
+    _apply_changes(work, recorded[1])
+    _, by_dbt = _copy(recorded, tmp_path, "dbt")
+
+    report = pipeline.build(work, replayed, workers=1)
+    assert report.published and report.dbt_mode == "incremental" and report.dbt_engine == "replay", report.replay_note
+    assert report.documents_in_scope == 3 * 2 + 2 + 1 + 3
+    dbt_report = pipeline.build(work, by_dbt, workers=1, replay_allowed=False)
+    assert dbt_report.published and dbt_report.dbt_engine == "dbt"
+    assert differences(replayed, by_dbt) == {}
+
+    full = tmp_path / "full" / "yusuan.duckdb"
+    full.parent.mkdir()
+    scratch = pipeline.build(work, full, workers=1)
+    assert scratch.published and scratch.dbt_mode == "full refresh"
+    assert differences(replayed, full) == {}
+
+    # the tests judged alike: the same tests, the same status and number of failing rows; some of them warn
+    assert _test_results(report) == _test_results(dbt_report)
+    assert any(r["status"] == "warn" and r["failures"] > 0 for r in report.dbt.results)
+    models = {r["unique_id"] for r in report.dbt.results if r["resource_type"] == "model"}
+    assert models == {r["unique_id"] for r in dbt_report.dbt.results if r["resource_type"] == "model"}
+    # and the replayed warehouse still carries the plan: the next build replays again
+    con = duckdb.connect(str(replayed), read_only=True)
+    try:
+        plan, why = replay.stored(con, pipeline.project_fingerprint())
+    finally:
+        con.close()
+    assert plan is not None, why
+
+
+def _rewrite_plan(warehouse: Path, sql: str, node_like: str) -> str:
+    """Replace the statements of the first plan node whose id matches ``node_like`` by ``sql``; its id."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        node_position, node_id = con.execute(f"select min(node_position), min(node_id) from {replay.PLAN_TABLE} "
+                                             "where node_id like ?", [node_like]).fetchone()
+        con.execute(f"delete from {replay.PLAN_TABLE} where node_position = ? and statement_position > 0",
+                    [node_position])
+        con.execute(f"update {replay.PLAN_TABLE} set sql = ? where node_position = ?", [sql, node_position])
+        return node_id
+    finally:
+        con.close()
+
+
+def test_a_statement_that_fails_in_a_replay_hands_the_build_to_dbt(recorded, tmp_path):
+    work, warehouse = _copy(recorded, tmp_path, "broken")
+    _change_an_amount(sorted(work.glob("*-evaluation-*.txt"))[1], "实际支出 ")
+    broken = _rewrite_plan(warehouse, "select * from a_table_that_is_not_there", "model.yusuan.fct_execution")
+    report = pipeline.build(work, warehouse, workers=1)
+    assert report.published and report.dbt_engine == "dbt"
+    assert report.replay_note.startswith(f"the replay stopped at {broken}: CatalogException")
+    assert "plan recorded" in report.replay_note  # dbt recorded a sound plan over the broken one
+
+    full = tmp_path / "full" / "yusuan.duckdb"
+    full.parent.mkdir()
+    assert pipeline.build(work, full, workers=1).published
+    assert differences(warehouse, full) == {}
+
+
+def test_a_data_test_that_fails_in_a_replay_fails_the_build(recorded, tmp_path):
+    work, warehouse = _copy(recorded, tmp_path, "failing")
+    _change_an_amount(sorted(work.glob("*-evaluation-*.txt"))[0], "实际支出 ")
+    failing = _rewrite_plan(warehouse, "select 2 as failures, true as should_warn, true as should_error",
+                            "test.yusuan.not_null_fct_execution%")
+    report = pipeline.build(work, warehouse, workers=1)
+    assert not report.published and report.dbt_engine == "replay"
+    assert [(n["unique_id"], n["status"], n["failures"]) for n in report.dbt.failed_nodes()] == [(failing, "fail", 2)]
+    assert report.dbt.failed_nodes()[0]["message"] == "Got 2 results, configured to fail if != 0"
+
+
+def test_a_plan_is_replayed_only_for_its_project_and_file(recorded, tmp_path):
+    _, warehouse = _copy(recorded, tmp_path, "valid")
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        plan, why = replay.stored(con, pipeline.project_fingerprint())
+        assert plan is not None and why == ""
+        assert replay.stored(con, "another project")[1] == \
+            "the dbt project, gate or tools changed since the plan was recorded"
+    finally:
+        con.close()
+    other = tmp_path / "valid" / "another-name.duckdb"
+    shutil.copyfile(warehouse, other)
+    con = duckdb.connect(str(other), read_only=True)
+    try:
+        assert replay.stored(con, pipeline.project_fingerprint())[1].startswith("the plan was recorded in a file")
+    finally:
+        con.close()
+
+
+def test_no_replay_runs_dbt(recorded, tmp_path, monkeypatch):
+    work, warehouse = _copy(recorded, tmp_path, "no-replay")
+    _change_an_amount(sorted(work.glob("*-evaluation-*.txt"))[0], "实际支出 ")
+    monkeypatch.setenv("YUSUAN_REPLAY", "0")
+    calls = []
+    monkeypatch.setattr(pipeline, "run_dbt", lambda *a, **k: calls.append(k) or pipeline.DbtOutcome(success=False))
+    report = pipeline.build(work, warehouse, workers=1)
+    assert report.dbt_engine == "dbt" and len(calls) == 1 and not report.published
+
+
+@pytest.mark.parametrize("severity, warn, error, expected", [
+    ("ERROR", True, True, "fail"),
+    ("ERROR", True, False, "warn"),
+    ("WARN", True, True, "warn"),    # a warn-severity test never fails the build
+    ("warn", False, False, "pass"),
+    ("ERROR", False, False, "pass"),
+])
+def test_a_test_result_is_judged_as_dbt_judges_it(severity, warn, error, expected):
+    node = replay.PlannedNode("test.x", "test", "x", [], severity, "!= 0", "!= 0")
+    assert replay.judge_test(node, 3, warn, error)[0] == expected
+
+
+def test_no_model_or_macro_reads_data_while_it_compiles():
+    """The premise of a replay: the SQL of an incremental build does not depend on the data (no run_query, no
+    statement blocks, no adapter lookups in this project's models and macros)."""
+    pattern = re.compile(r"run_query\s*\(|\{%-?\s*call\s+statement|load_result\s*\(|adapter\.(get_relation|"
+                         r"get_columns_in_relation|execute)")
+    found = [str(path.relative_to(ROOT)) for folder in ("models", "macros", "tests/dbt")
+             for path in (ROOT / folder).rglob("*.sql") if pattern.search(path.read_text(encoding="utf-8"))]
+    assert found == []
