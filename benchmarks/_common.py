@@ -71,7 +71,7 @@ def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Ti
 
     from loaders import build as pipeline
 
-    names = ("load_directory", "run_dbt", "run_gate", "project_fingerprint", "_summarise", "_publish")
+    names = ("load_directory", "run_dbt", "run_replay", "run_gate", "project_fingerprint", "_summarise", "_publish")
     originals = {name: getattr(pipeline, name) for name in names}
     copyfile = shutil.copyfile
 
@@ -88,6 +88,7 @@ def timed_build(documents: Path, warehouse: Path, workers: int | None, timer: Ti
 
     pipeline.load_directory = wrap("load (parse + land)", originals["load_directory"])
     pipeline.run_dbt = wrap("dbt build", run_dbt)
+    pipeline.run_replay = wrap("dbt build replayed", originals["run_replay"])
     pipeline.run_gate = wrap("gate", originals["run_gate"])
     pipeline.project_fingerprint = wrap("project fingerprint", originals["project_fingerprint"])
     pipeline._summarise = wrap("summary counts", originals["_summarise"])
@@ -136,7 +137,10 @@ def _build_and_measure(documents: str, warehouse: str, workers: int | None, send
                    "findings_by_severity": report.findings_by_severity,
                    "parsed": report.load.count("completed"), "unchanged": report.load.count("unchanged"),
                    "dbt_mode": report.dbt_mode, "documents_in_scope": report.documents_in_scope,
-                   "dbt_failed": [] if report.dbt is None else report.dbt.failed_nodes()}
+                   "dbt_failed": [] if report.dbt is None else report.dbt.failed_nodes(),
+                   "dbt_engine": report.dbt_engine, "replay_note": report.replay_note,
+                   "dbt_nodes": [] if report.dbt is None else [
+                       (r["unique_id"], r.get("seconds") or 0.0) for r in report.dbt.results]}
         sender.send((timer, summary, peak_rss_mb()))
     except BaseException as exc:  # noqa: BLE001 -- reported by the parent
         sender.send(exc)

@@ -23,24 +23,22 @@ from pathlib import Path
 from _common import ROOT, build_in_fresh_process, machine, print_memory, print_phases, verdict
 
 
-def dbt_nodes(top: int = 8) -> None:
-    """The slowest nodes of the last dbt run, and node time by resource type (run_results.json)."""
-    path = ROOT / "target" / "run_results.json"
-    if not path.exists():
+def dbt_nodes(rebuilt: dict, top: int = 8) -> None:
+    """The slowest nodes of the rebuild's dbt build (dbt or replayed), and node time by resource type."""
+    nodes = rebuilt.get("dbt_nodes") or []
+    if not nodes:
         return
-    results = json.loads(path.read_text(encoding="utf-8"))
-    nodes = results.get("results", [])
     by_type: dict[str, tuple[int, float]] = {}
-    for node in nodes:
-        kind = node["unique_id"].split(".")[0]
-        count, seconds = by_type.get(kind, (0, 0.0))
-        by_type[kind] = (count + 1, seconds + node.get("execution_time", 0.0))
-    elapsed = results.get("elapsed_time", 0.0)
-    print(f"  dbt run (nodes, 2 threads): {elapsed:.2f} s for {len(nodes)} nodes; node time by kind: "
+    for unique_id, seconds in nodes:
+        kind = unique_id.split(".")[0]
+        count, total = by_type.get(kind, (0, 0.0))
+        by_type[kind] = (count + 1, total + seconds)
+    print(f"  {rebuilt.get('dbt_engine')}: {len(nodes)} nodes; node time by kind: "
           + ", ".join(f"{kind} {count} x = {seconds:.2f} s" for kind, (count, seconds) in sorted(by_type.items())))
-    slowest = sorted(nodes, key=lambda n: n.get("execution_time", 0.0), reverse=True)[:top]
-    print("  slowest nodes: " + ", ".join(f"{n['unique_id'].split('.')[-1]} {n['execution_time']:.2f} s"
-                                          for n in slowest))
+    slowest = sorted(nodes, key=lambda n: n[1], reverse=True)[:top]
+    print("  slowest nodes: " + ", ".join(f"{uid.split('.')[-1]} {seconds:.2f} s" for uid, seconds in slowest))
+    if rebuilt.get("replay_note"):
+        print(f"  replay: {rebuilt['replay_note'][:300]}")
 
 
 def main() -> None:
@@ -52,19 +50,25 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="change and rebuild this many times (one document each)")
     parser.add_argument("--dbt-extra", action="append", default=[], help="an option for dbt (repeatable)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpus and warehouses in this folder")
+    parser.add_argument("--reuse", type=Path, default=None, help="a folder kept by --keep: its corpus and warehouse "
+                        "are rebuilt as they are (no new corpus, no first build)")
     args = parser.parse_args()
     print(machine())
-    base = args.keep or Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
+    base = args.reuse or args.keep or Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
     docs = base / "docs"
-    from loaders.synthetic.corpus import write_corpus
-
-    summary = write_corpus(docs, args.docs, seed=args.seed)
     warehouse = base / "warehouse" / "yusuan.duckdb"
-    # each build runs in a fresh process, as `yusuan build` does (a scheduled rebuild is a new process)
-    first, built, _ = build_in_fresh_process(docs, warehouse, args.workers)
-    print(f"first build, {args.docs} documents: published={built['published']}, dbt {built['dbt_mode']}")
-    print_phases(first, args.docs)
-    evaluations = [name for name in summary.files if "-evaluation-" in name]
+    if args.reuse is None:
+        from loaders.synthetic.corpus import write_corpus
+
+        write_corpus(docs, args.docs, seed=args.seed)
+        # each build runs in a fresh process, as `yusuan build` does (a scheduled rebuild is a new process)
+        first, built, _ = build_in_fresh_process(docs, warehouse, args.workers)
+        print(f"first build, {args.docs} documents: published={built['published']}, dbt {built['dbt_mode']}")
+        print_phases(first, args.docs)
+    else:
+        args.docs = sum(1 for path in docs.iterdir() if path.suffix == ".txt")
+        print(f"reused: {base} ({args.docs} documents, the warehouse as it was left)")
+    evaluations = sorted(path.name for path in docs.iterdir() if "-evaluation-" in path.name)
     for attempt in range(args.repeat):
         # change one printed figure of one document (an evaluation report's actual spending)
         changed = docs / evaluations[attempt % len(evaluations)]
@@ -75,12 +79,13 @@ def main() -> None:
         changed.write_text(text[:at] + ("1" if digit != "1" else "2") + text[at + 1:], encoding="utf-8")
         second, rebuilt, peaks = build_in_fresh_process(docs, warehouse, args.workers, dbt_extra=args.dbt_extra)
         print(f"rebuild after changing {changed.name}: published={rebuilt['published']}, parsed {rebuilt['parsed']}, "
-              f"unchanged {rebuilt['unchanged']}, dbt {rebuilt['dbt_mode']} ({rebuilt['documents_in_scope']} "
+              f"unchanged {rebuilt['unchanged']}, dbt {rebuilt['dbt_mode']} by {rebuilt['dbt_engine']} "
+              f"({rebuilt['documents_in_scope']} "
               f"sha256 in scope){' extra ' + ' '.join(args.dbt_extra) if args.dbt_extra else ''}")
         if rebuilt["dbt_failed"]:
             print(f"  dbt failed: {rebuilt['dbt_failed']}")
         print_phases(second, 1)
-        dbt_nodes()
+        dbt_nodes(rebuilt)
         total = second.phases["total"]
         print(f"target one changed document in 10,000 <= 5 s ({args.docs} here): {verdict(total, 5)} ({total:.1f} s)")
         print_memory(peaks=peaks, who="rebuild process")
@@ -94,7 +99,7 @@ def main() -> None:
         found = differences(warehouse, scratch)
         print(f"incremental = full at {args.docs} documents: {'yes' if not found else 'NO'}"
               + ("" if not found else f" ({found})"))
-    if args.keep is None:
+    if args.keep is None and args.reuse is None:
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -146,13 +146,21 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     frames: dict[str, Any] = {}
     marts: list[str] = []
     with _quiet_gx():
-        from loaders.expectations import SUITES  # imports great_expectations (seconds, the first time)
+        from loaders.expectations import SUITES, columns_checked  # imports great_expectations (seconds, the first time)
     try:
         with _read_only(candidate) as con:
             marts = _marts(con)
             for mart in marts:
                 if mart in SUITES:
-                    frames[mart] = con.execute(f'select * from {MART_SCHEMA}."{mart}"').df()
+                    # only the columns the suite reads; one it names that the mart lacks stays missing (the
+                    # expectation on it fails: the gate fails closed)
+                    columns = columns_checked(mart)
+                    present = {r[0] for r in con.execute(
+                        "select column_name from information_schema.columns where table_schema = ? "
+                        "and table_name = ?", [MART_SCHEMA, mart]).fetchall()}
+                    columns = None if columns is None else [c for c in columns if c in present]
+                    selected = "*" if not columns else ", ".join(f'"{column}"' for column in columns)
+                    frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"').df()
             checks += _coverage_checks(con, marts)
             publication = publication_status(con)
             if publication is not None:

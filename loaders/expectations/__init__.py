@@ -32,7 +32,21 @@ with warnings.catch_warnings():
     from loaders.expectations.marts import SUITES, document_kinds  # noqa: E402
 quiet_gx_logging()
 
-__all__ = ["SUITES", "document_kinds", "build_suite", "quiet_gx_logging"]
+__all__ = ["SUITES", "document_kinds", "build_suite", "columns_checked", "quiet_gx_logging"]
+
+
+def columns_checked(mart: str) -> list[str] | None:
+    """The columns the suite of ``mart`` reads, in order of first use; None when an expectation reads the whole
+    table (then the gate reads every column). The gate reads only these: a mart's long text columns (quoted source
+    lines, messages) cost seconds to read and to hash at 10,000 documents and no expectation looks at them."""
+    columns: list[str] = []
+    for expectation in SUITES[mart]():
+        column = getattr(expectation, "column", None)
+        if not column:
+            return None
+        if column not in columns:
+            columns.append(column)
+    return columns
 
 
 def build_suite(mart: str):
