@@ -772,6 +772,8 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         if recorder is not None:
             recorded = _keep_plan(staging, recorder, report.dbt, run.project_fingerprint, run.run_id)
             report.replay_note = "; ".join(n for n in (report.replay_note, recorded) if n)
+    run.dbt_mode, run.dbt_engine = report.dbt_mode, report.dbt_engine
+    run.documents_in_scope = report.documents_in_scope if report.dbt_mode == "incremental" else None
     if not report.dbt.success:
         run.status = runlog.DBT_FAILED
         lines = [report.dbt.error] if report.dbt.error else []

@@ -71,6 +71,11 @@ RUN_LOG_COLUMNS = [
     ("pid", "integer"),
     ("host", "varchar"),
     ("message", "varchar"),
+    # how dbt ran (README, "Incremental rebuilds"): incremental | full refresh (null: dbt not run); by dbt or replay
+    # (the statements of the last incremental dbt build replayed); the document versions in ops.changed_documents
+    ("dbt_mode", "varchar"),
+    ("dbt_engine", "varchar"),
+    ("documents_in_scope", "integer"),
 ]
 
 
@@ -114,6 +119,9 @@ class RunRecord:
     pid: int | None = field(default_factory=os.getpid)
     host: str | None = field(default_factory=lambda: os.uname().nodename)
     message: str | None = None
+    dbt_mode: str | None = None
+    dbt_engine: str | None = None
+    documents_in_scope: int | None = None
 
     def to_json(self) -> str:
         data = asdict(self)
