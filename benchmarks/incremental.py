@@ -1,15 +1,18 @@
 """Incremental: a warehouse of N generated documents, one document changed, rebuilt. Target (issue 15): <= 5 s for
 one changed document in 10,000, end to end (load, dbt, gate, publish).
 
-    .venv/bin/python benchmarks/incremental.py [--docs 1000] [--workers N] [--no-compare] [--dbt-extra OPTION ...]
+    .venv/bin/python benchmarks/incremental.py [--docs 1000] [--workers N] [--no-compare] [--repeat K]
+        [--keep DIR | --reuse DIR] [--dbt-extra OPTION ...]
 
-The first build is timed too (for reference; it is a full build, nothing was published before). The second build
+The first build is timed too (for reference; it is a full build, nothing was published before). Each rebuild
 re-parses only the changed document (the rest are unchanged by sha256 and parser version) and dbt recomputes only
 that document's rows in the per-document models (macros/document_scope.sql); the cross-document models and the
-data tests run whole. Per phase: the copy of the published file, the project fingerprint, load, dbt, gate, the
-summary counts, publication; then dbt's slowest nodes (target/run_results.json) and its time outside the nodes
-(start-up, parse, manifest). Unless --no-compare, the changed folder is also built from scratch into another
-warehouse and the two are compared row for row (loaders/compare.py): "incremental = full: yes/no".
+unscoped data tests run whole. The first incremental rebuild runs dbt and records its statements; the next ones
+replay them (loaders/replay.py), so --repeat 2 or more shows both. Per phase: the copy of the published file, the
+project fingerprint, load, dbt (or its replay), gate, the summary counts, publication; then the slowest nodes of the
+rebuild. --reuse DIR rebuilds a corpus and warehouse kept by --keep as they are. Unless --no-compare, the changed
+folder is also built from scratch into another warehouse and the two are compared row for row (loaders/compare.py):
+"incremental = full: yes/no".
 """
 
 from __future__ import annotations

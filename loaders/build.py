@@ -513,6 +513,7 @@ def _last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | 
 
 
 CHANGED_DOCUMENTS_TABLE = "ops.changed_documents"
+CHANGED_DEPARTMENTS_TABLE = "ops.changed_departments"
 # passed to every dbt build of `yusuan build` (always the same, so dbt keeps its partial parse): the per-document
 # incremental models then recompute only the documents in ops.changed_documents (macros/document_scope.sql)
 INCREMENTAL_VARS = ["--vars", "{yusuan_incremental: true}"]
@@ -549,11 +550,26 @@ def changed_documents(before: tuple[set[tuple], set[str]], after: tuple[set[tupl
     return ({row[0] for row in documents_before ^ documents_after} | failed_before | failed_after)
 
 
-def _write_changed_documents(con: duckdb.DuckDBPyConnection, shas: set[str]) -> None:
+def _department_names(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """sha256 -> the department a registered document names (raw.documents.department)."""
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = 'raw' and table_name = 'documents'").fetchone()[0]
+    if not exists:
+        return {}
+    return dict(con.execute("select document_sha256, department from raw.documents").fetchall())
+
+
+def _write_changed_documents(con: duckdb.DuckDBPyConnection, shas: set[str],
+                             departments: set[str] | None = None) -> None:
+    """ops.changed_documents (the documents in scope) and ops.changed_departments (the departments they name, before
+    and after the load: a rule across one department's documents recomputes that department's documents)."""
     con.execute("create schema if not exists ops")
     con.execute(f"create or replace table {CHANGED_DOCUMENTS_TABLE} (document_sha256 varchar primary key)")
     if shas:
         con.execute(f"insert into {CHANGED_DOCUMENTS_TABLE} select unnest(?::varchar[])", [sorted(shas)])
+    con.execute(f"create or replace table {CHANGED_DEPARTMENTS_TABLE} (department_name varchar primary key)")
+    if departments:
+        con.execute(f"insert into {CHANGED_DEPARTMENTS_TABLE} select unnest(?::varchar[])", [sorted(departments)])
 
 
 def _needs_full_refresh(last: tuple[str, str | None] | None, fingerprint: str) -> str | None:
@@ -723,6 +739,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     try:
         before = _documents_before(con)
         state_before = _document_state(con)
+        departments_before = _department_names(con)
         last = _last_published(con)
         progress("reading", None, None)
         report.load = load_directory(con, documents_dir, workers=workers, progress=progress)
@@ -730,7 +747,10 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         after = _documents_before(con)
         changed = changed_documents(state_before, _document_state(con))
         refresh_reason = "--full-refresh" if full_refresh else _needs_full_refresh(last, run.project_fingerprint)
-        _write_changed_documents(con, changed)
+        departments_after = _department_names(con)
+        _write_changed_documents(con, changed, {name for sha in changed
+                                                for name in (departments_before.get(sha), departments_after.get(sha))
+                                                if name})
         con.execute("checkpoint")
     finally:
         con.close()

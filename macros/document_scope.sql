@@ -34,6 +34,37 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- Documents whose rows a rule across one department's documents can change (int_statement_text_failures: NAR-PRIOR
+    compares a document with its department's document of the year before, NAR-TARGETS with the department's
+    项目支出绩效目标表 of the year): the documents in scope and every document of a department one of them belongs, or
+    belonged, to. ops.changed_departments holds the department names of the documents in scope, before and after the
+    load (a removed document's name is known only from before), written by `yusuan build` with ops.changed_documents;
+    departments are matched by their key (macros/departments.sql), as dim_departments matches them. raw.documents is
+    named directly, as ops.changed_documents is: the scope tables are the build's, outside the models' lineage. -#}
+{% macro department_scope_documents() -%}
+    select document_sha256 from ops.changed_documents
+    union
+    select document_sha256 from raw.documents
+    where {{ department_key('department') }} in (
+        select {{ department_key('department_name') }} from ops.changed_departments)
+{%- endmacro %}
+
+{% macro documents_in_department_scope(column='document_sha256') -%}
+    {%- if incremental_scope_active() -%}
+        ({{ column }} is null or {{ column }} in ({{ department_scope_documents() }}))
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro delete_documents_in_department_scope(column='document_sha256') -%}
+    {%- if this is not none and is_incremental() -%}
+        delete from {{ this }} where {{ documents_in_department_scope(column) }}
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}
+
 {#- The pre-hook of an incremental per-document model: delete the rows of the documents in scope (on an incremental
     run that is not scoped, every row; on a first build or a full refresh, nothing: the table is created anew). -#}
 {% macro delete_documents_in_scope(column='document_sha256') -%}
@@ -68,6 +99,9 @@
         {%- if node is not none and node.resource_type == 'model' and node.alias == relation.identifier
                 and node.config.materialized == 'incremental' -%}
             {%- set key = (node.config.meta or {}).get('document_key', 'document_sha256') -%}
+            {%- if (node.config.meta or {}).get('document_scope') == 'department' -%}
+                {{- return('(' ~ key ~ ' is null or ' ~ key ~ ' in (' ~ department_scope_documents() ~ '))') -}}
+            {%- endif -%}
             {{- return('(' ~ key ~ ' is null or ' ~ key ~ ' in (select document_sha256 from ops.changed_documents))') -}}
         {%- endif -%}
     {%- endfor -%}

@@ -194,3 +194,65 @@ def test_full_refresh_when_nothing_was_published_or_the_project_changed():
     assert pipeline._needs_full_refresh(("run", "old"), "fp") is not None
     assert pipeline._needs_full_refresh(("run", None), "fp") is not None
     assert pipeline._needs_full_refresh(("run", "fp"), "fp") is None
+
+
+def _compiled(macro_call: str, tmp_path: Path) -> str:
+    """The SQL a macro of this project renders to (dbt compile --inline, dev target on a scratch file)."""
+    import os
+
+    from dbt.cli.main import dbtRunner
+
+    root = Path(__file__).resolve().parent.parent
+    previous = os.environ.get("YUSUAN_DEV_WAREHOUSE")
+    os.environ["YUSUAN_DEV_WAREHOUSE"] = str(tmp_path / "scratch.duckdb")
+    try:
+        result = dbtRunner().invoke(["compile", "--inline", macro_call, "--project-dir", str(root),
+                                     "--profiles-dir", str(root), "--quiet", "--log-path", str(tmp_path / "logs"),
+                                     "--target-path", str(tmp_path / "target")])
+    finally:
+        if previous is None:
+            os.environ.pop("YUSUAN_DEV_WAREHOUSE", None)
+        else:
+            os.environ["YUSUAN_DEV_WAREHOUSE"] = previous
+    assert result.success, result.exception
+    return result.result.results[0].node.compiled_code
+
+
+def test_department_scope_is_every_document_of_a_department_a_changed_document_names(tmp_path):
+    """int_statement_text_failures (NAR-PRIOR, NAR-TARGETS: a document against its department's other documents) is
+    recomputed for the documents of every department a document in scope names, before or after the load, matched
+    by the department key dim_departments uses (中国共产党…委员会… and 中共…委… are one department)."""
+    sql = _compiled("{{ department_scope_documents() }}", tmp_path)
+    con = duckdb.connect()
+    con.execute("create schema raw; create schema ops")
+    con.execute("create table raw.documents (document_sha256 varchar, department varchar)")
+    con.execute("""insert into raw.documents values
+        ('a-new', '中国共产党广州市番禺区委员会政法委员会'),  -- changed: a-old -> a-new
+        ('b', '中共广州市番禺区委政法委员会'),                -- the same department, printed short
+        ('c', '广州市教育局'),                                -- another department
+        ('d', '广州市财政局'),                                -- the department of a removed document
+        ('e', null),                                          -- no department
+        ('f', null)                                           -- no department, added
+    """)
+    con.execute("create table ops.changed_documents (document_sha256 varchar)")
+    con.execute("insert into ops.changed_documents values ('a-old'), ('a-new'), ('removed'), ('f')")
+    con.execute("create table ops.changed_departments (department_name varchar)")
+    con.execute("insert into ops.changed_departments values ('中国共产党广州市番禺区委员会政法委员会'), ('广州市财政局')")
+    scope = sorted(r[0] for r in con.execute(sql).fetchall())
+    assert scope == ["a-new", "a-old", "b", "d", "f", "removed"]
+
+
+def test_a_build_writes_the_departments_of_the_documents_in_scope(published, tmp_path):
+    """ops.changed_departments: the departments the changed documents name after the load, and the departments of
+    removed documents, known only from before it."""
+    work, warehouse = _copies(published, tmp_path)
+    columns, rows = _manifest(work)
+    changed = next(row for row in rows if "-evaluation-" in row["file_name"])
+    removed = next(row for row in rows if "-department-targets-" in row["file_name"])
+    _change_an_amount(work / changed["file_name"], "实际支出 ")
+    (work / removed["file_name"]).unlink()
+    _write_manifest(work, columns, [row for row in rows if row is not removed])
+    report = pipeline.build(work, warehouse, workers=1, replay_allowed=False)
+    assert report.published and report.dbt_mode == "incremental"
+    assert _count(warehouse, "select department_name from ops.changed_departments order by 1") == sorted(
+        {(changed["department"],), (removed["department"],)})

@@ -87,9 +87,12 @@ def test_a_replayed_build_equals_a_dbt_build_and_a_build_from_scratch(recorded, 
     assert any(r["status"] == "warn" and r["failures"] > 0 for r in report.dbt.results)
     models = {r["unique_id"] for r in report.dbt.results if r["resource_type"] == "model"}
     assert models == {r["unique_id"] for r in dbt_report.dbt.results if r["resource_type"] == "model"}
-    # and the replayed warehouse still carries the plan: the next build replays again
+    # the run log says how dbt ran; the replayed warehouse still carries the plan: the next build replays again
     con = duckdb.connect(str(replayed), read_only=True)
     try:
+        assert con.execute("select dbt_mode, dbt_engine, documents_in_scope from ops.run_log "
+                           "order by run_number").fetchall() == [
+            ("full refresh", "dbt", None), ("incremental", "dbt", 2), ("incremental", "replay", 12)]
         plan, why = replay.stored(con, pipeline.project_fingerprint())
     finally:
         con.close()

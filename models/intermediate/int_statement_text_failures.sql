@@ -4,15 +4,19 @@
 -- fct_findings (which publishes them). The rules that read one document at a time are computed per document, for the
 -- documents in scope only, in int_statement_text_document_failures; the two that compare a document with its
 -- department's other documents (NAR-TARGETS: the 项目支出绩效目标表 held for the year; NAR-PRIOR: the document of the
--- year before) are computed here, across documents, in every build.
+-- year before) are computed here, across documents. Incremental, keyed by department (macros/document_scope.sql,
+-- documents_in_department_scope): an incremental build recomputes the rows of every document of a department that
+-- a changed, added or removed document belongs or belonged to, reading only those documents.
 with
 
 per_document_failures as (
     select * from {{ ref('int_statement_text_document_failures') }}
+    where {{ documents_in_department_scope() }}
 ),
 
 statements as (
     select * from {{ ref('stg_raw__statements') }}
+    where {{ documents_in_department_scope() }}
 ),
 
 documents as (
@@ -25,6 +29,7 @@ departments as (
 
 figures as (
     select * from {{ ref('int_figures_converted') }}
+    where {{ documents_in_department_scope() }}
 ),
 
 -- the statements with what the rules need to know of their document: year, kind, department (normalised name),

@@ -24,12 +24,8 @@ named as (
 normalized as (
     select
         *,
-        -- 中共 is the usual short form of 中国共产党, and 区委/市委/县委 of 区委员会/市委员会/县委员会 when a body of the
-        -- committee follows (中国共产党广州市番禺区委员会政法委员会 -> 中共广州市番禺区委政法委员会).
-        regexp_replace(
-            replace(department_name, '中国共产党', '中共'),
-            '([区市县])委员会(.+)$', '\1委\2'
-        ) as normalized_name
+        -- 中共 for 中国共产党, 区委 for 区委员会 … (macros/departments.sql)
+        {{ department_key('department_name') }} as normalized_name
     from named
 ),
 
