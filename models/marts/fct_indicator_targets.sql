@@ -1,7 +1,11 @@
 with
 
+-- Incremental, keyed by department (macros/document_scope.sql): a row's project_id is found in dim_projects among
+-- the names every document of its department prints, so a changed, added or removed document can change the
+-- project_id of its department's other documents' rows; an incremental build recomputes those documents' rows.
 indicators as (
     select * from {{ ref('stg_raw__indicators') }}
+    where {{ documents_in_department_scope() }}
 ),
 
 documents as (
