@@ -80,10 +80,16 @@
     other documents' rows are the ones that passed in the published build, unchanged (tests/test_incremental.py).
     Only the tests named here are scoped; every other test reads the whole model (unique, relationships: a new key can
     collide with, or lose, an unchanged document's), and every test of the cross-document models reads everything.
+    unique_key_of_document may be scoped because it also fails a key that does not begin with its own document's
+    sha256: a key of a document in scope can then never equal one of a document out of scope. Besides the incremental
+    models, the views marked meta document_rows (staging: one raw table each, whose rows the loader replaces one
+    document at a time; int_figures_converted, int_statements_converted) are scoped: their rows of a document out of
+    scope are those of the published build.
     dbt wraps a generic test's model in get_where_subquery; this project's version adds the scope to the `where`. -#}
 {% macro per_document_tests() -%}
     {{- return(['not_null', 'accepted_values', 'check_passes', 'adjustment_balances', 'change_parts_add_up',
-                'reported_rate_matches', 'shares_add_up', 'stated_amount_matches', 'stated_ratio_matches']) -}}
+                'reported_rate_matches', 'shares_add_up', 'stated_amount_matches', 'stated_ratio_matches',
+                'unique_key_of_document']) -}}
 {%- endmacro %}
 
 {% macro test_document_scope(relation) -%}
@@ -97,7 +103,7 @@
     {%- for unique_id in model.depends_on.nodes -%}
         {%- set node = graph.nodes.get(unique_id) -%}
         {%- if node is not none and node.resource_type == 'model' and node.alias == relation.identifier
-                and node.config.materialized == 'incremental' -%}
+                and (node.config.materialized == 'incremental' or (node.config.meta or {}).get('document_rows')) -%}
             {%- set key = (node.config.meta or {}).get('document_key', 'document_sha256') -%}
             {%- if (node.config.meta or {}).get('document_scope') == 'department' -%}
                 {{- return('(' ~ key ~ ' is null or ' ~ key ~ ' in (' ~ department_scope_documents() ~ '))') -}}

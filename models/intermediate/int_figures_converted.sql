@@ -2,7 +2,7 @@
 -- base unit, and the half-step of its printed precision (the rounding it is honest within).
 -- A view: a projection of raw.figures, cheaper to recompute in each reader than to write out (1M rows at
 -- 10,000 documents); the heavy intermediate models are tables (dbt_project.yml).
-{{ config(materialized='view') }}
+{{ config(materialized='view', meta={'document_rows': true}) }}
 with
 
 figures as (

@@ -1,7 +1,7 @@
 -- Every statement of fiscal prose with its printed value converted: money to yuan (万元 x 10^4, 亿元 x 10^8,
 -- 千元 x 10^3), percentages and counts as printed; the half-step its printed precision is honest within (in yuan
 -- for money), and a change or growth signed by its direction (减少 x -> -x). A view: a projection of raw.statements.
-{{ config(materialized='view') }}
+{{ config(materialized='view', meta={'document_rows': true}) }}
 with
 
 statements as (
