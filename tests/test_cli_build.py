@@ -19,7 +19,7 @@ from conftest import copy_documents
 runner = CliRunner()
 REPORTS = ["baiyun-zfw-2022-laisui-evaluation.txt", "baiyun-zfw-2023-laisui-evaluation.txt"]
 SUMMARY_KEYS = {"published", "publication_status", "exit_code", "status", "run_id", "warehouse", "documents",
-                "figures", "findings", "findings_by_severity", "gate", "dbt_failed", "refusal", "not_loaded",
+                "figures", "findings", "findings_by_severity", "gate", "dbt", "dbt_failed", "refusal", "not_loaded",
                 "not_loaded_more", "problems", "seconds"}
 
 
@@ -64,6 +64,8 @@ def test_json_is_one_object_with_the_summary_and_data_not_read_publishes_incompl
     assert summary["published"] is True and summary["publication_status"] == "incomplete"
     assert summary["exit_code"] == 1 and summary["status"] == "published"
     assert summary["documents"] == {"in_folder": 5, "parsed": 0, "unchanged": 5, "not_loaded": 0, "removed": 0}
+    # nothing changed since the published build: dbt was not rerun
+    assert summary["dbt"] == {"mode": None, "engine": None, "documents_in_scope": 0, "replay_note": None}
     assert summary["findings"] == findings_by_category(warehouse)
     assert summary["findings"]["data_not_read"] > 0 and summary["findings"]["publisher_error"] > 0
     row = publication_status_row(warehouse)

@@ -3,12 +3,12 @@
 -- (one that names no expenditure type and no fund source: 合计, 年初预算, 调整后预算, 执行/决算 …) whose canonical
 -- table is a 功能分类 table; per document, year and phase the measure whose canonical figures add up to most (the
 -- 合计 column, not a 项目支出 detail table). Summing amount_yuan over the classes of a document, year and phase gives
--- the table's printed 合计.
+-- the table's printed 合计. Every row is one document's: incremental, keyed by document (macros/document_scope.sql).
 with
 
 appropriations as (
     select * from {{ ref('fct_appropriations') }}
-    where is_canonical_for_sum
+    where is_canonical_for_sum and {{ documents_in_scope() }}
 ),
 
 measures as (
