@@ -58,18 +58,18 @@
 {%- endmacro %}
 
 {% macro delete_documents_in_department_scope(column='document_sha256') -%}
-    {%- if this is not none and is_incremental() -%}
-        delete from {{ this }} where {{ documents_in_department_scope(column) }}
-    {%- else -%}
-        select 1
-    {%- endif -%}
+    {{- delete_rows_where(documents_in_department_scope(column)) -}}
 {%- endmacro %}
 
 {#- The pre-hook of an incremental per-document model: delete the rows of the documents in scope (on an incremental
     run that is not scoped, every row; on a first build or a full refresh, nothing: the table is created anew). -#}
 {% macro delete_documents_in_scope(column='document_sha256') -%}
+    {{- delete_rows_where(documents_in_scope(column)) -}}
+{%- endmacro %}
+
+{% macro delete_rows_where(predicate) -%}
     {%- if this is not none and is_incremental() -%}
-        delete from {{ this }} where {{ documents_in_scope(column) }}
+        delete from {{ this }} where {{ predicate }}
     {%- else -%}
         select 1
     {%- endif -%}

@@ -87,10 +87,9 @@ def _count(warehouse: Path, sql: str):
         con.close()
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> tuple[Path, Path, Path]:
-    """(documents, extra documents, warehouse): the corpus built once, from scratch."""
-    base = tmp_path_factory.mktemp("incremental")
+def built_corpus(base: Path) -> tuple[Path, Path, Path]:
+    """(documents, extra documents, warehouse): the corpus (and three documents to add later) written in ``base``
+    and built once, from scratch."""
     docs, extra = base / "docs", base / "extra"
     write_corpus(docs, DOCUMENTS, seed=SEED, fault_share=0.4)
     write_corpus(extra, 3, seed=SEED, fault_share=0.4, start=DOCUMENTS)
@@ -98,7 +97,14 @@ def published(tmp_path_factory) -> tuple[Path, Path, Path]:
     warehouse.parent.mkdir()
     first = pipeline.build(docs, warehouse, workers=1)
     assert first.published and first.dbt_mode == "full refresh"  # nothing published before: from scratch
+    assert first.dbt_engine == "dbt"
     return docs, extra, warehouse
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """(documents, extra documents, warehouse): the corpus built once, from scratch."""
+    return built_corpus(tmp_path_factory.mktemp("incremental"))
 
 
 def _copies(published, tmp_path: Path) -> tuple[Path, Path]:

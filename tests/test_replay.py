@@ -20,12 +20,9 @@ import pytest
 from loaders import build as pipeline
 from loaders import replay
 from loaders.compare import differences
-from loaders.synthetic.corpus import write_corpus
 
-from test_incremental import _apply_changes, _change_an_amount
+from test_incremental import _apply_changes, _change_an_amount, built_corpus
 
-SEED = 7
-DOCUMENTS = 30
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -33,14 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def recorded(tmp_path_factory) -> tuple[Path, Path, Path]:
     """(documents, extra documents, warehouse): built from scratch, then one document changed and rebuilt by dbt,
     which recorded its plan in the warehouse."""
-    base = tmp_path_factory.mktemp("replay")
-    docs, extra = base / "docs", base / "extra"
-    write_corpus(docs, DOCUMENTS, seed=SEED, fault_share=0.4)
-    write_corpus(extra, 3, seed=SEED, fault_share=0.4, start=DOCUMENTS)
-    warehouse = base / "first" / "yusuan.duckdb"
-    warehouse.parent.mkdir()
-    first = pipeline.build(docs, warehouse, workers=1)
-    assert first.published and first.dbt_mode == "full refresh" and first.dbt_engine == "dbt"
+    docs, extra, warehouse = built_corpus(tmp_path_factory.mktemp("replay"))
     _change_an_amount(sorted(docs.glob("*-evaluation-*.txt"))[-1], "实际支出 ")
     second = pipeline.build(docs, warehouse, workers=1)
     assert second.published and second.dbt_mode == "incremental" and second.dbt_engine == "dbt"
