@@ -48,7 +48,7 @@ def _key(figure) -> tuple[str, ...]:
 def test_registered():
     assert parser_for("department_budget") is department_budget
     assert department_budget.NAME == "department_budget"
-    assert department_budget.VERSION == "1.2.0"
+    assert department_budget.VERSION == "1.3.0"
 
 
 def test_facts(result):

@@ -59,7 +59,7 @@ from loaders.tables.flattened import NUMBER_TOKEN_RE, TableResult, collapse_spac
 from loaders.text import FlowedText
 
 NAME = "department_budget"
-VERSION = "1.2.0"
+VERSION = "1.3.0"  # 1.3.0: a full table row is placed by position even when its column formulas fail (solver)
 KINDS = ("department_budget",)
 
 ORG_SUFFIX = r"(?:管理局|委员会|办公室|人民政府|服务中心|中心|局|厅|委|院|办)"

@@ -6,7 +6,9 @@ into a rate column); a candidate survives when every formula of the row holds (b
 solved together: every additive column of a parent row must equal the sum of its children (per
 partition: the function classes of 合计 are one partition, its budget units another). All solutions are
 enumerated; a row is *resolved* when the same candidate appears in every solution, *ambiguous* when
-several do, *unresolved* when no solution exists. Nothing is ever chosen by preference.
+several do, *unresolved* when no solution exists. Nothing is ever chosen by preference. A full row (as many numbers
+as columns) has one order-preserving assignment: it is resolved by position even when its formulas do not hold (the
+publisher's arithmetic, reported by the table rules), and its numbers are not used to place the other rows'.
 
 Arithmetic is exact (Decimal). A sum may differ from its printed total by the rounding of the printed
 figures only: half a unit of the last printed digit of every figure involved.
@@ -175,6 +177,14 @@ def solve(rows: list[SolverRow], ncols: int, rate_cols: set[int], formulas: list
         row.candidates = row_candidates(row, ncols, rate_cols, formulas, rate_scale)
         if not row.tokens:
             outcomes.append(Outcome("empty"))
+        elif not row.candidates and len(row.tokens) == ncols \
+                and row_candidates(row, ncols, rate_cols, [], rate_scale) == [tuple(range(ncols))]:
+            # A full row has one place for each number: no choice is made, so none can be wrong. Its column formulas
+            # failing is the publisher's arithmetic (a 合计 printed 63.81 over 7.35 + 56.50), which the table rules
+            # report on the landed figures; the row takes no part in the search of the other rows (its candidates
+            # stay empty), so its error cannot make theirs unresolved.
+            outcomes.append(Outcome("resolved", assignment=tuple(range(ncols)),
+                                    reason="a full row placed by position; its column formulas do not hold"))
         elif not row.candidates:
             outcomes.append(Outcome("unresolved", reason="no assignment of the numbers satisfies the column "
                                                          "formulas of the row"))
