@@ -2,9 +2,10 @@
 
 Three steps:
 
-1. triage, in this process and cheap: every file is read and hashed; unreadable files, duplicates (the same
-   sha256 as an earlier file) and files whose sha256 and parser version are unchanged since their last
-   completed load are settled here, without parsing;
+1. triage, in this process and cheap: every file is read and hashed (a file whose stamp -- size, mtime, ctime,
+   inode -- is the one kept by an earlier triage is not read again: ``loaders.file_stamps``); unreadable files,
+   duplicates (the same sha256 as an earlier file) and files whose sha256 and parser version are unchanged since
+   their last completed load are settled here, without parsing;
 2. parse, the expensive part, pure: the remaining documents are parsed in a pool of worker processes
    (``--workers`` / ``$YUSUAN_WORKERS``, default ``os.cpu_count()``; a few documents, or one worker, are
    parsed here, serially). Results come back in document order, whatever the number of workers;
@@ -36,6 +37,7 @@ from loaders.detect import GENERIC_KINDS, missing_facts, resolve_facts
 from loaders.documents import (Document, DocumentError, list_document_entries, read_document,
                                read_manifest_checked)
 from loaders import limits
+from loaders.file_stamps import FileStamps
 from loaders.guards import drop_unfit_amounts
 from loaders.identity import Seen, canonical_files, clear_file_errors, content_key, duplicate_message, rename_document
 from loaders.parsers import parser_for
@@ -86,6 +88,7 @@ class LoadSummary:
     # of the folder that are not read (folders, symlink loops, FIFOs …); each a message naming it and the reason
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # named too, but not a failure (a nested folder named README)
+    files_read: int = 0  # readable files triage read and hashed; the others' stamps were unchanged (file_stamps)
 
     @property
     def failed(self) -> list[DocumentOutcome]:
@@ -462,13 +465,16 @@ def _land_batch(con, batch: list[_Parsed], registered: set[str]) -> None:
     now = _now()
     files = [p.meta.file_name for p in batch]
     replaced = [f for f in files if f in registered]
-    if replaced:
-        shas = [r[0] for r in con.execute("select document_sha256 from raw.documents where file_name in "
-                                          "(select unnest(?::varchar[]))", [replaced]).fetchall()]
+    # the rows these files had, and the rows of these same bytes registered under another name (its file is gone
+    # or holds other content now: two names swapped, a file renamed over another), which they replace
+    shas = [r[0] for r in con.execute(
+        "select document_sha256 from raw.documents where file_name in (select unnest(?::varchar[])) "
+        "or document_sha256 in (select unnest(?::varchar[]))", [replaced, [p.meta.sha256 for p in batch]]).fetchall()]
+    if shas:
         for table in DOCUMENT_TABLES:
             con.execute(f"delete from {table} where document_sha256 in (select unnest(?::varchar[]))", [shas])
         con.execute("delete from raw.load_findings where file_name in (select unnest(?::varchar[]))", [replaced])
-        con.execute("delete from raw.documents where file_name in (select unnest(?::varchar[]))", [replaced])
+        con.execute("delete from raw.documents where document_sha256 in (select unnest(?::varchar[]))", [shas])
     clear_file_errors(con, files)  # an earlier failed load of these files is superseded by this one
     documents, loads = [], []
     key = ["document_sha256", "load_id", "file_name"]
@@ -618,6 +624,8 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
     names = {p.name for p in paths}
     skipped: set[str] = set()
     readable: list[tuple[Path, Seen]] = []
+    stamps = FileStamps.read(con)
+    size_limit = limits.max_document_bytes()
     for path in paths:
         file_name = path.name
         twin = layout_text_twin(file_name, names)
@@ -630,12 +638,25 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
                 message=f"{file_name}: the layout text of {twin}, which is loaded instead (same document, not counted twice)")
             continue
         try:
+            st = path.stat()
+        except OSError:
+            st = None  # read_document names the reason
+        known = stamps.seen(file_name, st) if st is not None and st.st_size <= size_limit else None
+        if known is not None:  # the same file as triage read in an earlier build (loaders/file_stamps.py)
+            readable.append((path, known))
+            continue
+        try:
             doc = read_document(path, manifest)
         except DocumentError as exc:
             failures.append((None, file_name, exc.rule_id, str(exc), "failed", None, None))
             outcomes[file_name] = DocumentOutcome(file_name, "failed", message=str(exc), rule_id=exc.rule_id)
             continue
-        readable.append((path, Seen(file_name, doc.sha256, content_key(doc), doc.encoding)))
+        entry = Seen(file_name, doc.sha256, content_key(doc), doc.encoding)
+        if st is not None:
+            stamps.remember(file_name, st, entry)
+        readable.append((path, entry))
+    stamps.write(con)
+    summary.files_read = len(readable) - stamps.reused
     registered_by_sha = dict(con.execute("select document_sha256, file_name from raw.documents").fetchall())
     canonical = canonical_files([entry for _path, entry in readable], registered_by_sha)
     by_name = {entry.file_name: entry for _path, entry in readable}
@@ -649,10 +670,12 @@ def load_directory(con: duckdb.DuckDBPyConnection, directory: Path, workers: int
             continue
         old_name = registered_by_sha.get(entry.sha256)
         renamed_from = None
-        if old_name is not None and old_name != file_name and (
+        if old_name is not None and old_name != file_name and file_name not in registered and (
                 old_name not in by_name or by_name[old_name].sha256 != entry.sha256):
             # the same bytes were registered under a name that is gone (or now holds other content): renamed or
-            # moved; its rows keep their place under the new name
+            # moved; its rows keep their place under the new name. Not when the new name holds rows of its own
+            # (two files' names swapped, or a file renamed over another): the names' rows would mix, so such a
+            # file is parsed and landed again like any changed file
             rename_document(con, old_name, file_name, str(path))
             registered.discard(old_name)
             registered.add(file_name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -172,3 +173,35 @@ def test_amounts_are_exact_decimals_in_raw(docs, tmp_path):
                              "table_name = 'figures' and column_name = 'value'").fetchone()[0]
     assert value_type == "DECIMAL(38,10)"
     assert read_document(DOCUMENTS / REPORT_2023).encoding == "utf-8"
+
+
+def test_two_files_whose_names_are_swapped_keep_both_documents(docs, tmp_path):
+    """A department corrects two mislabelled files by swapping their names: each name now holds the other's bytes.
+    Both documents stay, each under its new name, with the rows it had (not renamed into one name, not lost)."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_directory(con, docs)
+    rows_2023, rows_2022 = rows_of(con, REPORT_2023), rows_of(con, REPORT_2022)
+    a, b = docs / REPORT_2023, docs / REPORT_2022
+    a.rename(docs / "swap.tmp")
+    b.rename(a)
+    (docs / "swap.tmp").rename(b)
+    summary = load_directory(con, docs)
+    assert not summary.failed
+    assert rows_of(con, REPORT_2022) == rows_2023 and rows_of(con, REPORT_2023) == rows_2022
+    on_disk = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (a, b)}
+    assert dict(con.execute("select file_name, document_sha256 from raw.documents").fetchall()) == on_disk
+    assert counts(con)["documents"] == 2
+
+
+def test_a_file_renamed_over_another_replaces_it(docs, tmp_path):
+    """mv 2023.txt 2022.txt: one document is left, the 2023 report under the name 2022.txt, nothing counted twice."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_directory(con, docs)
+    rows_2023 = rows_of(con, REPORT_2023)
+    (docs / REPORT_2023).rename(docs / REPORT_2022)
+    summary = load_directory(con, docs)
+    assert not summary.failed
+    assert rows_of(con, REPORT_2022) == rows_2023 and rows_of(con, REPORT_2023) == []
+    sha = hashlib.sha256((docs / REPORT_2022).read_bytes()).hexdigest()
+    assert con.execute("select file_name, document_sha256 from raw.documents").fetchall() == [(REPORT_2022, sha)]
+    assert con.execute("select distinct document_sha256 from raw.figures").fetchall() == [(sha,)]
