@@ -232,28 +232,27 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
     return outcome
 
 
-def run_replay(staging: Path, fingerprint: str, progress: "Progress") -> tuple[DbtOutcome | None, str]:
-    """The incremental dbt build replayed from the plan stored in ``staging`` (loaders/replay.py): (its outcome,
-    "") or (None, why it was not replayed: no plan valid for this build, or a statement of it failed)."""
-    con = replay.connect(staging)
+def run_replay(con: duckdb.DuckDBPyConnection, fingerprint: str,
+               progress: "Progress") -> tuple[DbtOutcome | None, str]:
+    """The incremental dbt build replayed, on ``con`` (the building file, open since the load), from the plan
+    stored in it (loaders/replay.py): (its outcome, "") or (None, why it was not replayed: no plan valid for this
+    build, or a statement of it failed and the replay was rolled back)."""
+    plan, why = replay.stored(con, fingerprint)
+    if plan is None:
+        return None, why
+    replay.apply_build_settings(con)
+    paused = []
+
+    def on_node(done: int, total: int, result: dict) -> None:
+        progress("dbt", done, total)
+        if not paused:
+            paused.append(True)
+            _pause_point("dbt")
+
     try:
-        plan, why = replay.stored(con, fingerprint)
-        if plan is None:
-            return None, why
-        paused = []
-
-        def on_node(done: int, total: int, result: dict) -> None:
-            progress("dbt", done, total)
-            if not paused:
-                paused.append(True)
-                _pause_point("dbt")
-
-        try:
-            results = replay.replay(con, plan, on_node)
-        except replay.ReplayError as exc:
-            return None, f"the replay stopped at {exc}"
-    finally:
-        con.close()
+        results = replay.replay(con, plan, on_node)
+    except replay.ReplayError as exc:
+        return None, f"the replay stopped at {exc}"
     return DbtOutcome(success=not any(r["status"] in ("error", "fail") for r in results), results=results), ""
 
 
@@ -736,7 +735,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     run.project_fingerprint = project_fingerprint()
     ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
     con = duckdb.connect(str(staging))
-    try:
+    try:  # the connection stays open for a replay (below); closed on every other way out
         before = _documents_before(con)
         state_before = _document_state(con)
         departments_before = _department_names(con)
@@ -751,37 +750,39 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         _write_changed_documents(con, changed, {name for sha in changed
                                                 for name in (departments_before.get(sha), departments_after.get(sha))
                                                 if name})
-        con.execute("checkpoint")
+        _count_documents(run, report.load, before)
+
+        refusal = None if max_drop_share is None else shrink_refusal(before, after, max_drop_share)
+        if refusal is not None:
+            con.close()
+            run.status, run.message = runlog.SHRINK_REFUSED, refusal
+            report.refusal = refusal
+            _finish(run, started, EXIT_BUILD_FAILED)
+            runlog.append_pending(warehouse, run)
+            return
+
+        if not (force or full_refresh) and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
+            con.close()
+            run.gate_result = "unchanged"
+            run.message = (f"documents, dbt project and gate unchanged since run {last[0]}: dbt build and the gate "
+                           "were not rerun (the warehouse would be the same); --force reruns them")
+            if (data_docs_dir(warehouse) / "index.html").exists():
+                run.data_docs_path = str(data_docs_dir(warehouse) / "index.html")
+            _summarise(staging, report)
+            progress("publish", None, None)
+            _publish(warehouse, staging, docs_building, report, started)
+            return
+
+        _preload_gate()
+        progress("dbt", 0, None)
+        report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
+        report.documents_in_scope = len(changed)
+        if refresh_reason is None and replay_allowed:
+            # on the load's connection: the file is not checkpointed and reopened between the load and the replay
+            report.dbt, report.replay_note = run_replay(con, run.project_fingerprint, progress)
+            report.dbt_engine = "replay" if report.dbt is not None else None
     finally:
-        con.close()
-    _count_documents(run, report.load, before)
-
-    refusal = None if max_drop_share is None else shrink_refusal(before, after, max_drop_share)
-    if refusal is not None:
-        run.status, run.message = runlog.SHRINK_REFUSED, refusal
-        report.refusal = refusal
-        _finish(run, started, EXIT_BUILD_FAILED)
-        runlog.append_pending(warehouse, run)
-        return
-
-    if not (force or full_refresh) and _nothing_to_rebuild(report.load, last, run.project_fingerprint):
-        run.gate_result = "unchanged"
-        run.message = (f"documents, dbt project and gate unchanged since run {last[0]}: dbt build and the gate "
-                       "were not rerun (the warehouse would be the same); --force reruns them")
-        if (data_docs_dir(warehouse) / "index.html").exists():
-            run.data_docs_path = str(data_docs_dir(warehouse) / "index.html")
-        _summarise(staging, report)
-        progress("publish", None, None)
-        _publish(warehouse, staging, docs_building, report, started)
-        return
-
-    _preload_gate()
-    progress("dbt", 0, None)
-    report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
-    report.documents_in_scope = len(changed)
-    if refresh_reason is None and replay_allowed:
-        report.dbt, report.replay_note = run_replay(staging, run.project_fingerprint, progress)
-        report.dbt_engine = "replay" if report.dbt is not None else None
+        con.close()  # checkpoints the file: dbt, the gate and the summary open it afresh
     if report.dbt is None:
         recorder = replay.PlanRecorder() if refresh_reason is None else None
         report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None

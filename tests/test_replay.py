@@ -118,6 +118,34 @@ def test_a_statement_that_fails_in_a_replay_hands_the_build_to_dbt(recorded, tmp
     assert differences(warehouse, full) == {}
 
 
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()}
+
+
+def test_a_replay_is_one_transaction_that_a_failure_rolls_back_whole():
+    con = duckdb.connect()
+    con.execute("create table kept as select 1 as x")
+    first = replay.PlannedNode("model.p.first", "model", "first", [
+        "BEGIN", "create table made as select 1 as x", "insert into kept values (2)", "COMMIT"])
+    test = replay.PlannedNode("test.p.check", "test", "check", [
+        "select count(*) as failures, count(*) > 0 as should_warn, count(*) > 0 as should_error "
+        "from kept where x > 2"], "ERROR", "!= 0", "!= 0")
+    broken = replay.PlannedNode("model.p.second", "model", "second", ["select * from a_table_that_is_not_there"])
+    with pytest.raises(replay.ReplayError, match=r"^model\.p\.second: CatalogException"):
+        replay.replay(con, replay.Plan("f", "memory", [first, test, broken]))
+    # the first node's table and row are gone with the rest: dbt starts again from the file as the load left it
+    assert "made" not in _tables(con)
+    assert con.execute("select list(x order by x) from kept").fetchone()[0] == [1]
+
+    results = replay.replay(con, replay.Plan("f", "memory", [first, test]))
+    assert [(r["unique_id"], r["status"], r["failures"]) for r in results] == [
+        ("model.p.first", "success", None), ("test.p.check", "pass", 0)]
+    con.execute("begin")  # the replay committed: no transaction is left open
+    con.execute("rollback")
+    assert "made" in _tables(con)
+    assert con.execute("select list(x order by x) from kept").fetchone()[0] == [1, 2]
+
+
 def test_a_data_test_that_fails_in_a_replay_fails_the_build(recorded, tmp_path):
     work, warehouse = _copy(recorded, tmp_path, "failing")
     _change_an_amount(sorted(work.glob("*-evaluation-*.txt"))[0], "实际支出 ")
