@@ -8,7 +8,8 @@ tests/test_replay.py checks the project for them). Yet dbt spends 25-40 s on suc
 and ~0.1 s of its own CPU per node for ~240 nodes) around queries that take a few seconds.
 
 So when dbt runs an incremental build, every statement it sends to DuckDB is recorded with its node (dbt's own
-``SQLQuery`` events), and once the build has succeeded the statements are stored in the warehouse itself
+``SQLQuery`` events; of a model, the statements that only read are left out: dbt read them to decide what to send
+next), and once the build has succeeded the statements are stored in the warehouse itself
 (``ops.build_plan``) with what they are valid for: the project fingerprint (the dbt project, gate and tool versions,
 loaders/build.py) and the name DuckDB gives the file. The next incremental build of that warehouse with the same
 fingerprint replays them: node by node, in the order dbt finished the nodes (a node starts only after its parents
@@ -99,14 +100,36 @@ class PlanRecorder:
         for node_id in self.order:
             result = by_id.get(node_id)
             if node_id.startswith(_NO_NODE):
-                nodes.append(PlannedNode(node_id, "connection", node_id[len(_NO_NODE):], self.statements[node_id]))
+                nodes.append(PlannedNode(node_id, "connection", node_id[len(_NO_NODE):],
+                                         without_reads(self.statements[node_id])))
             elif result is None:
                 return None, f"{node_id} sent statements but is not among the results"
             else:
-                nodes.append(PlannedNode(node_id, result["resource_type"], result["name"],
-                                         self.statements[node_id], result.get("severity"),
-                                         result.get("warn_if"), result.get("error_if")))
+                statements = self.statements[node_id]
+                if result["resource_type"] != "test":
+                    statements = without_reads(statements)
+                nodes.append(PlannedNode(node_id, result["resource_type"], result["name"], statements,
+                                         result.get("severity"), result.get("warn_if"), result.get("error_if")))
         return Plan(fingerprint, database, nodes, run_id), ""
+
+
+def is_read(sql: str) -> bool:
+    """Whether ``sql`` only reads (every statement in it a SELECT to DuckDB's parser: select, with, describe, show).
+    Unparseable text counts as not a read (it is kept, and fails in the replay as it would have)."""
+    try:
+        parsed = duckdb.extract_statements(sql)
+    except duckdb.Error:
+        return False
+    return bool(parsed) and all(statement.type == duckdb.StatementType.SELECT for statement in parsed)
+
+
+def without_reads(statements: list[str]) -> list[str]:
+    """A model's (or dbt's connection) statements without those that only read. dbt sends them to look at the
+    warehouse (does the relation exist, its columns, constraints, the contract's column types) and decides in Python
+    from their results which statements come next; those decisions are in the recorded statements already, so a
+    replay has nothing to do with the reads (about 0.2 s of a 10,000-document rebuild). A data test's select is
+    its result and always kept."""
+    return [sql for sql in statements if not is_read(sql)]
 
 
 def database_name(con: duckdb.DuckDBPyConnection) -> str:

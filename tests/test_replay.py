@@ -146,6 +146,29 @@ def test_a_replay_is_one_transaction_that_a_failure_rolls_back_whole():
     assert con.execute("select list(x order by x) from kept").fetchone()[0] == [1, 2]
 
 
+def test_a_plan_leaves_out_what_a_model_only_reads_and_keeps_every_test_query():
+    recorder = replay.PlanRecorder()
+    model = ["BEGIN", "describe (select * from (select 1 as x))",
+             "select column_name from information_schema.columns where table_name = 'm'",
+             "with recursive r as (select 1) select * from r", "show tables",
+             "create table m as select 1 as x", "delete from m where x = 2", "insert into m select 2",
+             "alter table m rename to m2", "COMMIT", "not sql at all ("]
+    test = ["select count(*) as failures, false as should_warn, false as should_error from m2"]
+    recorder.order = ["connection:master", "model.p.m", "test.p.t"]
+    recorder.statements = {"connection:master": ["select 1 from information_schema.schemata", "create schema if "
+                                                 "not exists s"], "model.p.m": model, "test.p.t": test}
+    results = [{"unique_id": "model.p.m", "resource_type": "model", "name": "m", "status": "success"},
+               {"unique_id": "test.p.t", "resource_type": "test", "name": "t", "status": "pass",
+                "severity": "ERROR", "warn_if": "!= 0", "error_if": "!= 0"}]
+    plan, why = recorder.plan("f", "memory", results, None)
+    assert why == ""
+    assert [node.statements for node in plan.nodes] == [
+        ["create schema if not exists s"],
+        ["BEGIN", "create table m as select 1 as x", "delete from m where x = 2", "insert into m select 2",
+         "alter table m rename to m2", "COMMIT", "not sql at all ("],
+        test]
+
+
 def test_a_data_test_that_fails_in_a_replay_fails_the_build(recorded, tmp_path):
     work, warehouse = _copy(recorded, tmp_path, "failing")
     _change_an_amount(sorted(work.glob("*-evaluation-*.txt"))[0], "实际支出 ")
