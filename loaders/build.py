@@ -808,7 +808,8 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
 
     progress("gate", None, None)
     report.gate = run_gate(staging, warehouse if warehouse.exists() else None, docs_building,
-                           allow_shrink=ALWAYS_ALLOWED_TO_SHRINK)
+                           # --allow-shrink (max_drop_share None) lets every mart lose rows, not only the folder
+                           allow_shrink=True if max_drop_share is None else ALWAYS_ALLOWED_TO_SHRINK)
     run.gate_result = "passed" if report.gate.success else "failed"
     run.gate_checks, run.gate_failed_checks = len(report.gate.checks), len(report.gate.failed())
     _summarise(staging, report)

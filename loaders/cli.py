@@ -44,7 +44,8 @@ def build(
     workers: int = typer.Option(None, "--workers", min=1, help="Parser processes (default: $YUSUAN_WORKERS or the "
                                 "number of cores); the warehouse is the same for any number."),
     allow_shrink: bool = typer.Option(False, "--allow-shrink", help="Publish even when the folder drops more than "
-                                      "the allowed share of the published documents (or all of them)."),
+                                      "the allowed share of the published documents (or all of them), or a mart "
+                                      "loses rows of documents that did not change (a deliberate model change)."),
     max_drop_share: float = typer.Option(None, "--max-drop-share", min=0.0, max=1.0, help="Share of the published "
                                          "documents a build may drop before publication is refused (default: "
                                          "$YUSUAN_MAX_DROP_SHARE or 0.5)."),

@@ -8,8 +8,11 @@
   (one ValidationDefinition + Checkpoint per mart); GX's SQL datasource over DuckDB is not used.
 * Document coverage: every document in ``dim_documents`` has at least one row in ``raw.figures``,
   ``raw.indicators`` or ``raw.statements`` (a document of prose only has its statements).
-* Row counts against ``previous`` (the published file, when it exists): no mart loses rows unless the number
-  of documents went down too; a mart of the previous file missing from the candidate fails.
+* Row counts against ``previous`` (the published file, when it exists): a mart of the previous file missing from
+  the candidate fails, and no mart loses rows unless documents of the previous file were removed or replaced (their
+  sha256 is gone); even then, a mart with a ``document_sha256`` column must keep every row of the documents that
+  are still there unchanged. A corrected document that prints fewer rows publishes; a build that loses rows of
+  documents it did not change does not (a model or parser that lost data).
 * Publication status (``publication_status``): the findings by publication category of their rule
   (seeds/rule_catalog.csv). It never fails the gate, it says what is published: a publisher error is the
   document's own mistake, held as printed with its finding; data the warehouse could not read or place
@@ -134,11 +137,11 @@ class GateResult:
 
 
 def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None = None, *,
-             allow_shrink: Iterable[str] = ()) -> GateResult:
+             allow_shrink: Iterable[str] | bool = ()) -> GateResult:
     """Validate the warehouse file ``candidate`` (and compare it with ``previous``, when that file exists).
 
-    ``allow_shrink`` names marts that may lose rows this time (a deliberate model change): their row-count
-    check passes and says so. Both files are opened read-only and closed before this returns.
+    ``allow_shrink`` names marts that may lose rows this time (a deliberate model change), or is True for every
+    mart (``yusuan build --allow-shrink``): their row-count check passes and says so. Both files are opened read-only and closed before this returns.
     """
     started = time.monotonic()
     candidate = Path(candidate)
@@ -170,7 +173,7 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                                         "warehouse; data not read makes it incomplete (published, exit 1)",
                                         FINDINGS_MART))
             candidate_counts = _row_counts(con, marts)
-            candidate_documents = _document_count(con, marts)
+            candidate_documents = _document_set(con, marts)
     except duckdb.Error as exc:
         checks.append(GateCheck("gate", "open_candidate", None, False, None,
                                 f"cannot read the candidate warehouse {candidate}: {exc}"))
@@ -181,13 +184,14 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
             with _read_only(Path(previous)) as con:
                 previous_marts = _marts(con)
                 previous_counts = _row_counts(con, previous_marts)
-                previous_documents = _document_count(con, previous_marts)
+                previous_documents = _document_set(con, previous_marts)
+            checks += _row_count_checks(candidate_counts, previous_counts,
+                                        DocumentChange(previous_documents, candidate_documents),
+                                        set(candidate_counts) if allow_shrink is True else set(allow_shrink),
+                                        lambda mart, kept: _kept_rows(candidate, Path(previous), mart, kept))
         except duckdb.Error as exc:
             checks.append(GateCheck("row_counts", "open_previous", None, False, None,
                                     f"cannot read the previous warehouse {previous} to compare row counts: {exc}"))
-        else:
-            checks += _row_count_checks(candidate_counts, candidate_documents, previous_counts, previous_documents,
-                                        set(allow_shrink))
 
     gx_checks, index = _expectation_checks(frames, data_docs_dir)
     return _result(gx_checks + checks, marts, index, started, publication)
@@ -232,12 +236,33 @@ def _table_exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
     ).fetchone()[0] > 0
 
 
-def _document_count(con: duckdb.DuckDBPyConnection, marts: list[str]) -> int | None:
+def _document_set(con: duckdb.DuckDBPyConnection, marts: list[str]) -> set[str] | None:
+    """The sha256 of every document of the warehouse (dim_documents, else raw.documents); None if it has neither."""
     if DOCUMENTS_MART in marts:
-        return con.execute(f"select count(*) from {MART_SCHEMA}.{DOCUMENTS_MART}").fetchone()[0]
-    if _table_exists(con, "raw.documents"):
-        return con.execute("select count(*) from raw.documents").fetchone()[0]
-    return None
+        sql = f"select document_sha256 from {MART_SCHEMA}.{DOCUMENTS_MART}"
+    elif _table_exists(con, "raw.documents"):
+        sql = "select document_sha256 from raw.documents"
+    else:
+        return None
+    return {sha for (sha,) in con.execute(sql).fetchall()}
+
+
+def _kept_rows(candidate: Path, previous: Path, mart: str, kept: set[str]) -> tuple[int, int] | None:
+    """(rows before, rows after) of ``mart`` that belong to the documents ``kept`` (in both files, unchanged);
+    None when the mart has no document_sha256 column in either file."""
+    counts = []
+    for path in (previous, candidate):
+        with _read_only(path) as con:
+            has_column = con.execute(
+                "select count(*) from information_schema.columns where table_schema = ? and table_name = ? "
+                "and column_name = 'document_sha256' and table_catalog = current_database()",
+                [MART_SCHEMA, mart]).fetchone()[0] > 0
+            if not has_column:
+                return None
+            counts.append(con.execute(
+                f'select count(*) from {MART_SCHEMA}."{mart}" where document_sha256 in (select unnest(?::varchar[]))',
+                [sorted(kept)]).fetchone()[0])
+    return counts[0], counts[1]
 
 
 # --- document coverage ------------------------------------------------------------------------------------
@@ -279,12 +304,38 @@ def _coverage_checks(con: duckdb.DuckDBPyConnection, marts: list[str]) -> list[G
 
 # --- row counts against the previous warehouse ---------------------------------------------------------------
 
-def _row_count_checks(candidate: dict[str, int], candidate_documents: int | None,
-                      previous: dict[str, int], previous_documents: int | None,
-                      allow_shrink: set[str]) -> list[GateCheck]:
-    fewer_documents = (candidate_documents is not None and previous_documents is not None
-                       and candidate_documents < previous_documents)
-    documents = f"documents {_fmt(previous_documents)} → {_fmt(candidate_documents)}"
+@dataclass
+class DocumentChange:
+    """The documents (sha256) of the previous and of the candidate warehouse; None where a file has no document
+    table."""
+    before: set[str] | None
+    after: set[str] | None
+
+    @property
+    def known(self) -> bool:
+        return self.before is not None and self.after is not None
+
+    @property
+    def gone(self) -> set[str]:
+        """Documents of the previous warehouse not in the candidate: removed, or replaced by a corrected version."""
+        return self.before - self.after if self.known else set()
+
+    @property
+    def kept(self) -> set[str]:
+        return self.before & self.after if self.known else set()
+
+    def describe(self) -> str:
+        if not self.known:
+            return "documents ? → ?"
+        added = len(self.after - self.before)
+        return (f"documents {len(self.before)} → {len(self.after)}: {len(self.kept)} unchanged, "
+                f"{len(self.gone)} removed or replaced, {added} new or corrected")
+
+
+def _row_count_checks(candidate: dict[str, int], previous: dict[str, int], documents: DocumentChange,
+                      allow_shrink: set[str], kept_rows) -> list[GateCheck]:
+    """One check per mart of ``previous``. ``kept_rows(mart, kept)``: (before, after) row counts of the mart's
+    rows of the documents ``kept``, or None when the mart has no document column (loaders.gate._kept_rows)."""
     checks = []
     for mart in sorted(previous):
         before = previous[mart]
@@ -294,20 +345,38 @@ def _row_count_checks(candidate: dict[str, int], candidate_documents: int | None
                                     f"{mart} exists in the previous warehouse and must still exist", mart))
             continue
         after = candidate[mart]
-        observed = f"rows {before} → {after}; {documents}"
-        expected = "row count not below the previous warehouse's unless the number of documents went down"
+        observed = f"rows {before} → {after}; {documents.describe()}"
         if after >= before:
-            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True, observed, expected, mart))
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True, observed,
+                                    "row count not below the previous warehouse's unless documents were removed "
+                                    "or replaced", mart))
             continue
         lost = before - after
         shrink = f"{mart} shrank by {lost} rows ({before} → {after}, -{100 * lost / before:.1f}%)"
-        if fewer_documents or mart in allow_shrink:
-            reason = "the documents went down too" if fewer_documents else "explicitly allowed for this build"
+        if mart in allow_shrink:
             checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True, observed,
-                                    f"{shrink}; allowed: {reason}", mart))
-        else:
+                                    f"{shrink}; allowed: explicitly allowed for this build", mart))
+            continue
+        if not documents.gone:
             checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, False, observed,
-                                    f"{shrink} while the documents did not go down ({documents})", mart))
+                                    f"{shrink} while no document of the previous warehouse was removed or "
+                                    "replaced", mart))
+            continue
+        kept = kept_rows(mart, documents.kept)
+        gone = f"{len(documents.gone)} document(s) of the previous warehouse removed or replaced"
+        if kept is None:
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True, observed,
+                                    f"{shrink}; allowed: {gone} (the mart has no document column: its rows come "
+                                    "from the documents as a whole)", mart))
+        elif kept[1] >= kept[0]:
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, True,
+                                    f"{observed}; rows of the unchanged documents {kept[0]} → {kept[1]}",
+                                    f"{shrink}; allowed: only rows of the {gone} are gone", mart))
+        else:
+            checks.append(GateCheck("row_counts", "row_count_not_below_previous", None, False,
+                                    f"{observed}; rows of the unchanged documents {kept[0]} → {kept[1]}",
+                                    f"{shrink}, and rows of documents that did not change are among them "
+                                    f"({kept[0]} → {kept[1]})", mart))
     return checks
 
 

@@ -83,12 +83,21 @@ def test_a_folder_that_drops_more_than_the_allowed_share_publishes_nothing(built
     assert pipeline.shrink_refusal({"a": "1"}, {"renamed": "1"}, pipeline.Decimal("0")) is None
 
 
-def test_allow_shrink_publishes_the_smaller_folder(built, tmp_path):
+def test_allow_shrink_publishes_the_smaller_folder(built, tmp_path, monkeypatch):
     warehouse = published_copy(built, tmp_path)
     docs = copy_documents(tmp_path / "docs", [REPORT_2023, REPORT_2022])
+    allowed = []
+    gate = pipeline.run_gate
+
+    def recording_gate(*args, **kwargs):
+        allowed.append(kwargs.get("allow_shrink"))
+        return gate(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run_gate", recording_gate)
     result = build_cli(docs, warehouse, "--allow-shrink")
     assert result.exit_code == pipeline.EXIT_OK, result.output
     assert figures_by_file(warehouse) == {REPORT_2023: 40, REPORT_2022: 35}
+    assert allowed == [True]  # --allow-shrink also lets the gate's shrink guard pass every mart
 
 
 # --- identity by content: renamed, re-encoded, once failed -------------------------------------------------------

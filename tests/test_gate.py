@@ -185,7 +185,57 @@ def test_fewer_rows_with_fewer_documents_passes(tmp_path):
     result = run_gate(candidate, previous)
     assert result.success, result.summary()
     [check] = [c for c in result.checks if c.suite == "row_counts" and c.mart == "fct_execution"]
-    assert "shrank by 2 rows" in check.message and "documents went down" in check.message
+    assert "shrank by 2 rows" in check.message
+    assert "only rows of the 1 document(s) of the previous warehouse removed or replaced are gone" in check.message
+    assert "rows of the unchanged documents 3 → 3" in check.observed
+
+
+def test_a_corrected_document_with_fewer_rows_passes(tmp_path):
+    """The same number of documents, one of them replaced by a corrected version that prints fewer rows: its old
+    rows are gone, the other document's rows are all there."""
+    previous = clean(tmp_path / "previous.duckdb", documents=2, executions=5)  # doc 1: e2, e4; doc 2: e1, e3, e5
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(1), document(3)],
+                               [execution(2, doc=1), execution(4, doc=1), execution(6, doc=3)], figures_for=[1, 3])
+    result = run_gate(candidate, previous)
+    assert result.success, failed_lines(result)
+    [check] = [c for c in result.checks if c.suite == "row_counts" and c.mart == "fct_execution"]
+    assert "shrank by 2 rows (5 → 3" in check.message and "allowed" in check.message
+    assert "documents 2 → 2: 1 unchanged, 1 removed or replaced, 1 new or corrected" in check.observed
+    assert "rows of the unchanged documents 2 → 2" in check.observed
+
+
+def test_lost_rows_of_unchanged_documents_fail_even_when_others_were_removed(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb", documents=3, executions=5)  # doc 1: e3; doc 2: e1, e4
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(1), document(2)], [execution(1, doc=2)])
+    result = run_gate(candidate, previous)
+    assert not result.success
+    [check] = result.failed()
+    assert (check.suite, check.mart) == ("row_counts", "fct_execution")
+    assert "rows of documents that did not change are among them (3 → 1)" in check.message
+
+
+def test_a_mart_without_document_column_may_shrink_only_when_documents_are_gone(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb", documents=2, executions=2)
+    con = duckdb.connect(str(previous))
+    con.execute("insert into main.dim_departments values ('d2', '广州市白云区委政法委')")
+    con.close()
+    same = clean(tmp_path / "same.duckdb", documents=2, executions=2)
+    result = run_gate(same, previous)
+    [check] = result.failed()
+    assert check.mart == "dim_departments" and "no document of the previous warehouse was removed" in check.message
+    fewer = make_warehouse(tmp_path / "fewer.duckdb", [document(1)], [execution(1, doc=1), execution(2, doc=1)])
+    result = run_gate(fewer, previous)
+    assert result.success, failed_lines(result)
+    [check] = [c for c in result.checks if c.suite == "row_counts" and c.mart == "dim_departments"]
+    assert "the mart has no document column" in check.message
+
+
+def test_allow_shrink_true_allows_every_mart(tmp_path):
+    previous = clean(tmp_path / "previous.duckdb", documents=2, executions=5)
+    candidate = clean(tmp_path / "candidate.duckdb", documents=2, executions=3)
+    assert not run_gate(candidate, previous).success
+    result = run_gate(candidate, previous, allow_shrink=True)
+    assert result.success, failed_lines(result)
 
 
 def test_allow_shrink(tmp_path):
