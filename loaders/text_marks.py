@@ -44,6 +44,12 @@ traditional characters the detection knows written simplified and the pinyin a m
   without an amount (上年结余，收入总计), a number without a unit, a change (比上年增加 …, 减少 …), or a 其中 lists
   parts of a term. ``value`` / ``printed_decimals`` / ``printed_unit`` as printed (units may differ per term),
   ``list_index`` = 0 for the base, 1 … for the terms, then the result; ``subject`` = the term's name.
+- ``year_comparison``: a comparison with a printed year in a sentence that prints no number but years, so the
+  statement reader (which binds a comparison to the number it compares) lands nothing of it: "与2019年度相比，收入支出
+  总计持平", "比2023年决算有所增加". ``compared_year`` = the year, ``compared_basis`` = the basis word after it
+  (年初预算 → initial_budget, 调整后预算 / 全年预算 → adjusted_budget, 预算 → budget, 决算 → final_accounts; none
+  printed: None), ``direction`` = +1 / -1 / 0 of the first direction word after it (持平, 不变 … are 0),
+  ``subject`` = the clause's noun before that word. Only the year rule (NAR-YEAR-001) reads it;
 - ``empty_value``: a unit or % printed with no number before it where the words ask for one: 占 %, 减少 万元,
   增长 %, 增加万元, 为  万元 (any run of ASCII, full-width, no-break or other Unicode spaces or underscores
   between the word and the unit, traditional characters read simplified: 減少 萬元). Not one: 单位：万元 / 单位为万元,
@@ -65,7 +71,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.3.0"
+MARKS_VERSION = "1.4.0"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -117,6 +123,16 @@ _ZERO_CHANGE = re.compile(
     r"[，,]?(?P<reason>(?:其|的)?(?:主要)?(?:原因|是由于|是因为|由于|因为|系因|主要是)[^。；;]*)")
 _ZERO_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "多": 1, "减少": -1, "下降": -1, "降低": -1, "少": -1}
 _SENTENCE_END = re.compile(r"[。！？]")
+
+# a comparison with a printed year (与2019年度相比 / 比2023年决算), then a direction word in the same sentence
+_YEAR_COMPARED = re.compile(
+    r"(?:(?:与|和|同)(?P<year>(?:19|20)[0-9]{2})年度?(?:的)?(?P<basis>年初预算|调整后预算|全年预算|预算|决算)?数?"
+    r"(?:相比|比较|对比)"
+    r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})年度?(?:的)?(?P<basis2>年初预算|调整后预算|全年预算|预算|决算)?数?)")
+_YEAR_DIRECTION = re.compile(r"(?P<flat>持平|保持不变|无变化|不变)|(?P<up>增加|增长|上升|提高)|(?P<down>减少|下降|降低)")
+_YEAR_BASES = {"年初预算": "initial_budget", "调整后预算": "adjusted_budget", "全年预算": "adjusted_budget",
+               "预算": "budget", "决算": "final_accounts"}
+_PRINTED_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
 
 # counts listed after 其中: an integer and its measure word, not of months, hours, points or a per-unit rate
 _COUNT_WORDS = r"人次|个|人|辆|台|套|家|项|所|名|户|处|座|条|批|件|场|次|艘|架|部"
@@ -226,6 +242,11 @@ def read_marks(document, facts: DocumentFacts | None = None,
         if ("加" in sentence or "减" in sentence or "扣除" in sentence) and _SUM_RESULT_HINT.search(sentence):
             for found in _running_sums(sentence, members, index, before[1:] if before else None):
                 marks.extend(found)
+                index += 1
+        if "年" in sentence and ("相比" in sentence or "比" in sentence or "较" in sentence):
+            found = _year_comparison(sentence, members, index)
+            if found is not None:
+                marks.append(found)
                 index += 1
         if "决算" in sentence or "完成" in sentence or "执行率" in sentence:
             found = _budget_marks(sentence, members, index)
@@ -363,6 +384,24 @@ def _subject_before(sentence: str, at: int) -> str | None:
     clause = re.sub(r"(?:比|较|与)(?:上年|[0-9]{4}年)[^，,]*$", "", clause)
     clause = re.sub(r"^(?:其中|另外|此外)", "", clause)
     return clause or None
+
+
+def _year_comparison(sentence: str, members, index: int) -> Statement | None:
+    """The year_comparison mark of a sentence that compares with a printed year and prints no other number."""
+    if re.search(r"[0-9]", _PRINTED_YEAR.sub("", sentence)):
+        return None  # a number of its own: the statement reader binds the comparison to it
+    compared = _YEAR_COMPARED.search(sentence)
+    if compared is None:
+        return None
+    direction = _YEAR_DIRECTION.search(sentence, compared.end())
+    if direction is None:
+        return None
+    year = compared.group("year") or compared.group("year2")
+    basis = compared.group("basis") or compared.group("basis2")
+    return _mark(_line_at(members, compared.start()), index, sentence, "year_comparison",
+                 compared_year=int(year), compared_basis=_YEAR_BASES.get(basis) if basis else None,
+                 direction=0 if direction.group("flat") else (1 if direction.group("up") else -1),
+                 value_text=compared.group(0), subject=_subject_before(sentence, direction.start()))
 
 
 def _line_at(members, offset: int):

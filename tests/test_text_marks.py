@@ -413,3 +413,33 @@ def test_a_running_sum_of_a_report_the_reader_was_not_written_on():
     # 实现 X，完成预算 …%，加以前年度结余 Y，实际可支配 Z (加 + 以前年度…; the percentage is no term)
     assert _sums("上半年实现财政收入52,310万元，完成年初预算48%，加以前年度结余9,120万元，实际财政可支配收入61,430万元。\n") == [
         (("52,310", "万元"), [("sum_add", "9,120", "万元", "以前年度结余")], ("61,430", "万元"))]
+
+
+# --- a comparison with a printed year and no number of its own ------------------------------------------------
+
+FINAL_2019 = DocumentFacts(kind="final_accounts", fiscal_year=2019)
+
+
+def test_a_year_compared_in_a_sentence_without_numbers_is_a_year_comparison():
+    text = ("  上海市闵行区统计局2019年度收入支出总计979.34万元。与2019年度相比，\n"
+            "收入支出总计持平。主要原因是：业务经费保持不变。\n")
+    [mark] = marks(text, "year_comparison", FINAL_2019)
+    assert (mark.compared_year, mark.compared_basis, mark.direction, mark.subject) == (2019, None, 0, "收入支出总计")
+    assert (mark.line_start, mark.value_text) == (1, "与2019年度相比")  # the line the year is printed on
+    assert mark.sentence_index >= MARK_SENTENCE_BASE and mark.value is None
+
+
+def test_the_basis_and_direction_of_a_year_comparison():
+    [mark] = marks("本年支出比2018年决算有所增加，主要原因是人员增加。\n", "year_comparison", FINAL_2019)
+    assert (mark.compared_year, mark.compared_basis, mark.direction) == (2018, "final_accounts", 1)
+    [mark] = marks("本年支出与2019年年初预算相比有所减少。\n", "year_comparison", FINAL_2019)
+    assert (mark.compared_year, mark.compared_basis, mark.direction) == (2019, "initial_budget", -1)
+
+
+def test_no_year_comparison_where_the_sentence_prints_a_number_or_no_direction():
+    # a number of its own: the statement reader binds the comparison to it
+    assert marks("与2018年度相比，收入支出总计增加12.5万元。\n", "year_comparison", FINAL_2019) == []
+    assert marks("与2018年度相比，增长5%。\n", "year_comparison", FINAL_2019) == []
+    # no direction word after the year, or no comparison
+    assert marks("与2018年度相比，情况详见下表。\n", "year_comparison", FINAL_2019) == []
+    assert marks("2019年度收入支出总计持平。\n", "year_comparison", FINAL_2019) == []

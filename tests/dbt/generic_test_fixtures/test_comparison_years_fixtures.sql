@@ -27,6 +27,11 @@ fixture as (
         ('slip_report_future', 'evaluation_report', 2023, 'change', null, null, 2024, null, '3.5', null),
         ('slip_current_amount', 'department_budget_sh', 2024, 'amount', 2025, 'budget', null, null, '352.67', null),
         ('slip_final_amount', 'final_accounts', 2024, 'amount', 2023, 'final_accounts', null, null, '184.65', null),
+        -- a comparison without a number of its own (the year_comparison mark, loaders/text_marks.py): 普陀区财政局 2024
+        -- 决算 "与2023年度相比，财政拨款收入支出总计持平。" (line 568 of its layout text) is consistent; the same words
+        -- with the document's own year (与2019年度相比 in a 2019 决算) are a slip
+        ('finance_flat_prior_year', 'final_accounts', 2024, 'year_comparison', null, null, 2023, null, '与2023年度相比', null),
+        ('slip_flat_own_year', 'final_accounts', 2019, 'year_comparison', null, null, 2019, null, '与2019年度相比', null),
         -- 广东省财政厅 2023 三公决算 (collected, line 3): "比上年决算数增加38.97万元…；比2019年（疫情前）决算数减少24.87万元":
         -- a second, earlier base beside the year before, on purpose
         ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2022, '决算', '38.97', null),
@@ -73,6 +78,7 @@ expected as (
         ('slip_report_future', 'NAR-YEAR-001', 2024, null),
         ('slip_current_amount', 'NAR-YEAR-002', 2025, 2024),
         ('slip_final_amount', 'NAR-YEAR-002', 2023, 2024),
+        ('slip_flat_own_year', 'NAR-YEAR-001', 2019, 2018),
         ('slip_wrapped_sentence', 'NAR-YEAR-001', 2017, 2016)
     ) as t(case_id, rule_id, lhs, rhs)
 ),
