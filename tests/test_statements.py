@@ -252,6 +252,21 @@ def test_swapped_layout_lines_put_back_in_order():
         ("项目支出", "603.14", 2), ("项目支出", "20.51", 2)]
 
 
+def test_a_line_starting_with_the_amount_the_line_before_asks_for_stays_in_place():
+    """…本年预算安排 | 27.78万元；…与上年 | 相比增加7.62万元，…主要原因是 | 工作任务增加: the amount line continues the
+    one before it; the line after it, which ends in 主要原因是, asks for words, not for that amount (the layout-swap
+    repair once moved the amount line below it, and the change lost its comparison with 上年)."""
+    text = ("（2）社会保障和就业支出（类）行政事业单位离退休（款\n"
+            "）归口管理的行政单位离退休（项）本年预算安排\n"
+            "27.78万元；上年预算执行数16.23万元；与上年\n"
+            "相比增加7.62万元，增长37.80%，主要原因是\n"
+            "工作任务增加。\n")
+    st, _ = read(text, DocumentFacts(kind="department_budget", fiscal_year=2016))
+    assert rows(st, "role", "value_text", "compared_year", "line_start") == [
+        ("amount", "27.78", None, 3), ("prior_amount", "16.23", 2015, 3), ("change", "7.62", 2015, 4),
+        ("growth_pct", "37.80", 2015, 4)]
+
+
 def test_wrapped_lines_starting_with_digits_stay_in_order_without_evidence():
     text = ("基本支出655.84万元，占支出预算10.66%，其中：人员经费337.95万元，对个人和家庭的补助\n"
             "0.00万元；项目支出641.31万元，占支出\n"

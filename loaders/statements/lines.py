@@ -215,7 +215,9 @@ def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLi
 # a line ending that asks for a number next: strongly (…执行数为, …增加, …涉及预算金额: nothing else can follow) or
 # weakly (…占, …支出, …预算: a noun may follow too, 占|支出预算, 年初预算|资金是)
 _WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数"
-                           r"|占|的|资金|经费|支出|收入|预算|决算|合计|总计|补助|补贴|费|指标|计划)$")
+                           r"|占|的|资金|经费|支出|收入|预算|决算|合计|总计|补助|补贴|费|指标|计划|安排)$")
+# what a reason or a use opens: words follow it, not a number (主要原因是 | 工作任务增加)
+_OPENS_WORDS = re.compile(r"(?:原因|主要|理由|由于|用于)(?:是|为)?$")
 _STRONGLY_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数)$")
 _LIST_ITEM = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
 _LATIN_FIRST = frozenset("0123456789“\"‘")
@@ -232,7 +234,7 @@ def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
     if first is None or first.kind != "prose":
         return 0
     text = first.text
-    if text[-1] in _CLOSED_END:
+    if text[-1] in _CLOSED_END or _OPENS_WORDS.search(text):
         return 0
     if second is None or second.kind != "prose":
         return -1 if _WANTS_NUMBER.search(text) else 0
@@ -252,7 +254,8 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
     ``603.14万元，占20.51%；`` before ``本年支出合计…项目支出``). For lines K, L, M, N where L starts at the left
     margin with such a glyph (not a list number), M the next printed line and not starting so, L and M are
     swapped when M asks for the number
-    L starts with and the junctions K→M, M→L, L→N are strictly better than K→L, L→M, M→N (see ``_junction``).
+    L starts with, K does not (then L already continues K: …本年预算安排 | 27.78万元；…), and the junctions K→M, M→L,
+    L→N are strictly better than K→L, L→M, M→N (see ``_junction``; a line ending in 主要原因是 asks for words).
     A tie keeps the printed order. Linear; text documents only."""
     prose = [i for i, line in enumerate(lines) if line.kind != "skip"]
     # only lines starting at the margin with a digit or a quote can be the misplaced one
@@ -270,7 +273,9 @@ def repair_swapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
                 and not _LATIN_START.match(second.text):
             printed = _junction(before, first) + _junction(first, second) + _junction(second, after)
             swapped = _junction(before, second) + _junction(second, first) + _junction(first, after)
-            if swapped > printed and _junction(second, first) == 1:
+            # a line that already answers the number the line before it asks for (…本年预算安排 | 27.78万元；…) is
+            # where it belongs, whatever the lines after it ask
+            if swapped > printed and _junction(second, first) == 1 and _junction(before, first) != 1:
                 lines[prose[k]], lines[prose[k + 1]] = second, first
                 done = k + 2
     return lines

@@ -15,6 +15,9 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Lines (1.3.2): a text line starting with an amount stays where it is printed when the line before it asks for that amount
+(…本年预算安排 | 27.78万元；…): the layout-swap repair (``lines.repair_swapped_lines``) no longer moves it below a line
+ending in 主要原因是, which asks for words.
 Scopes (1.3.1): a place named where a sentence opens (忻州市一般公共预算收入…) is the scope of its paragraph, and a
 全市 in that paragraph is that place's (忻州市/全市); a split heading (地方收入按构成分：, 按级次分：) is the scope of what
 follows it (``grammar.PLACE_SCOPE_RE``, ``SPLIT_SCOPE_RE``).
@@ -42,7 +45,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.1"
+READER_VERSION = "1.3.2"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
