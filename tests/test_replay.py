@@ -93,8 +93,10 @@ def _rewrite_plan(warehouse: Path, sql: str, node_like: str) -> str:
     """Replace the statements of the first plan node whose id matches ``node_like`` by ``sql``; its id."""
     con = duckdb.connect(str(warehouse))
     try:
-        node_position, node_id = con.execute(f"select min(node_position), min(node_id) from {replay.PLAN_TABLE} "
-                                             "where node_id like ?", [node_like]).fetchone()
+        # the first matching node in the plan's order, and its own id (dbt's node order varies with its threads)
+        node_position, node_id = con.execute(f"select node_position, node_id from {replay.PLAN_TABLE} "
+                                             "where node_id like ? order by node_position limit 1",
+                                             [node_like]).fetchone()
         con.execute(f"delete from {replay.PLAN_TABLE} where node_position = ? and statement_position > 0",
                     [node_position])
         con.execute(f"update {replay.PLAN_TABLE} set sql = ? where node_position = ?", [sql, node_position])
