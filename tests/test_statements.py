@@ -267,6 +267,29 @@ def test_a_line_starting_with_the_amount_the_line_before_asks_for_stays_in_place
         ("growth_pct", "37.80", 2015, 4)]
 
 
+def test_a_line_giving_the_asked_number_after_a_verb_is_a_continuation():
+    """…2020年当年预算执行数 | 为1,746.91万元，… continues the line before it: the amount line above is not swapped
+    below it (it was, and the prior year's 1,746.91 was read as the 2021 budget: a false NAR-STATED-001)."""
+    text = ("6. “城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）”\n"
+            "1,984.23万元，主要用于其他城乡社区管理事务支出。2020年当年预算执行数\n"
+            "为1,746.91万元，2021年预算安排1,984.23万元，比2020年预算\n"
+            "执行数增加13.59%。主要原因是：人员变动。\n")
+    st, _ = read(text, DocumentFacts(kind="department_budget", fiscal_year=2021))
+    assert rows(st, "role", "value_text", "period_year", "basis", "line_start") == [
+        ("amount", "1,984.23", 2021, "budget", 2), ("prior_amount", "1,746.91", 2020, "execution", 3),
+        ("amount", "1,984.23", 2021, "budget", 3), ("growth_pct", "13.59", 2021, "budget", 4)]
+
+
+def test_a_value_after_a_comparison_sign_continues_its_line():
+    text = ("1、1-产出指标；11-数量指标；开展培训次数；实施周期指标值:≥\n"
+            "9次；年度指标值:≥9次。2、2-效益指标；22-社会效益；信息泄\n"
+            "露事故数量；实施周期指标值:0；年度指标值:0。3、3-满意度指标\n"
+            "；31-服务对象满意度；服务对象满意度；实施周期指标值:≥85%；\n")
+    from loaders.statements.lines import source_lines
+    from conftest import text_document
+    assert [line.number for line in source_lines(text_document(text))] == [1, 2, 3, 4]
+
+
 def test_wrapped_lines_starting_with_digits_stay_in_order_without_evidence():
     text = ("基本支出655.84万元，占支出预算10.66%，其中：人员经费337.95万元，对个人和家庭的补助\n"
             "0.00万元；项目支出641.31万元，占支出\n"

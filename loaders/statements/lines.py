@@ -215,7 +215,7 @@ def classify(lines: list[SourceLine], rows_known: bool = False) -> list[SourceLi
 # a line ending that asks for a number next: strongly (…执行数为, …增加, …涉及预算金额: nothing else can follow) or
 # weakly (…占, …支出, …预算: a noun may follow too, 占|支出预算, 年初预算|资金是)
 _WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数"
-                           r"|占|的|资金|经费|支出|收入|预算|决算|合计|总计|补助|补贴|费|指标|计划|安排)$")
+                           r"|占|的|资金|经费|支出|收入|预算|决算|合计|总计|补助|补贴|费|指标|计划|安排|[≥≤><＞＜])$")
 # what a reason or a use opens: words follow it, not a number (主要原因是 | 工作任务增加)
 _OPENS_WORDS = re.compile(r"(?:原因|主要|理由|由于|用于)(?:是|为)?$")
 _STRONGLY_WANTS_NUMBER = re.compile(r"(?:为|达|约|共|计|是|增加|减少|增长|下降|金额|执行数|预算数|决算数)$")
@@ -225,6 +225,8 @@ _LATIN_FIRST = frozenset("0123456789“\"‘")
 _AMOUNT_START = re.compile(r"^[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)")
 _LATIN_START = re.compile(r"^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)|[“\"‘])")
 _CLOSED_END = "。；;：:，,、）)！？"
+# a line that gives the number the line before asks for after a verb: (…预算执行数 |) 为1,746.91万元，…
+_VERB_AMOUNT_START = re.compile(r"^[为是达约共计占][0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％)")
 
 
 def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
@@ -241,7 +243,8 @@ def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
     if not _WANTS_NUMBER.search(text):
         return 0
     head = second.text[0]
-    if _AMOUNT_START.match(second.text) or (head in "“\"‘" and text[-1] in "为是的"):
+    if _AMOUNT_START.match(second.text) or _VERB_AMOUNT_START.match(second.text) \
+            or (head in "“\"‘" and text[-1] in "为是的"):
         return 1
     return -1 if _STRONGLY_WANTS_NUMBER.search(text) else 0
 
