@@ -7,7 +7,8 @@
     the kind of the document itself; a 预算执行数 is printed by neither and is not checked. `prior_figures`: one row per candidate figure (department_key, fiscal_year,
     document_kind, subject_key, amount_yuan, half_step_yuan, file_name, page, line_start, raw_text), the subject key
     of its row as in `subject_key` (a subject with a path: its last element). When the prior document prints the subject with more than one amount (two
-    tables of different scope) the sentence is not checked: no guess. Tolerance: the half-steps of the stated
+    tables of different scope), or the warehouse holds more than one document of the department of that year and
+    kind, the sentence is not checked: no guess. Tolerance: the half-steps of the stated
     figures and of the prior figure; within it but not zero: notice. One row per stated prior amount.
     `statements`: statement rows with department_key, document_fiscal_year and document_kind. -#}
 {% macro basis_document_family(basis_column) -%}
@@ -90,6 +91,21 @@
         select * from changes
     ),
 
+    prior_documents as (
+        -- the department's documents of one year and kind: with more than one (two 部门预算 of 2023 in the
+        -- warehouse), which of them is "the document of the year before" is not known, and none is compared
+        select department_key, fiscal_year, document_kind
+        from {{ prior_figures }}
+        group by department_key, fiscal_year, document_kind
+        having count(distinct file_name) = 1
+    ),
+
+    unambiguous_figures as (
+        select prior_figures.*
+        from {{ prior_figures }} as prior_figures
+        inner join prior_documents using (department_key, fiscal_year, document_kind)
+    ),
+
     printed_before as (
         select
             stated.*,
@@ -100,7 +116,7 @@
                 || coalesce(' (p. ' || cast(prior_figures.page as varchar) || ')', '') || ': '
                 || trim(prior_figures.raw_text)) as _quoted_prior
         from stated
-        inner join {{ prior_figures }} as prior_figures
+        inner join unambiguous_figures as prior_figures
             on prior_figures.department_key = stated.department_key
             and prior_figures.fiscal_year = stated.document_fiscal_year - 1
             and prior_figures.subject_key = stated._subject_key

@@ -5,7 +5,8 @@
 -- basis printed: the prior 决算). The warehouse here does not hold those prior documents: the prior figures below are
 -- made up to agree, to disagree beyond the rounding (the half-steps 50 + 50 + 0.5 元 = 100.5 元) and within it.
 -- The same 决算 sentence against a prior 决算 printing 183.10 fails. Not checked: a 预算执行数 basis (no document prints it), a subject the prior document prints with two amounts, a
--- department without a prior document, a prior document of another kind.
+-- department without a prior document, a prior document of another kind, a department with two prior documents of
+-- the kind (which is its own is not known).
 with
 
 statement_rows as (
@@ -32,7 +33,11 @@ statement_rows as (
         ('no_prior_document', 'nobody', 'department_budget_sh', 1, '财政拨款收入', 'amount', '15621.11', null, null, null),
         ('no_prior_document', 'nobody', 'department_budget_sh', 1, '财政拨款收入', 'change', '876.75', -1, 2023, '预算'),
         ('other_kind_before', 'finance', 'final_accounts', 2, '一般公共服务支出', 'amount', '2940.05', null, null, null),
-        ('other_kind_before', 'finance', 'final_accounts', 2, '一般公共服务支出', 'change', '10.00', 1, 2023, '决算')
+        ('other_kind_before', 'finance', 'final_accounts', 2, '一般公共服务支出', 'change', '10.00', 1, 2023, '决算'),
+        -- two 2023 部门预算 of one department, one printing the subject (a disagreeing amount): which is the
+        -- department's is not known, so the sentence is not compared
+        ('several_prior_documents', 'several', 'department_budget_sh', 1, '财政拨款收入', 'amount', '15621.11', 1, null, null),
+        ('several_prior_documents', 'several', 'department_budget_sh', 1, '财政拨款收入', 'change', '876.75', -1, 2023, '预算')
     ) as t(case_id, department_key, document_kind, sentence_index, subject, role, value_text, direction, compared_year,
            compared_basis)
 ),
@@ -89,6 +94,15 @@ prior_figures as (
         ('wanli', 2022, 'department_budget_sh', '财政拨款收入', 1, 0.5),
         ('wanli_p', 2023, 'department_budget_sh', '住房公积金', 3503499, 0.5)
     ) as t(department_key, fiscal_year, document_kind, row_label, amount_yuan, half_step_yuan)
+    union all
+    select
+        department_key, fiscal_year, document_kind, {{ subject_key(text_name_key('row_label')) }} as subject_key,
+        cast(amount_yuan as decimal(38, 6)) as amount_yuan, cast(half_step_yuan as decimal(38, 6)) as half_step_yuan,
+        file_name, 12 as page, 7 as line_start, row_label || '  ' || amount_yuan as raw_text
+    from (values
+        ('several', 2023, 'department_budget_sh', '财政拨款收入', 164988600, 0.5, 'several-a-2023.pdf'),
+        ('several', 2023, 'department_budget_sh', '行政运行', 15603200, 0.5, 'several-b-2023.pdf')
+    ) as t(department_key, fiscal_year, document_kind, row_label, amount_yuan, half_step_yuan, file_name)
 ),
 
 failures as (
