@@ -141,7 +141,8 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     """Validate the warehouse file ``candidate`` (and compare it with ``previous``, when that file exists).
 
     ``allow_shrink`` names marts that may lose rows this time (a deliberate model change), or is True for every
-    mart (``yusuan build --allow-shrink``): their row-count check passes and says so. Both files are opened read-only and closed before this returns.
+    mart (``yusuan build --allow-shrink``): their row-count check passes and says so. Both files are opened
+    read-only and closed before this returns.
     """
     started = time.monotonic()
     candidate = Path(candidate)

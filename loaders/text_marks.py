@@ -67,6 +67,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from loaders.statements import grammar
 from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
@@ -129,9 +130,6 @@ _YEAR_COMPARED = re.compile(
     r"(?:(?:与|和|同)(?P<year>(?:19|20)[0-9]{2})年度?(?:的)?(?P<basis>年初预算|调整后预算|全年预算|预算|决算)?数?"
     r"(?:相比|比较|对比)"
     r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})年度?(?:的)?(?P<basis2>年初预算|调整后预算|全年预算|预算|决算)?数?)")
-_YEAR_DIRECTION = re.compile(r"(?P<flat>持平|保持不变|无变化|不变)|(?P<up>增加|增长|上升|提高)|(?P<down>减少|下降|降低)")
-_YEAR_BASES = {"年初预算": "initial_budget", "调整后预算": "adjusted_budget", "全年预算": "adjusted_budget",
-               "预算": "budget", "决算": "final_accounts"}
 _PRINTED_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
 
 # counts listed after 其中: an integer and its measure word, not of months, hours, points or a per-unit rate
@@ -393,13 +391,13 @@ def _year_comparison(sentence: str, members, index: int) -> Statement | None:
     compared = _YEAR_COMPARED.search(sentence)
     if compared is None:
         return None
-    direction = _YEAR_DIRECTION.search(sentence, compared.end())
+    direction = grammar.REASON_DIRECTION_RE.search(sentence, compared.end())  # the reader's direction words
     if direction is None:
         return None
     year = compared.group("year") or compared.group("year2")
     basis = compared.group("basis") or compared.group("basis2")
     return _mark(_line_at(members, compared.start()), index, sentence, "year_comparison",
-                 compared_year=int(year), compared_basis=_YEAR_BASES.get(basis) if basis else None,
+                 compared_year=int(year), compared_basis=grammar.BASES.get(basis) if basis else None,
                  direction=0 if direction.group("flat") else (1 if direction.group("up") else -1),
                  value_text=compared.group(0), subject=_subject_before(sentence, direction.start()))
 

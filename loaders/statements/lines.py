@@ -225,8 +225,6 @@ _LATIN_FIRST = frozenset("0123456789“\"‘")
 _AMOUNT_START = re.compile(r"^[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)")
 _LATIN_START = re.compile(r"^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％|个|人|辆|台|家|项|次|名)|[“\"‘])")
 _CLOSED_END = "。；;：:，,、）)！？"
-# a line that gives the number the line before asks for after a verb: (…预算执行数 |) 为1,746.91万元，…
-_VERB_AMOUNT_START = re.compile(r"^[为是达约共计占][0-9][0-9,]*(?:\.[0-9]+)?(?:万元|亿元|千元|元|%|％)")
 
 
 def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
@@ -243,7 +241,8 @@ def _junction(first: SourceLine | None, second: SourceLine | None) -> int:
     if not _WANTS_NUMBER.search(text):
         return 0
     head = second.text[0]
-    if _AMOUNT_START.match(second.text) or _VERB_AMOUNT_START.match(second.text) \
+    # an amount, or a verb and its number (…预算执行数 | 为1,746.91万元: _CONTINUES)
+    if _AMOUNT_START.match(second.text) or _CONTINUES.match(second.text) \
             or (head in "“\"‘" and text[-1] in "为是的"):
         return 1
     return -1 if _STRONGLY_WANTS_NUMBER.search(text) else 0
