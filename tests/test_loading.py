@@ -205,3 +205,47 @@ def test_a_file_renamed_over_another_replaces_it(docs, tmp_path):
     sha = hashlib.sha256((docs / REPORT_2022).read_bytes()).hexdigest()
     assert con.execute("select file_name, document_sha256 from raw.documents").fetchall() == [(REPORT_2022, sha)]
     assert con.execute("select distinct document_sha256 from raw.figures").fetchall() == [(sha,)]
+
+
+def _primary_keys(con) -> set[str]:
+    return {f"{s}.{t}" for s, t in con.execute(
+        "select schema_name, table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'").fetchall()}
+
+
+def test_a_warehouse_with_keyed_document_tables_loses_the_keys_and_keeps_every_row(docs, tmp_path):
+    """Warehouses made before loaders/schema.py dropped the document tables' PRIMARY KEY (an ART index DuckDB writes
+    whole at each checkpoint) are converted on their next load: same rows, same columns and NOT NULLs, no key."""
+    from loaders.schema import DOCUMENT_TABLES, RAW_DDL
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    keys = {"raw.figures": "figure_index", "raw.indicators": "indicator_index", "raw.attributes": "attribute_index",
+            "raw.statements": "statement_index"}
+    for statement in RAW_DDL:  # the DDL as it was: each document table keyed by (document_sha256, its index)
+        table = next((t for t in DOCUMENT_TABLES if f"create table if not exists {t} (" in statement), None)
+        if table is not None:
+            opening = f"create table if not exists {table} ("
+            statement = statement.replace(opening, f"{opening} primary key (document_sha256, {keys[table]}),")
+        con.execute(statement)
+    assert set(DOCUMENT_TABLES) <= _primary_keys(con)
+    con.close()
+
+    con = duckdb.connect(str(path))
+    load_directory(con, docs)  # on the keyed tables
+    before = counts(con)
+    snapshot = rows_of(con, REPORT_2023)
+    columns = con.execute("select table_name, column_name, data_type, is_nullable from information_schema.columns "
+                          "where table_schema = 'raw' order by table_name, ordinal_position").fetchall()
+    con.close()
+
+    con = duckdb.connect(str(path))
+    second = load_directory(con, docs)  # converts, then finds nothing changed
+    assert not set(DOCUMENT_TABLES) & _primary_keys(con)
+    assert {"raw.documents", "raw.loads"} <= _primary_keys(con)  # the small tables keep theirs
+    assert [o.status for o in second.outcomes] == ["unchanged", "unchanged"]
+    assert counts(con) == before == {"documents": 2, "figures": 75, "indicators": 14, "attributes": 5}
+    assert rows_of(con, REPORT_2023) == snapshot
+    assert con.execute("select table_name, column_name, data_type, is_nullable from information_schema.columns "
+                       "where table_schema = 'raw' order by table_name, ordinal_position").fetchall() == columns
+    assert not [t for t in con.execute("select table_name from duckdb_tables() where schema_name = 'raw'").fetchall()
+                if t[0].endswith("__unkeyed")]
