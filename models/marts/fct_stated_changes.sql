@@ -133,7 +133,8 @@ current_values as (
         count(distinct amount_yuan) as current_value_count,
         min(amount_yuan) as current_yuan,
         max(half_step_yuan) as current_half_step,
-        string_agg(distinct table_number || ' ' || source_locator, '; ') as current_source
+        string_agg(distinct table_number || ' ' || source_locator, '; '
+            order by table_number || ' ' || source_locator) as current_source
     from subject_matches
     group by statement_id
 ),
@@ -168,8 +169,9 @@ row_bases as (
         coalesce(max(prior_figures.half_step_yuan) filter (where prior_figures.phase = 'prior_adjusted'), 0)
             as adjusted_half_step,
         count(prior_figures.figure_id) = 0 as is_blank,
-        coalesce(string_agg(distinct subject_rows.table_number || ' ' || prior_figures.source_locator, '; '),
-            any_value(subject_rows.table_number || ' ' || subject_rows.row_locator) || ' (no prior-year figure printed)')
+        coalesce(string_agg(distinct subject_rows.table_number || ' ' || prior_figures.source_locator, '; '
+                order by subject_rows.table_number || ' ' || prior_figures.source_locator),
+            min(subject_rows.table_number || ' ' || subject_rows.row_locator) || ' (no prior-year figure printed)')
             as base_source
     from subject_rows
     left join prior_figures
@@ -187,7 +189,7 @@ base_values as (
         min(adjusted_yuan) as base_adjusted_yuan,
         max(adjusted_half_step) as base_adjusted_half_step,
         bool_and(is_blank) as base_is_blank,
-        string_agg(base_source, '; ') as base_source
+        string_agg(base_source, '; ' order by base_source) as base_source
     from row_bases
     group by statement_id
 ),
@@ -217,7 +219,8 @@ whole_values as (
         count(distinct own_matches.amount_yuan) as whole_value_count,
         min(own_matches.amount_yuan) as whole_yuan,
         max(own_matches.half_step_yuan) as whole_half_step,
-        string_agg(distinct own_matches.table_number || ' ' || own_matches.source_locator, '; ') as whole_source
+        string_agg(distinct own_matches.table_number || ' ' || own_matches.source_locator, '; '
+            order by own_matches.table_number || ' ' || own_matches.source_locator) as whole_source
     from chosen_wholes
     inner join own_matches on own_matches.statement_id = chosen_wholes.whole_id
     group by chosen_wholes.statement_id
