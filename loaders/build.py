@@ -30,7 +30,8 @@ from typing import Callable
 import duckdb
 
 from loaders import replay, runlog
-from loaders.gate import DATA_NOT_READ, INCOMPLETE, GateResult, PublicationStatus, publication_status, run_gate
+from loaders.gate import (DATA_NOT_READ, INCOMPLETE, GateResult, PublicationStatus, publication_status, run_gate,
+                          store_digests)
 from loaders.load import LoadSummary, load_directory
 from loaders.runlog import RunRecord, utc_now
 
@@ -809,7 +810,9 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     progress("gate", None, None)
     report.gate = run_gate(staging, warehouse if warehouse.exists() else None, docs_building,
                            # --allow-shrink (max_drop_share None) lets every mart lose rows, not only the folder
-                           allow_shrink=True if max_drop_share is None else ALWAYS_ALLOWED_TO_SHRINK)
+                           allow_shrink=True if max_drop_share is None else ALWAYS_ALLOWED_TO_SHRINK,
+                           # an incremental build: the expectations read the rows that changed (loaders/gate.py)
+                           scope_to_changes=report.dbt_mode == "incremental")
     run.gate_result = "passed" if report.gate.success else "failed"
     run.gate_checks, run.gate_failed_checks = len(report.gate.checks), len(report.gate.failed())
     _summarise(staging, report)
@@ -839,6 +842,8 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
     con = duckdb.connect(str(staging))
     try:
         carried = runlog.insert_runs(con, [*pending, run])
+        if report.gate is not None:  # what the next incremental build's gate compares with
+            store_digests(con, report.gate.digests)
         con.execute("checkpoint")
     finally:
         con.close()

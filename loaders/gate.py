@@ -6,6 +6,8 @@
 * Great Expectations suites, one per mart (``loaders.expectations.SUITES``), for every mart present in
   schema ``main`` of the candidate. Each mart is read into pandas and validated in an ephemeral GX context
   (one ValidationDefinition + Checkpoint per mart); GX's SQL datasource over DuckDB is not used.
+  With ``scope_to_changes`` (an incremental build) a mart is validated on the rows that changed since the previous
+  file, not on all of them: see "Scope of the expectations" below.
 * Document coverage: every document in ``dim_documents`` has at least one row in ``raw.figures``,
   ``raw.indicators`` or ``raw.statements`` (a document of prose only has its statements).
 * Row counts against ``previous`` (the published file, when it exists): a mart of the previous file missing from
@@ -19,6 +21,19 @@
   (``data_not_read``) makes the warehouse ``incomplete`` -- published, recorded as such in ops.run_log, and
   `yusuan build` exits 1; notices are information. See README, "Publication status".
 
+Scope of the expectations. Every expectation of the suites is judged row by row (not null, between, in a set, a
+regex), except uniqueness. So a row whose checked columns hold the same values as a row the gate passed before
+passes again, and need not be read. The gate keeps, for each mart and document, the number of rows and the sum of a
+64-bit hash of each row's checked columns (``digests``; ``yusuan build`` stores them in the published file, table
+``ops.gate_digests``, with a digest of the suite and the Great Expectations version). With ``scope_to_changes``, a
+mart whose suite is unchanged since the previous file was published is validated on the rows of the documents whose
+digest differs from the previous file's (new, corrected, or rebuilt with other values), plus every row that shares
+a value of a column the suite wants unique with one of those rows: a duplicate across the two sets is found, and
+rows outside them were unique among themselves in the previous file already. A mart without a document column is one
+group; a suite with an expectation that is not judged row by row (or ``mostly`` below 1) is never scoped. Each check
+says how many rows it read. What this trusts: the previous file passed its gate (only such a file is published) and a
+changed document's hash sum differs (a collision of 64-bit sums is about 1 in 2^64 per changed document).
+
 With ``data_docs_dir`` the GX results are also rendered as a local Data Docs site there (its stylesheets come
 from CDNs; offline the pages are unstyled but readable) and ``result.data_docs_index`` is its index.html.
 """
@@ -26,6 +41,8 @@ from CDNs; offline the pages are unstyled but readable) and ``result.data_docs_i
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import time
 import warnings
@@ -44,6 +61,12 @@ DATA_TABLES = ("raw.figures", "raw.indicators", "raw.statements")  # statements:
 DATA_DOCS_SITE = "yusuan_gate"
 EXAMPLES = 5  # unexpected values quoted per failed check
 FINDINGS_MART = "fct_findings"
+DIGESTS_TABLE = "ops.gate_digests"
+DOCUMENT_COLUMN = "document_sha256"
+# expectations judged row by row: a row that passed once passes again with the same values
+ROW_BY_ROW = frozenset({"expect_column_values_to_not_be_null", "expect_column_values_to_be_between",
+                        "expect_column_values_to_be_in_set", "expect_column_values_to_match_regex"})
+UNIQUE = "expect_column_values_to_be_unique"
 
 # What a finding means for publication (seeds/rule_catalog.csv, column publication_category), in report order.
 PUBLISHER_ERROR = "publisher_error"   # the document is wrong: published as printed, with the finding; never blocks
@@ -121,6 +144,7 @@ class GateResult:
     data_docs_index: Path | None = None
     duration_seconds: float = 0.0
     publication: PublicationStatus | None = None          # findings by publication category (never fails the gate)
+    digests: dict[str, "MartDigests"] = field(default_factory=dict)  # per mart, for the next build (store_digests)
 
     def failed(self) -> list[GateCheck]:
         return [check for check in self.checks if not check.success]
@@ -137,20 +161,25 @@ class GateResult:
 
 
 def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None = None, *,
-             allow_shrink: Iterable[str] | bool = ()) -> GateResult:
+             allow_shrink: Iterable[str] | bool = (), scope_to_changes: bool = False) -> GateResult:
     """Validate the warehouse file ``candidate`` (and compare it with ``previous``, when that file exists).
 
     ``allow_shrink`` names marts that may lose rows this time (a deliberate model change), or is True for every
-    mart (``yusuan build --allow-shrink``): their row-count check passes and says so. Both files are opened
-    read-only and closed before this returns.
+    mart (``yusuan build --allow-shrink``): their row-count check passes and says so. ``scope_to_changes``: validate
+    each mart on the rows that changed since ``previous`` (module docstring, "Scope of the expectations"); the
+    result's ``digests`` are what the next build compares with. Both files are opened read-only and closed before
+    this returns.
     """
     started = time.monotonic()
     candidate = Path(candidate)
     checks: list[GateCheck] = []
     frames: dict[str, Any] = {}
+    scopes: dict[str, str] = {}
+    digests: dict[str, MartDigests] = {}
     marts: list[str] = []
     with _quiet_gx():
         from loaders.expectations import SUITES, columns_checked  # imports great_expectations (seconds, the first time)
+    before = _Previous.read(Path(previous)) if previous is not None and Path(previous).exists() else None
     try:
         with _read_only(candidate) as con:
             marts = _marts(con)
@@ -164,7 +193,12 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                         "and table_name = ?", [MART_SCHEMA, mart]).fetchall()}
                     columns = None if columns is None else [c for c in columns if c in present]
                     selected = "*" if not columns else ", ".join(f'"{column}"' for column in columns)
-                    frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"').df()
+                    digest = mart_digests(con, mart, columns, present)
+                    if digest is not None:
+                        digests[mart] = digest
+                    earlier = before.digests.get(mart) if scope_to_changes and before is not None else None
+                    where, params, scopes[mart] = _changed_rows(digest, earlier, mart, present)
+                    frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"{where}', params).df()
             checks += _coverage_checks(con, marts)
             publication = publication_status(con)
             if publication is not None:
@@ -180,22 +214,28 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                                 f"cannot read the candidate warehouse {candidate}: {exc}"))
         return _result(checks, marts, None, started)
 
-    if previous is not None and Path(previous).exists():
-        try:
-            with _read_only(Path(previous)) as con:
-                previous_marts = _marts(con)
-                previous_counts = _row_counts(con, previous_marts)
-                previous_documents = _document_set(con, previous_marts)
-            checks += _row_count_checks(candidate_counts, previous_counts,
-                                        DocumentChange(previous_documents, candidate_documents),
-                                        set(candidate_counts) if allow_shrink is True else set(allow_shrink),
-                                        lambda mart, kept: _kept_rows(candidate, Path(previous), mart, kept))
-        except duckdb.Error as exc:
+    if before is not None:
+        if before.error is not None:
             checks.append(GateCheck("row_counts", "open_previous", None, False, None,
-                                    f"cannot read the previous warehouse {previous} to compare row counts: {exc}"))
+                                    f"cannot read the previous warehouse {previous} to compare row counts: "
+                                    f"{before.error}"))
+        else:
+            try:
+                checks += _row_count_checks(candidate_counts, before.counts,
+                                            DocumentChange(before.documents, candidate_documents),
+                                            set(candidate_counts) if allow_shrink is True else set(allow_shrink),
+                                            lambda mart, kept: _kept_rows(candidate, Path(previous), mart, kept))
+            except duckdb.Error as exc:
+                checks.append(GateCheck("row_counts", "open_previous", None, False, None,
+                                        f"cannot read the previous warehouse {previous} to compare row counts: {exc}"))
 
     gx_checks, index = _expectation_checks(frames, data_docs_dir)
-    return _result(gx_checks + checks, marts, index, started, publication)
+    for check in gx_checks:
+        if scopes.get(check.suite):
+            check.message = f"{check.message} [{scopes[check.suite]}]" if check.message else f"[{scopes[check.suite]}]"
+    result = _result(gx_checks + checks, marts, index, started, publication)
+    result.digests = digests
+    return result
 
 
 def _result(checks: list[GateCheck], marts: list[str], index: Path | None, started: float,
@@ -264,6 +304,130 @@ def _kept_rows(candidate: Path, previous: Path, mart: str, kept: set[str]) -> tu
                 f'select count(*) from {MART_SCHEMA}."{mart}" where document_sha256 in (select unnest(?::varchar[]))',
                 [sorted(kept)]).fetchone()[0])
     return counts[0], counts[1]
+
+
+# --- scope of the expectations (module docstring) ------------------------------------------------------------
+
+@dataclass
+class MartDigests:
+    """A mart's rows as the gate saw them: per document (None: rows without one, or the whole mart when it has no
+    document column), the number of rows and the sum of a 64-bit hash of each row's checked columns."""
+    suite_digest: str
+    documents: dict[str | None, tuple[int, int]]
+
+
+def suite_digest(mart: str) -> str | None:
+    """sha256 of the suite's expectation configurations and the Great Expectations version; None when the suite
+    cannot be scoped (an expectation not judged row by row, or one with ``mostly`` below 1)."""
+    from importlib.metadata import version
+
+    from loaders.expectations import SUITES
+
+    configurations = []
+    for expectation in SUITES[mart]():
+        configuration = expectation.configuration.to_json_dict()
+        mostly = configuration.get("kwargs", {}).get("mostly")
+        if configuration["type"] not in ROW_BY_ROW | {UNIQUE} or (mostly is not None and mostly < 1):
+            return None
+        configurations.append(configuration)
+    payload = json.dumps([version("great-expectations"), configurations], sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def mart_digests(con: duckdb.DuckDBPyConnection, mart: str, columns: list[str] | None,
+                 present: set[str]) -> MartDigests | None:
+    """The digests of ``mart`` in the file ``con`` is open on (None when its suite cannot be scoped)."""
+    digest = suite_digest(mart)
+    if digest is None or not columns:
+        return None
+    row = ", ".join(f'"{column}"' for column in columns)
+    document = f'"{DOCUMENT_COLUMN}"' if DOCUMENT_COLUMN in present else "null::varchar"
+    rows = con.execute(f'select {document}, count(*), sum(hash({row})::hugeint)::varchar '
+                       f'from {MART_SCHEMA}."{mart}" group by 1').fetchall()
+    return MartDigests(digest, {sha: (count, int(total)) for sha, count, total in rows})
+
+
+def _changed_rows(digest: MartDigests | None, earlier: MartDigests | None, mart: str,
+                  present: set[str]) -> tuple[str, list, str | None]:
+    """(where clause, its parameters, what it reads) of the rows of ``mart`` to validate: all of them ("", [], None)
+    unless both digests exist with the same suite; else the rows of the documents whose digest changed and the
+    rows sharing a value of a unique column with them."""
+    if digest is None or earlier is None or digest.suite_digest != earlier.suite_digest:
+        return "", [], None
+    changed = [sha for sha, value in digest.documents.items() if earlier.documents.get(sha) != value]
+    total_rows = sum(count for count, _ in digest.documents.values())
+    if DOCUMENT_COLUMN not in present:  # one group: the whole mart, or none of it
+        if changed:
+            return "", [], None
+        return " where false", [], f"read 0 of {total_rows:,} rows: the mart is as when the warehouse was published"
+    named = sorted(sha for sha in changed if sha is not None)
+    condition = f'"{DOCUMENT_COLUMN}" in (select unnest(?::varchar[]))'
+    if None in changed:
+        condition = f'({condition} or "{DOCUMENT_COLUMN}" is null)'
+    unique = sorted({e.column for e in _suite(mart) if e.expectation_type == UNIQUE and e.column in present})
+    shared = "".join(f' or "{column}" in (select "{column}" from {MART_SCHEMA}."{mart}" where {condition})'
+                     for column in unique)
+    read = sum(digest.documents[sha][0] for sha in changed)
+    note = (f"read {read:,} of {total_rows:,} rows: those of the {len(changed):,} of {len(digest.documents):,} "
+            "documents new or changed since the published warehouse"
+            + (f" and the rows sharing a {' or '.join(unique)} with them" if unique else "")
+            + "; the rest passed this suite when it was published")
+    return f" where {condition}{shared}", [named] * (1 + len(unique)), note
+
+
+def _suite(mart: str) -> list:
+    from loaders.expectations import SUITES
+
+    return SUITES[mart]()
+
+
+@dataclass
+class _Previous:
+    """What the gate reads of the previous (published) file: marts' row counts, documents and digests."""
+    counts: dict[str, int] = field(default_factory=dict)
+    documents: set[str] | None = None
+    digests: dict[str, MartDigests] = field(default_factory=dict)
+    error: duckdb.Error | None = None
+
+    @classmethod
+    def read(cls, path: Path) -> "_Previous":
+        try:
+            with _read_only(path) as con:
+                marts = _marts(con)
+                return cls(_row_counts(con, marts), _document_set(con, marts), read_digests(con))
+        except duckdb.Error as exc:
+            return cls(error=exc)
+
+
+def read_digests(con: duckdb.DuckDBPyConnection) -> dict[str, MartDigests]:
+    """The digests stored in a published file (``ops.gate_digests``; empty when it has none)."""
+    if not _table_exists(con, DIGESTS_TABLE):
+        return {}
+    digests: dict[str, MartDigests] = {}
+    for mart, suite, sha, count, total in con.execute(
+            f"select mart, suite_digest, document_sha256, row_count, row_hash_sum from {DIGESTS_TABLE}").fetchall():
+        digests.setdefault(mart, MartDigests(suite, {})).documents[sha] = (count, int(total))
+    return digests
+
+
+def store_digests(con: duckdb.DuckDBPyConnection, digests: dict[str, MartDigests]) -> None:
+    """Replace ``ops.gate_digests`` in the file ``con`` is open on (read-write) with ``digests``."""
+    con.execute("create schema if not exists ops")
+    con.execute(f"create or replace table {DIGESTS_TABLE} (mart varchar not null, suite_digest varchar not null, "
+                "document_sha256 varchar, row_count bigint not null, row_hash_sum varchar not null)")
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        [(mart, digest.suite_digest, sha, count, str(total))
+         for mart, digest in sorted(digests.items()) for sha, (count, total) in digest.documents.items()],
+        columns=["mart", "suite_digest", "document_sha256", "row_count", "row_hash_sum"])
+    if len(rows):  # tens of thousands of rows: from a frame, not one insert each
+        con.register("gate_digest_rows", rows)
+        try:
+            con.execute(f"insert into {DIGESTS_TABLE} select mart, suite_digest, document_sha256, row_count, "
+                        "row_hash_sum from gate_digest_rows")
+        finally:
+            con.unregister("gate_digest_rows")
 
 
 # --- document coverage ------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders.gate import GateResult, run_gate
+from loaders.gate import GateCheck, GateResult, read_digests, run_gate, store_digests
 
 
 def sha(n: int) -> str:
@@ -357,3 +357,109 @@ def test_link_methods_of_the_suite_are_those_dbt_accepts():
                   if isinstance(t, dict) and "accepted_values" in t]
     assert sorted(LINK_METHODS) == sorted(accepted)
     assert "code_from_names_unit_sum" in LINK_METHODS
+
+
+# --- the expectations scoped to what changed (loaders/gate.py, "Scope of the expectations") ---------------------
+
+def published_with_digests(path: Path) -> Path:
+    """A previous warehouse as `yusuan build` publishes it: with the digests its own gate computed."""
+    result = run_gate(path, None)
+    assert result.success, failed_lines(result)
+    con = duckdb.connect(str(path))
+    store_digests(con, result.digests)
+    con.close()
+    return path
+
+
+def scoped_executions(changed_doc3: dict) -> list[dict]:
+    """Six executions of three documents (doc 3 holds e2 and e5), e5 replaced by ``changed_doc3``'s values."""
+    rows = [execution(n, doc=1 + n % 3) for n in range(1, 7)]
+    rows[4] = execution(5, doc=3, **changed_doc3)
+    return rows
+
+
+def gx_check(result: GateResult, mart: str, expectation: str, column: str) -> GateCheck:
+    return next(c for c in result.checks if (c.suite, c.expectation, c.column) == (mart, expectation, column))
+
+
+def test_a_scoped_gate_reads_the_changed_documents_rows_and_fails_on_theirs(tmp_path):
+    previous = published_with_digests(make_warehouse(tmp_path / "previous.duckdb", [document(n) for n in (1, 2, 3)],
+                                                     scoped_executions({})))
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(n) for n in (1, 2, 3)],
+                               scoped_executions({"actual_yuan": -1.00}))
+    scoped = run_gate(candidate, previous, scope_to_changes=True)
+    check = gx_check(scoped, "fct_execution", "expect_column_values_to_be_between", "actual_yuan")
+    assert not check.success and "-1.0" in check.observed and "1 of 2 rows unexpected" in check.observed
+    assert "read 2 of 6 rows" in check.message and "1 of 3 documents" in check.message
+    # unchanged marts are not read at all, and the whole-file gate finds the same failure
+    assert "read 0 of 3 rows" in gx_check(scoped, "dim_documents", "expect_column_values_to_be_unique",
+                                          "document_sha256").message
+    full = run_gate(candidate, previous)
+    assert [(c.suite, c.expectation, c.column) for c in full.failed()] \
+        == [(c.suite, c.expectation, c.column) for c in scoped.failed()] \
+        == [("fct_execution", "expect_column_values_to_be_between", "actual_yuan")]
+    assert "1 of 6 rows unexpected" in gx_check(full, "fct_execution", "expect_column_values_to_be_between",
+                                                "actual_yuan").observed
+
+
+def test_a_scoped_gate_finds_a_changed_rows_key_that_an_unchanged_document_holds(tmp_path):
+    previous = published_with_digests(make_warehouse(tmp_path / "previous.duckdb", [document(n) for n in (1, 2, 3)],
+                                                     scoped_executions({})))
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(n) for n in (1, 2, 3)],
+                               scoped_executions({"execution_id": "e1"}))  # e1 is doc 2's, unchanged
+    result = run_gate(candidate, previous, scope_to_changes=True)
+    check = gx_check(result, "fct_execution", "expect_column_values_to_be_unique", "execution_id")
+    assert not check.success and "'e1'" in check.observed
+    assert "read 2 of 6 rows" in check.message and "rows sharing a execution_id" in check.message
+
+
+def test_a_document_changed_under_the_same_sha256_is_read_again(tmp_path):
+    """The digests are of the rows' values, not of the document names: doc 1's rows changed in place are read."""
+    rows = [execution(n, doc=1 + n % 3) for n in range(1, 7)]
+    previous = published_with_digests(make_warehouse(tmp_path / "previous.duckdb", [document(n) for n in (1, 2, 3)],
+                                                     rows))
+    rows[2] = execution(3, doc=1, computed_rate_pct=5000.00)  # e3 is doc 1's
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(n) for n in (1, 2, 3)], rows)
+    check = gx_check(run_gate(candidate, previous, scope_to_changes=True), "fct_execution",
+                     "expect_column_values_to_be_between", "computed_rate_pct")
+    assert not check.success and "read 2 of 6 rows" in check.message
+
+
+def test_digests_of_another_suite_or_no_scope_read_every_row(tmp_path):
+    previous = published_with_digests(make_warehouse(tmp_path / "previous.duckdb", [document(n) for n in (1, 2, 3)],
+                                                     scoped_executions({})))
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(n) for n in (1, 2, 3)],
+                               scoped_executions({"actual_yuan": -1.00}))
+    unscoped = gx_check(run_gate(candidate, previous), "fct_execution", "expect_column_values_to_be_between",
+                        "actual_yuan")
+    assert "[read " not in unscoped.message and "1 of 6 rows unexpected" in unscoped.observed
+    con = duckdb.connect(str(previous))
+    con.execute("update ops.gate_digests set suite_digest = 'a suite of an older version' where mart = 'fct_execution'")
+    con.close()
+    other_suite = gx_check(run_gate(candidate, previous, scope_to_changes=True), "fct_execution",
+                           "expect_column_values_to_be_between", "actual_yuan")
+    assert "[read " not in other_suite.message and "1 of 6 rows unexpected" in other_suite.observed
+
+
+def test_a_mart_without_a_document_column_is_read_whole_when_it_changed(tmp_path):
+    previous = published_with_digests(clean(tmp_path / "previous.duckdb"))
+    candidate = clean(tmp_path / "candidate.duckdb")
+    con = duckdb.connect(str(candidate))
+    con.execute("insert into main.dim_departments values ('d1', '广州市来穗人员服务管理局（重复）')")
+    con.close()
+    check = gx_check(run_gate(candidate, previous, scope_to_changes=True), "dim_departments",
+                     "expect_column_values_to_be_unique", "department_id")
+    assert not check.success and "[read " not in check.message and "2 of 2 rows unexpected" in check.observed
+
+
+def test_stored_digests_read_back_the_same(tmp_path):
+    path = published_with_digests(clean(tmp_path / "w.duckdb", documents=3, executions=5))
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        stored = read_digests(con)
+    finally:
+        con.close()
+    assert stored == run_gate(path, None).digests
+    assert set(stored) == {"fct_execution", "dim_documents", "dim_departments", "fct_findings"}
+    assert sorted(stored["fct_execution"].documents) == sorted(sha(n) for n in (1, 2, 3))
+    assert sum(count for count, _ in stored["fct_execution"].documents.values()) == 5
