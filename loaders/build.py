@@ -736,7 +736,8 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     run.project_fingerprint = project_fingerprint()
     ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
     con = duckdb.connect(str(staging))
-    try:  # the connection stays open for a replay (below); closed on every other way out
+    keep_open = False
+    try:  # the connection stays open for a replay (below) and, after one, for the gate; closed on every other way out
         before = _documents_before(con)
         state_before = _document_state(con)
         departments_before = _department_names(con)
@@ -782,8 +783,12 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
             # on the load's connection: the file is not checkpointed and reopened between the load and the replay
             report.dbt, report.replay_note = run_replay(con, run.project_fingerprint, progress)
             report.dbt_engine = "replay" if report.dbt is not None else None
+            # replayed and committed: the gate reads the file through this connection, and the file's checkpoint
+            # runs while Great Expectations validates (below)
+            keep_open = report.dbt is not None and report.dbt.success
     finally:
-        con.close()  # checkpoints the file: dbt, the gate and the summary open it afresh
+        if not keep_open:
+            con.close()  # checkpoints the file: dbt, the gate and the summary open it afresh
     if report.dbt is None:
         recorder = replay.PlanRecorder() if refresh_reason is None else None
         report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None
@@ -808,11 +813,18 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         return
 
     progress("gate", None, None)
-    report.gate = run_gate(staging, warehouse if warehouse.exists() else None, docs_building,
-                           # --allow-shrink (max_drop_share None) lets every mart lose rows, not only the folder
-                           allow_shrink=True if max_drop_share is None else ALWAYS_ALLOWED_TO_SHRINK,
-                           # an incremental build: the expectations read the rows that changed (loaders/gate.py)
-                           scope_to_changes=report.dbt_mode == "incremental")
+    try:
+        report.gate = run_gate(staging, warehouse if warehouse.exists() else None, docs_building,
+                               # --allow-shrink (max_drop_share None) lets every mart lose rows, not only the folder
+                               allow_shrink=True if max_drop_share is None else ALWAYS_ALLOWED_TO_SHRINK,
+                               # an incremental build: the expectations read the rows that changed (loaders/gate.py)
+                               scope_to_changes=report.dbt_mode == "incremental",
+                               # after a replay: its connection, and the file's checkpoint beside the validation
+                               connection=con if keep_open else None,
+                               while_validating=(lambda: con.execute("checkpoint")) if keep_open else None)
+    finally:
+        if keep_open:
+            con.close()
     run.gate_result = "passed" if report.gate.success else "failed"
     run.gate_checks, run.gate_failed_checks = len(report.gate.checks), len(report.gate.failed())
     _summarise(staging, report)

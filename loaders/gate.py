@@ -44,11 +44,12 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import duckdb
 
@@ -161,14 +162,19 @@ class GateResult:
 
 
 def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None = None, *,
-             allow_shrink: Iterable[str] | bool = (), scope_to_changes: bool = False) -> GateResult:
+             allow_shrink: Iterable[str] | bool = (), scope_to_changes: bool = False,
+             connection: duckdb.DuckDBPyConnection | None = None,
+             while_validating: Callable[[], None] | None = None) -> GateResult:
     """Validate the warehouse file ``candidate`` (and compare it with ``previous``, when that file exists).
 
     ``allow_shrink`` names marts that may lose rows this time (a deliberate model change), or is True for every
     mart (``yusuan build --allow-shrink``): their row-count check passes and says so. ``scope_to_changes``: validate
     each mart on the rows that changed since ``previous`` (module docstring, "Scope of the expectations"); the
     result's ``digests`` are what the next build compares with. Both files are opened read-only and closed before
-    this returns.
+    this returns; but with ``connection`` (the build's own connection to ``candidate``, everything committed) the
+    candidate is read through a cursor of it instead, and ``while_validating`` (the build's checkpoint of the file)
+    runs in a thread while Great Expectations validates the frames already read: it is joined, and what it raised
+    raised, before this returns.
     """
     started = time.monotonic()
     candidate = Path(candidate)
@@ -181,7 +187,7 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
         from loaders.expectations import SUITES, columns_checked  # imports great_expectations (seconds, the first time)
     before = _Previous.read(Path(previous)) if previous is not None and Path(previous).exists() else None
     try:
-        with _read_only(candidate) as con:
+        with _reader(candidate, connection) as con:
             marts = _marts(con)
             for mart in marts:
                 if mart in SUITES:
@@ -224,12 +230,18 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                 checks += _row_count_checks(candidate_counts, before.counts,
                                             DocumentChange(before.documents, candidate_documents),
                                             set(candidate_counts) if allow_shrink is True else set(allow_shrink),
-                                            lambda mart, kept: _kept_rows(candidate, Path(previous), mart, kept))
+                                            lambda mart, kept: _kept_rows(lambda: _reader(candidate, connection),
+                                                                          Path(previous), mart, kept))
             except duckdb.Error as exc:
                 checks.append(GateCheck("row_counts", "open_previous", None, False, None,
                                         f"cannot read the previous warehouse {previous} to compare row counts: {exc}"))
 
-    gx_checks, index = _expectation_checks(frames, data_docs_dir)
+    background = _Background(while_validating) if while_validating is not None else None
+    try:
+        gx_checks, index = _expectation_checks(frames, data_docs_dir)
+    finally:
+        if background is not None:
+            background.join()
     for check in gx_checks:
         if scopes.get(check.suite):
             check.message = f"{check.message} [{scopes[check.suite]}]" if check.message else f"[{scopes[check.suite]}]"
@@ -242,6 +254,41 @@ def _result(checks: list[GateCheck], marts: list[str], index: Path | None, start
             publication: PublicationStatus | None = None) -> GateResult:
     return GateResult(success=all(check.success for check in checks), checks=checks, marts=marts,
                       data_docs_index=index, duration_seconds=time.monotonic() - started, publication=publication)
+
+
+@contextlib.contextmanager
+def _reader(candidate: Path, connection: duckdb.DuckDBPyConnection | None):
+    """The candidate, read-only; or a cursor of the build's own connection to it."""
+    if connection is None:
+        with _read_only(candidate) as con:
+            yield con
+        return
+    cursor = connection.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+class _Background:
+    """``work()`` in a thread, started at once; ``join()`` waits for it and raises what it raised."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                work()
+            except BaseException as exc:  # noqa: BLE001 - handed to join()
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="yusuan-gate-background", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 @contextlib.contextmanager
@@ -288,12 +335,12 @@ def _document_set(con: duckdb.DuckDBPyConnection, marts: list[str]) -> set[str] 
     return {sha for (sha,) in con.execute(sql).fetchall()}
 
 
-def _kept_rows(candidate: Path, previous: Path, mart: str, kept: set[str]) -> tuple[int, int] | None:
+def _kept_rows(candidate: Callable, previous: Path, mart: str, kept: set[str]) -> tuple[int, int] | None:
     """(rows before, rows after) of ``mart`` that belong to the documents ``kept`` (in both files, unchanged);
-    None when the mart has no document_sha256 column in either file."""
+    None when the mart has no document_sha256 column in either file. ``candidate()`` opens the candidate."""
     counts = []
-    for path in (previous, candidate):
-        with _read_only(path) as con:
+    for open_file in (lambda: _read_only(previous), candidate):
+        with open_file() as con:
             has_column = con.execute(
                 "select count(*) from information_schema.columns where table_schema = ? and table_name = ? "
                 "and column_name = 'document_sha256' and table_catalog = current_database()",

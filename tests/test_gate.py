@@ -463,3 +463,26 @@ def test_stored_digests_read_back_the_same(tmp_path):
     assert set(stored) == {"fct_execution", "dim_documents", "dim_departments", "fct_findings"}
     assert sorted(stored["fct_execution"].documents) == sorted(sha(n) for n in (1, 2, 3))
     assert sum(count for count, _ in stored["fct_execution"].documents.values()) == 5
+
+
+def test_the_gate_reads_through_the_builds_connection_and_runs_its_checkpoint_beside_the_validation(tmp_path):
+    """After a replay the build keeps its read-write connection: the gate reads through it (the file cannot be
+    opened read-only beside it) and the checkpoint runs while Great Expectations validates; its failure is raised."""
+    path = clean(tmp_path / "candidate.duckdb")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("insert into main.fct_execution select * replace ('e9' as execution_id, -5 as actual_yuan) "
+                    "from main.fct_execution limit 1")  # committed, not checkpointed
+        ran = []
+        result = run_gate(path, None, connection=con, while_validating=lambda: ran.append(con.execute("checkpoint")))
+        assert len(ran) == 1
+        assert [(c.suite, c.expectation, c.column) for c in result.failed()] \
+            == [("fct_execution", "expect_column_values_to_be_between", "actual_yuan")]
+
+        def failing_checkpoint():
+            raise RuntimeError("no space left for the checkpoint")
+
+        with pytest.raises(RuntimeError, match="no space left"):
+            run_gate(path, None, connection=con, while_validating=failing_checkpoint)
+    finally:
+        con.close()

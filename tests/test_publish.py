@@ -152,7 +152,7 @@ def test_failed_runs_go_to_the_sidecar_and_into_the_next_published_log(built, tm
     assert not failed_dbt.published and warehouse.read_bytes() == before
     monkeypatch.undo()
 
-    def failing_gate(candidate, previous, data_docs_dir=None, allow_shrink=(), scope_to_changes=False):
+    def failing_gate(candidate, previous, data_docs_dir=None, **_options):
         check = GateCheck(suite="fct_execution", expectation="expect_forced_failure", column=None, success=False,
                           observed="1 of 2 rows unexpected", message="forced failure", mart="fct_execution")
         return GateResult(success=False, checks=[check])

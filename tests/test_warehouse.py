@@ -178,7 +178,7 @@ def test_a_failing_gate_leaves_the_published_warehouse_byte_for_byte(built, tmp_
     path = docs / "baiyun-zfw-2023-laisui-evaluation.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("15.13万元", "15.12万元"), encoding="utf-8")
 
-    def failing_gate(candidate, previous, data_docs_dir=None, allow_shrink=(), scope_to_changes=False):
+    def failing_gate(candidate, previous, data_docs_dir=None, **_options):
         check = GateCheck(suite="fct_execution", expectation="expect_test_failure", column=None, success=False,
                           observed=None, message="forced failure", mart="fct_execution")
         return GateResult(success=False, checks=[check])
