@@ -8,7 +8,8 @@
     document_kind, subject_key, amount_yuan, half_step_yuan, file_name, page, line_start, raw_text), the subject key
     of its row as in `subject_key` (a subject with a path: its last element). When the prior document prints the subject with more than one amount (two
     tables of different scope), or the warehouse holds more than one document of the department of that year and
-    kind, the sentence is not checked: no guess. Tolerance: the half-steps of the stated
+    kind, the sentence is not checked: no guess; with several documents the ambiguity is said (NAR-PRIOR-003, notice,
+    naming them) when one of them prints the subject. Tolerance: the half-steps of the stated
     figures and of the prior figure; within it but not zero: notice. One row per stated prior amount.
     `statements`: statement rows with department_key, document_fiscal_year and document_kind. -#}
 {% macro basis_document_family(basis_column) -%}
@@ -20,7 +21,7 @@
 {%- endmacro %}
 
 {% macro prior_document_amounts_check(statements, prior_figures, rule_id='NAR-PRIOR-001',
-                                      rounding_rule_id='NAR-PRIOR-002') %}
+                                      rounding_rule_id='NAR-PRIOR-002', ambiguous_rule_id='NAR-PRIOR-003') %}
     with
 
     prior_inputs as (
@@ -106,6 +107,36 @@
         inner join prior_documents using (department_key, fiscal_year, document_kind)
     ),
 
+    several_documents as (
+        select
+            department_key, fiscal_year, document_kind,
+            count(distinct file_name) as _documents,
+            string_agg(distinct file_name, ', ' order by file_name) as _document_names
+        from {{ prior_figures }}
+        group by department_key, fiscal_year, document_kind
+        having count(distinct file_name) > 1
+    ),
+
+    not_compared as (
+        -- a sentence the documents above would have been compared with, had there been one of them
+        select
+            stated.*,
+            min(several_documents._documents) as _documents,
+            min(several_documents._document_names) as _document_names
+        from stated
+        inner join {{ prior_figures }} as prior_figures
+            on prior_figures.department_key = stated.department_key
+            and prior_figures.fiscal_year = stated.document_fiscal_year - 1
+            and prior_figures.subject_key = stated._subject_key
+            and prior_figures.document_kind like '%' || stated._family || '%'
+        inner join several_documents
+            on several_documents.department_key = prior_figures.department_key
+            and several_documents.fiscal_year = prior_figures.fiscal_year
+            and several_documents.document_kind = prior_figures.document_kind
+        where stated._family is not null and stated._subject_key is not null
+        group by all
+    ),
+
     printed_before as (
         select
             stated.*,
@@ -149,9 +180,25 @@
                     || case when abs(_difference) < _tolerance then ', within the rounding of the figures' else '' end",
                 quoted_source="sentence || chr(10) || _quoted_prior") }}
         from compared
+    ),
+
+    ambiguous as (
+        select
+            {{ statement_failure_columns(
+                rule_id="'" ~ ambiguous_rule_id ~ "'",
+                lhs='prior_yuan',
+                message="'the prior-year amount of “' || subject || '” stated here (' || _stated_text || ' = '
+                    || " ~ amount_text('prior_yuan') ~ " || ') is not compared: the warehouse holds '
+                    || cast(_documents as varchar) || ' documents of the department of '
+                    || cast(document_fiscal_year - 1 as varchar) || ' of that kind (' || _document_names
+                    || '), and which one is its own is not known'",
+                quoted_source='sentence') }}
+        from not_compared
     )
 
     select {{ statement_evidence_columns() }} from failing
+    union all
+    select {{ statement_evidence_columns() }} from ambiguous
 {% endmacro %}
 
 {% test prior_document_amounts(model, prior_figures) %}

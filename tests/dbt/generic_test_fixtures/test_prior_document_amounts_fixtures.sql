@@ -5,8 +5,8 @@
 -- basis printed: the prior 决算). The warehouse here does not hold those prior documents: the prior figures below are
 -- made up to agree, to disagree beyond the rounding (the half-steps 50 + 50 + 0.5 元 = 100.5 元) and within it.
 -- The same 决算 sentence against a prior 决算 printing 183.10 fails. Not checked: a 预算执行数 basis (no document prints it), a subject the prior document prints with two amounts, a
--- department without a prior document, a prior document of another kind, a department with two prior documents of
--- the kind (which is its own is not known).
+-- department without a prior document, a prior document of another kind; a department with two prior documents of
+-- the kind is not compared either (which is its own is not known) and gets a NAR-PRIOR-003 notice naming them.
 with
 
 statement_rows as (
@@ -115,7 +115,9 @@ expected as (
         ('within_rounding', 'NAR-PRIOR-002', 164978600, 164978650, -50, 100.5),
         ('stated_prior', 'NAR-PRIOR-001', 3485200, 3485300, -100, 100),
         ('finance_no_basis_wrong', 'NAR-PRIOR-001', 1821000, 1831000, -10000, 150),
-        ('path_subject', 'NAR-PRIOR-001', 3505200, 3503499, 1701, 100.5)
+        ('path_subject', 'NAR-PRIOR-001', 3505200, 3503499, 1701, 100.5),
+        -- two 2023 documents of the department of that kind: not compared, and said so
+        ('several_prior_documents', 'NAR-PRIOR-003', 164978600, null, null, null)
     ) as t(case_id, rule_id, lhs, rhs, difference, tolerance)
 ),
 
@@ -129,8 +131,11 @@ actual as (
 
 mismatches as (
     {{ fixture_mismatches(one_row_each=true, checks=[
-        ['wrong rule or evidence', "a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs <> e.rhs
-            or a.difference <> e.difference or a.tolerance <> e.tolerance or a.quoted_source not like '%-2023.pdf:7 (p. 12)%'"],
+        ['wrong rule or evidence', "a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs is distinct from e.rhs
+            or a.difference is distinct from e.difference or a.tolerance is distinct from e.tolerance
+            or (e.rule_id <> 'NAR-PRIOR-003' and a.quoted_source not like '%-2023.pdf:7 (p. 12)%')"],
+        ['the ambiguity does not name the documents', "e.rule_id = 'NAR-PRIOR-003'
+            and a.message not like '%holds 2 documents of the department of 2023 of that kind (several-a-2023.pdf, several-b-2023.pdf)%'"],
     ]) }}
 )
 
