@@ -486,3 +486,20 @@ def test_the_gate_reads_through_the_builds_connection_and_runs_its_checkpoint_be
             run_gate(path, None, connection=con, while_validating=failing_checkpoint)
     finally:
         con.close()
+
+
+def test_through_the_builds_connection_the_shrink_guard_counts_the_kept_documents_rows_too(tmp_path):
+    """The shrink guard reopens the candidate to count the rows of unchanged documents; after a replay it must use the
+    build's connection (opening the file read-only beside it is refused): the same verdicts as on the closed file."""
+    previous = clean(tmp_path / "previous.duckdb", documents=3, executions=5)  # doc 1: e3; doc 2: e1, e4
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(1), document(2)], [execution(1, doc=2)])
+    expected = run_gate(candidate, previous).failure_lines()
+    con = duckdb.connect(str(candidate))
+    try:
+        with pytest.raises(duckdb.Error):  # why the connection is passed
+            duckdb.connect(str(candidate), read_only=True)
+        result = run_gate(candidate, previous, connection=con)
+    finally:
+        con.close()
+    assert result.failure_lines() == expected
+    assert any("rows of documents that did not change are among them (3 → 1)" in line for line in expected)
