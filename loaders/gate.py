@@ -468,13 +468,9 @@ def store_digests(con: duckdb.DuckDBPyConnection, digests: dict[str, MartDigests
         [(mart, digest.suite_digest, sha, count, str(total))
          for mart, digest in sorted(digests.items()) for sha, (count, total) in digest.documents.items()],
         columns=["mart", "suite_digest", "document_sha256", "row_count", "row_hash_sum"])
-    if len(rows):  # tens of thousands of rows: from a frame, not one insert each
-        con.register("gate_digest_rows", rows)
-        try:
-            con.execute(f"insert into {DIGESTS_TABLE} select mart, suite_digest, document_sha256, row_count, "
-                        "row_hash_sum from gate_digest_rows")
-        finally:
-            con.unregister("gate_digest_rows")
+    if len(rows):  # tens of thousands of rows: from the frame (DuckDB reads the local `rows`), not one insert each
+        con.execute(f"insert into {DIGESTS_TABLE} select mart, suite_digest, document_sha256, row_count, "
+                    "row_hash_sum from rows")
 
 
 # --- document coverage ------------------------------------------------------------------------------------
