@@ -1,7 +1,8 @@
 """The publication gate: validate a freshly built warehouse file before it replaces the published one.
 
-``run_gate(candidate, previous)`` opens both files READ-ONLY and returns a ``GateResult``; publish only when
-``result.success``. Three kinds of check, all reported the same way (``GateCheck``):
+``run_gate(candidate, previous)`` opens both files READ-ONLY (after a replay the build passes its own connection to
+the candidate instead) and returns a ``GateResult``; publish only when ``result.success``. Three kinds of check, all
+reported the same way (``GateCheck``):
 
 * Great Expectations suites, one per mart (``loaders.expectations.SUITES``), for every mart present in
   schema ``main`` of the candidate. Each mart is read into pandas and validated in an ephemeral GX context
