@@ -94,65 +94,59 @@
 
     prior_documents as (
         -- the department's documents of one year and kind: with more than one (two 部门预算 of 2023 in the
-        -- warehouse), which of them is "the document of the year before" is not known, and none is compared
-        select department_key, fiscal_year, document_kind
-        from {{ prior_figures }}
-        group by department_key, fiscal_year, document_kind
-        having count(distinct file_name) = 1
-    ),
-
-    unambiguous_figures as (
-        select prior_figures.*
-        from {{ prior_figures }} as prior_figures
-        inner join prior_documents using (department_key, fiscal_year, document_kind)
-    ),
-
-    several_documents as (
+        -- warehouse), which of them is "the document of the year before" is not known: none is compared, and the
+        -- sentence is said not to be (NAR-PRIOR-003, naming them)
         select
             department_key, fiscal_year, document_kind,
             count(distinct file_name) as _documents,
             string_agg(distinct file_name, ', ' order by file_name) as _document_names
         from {{ prior_figures }}
         group by department_key, fiscal_year, document_kind
-        having count(distinct file_name) > 1
     ),
 
-    not_compared as (
-        -- a sentence the documents above would have been compared with, had there been one of them
+    matched as (
+        -- each stated prior amount with every figure of the year before printed for its subject
         select
             stated.*,
-            min(several_documents._documents) as _documents,
-            min(several_documents._document_names) as _document_names
+            prior_figures.amount_yuan as _printed_yuan,
+            prior_figures.half_step_yuan as _printed_half_step,
+            prior_figures.file_name || coalesce(':' || cast(prior_figures.line_start as varchar), '')
+                || coalesce(' (p. ' || cast(prior_figures.page as varchar) || ')', '') || ': '
+                || trim(prior_figures.raw_text) as _printed_quote,
+            prior_documents._documents,
+            prior_documents._document_names
         from stated
         inner join {{ prior_figures }} as prior_figures
             on prior_figures.department_key = stated.department_key
             and prior_figures.fiscal_year = stated.document_fiscal_year - 1
             and prior_figures.subject_key = stated._subject_key
             and prior_figures.document_kind like '%' || stated._family || '%'
-        inner join several_documents
-            on several_documents.department_key = prior_figures.department_key
-            and several_documents.fiscal_year = prior_figures.fiscal_year
-            and several_documents.document_kind = prior_figures.document_kind
+        inner join prior_documents
+            on prior_documents.department_key = prior_figures.department_key
+            and prior_documents.fiscal_year = prior_figures.fiscal_year
+            and prior_documents.document_kind = prior_figures.document_kind
         where stated._family is not null and stated._subject_key is not null
+    ),
+
+    not_compared as (
+        select
+            * exclude (_printed_yuan, _printed_half_step, _printed_quote, _documents, _document_names),
+            min(_documents) as _documents,
+            min(_document_names) as _document_names
+        from matched
+        where _documents > 1
         group by all
     ),
 
     printed_before as (
         select
-            stated.*,
-            count(distinct prior_figures.amount_yuan) as _amounts,
-            min(prior_figures.amount_yuan) as printed_yuan,
-            max(prior_figures.half_step_yuan) as printed_half_step,
-            min(prior_figures.file_name || coalesce(':' || cast(prior_figures.line_start as varchar), '')
-                || coalesce(' (p. ' || cast(prior_figures.page as varchar) || ')', '') || ': '
-                || trim(prior_figures.raw_text)) as _quoted_prior
-        from stated
-        inner join unambiguous_figures as prior_figures
-            on prior_figures.department_key = stated.department_key
-            and prior_figures.fiscal_year = stated.document_fiscal_year - 1
-            and prior_figures.subject_key = stated._subject_key
-            and prior_figures.document_kind like '%' || stated._family || '%'
-        where stated._family is not null and stated._subject_key is not null
+            * exclude (_printed_yuan, _printed_half_step, _printed_quote, _documents, _document_names),
+            count(distinct _printed_yuan) as _amounts,
+            min(_printed_yuan) as printed_yuan,
+            max(_printed_half_step) as printed_half_step,
+            min(_printed_quote) as _quoted_prior
+        from matched
+        where _documents = 1
         group by all
     ),
 
