@@ -32,6 +32,7 @@ import duckdb
 from loaders import replay, runlog
 from loaders.gate import (DATA_NOT_READ, INCOMPLETE, GateResult, PublicationStatus, publication_status, run_gate,
                           store_digests)
+from loaders.gate_process import GateProcess
 from loaders.load import LoadSummary, load_directory
 from loaders.runlog import RunRecord, utc_now
 
@@ -642,6 +643,9 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                          *warehouse.parent.glob(f".{glob.escape(warehouse.name)}.gate-docs.building-*")]:
             # a crashed build's files: never published, safe to drop under the lock
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+        # a rebuild of a published warehouse is likely to replay: Great Expectations is imported in a process of
+        # its own from now on, beside the copy, the load and the replay (loaders/gate_process.py)
+        gate_process = GateProcess() if replay_allowed and not full_refresh and warehouse.exists() else None
         if warehouse.exists():
             shutil.copyfile(warehouse, staging)
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,
@@ -649,7 +653,7 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
         try:
             _build_steps(documents_dir, warehouse, staging, docs_building, report, started, force, workers,
                          None if allow_shrink else max_drop_share, progress or _no_progress, full_refresh,
-                         replay_allowed)
+                         replay_allowed, gate_process)
         except Exception as exc:
             if not report.published:  # after the swap the run is already in the published log
                 run.status, run.message = runlog.ERROR, f"{type(exc).__name__}: {exc}"
@@ -657,6 +661,8 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                 runlog.append_pending(warehouse, run)
             raise
         finally:
+            if gate_process is not None:
+                gate_process.close()
             for path in (staging, staging.with_name(staging.name + ".wal")):
                 if path.exists():
                     path.unlink()
@@ -730,7 +736,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
                  report: BuildReport, started: float, force: bool = False,
                  workers: int | None = None, max_drop_share: Decimal | None = None,
                  progress: Progress | None = None, full_refresh: bool = False,
-                 replay_allowed: bool = True) -> None:
+                 replay_allowed: bool = True, gate_process: GateProcess | None = None) -> None:
     progress = progress or _no_progress
     run = report.run
     run.project_fingerprint = project_fingerprint()
@@ -775,7 +781,11 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
             _publish(warehouse, staging, docs_building, report, started)
             return
 
-        _preload_gate()
+        if refresh_reason is not None and gate_process is not None:
+            gate_process.close()  # a build from scratch: the gate validates every row, in this process
+            gate_process = None
+        if gate_process is None:
+            _preload_gate()
         progress("dbt", 0, None)
         report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
         report.documents_in_scope = len(changed)
@@ -821,10 +831,13 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
                                scope_to_changes=report.dbt_mode == "incremental",
                                # after a replay: its connection, and the file's checkpoint beside the validation
                                connection=con if keep_open else None,
-                               while_validating=(lambda: con.execute("checkpoint")) if keep_open else None)
+                               while_validating=(lambda: con.execute("checkpoint")) if keep_open else None,
+                               expectations=gate_process)
     finally:
         if keep_open:
             con.close()
+    if gate_process is not None and gate_process.fallback_reason:
+        report.notes.append(gate_process.fallback_reason)
     run.gate_result = "passed" if report.gate.success else "failed"
     run.gate_checks, run.gate_failed_checks = len(report.gate.checks), len(report.gate.failed())
     _summarise(staging, report)

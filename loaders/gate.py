@@ -165,7 +165,8 @@ class GateResult:
 def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None = None, *,
              allow_shrink: Iterable[str] | bool = (), scope_to_changes: bool = False,
              connection: duckdb.DuckDBPyConnection | None = None,
-             while_validating: Callable[[], None] | None = None) -> GateResult:
+             while_validating: Callable[[], None] | None = None,
+             expectations: "Expectations | None" = None) -> GateResult:
     """Validate the warehouse file ``candidate`` (and compare it with ``previous``, when that file exists).
 
     ``allow_shrink`` names marts that may lose rows this time (a deliberate model change), or is True for every
@@ -175,7 +176,8 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     this returns; but with ``connection`` (the build's own connection to ``candidate``, everything committed) the
     candidate is read through a cursor of it instead, and ``while_validating`` (the build's checkpoint of the file)
     runs in a thread while Great Expectations validates the frames already read: it is joined, and what it raised
-    raised, before this returns.
+    raised, before this returns. ``expectations``: where Great Expectations runs (default: in this process; a build
+    that replays passes a ``loaders.gate_process.GateProcess``, GX imported and run in a process of its own).
     """
     started = time.monotonic()
     candidate = Path(candidate)
@@ -184,27 +186,27 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     scopes: dict[str, str] = {}
     digests: dict[str, MartDigests] = {}
     marts: list[str] = []
-    with _quiet_gx():
-        from loaders.expectations import SUITES, columns_checked  # imports great_expectations (seconds, the first time)
+    expectations = expectations or InProcessExpectations()
+    suites = expectations.suites()  # imports great_expectations where it validates (seconds, the first time)
     before = _Previous.read(Path(previous)) if previous is not None and Path(previous).exists() else None
     try:
         with _reader(candidate, connection) as con:
             marts = _marts(con)
             for mart in marts:
-                if mart in SUITES:
+                if mart in suites:
+                    suite = suites[mart]
                     # only the columns the suite reads; one it names that the mart lacks stays missing (the
                     # expectation on it fails: the gate fails closed)
-                    columns = columns_checked(mart)
                     present = {r[0] for r in con.execute(
                         "select column_name from information_schema.columns where table_schema = ? "
                         "and table_name = ?", [MART_SCHEMA, mart]).fetchall()}
-                    columns = None if columns is None else [c for c in columns if c in present]
+                    columns = None if suite.columns is None else [c for c in suite.columns if c in present]
                     selected = "*" if not columns else ", ".join(f'"{column}"' for column in columns)
-                    digest = mart_digests(con, mart, columns, present)
+                    digest = mart_digests(con, mart, suite, columns, present)
                     if digest is not None:
                         digests[mart] = digest
                     earlier = before.digests.get(mart) if scope_to_changes and before is not None else None
-                    where, params, scopes[mart] = _changed_rows(digest, earlier, mart, present)
+                    where, params, scopes[mart] = _changed_rows(digest, earlier, mart, suite, present)
                     frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"{where}', params).df()
             checks += _coverage_checks(con, marts)
             publication = publication_status(con)
@@ -239,7 +241,7 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
 
     background = _Background(while_validating) if while_validating is not None else None
     try:
-        gx_checks, index = _expectation_checks(frames, data_docs_dir)
+        gx_checks, index = expectations.validate(frames, data_docs_dir)
     finally:
         if background is not None:
             background.join()
@@ -382,10 +384,10 @@ def suite_digest(mart: str) -> str | None:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def mart_digests(con: duckdb.DuckDBPyConnection, mart: str, columns: list[str] | None,
+def mart_digests(con: duckdb.DuckDBPyConnection, mart: str, suite: "SuiteFacts", columns: list[str] | None,
                  present: set[str]) -> MartDigests | None:
     """The digests of ``mart`` in the file ``con`` is open on (None when its suite cannot be scoped)."""
-    digest = suite_digest(mart)
+    digest = suite.digest
     if digest is None or not columns:
         return None
     row = ", ".join(f'"{column}"' for column in columns)
@@ -395,7 +397,7 @@ def mart_digests(con: duckdb.DuckDBPyConnection, mart: str, columns: list[str] |
     return MartDigests(digest, {sha: (count, int(total)) for sha, count, total in rows})
 
 
-def _changed_rows(digest: MartDigests | None, earlier: MartDigests | None, mart: str,
+def _changed_rows(digest: MartDigests | None, earlier: MartDigests | None, mart: str, suite: "SuiteFacts",
                   present: set[str]) -> tuple[str, list, str | None]:
     """(where clause, its parameters, what it reads) of the rows of ``mart`` to validate: all of them ("", [], None)
     unless both digests exist with the same suite; else the rows of the documents whose digest changed and the
@@ -412,7 +414,7 @@ def _changed_rows(digest: MartDigests | None, earlier: MartDigests | None, mart:
     condition = f'"{DOCUMENT_COLUMN}" in (select unnest(?::varchar[]))'
     if None in changed:
         condition = f'({condition} or "{DOCUMENT_COLUMN}" is null)'
-    unique = sorted({e.column for e in _suite(mart) if e.expectation_type == UNIQUE and e.column in present})
+    unique = [column for column in suite.unique_columns if column in present]
     shared = "".join(f' or "{column}" in (select "{column}" from {MART_SCHEMA}."{mart}" where {condition})'
                      for column in unique)
     read = sum(digest.documents[sha][0] for sha in changed)
@@ -427,6 +429,49 @@ def _suite(mart: str) -> list:
     from loaders.expectations import SUITES
 
     return SUITES[mart]()
+
+
+@dataclass(frozen=True)
+class SuiteFacts:
+    """What the gate reads before it validates a mart: the columns its suite checks (None: every column), the
+    suite's digest (None: it cannot be scoped, see ``suite_digest``) and the columns it wants unique (sorted)."""
+    columns: tuple[str, ...] | None
+    digest: str | None
+    unique_columns: tuple[str, ...]
+
+
+def suite_facts() -> dict[str, SuiteFacts]:
+    """The facts of every suite, by mart (imports great_expectations)."""
+    from loaders.expectations import SUITES, columns_checked
+
+    facts = {}
+    for mart in SUITES:
+        columns = columns_checked(mart)
+        facts[mart] = SuiteFacts(None if columns is None else tuple(columns), suite_digest(mart),
+                                 tuple(sorted({e.column for e in _suite(mart) if e.expectation_type == UNIQUE})))
+    return facts
+
+
+class Expectations:
+    """Where the Great Expectations part of the gate runs: ``suites()`` (the facts of every suite, by mart) and
+    ``validate(frames, data_docs_dir)`` (the checks of each frame's suite, and the Data Docs index or None)."""
+
+    def suites(self) -> dict[str, SuiteFacts]:
+        raise NotImplementedError
+
+    def validate(self, frames: dict[str, Any], data_docs_dir: Path | None) -> tuple[list[GateCheck], Path | None]:
+        raise NotImplementedError
+
+
+class InProcessExpectations(Expectations):
+    """Great Expectations imported and run in this process."""
+
+    def suites(self) -> dict[str, SuiteFacts]:
+        with _quiet_gx():
+            return suite_facts()
+
+    def validate(self, frames: dict[str, Any], data_docs_dir: Path | None) -> tuple[list[GateCheck], Path | None]:
+        return _expectation_checks(frames, data_docs_dir)
 
 
 @dataclass

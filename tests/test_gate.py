@@ -503,3 +503,59 @@ def test_through_the_builds_connection_the_shrink_guard_counts_the_kept_document
         con.close()
     assert result.failure_lines() == expected
     assert any("rows of documents that did not change are among them (3 → 1)" in line for line in expected)
+
+
+def _outcome(result: GateResult) -> list[tuple]:
+    return [(c.suite, c.expectation, c.column, c.success, c.observed, c.message) for c in result.checks]
+
+
+def test_great_expectations_in_a_process_of_its_own_gives_the_same_checks(tmp_path):
+    """A replayed rebuild validates in loaders.gate_process (GX imported beside the replay, not in its process):
+    the same checks, observations, scopes, digests and Data Docs as the gate run here, passing and failing."""
+    from loaders.gate_process import GateProcess
+
+    previous = published_with_digests(make_warehouse(tmp_path / "previous.duckdb", [document(n) for n in (1, 2, 3)],
+                                                     scoped_executions({})))
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(n) for n in (1, 2, 3)],
+                               scoped_executions({"actual_yuan": -1.00}))
+    with GateProcess() as process:
+        scoped = run_gate(candidate, previous, tmp_path / "docs-process", scope_to_changes=True, expectations=process)
+        whole = run_gate(candidate, previous, expectations=process)
+        assert process.fallback_reason is None
+    here = run_gate(candidate, previous, tmp_path / "docs-here", scope_to_changes=True)
+    assert _outcome(scoped) == _outcome(here) and scoped.digests == here.digests
+    assert _outcome(whole) == _outcome(run_gate(candidate, previous))
+    assert [(c.suite, c.column) for c in scoped.failed()] == [("fct_execution", "actual_yuan")]
+    assert "read 2 of 6 rows" in gx_check(scoped, "fct_execution", "expect_column_values_to_be_between",
+                                          "actual_yuan").message
+    assert scoped.data_docs_index == tmp_path / "docs-process" / "index.html" and scoped.data_docs_index.exists()
+
+
+def test_a_gate_process_that_died_leaves_the_validation_to_the_build(tmp_path):
+    from loaders.gate_process import GateProcess
+
+    candidate = make_warehouse(tmp_path / "candidate.duckdb", [document(1)],
+                               [execution(1), execution(2, actual_yuan=-1.00)])
+    expected = _outcome(run_gate(candidate, None))
+    process = GateProcess()
+    process._process.kill()  # killed (out of memory, by hand) before the gate asks it anything
+    process._process.wait()
+    try:
+        result = run_gate(candidate, None, expectations=process)
+    finally:
+        process.close()
+    assert _outcome(result) == expected and not result.success
+    assert "the gate's process is gone" in process.fallback_reason and "exit code -9" in process.fallback_reason
+
+
+def test_an_error_of_great_expectations_in_the_process_is_raised_in_the_build(tmp_path):
+    """Outside one mart's validation (which becomes a failed check) an error stops the gate, here as there."""
+    from loaders.gate_process import GateProcess, GateProcessError
+
+    candidate = clean(tmp_path / "candidate.duckdb")
+    not_a_folder = tmp_path / "docs"
+    not_a_folder.write_text("a file where the Data Docs folder should be")
+    with pytest.raises(FileExistsError):
+        run_gate(candidate, None, not_a_folder)
+    with GateProcess() as process, pytest.raises(GateProcessError, match="FileExistsError"):
+        run_gate(candidate, None, not_a_folder, expectations=process)

@@ -1,0 +1,150 @@
+"""The gate's Great Expectations part in a process of its own, for rebuilds that replay (issue 15).
+
+Importing Great Expectations costs about 2 s of one core (it imports scipy, altair and its own hundreds of
+modules). A full build imports it in a thread while dbt runs for a minute (loaders/build.py, ``_preload_gate``).
+A replayed rebuild of one document takes a few seconds, and the import in a thread of the build's own process
+slowed the replay by about 1 s: measured on a 10,000-document warehouse, the replayed statements took 2.2 s alone,
+3.3 s beside the import in a thread (the import holds the interpreter lock most of the time, and the replay's
+Python between statements waits for it) and 2.6 s beside the same import in another process.
+
+So a build that expects to replay starts ``GateProcess`` first thing: a fresh interpreter running this module
+(nothing of the build's DuckDB connections or threads is copied into it, and the build's own main script is not
+run again, as multiprocessing's spawn would) that imports Great Expectations while the build copies, loads and
+replays, then waits. The gate asks it for the suites' facts (``loaders.gate.suite_facts``) and sends it
+the frames to validate; it answers with the same ``GateCheck`` list and Data Docs index that
+``loaders.gate.InProcessExpectations`` would give (tests/test_gate.py compares them), while the build's own process
+checkpoints the file beside it. Reading the warehouse stays in the build's process (DuckDB allows one process to
+open a file it writes).
+
+If the process is gone (killed, out of memory) or answers nothing, the gate does the same work in the build's own
+process instead (``fallback_reason`` says why); an error that Great Expectations raised in the process is raised
+in the build as it would have been raised there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from loaders.gate import Expectations, GateCheck, InProcessExpectations, SuiteFacts
+
+_STOP = "stop"
+_SUITES = "suites"
+_VALIDATE = "validate"
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class GateProcessError(RuntimeError):
+    """What Great Expectations raised in the gate's process (its type and message)."""
+
+
+def serve(requests, answers) -> None:
+    """The process: import Great Expectations, then answer pickled requests from ``requests`` on ``answers``
+    until told to stop or the build's end of the pipe closes."""
+    import warnings
+
+    from loaders import gate
+
+    local = gate.InProcessExpectations()
+    with warnings.catch_warnings(), contextlib.suppress(Exception):
+        warnings.simplefilter("ignore")
+        local.suites()  # the import, done before the first request arrives
+    while True:
+        try:
+            request = pickle.load(requests)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return
+        if request[0] == _STOP:
+            return
+        try:
+            if request[0] == _SUITES:
+                answer = ("ok", local.suites())
+            else:
+                answer = ("ok", local.validate(request[1], request[2]))
+        except Exception as exc:  # noqa: BLE001 - sent back and raised in the build
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        try:
+            pickle.dump(answer, answers, protocol=pickle.HIGHEST_PROTOCOL)
+            answers.flush()
+        except (OSError, ValueError):
+            return
+
+
+class GateProcess(Expectations):
+    """Great Expectations in a process started now (see the module docstring); ``close()`` stops it.
+
+    The process is ``python -m loaders.gate_process`` (a fresh interpreter running this module, not the build's
+    main script again, as multiprocessing's spawn would); requests and answers are pickles on its standard input
+    and output (its prints go to its standard error)."""
+
+    def __init__(self) -> None:
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(
+            [str(_PROJECT_ROOT), *filter(None, [environment.get("PYTHONPATH")])])
+        self._process = subprocess.Popen([sys.executable, "-m", "loaders.gate_process"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, env=environment, cwd=str(_PROJECT_ROOT))
+        self._suites: dict[str, SuiteFacts] | None = None
+        self._fallback: InProcessExpectations | None = None
+        self.fallback_reason: str | None = None
+
+    def suites(self) -> dict[str, SuiteFacts]:
+        if self._suites is None:
+            self._suites = self._ask((_SUITES,), lambda local: local.suites())
+        return self._suites
+
+    def validate(self, frames: dict[str, Any], data_docs_dir: Path | None) -> tuple[list[GateCheck], Path | None]:
+        if data_docs_dir is not None:
+            data_docs_dir = Path(data_docs_dir).resolve()  # the process has a working directory of its own
+        return self._ask((_VALIDATE, frames, data_docs_dir), lambda local: local.validate(frames, data_docs_dir))
+
+    def _ask(self, request: tuple, locally):
+        if self._fallback is None:
+            try:
+                pickle.dump(request, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                self._process.stdin.flush()
+                status, value = pickle.load(self._process.stdout)
+            except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
+                self._lost(f"the gate's process is gone ({type(exc).__name__}: {exc or 'no answer'}; exit code "
+                           f"{self._process.poll()}): Great Expectations ran in the build's own process")
+            else:
+                if status == "error":
+                    raise GateProcessError(value)
+                return value
+        return locally(self._fallback)
+
+    def _lost(self, reason: str) -> None:
+        self.fallback_reason = reason
+        self._fallback = InProcessExpectations()
+        self.close()
+
+    def close(self) -> None:
+        """Stop the process: asked to (it stops when it next waits for a request, at once when the gate is done);
+        not waited for (an interpreter that imported Great Expectations takes about half a second to exit)."""
+        if self._process.stdin.closed:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            pickle.dump((_STOP,), self._process.stdin)
+            self._process.stdin.close()
+        with contextlib.suppress(OSError, ValueError):
+            self._process.stdout.close()
+
+    def __enter__(self) -> "GateProcess":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def main() -> None:
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # what anything prints goes to standard error
+    serve(sys.stdin.buffer, answers)
+
+
+if __name__ == "__main__":
+    main()
