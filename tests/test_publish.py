@@ -253,6 +253,8 @@ def test_the_build_after_a_killed_one_runs_logs_the_kill_and_cleans_up(built, tm
     docs = changed_documents(tmp_path)
     killed = start_paused_build(docs, warehouse, "load", tmp_path)
     kill9(killed)
+    # and a file an earlier build superseded that its process did not live to unlink (see _free_after_publication)
+    os.link(warehouse, warehouse.with_name(".yusuan.duckdb.superseded-999999-0badf00d"))
     result = runner.invoke(app, ["build", str(docs), "--warehouse", str(warehouse)])
     assert result.exit_code == pipeline.EXIT_INCOMPLETE, result.output  # published; data not read is still missing
     assert f"build pid {killed.pid} stopped without finishing" in result.output
@@ -261,6 +263,8 @@ def test_the_build_after_a_killed_one_runs_logs_the_kill_and_cleans_up(built, tm
     assert rows[1]["finished_at"] is None and rows[1]["documents_dir"] == str(docs.resolve())
     assert query_one(warehouse, ACTUAL_2023) == (Decimal("151200.00"),)
     assert not list(warehouse.parent.glob(".yusuan.*building*"))
+    pipeline.wait_for_freed_files()  # the file this build superseded, unlinked in a thread after the swap
+    assert not list(warehouse.parent.glob(".yusuan.duckdb.superseded-*"))
     assert lock_path_for(warehouse).read_text() == ""
 
 
@@ -282,8 +286,10 @@ def test_a_reader_keeps_working_while_a_rebuild_publishes(built, tmp_path):
         assert reader.execute(ACTUAL_2023).fetchone() == (Decimal("151300.00"),)
         # published, incomplete: the bundled documents print rows no parser places with certainty
         assert build.wait(timeout=900) == pipeline.EXIT_INCOMPLETE, (tmp_path / "build-dbt.log").read_text()
-        # Published by rename: a new file at the path; the open reader still reads the one it opened.
+        # Published by rename: a new file at the path; the open reader still reads the one it opened, whose last
+        # name (the link that kept the swap from freeing its blocks) the build's process removed before it exited
         assert warehouse.stat().st_ino != inode
+        assert not list(warehouse.parent.glob(".yusuan.duckdb.superseded-*"))
         assert reader.execute(ACTUAL_2023).fetchone() == (Decimal("151300.00"),)
         assert reader.execute("select count(*) from fct_findings").fetchone()[0] > 0
     finally:
