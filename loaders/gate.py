@@ -175,9 +175,10 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     result's ``digests`` are what the next build compares with. Both files are opened read-only and closed before
     this returns; but with ``connection`` (the build's own connection to ``candidate``, everything committed) the
     candidate is read through a cursor of it instead, and ``while_validating`` (the build's checkpoint of the file)
-    runs in a thread while Great Expectations validates the frames already read: it is joined, and what it raised
-    raised, before this returns. ``expectations``: where Great Expectations runs (default: in this process; a build
-    that replays passes a ``loaders.gate_process.GateProcess``, GX imported and run in a process of its own).
+    runs in a thread from the start, while the gate reads the candidate and Great Expectations validates: it is
+    joined, and what it raised raised, before this returns. ``expectations``: where Great Expectations runs
+    (default: in this process; a build that replays passes a ``loaders.gate_process.GateProcess``, GX imported and
+    run in a process of its own).
     """
     started = time.monotonic()
     candidate = Path(candidate)
@@ -188,69 +189,73 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     marts: list[str] = []
     expectations = expectations or InProcessExpectations()
     suites = expectations.suites()  # imports great_expectations where it validates (seconds, the first time)
-    before = _Previous.read(Path(previous)) if previous is not None and Path(previous).exists() else None
-    try:
-        with _reader(candidate, connection) as con:
-            marts = _marts(con)
-            for mart in marts:
-                if mart in suites:
-                    suite = suites[mart]
-                    # only the columns the suite reads; one it names that the mart lacks stays missing (the
-                    # expectation on it fails: the gate fails closed)
-                    present = {r[0] for r in con.execute(
-                        "select column_name from information_schema.columns where table_schema = ? "
-                        "and table_name = ?", [MART_SCHEMA, mart]).fetchall()}
-                    columns = None if suite.columns is None else [c for c in suite.columns if c in present]
-                    selected = "*" if not columns else ", ".join(f'"{column}"' for column in columns)
-                    digest = mart_digests(con, mart, suite, columns, present)
-                    if digest is not None:
-                        digests[mart] = digest
-                    earlier = before.digests.get(mart) if scope_to_changes and before is not None else None
-                    where, params, scopes[mart] = _changed_rows(digest, earlier, mart, suite, present)
-                    frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"{where}', params).df()
-            checks += _coverage_checks(con, marts)
-            publication = publication_status(con)
-            if publication is not None:
-                checks.append(GateCheck("publication_status", "publication_status", "publication_category", True,
-                                        publication.describe(),
-                                        "informational: publisher errors and notices are published with the "
-                                        "warehouse; data not read makes it incomplete (published, exit 1)",
-                                        FINDINGS_MART))
-            candidate_counts = _row_counts(con, marts)
-            candidate_documents = _document_set(con, marts)
-    except duckdb.Error as exc:
-        checks.append(GateCheck("gate", "open_candidate", None, False, None,
-                                f"cannot read the candidate warehouse {candidate}: {exc}"))
-        return _result(checks, marts, None, started)
-
-    if before is not None:
-        if before.error is not None:
-            checks.append(GateCheck("row_counts", "open_previous", None, False, None,
-                                    f"cannot read the previous warehouse {previous} to compare row counts: "
-                                    f"{before.error}"))
-        else:
-            try:
-                checks += _row_count_checks(candidate_counts, before.counts,
-                                            DocumentChange(before.documents, candidate_documents),
-                                            set(candidate_counts) if allow_shrink is True else set(allow_shrink),
-                                            lambda mart, kept: _kept_rows(lambda: _reader(candidate, connection),
-                                                                          Path(previous), mart, kept))
-            except duckdb.Error as exc:
-                checks.append(GateCheck("row_counts", "open_previous", None, False, None,
-                                        f"cannot read the previous warehouse {previous} to compare row counts: {exc}"))
-
+    # the build's checkpoint from now on, beside the reads below and the validation; joined (and what it raised
+    # raised) before this returns
     background = _Background(while_validating) if while_validating is not None else None
     try:
+        before = _Previous.read(Path(previous)) if previous is not None and Path(previous).exists() else None
+        try:
+            with _reader(candidate, connection) as con:
+                marts = _marts(con)
+                for mart in marts:
+                    if mart in suites:
+                        suite = suites[mart]
+                        # only the columns the suite reads; one it names that the mart lacks stays missing (the
+                        # expectation on it fails: the gate fails closed)
+                        present = {r[0] for r in con.execute(
+                            "select column_name from information_schema.columns where table_schema = ? "
+                            "and table_name = ?", [MART_SCHEMA, mart]).fetchall()}
+                        columns = None if suite.columns is None else [c for c in suite.columns if c in present]
+                        selected = "*" if not columns else ", ".join(f'"{column}"' for column in columns)
+                        digest = mart_digests(con, mart, suite, columns, present)
+                        if digest is not None:
+                            digests[mart] = digest
+                        earlier = before.digests.get(mart) if scope_to_changes and before is not None else None
+                        where, params, scopes[mart] = _changed_rows(digest, earlier, mart, suite, present)
+                        frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"{where}', params).df()
+                checks += _coverage_checks(con, marts)
+                publication = publication_status(con)
+                if publication is not None:
+                    checks.append(GateCheck("publication_status", "publication_status", "publication_category", True,
+                                            publication.describe(),
+                                            "informational: publisher errors and notices are published with the "
+                                            "warehouse; data not read makes it incomplete (published, exit 1)",
+                                            FINDINGS_MART))
+                candidate_counts = _row_counts(con, marts)
+                candidate_documents = _document_set(con, marts)
+        except duckdb.Error as exc:
+            checks.append(GateCheck("gate", "open_candidate", None, False, None,
+                                    f"cannot read the candidate warehouse {candidate}: {exc}"))
+            return _result(checks, marts, None, started)
+
+        if before is not None:
+            if before.error is not None:
+                checks.append(GateCheck("row_counts", "open_previous", None, False, None,
+                                        f"cannot read the previous warehouse {previous} to compare row counts: "
+                                        f"{before.error}"))
+            else:
+                try:
+                    checks += _row_count_checks(candidate_counts, before.counts,
+                                                DocumentChange(before.documents, candidate_documents),
+                                                set(candidate_counts) if allow_shrink is True else set(allow_shrink),
+                                                lambda mart, kept: _kept_rows(lambda: _reader(candidate, connection),
+                                                                              Path(previous), mart, kept))
+                except duckdb.Error as exc:
+                    checks.append(GateCheck("row_counts", "open_previous", None, False, None,
+                                            f"cannot read the previous warehouse {previous} to compare row "
+                                            f"counts: {exc}"))
+
         gx_checks, index = expectations.validate(frames, data_docs_dir)
+        for check in gx_checks:
+            if scopes.get(check.suite):
+                scope = scopes[check.suite]
+                check.message = f"{check.message} [{scope}]" if check.message else f"[{scope}]"
+        result = _result(gx_checks + checks, marts, index, started, publication)
+        result.digests = digests
+        return result
     finally:
         if background is not None:
             background.join()
-    for check in gx_checks:
-        if scopes.get(check.suite):
-            check.message = f"{check.message} [{scopes[check.suite]}]" if check.message else f"[{scopes[check.suite]}]"
-    result = _result(gx_checks + checks, marts, index, started, publication)
-    result.digests = digests
-    return result
 
 
 def _result(checks: list[GateCheck], marts: list[str], index: Path | None, started: float,
