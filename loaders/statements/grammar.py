@@ -7,6 +7,7 @@ Every pattern is a plain alternation or a bounded repetition: matching is linear
 
 from __future__ import annotations
 
+import functools
 import re
 
 # 支出功能分类 类 names (政府收支分类科目), current and older printed forms: a class name is a subject even
@@ -282,6 +283,7 @@ _FAMILY = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the same subject names recur (up to 14 searches a call)
 def family(name: str | None) -> tuple[str, str | None] | None:
     """(key, key of its whole) of a subject the vocabulary places in a list structure, else None."""
     if not name:
