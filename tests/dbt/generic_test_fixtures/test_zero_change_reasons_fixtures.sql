@@ -1,7 +1,8 @@
 -- Tests the zero_change_reasons check (NAR-TEXT-008) on inline fixtures written for it (other subjects and wordings
 -- than the 涪陵 sentence it was found on): a change printed as 0 with a direction and a reason that explains a change
--- fails; a zero with a reason that states no reason word, with a negated word (未追加), or a non-zero change with
--- a reason passes; 0.00 is zero too.
+-- fails, also when the word is negated once and stated once; a zero with a reason that states no reason word, with
+-- a negated word (未追加), or a non-zero change with a reason passes; 0.00 is zero too; a word is literal text
+-- ('调.' is not found in 调整).
 with
 
 fixture as (
@@ -11,6 +12,8 @@ fixture as (
         ('increase_zero_percent', 'zero_change_reason', '差旅费', '0', '%', 1, '新增调研任务'),
         ('zero_no_reason_word', 'zero_change_reason', '公务接待费', '0', '万元', -1, '无此项支出安排'),
         ('zero_negated_word', 'zero_change_reason', '因公出国（境）费', '0', '万元', 1, '本年未追加出国计划'),
+        ('zero_negated_then_stated', 'zero_change_reason', '维修（护）费', '0', '万元', 1, '上半年未追加，下半年追加维修任务'),
+        ('zero_word_is_literal', 'zero_change_reason', '专用材料费', '0', '万元', 1, '调整材料采购'),
         ('not_zero', 'zero_change_reason', '公务用车运行维护费', '0.5', '万元', -1, '压缩车辆运行开支'),
         ('other_role', 'change', '公务用车运行维护费', '0', '万元', -1, '压缩车辆运行开支')
     ) as t(case_id, role, subject, value_text, printed_unit, direction, reason_text)
@@ -18,7 +21,9 @@ fixture as (
 
 words as (
     select * from (values ('压减', 'below', 'any'), ('追加', 'above', 'any'), ('新增', 'above', 'any'),
-        ('压缩', 'below', 'any'), ('估算不足', 'above', 'budget')) as t(word, explains, applies_to)
+        ('压缩', 'below', 'any'), ('估算不足', 'above', 'budget'),
+        ('调.', 'above', 'any')  -- a word with a character patterns treat specially: matched literally
+    ) as t(word, explains, applies_to)
 ),
 
 prepared as (
@@ -34,6 +39,7 @@ expected as (
     select * from (values
         ('decrease_zero_cut', -1),
         ('increase_zero_added', 1),
+        ('zero_negated_then_stated', 1),
         ('increase_zero_percent', 1)
     ) as t(case_id, rhs)
 ),
