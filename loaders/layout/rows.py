@@ -78,6 +78,7 @@ class Page:
 
 
 _WORDS_AND_GAPS = re.compile(r"\S+|\s+")
+_WORDS = re.compile(r"\S+")  # \s is str.isspace: the words of _WORDS_AND_GAPS
 
 
 def display_width(text: str) -> int:
@@ -121,14 +122,19 @@ def pages_from_layout_text(text: str, columns: str = "chars") -> list[Page]:
     for number, piece in enumerate(text.splitlines(keepends=True), start=1):
         raw = piece.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
         if raw.strip():
-            tokens: list[tuple[str, float, float]] = []
-            column = 0
-            for match in _WORDS_AND_GAPS.finditer(raw):
-                chunk = match.group(0)
-                width = measure(chunk)
-                if not chunk.isspace():
-                    tokens.append((chunk, column, column + width))
-                column += width
+            tokens: list[tuple[str, float, float]]
+            if measure is len:
+                # a character's column is its offset in the line: the words' spans are their columns (for speed)
+                tokens = [(match.group(0), match.start(), match.end()) for match in _WORDS.finditer(raw)]
+            else:
+                tokens = []
+                column = 0
+                for match in _WORDS_AND_GAPS.finditer(raw):
+                    chunk = match.group(0)
+                    width = measure(chunk)
+                    if not chunk.isspace():
+                        tokens.append((chunk, column, column + width))
+                    column += width
             page = pages[-1]
             cells = [Cell(c.text, c.x0, c.x1, c.x0 + display_width(c.text)) for c in _merge_tokens(tokens, 1)]
             page.lines.append(Line(page.number, number, cells, raw, float(number), 1.0))
