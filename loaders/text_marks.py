@@ -206,7 +206,7 @@ def read_marks(document, facts: DocumentFacts | None = None,
                 index += 1
     # a blank where a number belongs, on a line that is not prose (a form's cell, a table's note): read per line
     for line, text in zip(lines, texts):
-        if line.kind != "prose" and _BLANK_HINT.search(text) and _SENTENCE_MARK.search(text):
+        if line.kind != "prose" and _blank_hint(text) and _SENTENCE_MARK.search(text):
             found = _empty_values(text, [(0, line)], index)
             marks.extend(found)
             index += len(found)
@@ -215,7 +215,7 @@ def read_marks(document, facts: DocumentFacts | None = None,
     for sentence, members, paragraph in _prose_sentences(lines, texts):
         before = previous if previous is not None and previous[0] == paragraph else None
         previous = (paragraph, sentence, members)
-        if _BLANK_HINT.search(sentence):
+        if _blank_hint(sentence):
             found = _empty_values(sentence, members, index)
             marks.extend(found)
             index += len(found)
@@ -259,6 +259,14 @@ def read_marks(document, facts: DocumentFacts | None = None,
 _SENTENCE_MARK = re.compile(r"[，。；,;]")
 # every empty value ends in one of these units (a cheap test before _EMPTY_VALUE)
 _BLANK_HINT = re.compile(r"(?:[^0-9０-９.,，]|^)(?:万元|亿元|千元|元|%|％|个百分点)")
+_UNIT_START = re.compile(r"[万亿千元%％个]")  # where one of _BLANK_HINT's units can start
+
+
+def _blank_hint(text: str) -> bool:
+    """Whether ``_BLANK_HINT`` finds anything in ``text``: searched from the character before the first a unit can
+    start with (found in C; _BLANK_HINT has no literal start the regex engine could skip to: for speed)."""
+    first = _UNIT_START.search(text)
+    return first is not None and _BLANK_HINT.search(text, max(0, first.start() - 1)) is not None
 
 
 def _empty_values(text: str, members, index: int) -> list[Statement]:

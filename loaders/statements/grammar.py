@@ -243,6 +243,17 @@ LIST_MARK_AT_RE = re.compile(_LIST_MARK)  # with .match(text, pos): a list item 
 SENTENCE_END_RE = re.compile(r"[。；;！？]")
 EMPTY_TABLE_RE = re.compile(r"本表为空|为空表|本表无数据|本表无数|此表为空|此表无数据|本表无内容|故本表|表中无数据")
 PLACEHOLDER_RE = re.compile(r"(?:[XＸ]{2,}|[xｘ]{2,}|[×]{2,}|某某)[\u4e00-\u9fff]{0,6}")
+# every placeholder starts with one of these: a search for the first of them (one character class, which the regex
+# engine skips to in C) before PLACEHOLDER_RE, which it tries at every position (for speed)
+_PLACEHOLDER_START_RE = re.compile(r"[XＸxｘ×某]")
+
+
+def placeholder_at(text: str, start: int = 0):
+    """``PLACEHOLDER_RE.search(text)``, searched from the first character a placeholder can start with."""
+    first = _PLACEHOLDER_START_RE.search(text, start)
+    return None if first is None else PLACEHOLDER_RE.search(text, first.start())
+
+
 # the basis word printed glued to a subject (收入预算, 政府采购货物预算, 项目预算金额, 决算数) is not part of the
 # subject: the subject is the noun, the word goes to ``basis``
 SUBJECT_BASIS_SUFFIX_RE = re.compile(r"(?:预算金额|预算数|预算|决算数|决算|金额)$")
@@ -257,6 +268,17 @@ NEEDS_READING_RE = re.compile(
     r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万元|万(?=[，,。；;、])|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
     r"|[0-9０-９][)）]\s*(?:万元|亿元|千元|元)"
     r"|[XＸxｘ×某]{2}|其中|如下|以下方面|中[，,：:]|原因|表")
+# every alternative of NEEDS_READING_RE starts with one of these (its lookbehind looks before where a search starts):
+# the search starts at the first of them, found in C (for speed)
+_NEEDS_READING_START_RE = re.compile(r"[0-9０-９XＸxｘ×某其如以中原表]")
+
+
+def needs_reading(text: str) -> bool:
+    """Whether ``NEEDS_READING_RE`` finds anything in ``text``."""
+    first = _NEEDS_READING_START_RE.search(text)
+    return first is not None and NEEDS_READING_RE.search(text, first.start()) is not None
+
+
 # an amount printed in brackets before its unit, "(15.13)万元": a negative in accounting notation or an aside -- the
 # reader does not guess which; it is reported
 BRACKETED_AMOUNT_RE = re.compile(r"[（(]\s*([0-9０-９][0-9０-９,.．]*)\s*[)）]\s*(万元|亿元|千元|元)")
@@ -300,6 +322,14 @@ SCOPE_RE = re.compile(
     r"全[省市州盟县区旗镇乡](?:[0-9]{1,4}个[县市区乡镇街道]{1,4})?"
     r"|[0-9]{1,4}个(?:县(?:[（(]市[）)])?(?:和县级市)?区?|县区|县市区|区县|区|市|乡镇|镇|乡|街道|部门|单位)"
     r"|[省市县区]本级|[省市县区]直(?=[部单各])|[县区乡镇]{1,2}级(?=[收支财一政])")
+_SCOPE_START_RE = re.compile(r"[全0-9省市县区乡镇]")  # where a scope can start (see scopes)
+
+
+def scopes(text: str):
+    """``SCOPE_RE.finditer(text)``, from the first character a scope can start with (found in C: for speed)."""
+    first = _SCOPE_START_RE.search(text)
+    return () if first is None else SCOPE_RE.finditer(text, first.start())
+
 
 # a place named where a sentence opens, before its fiscal noun (忻州市一般公共预算收入…, 杨陵区地方财政收入…,
 # （二）XX县财政支出…): the sentences after it in the paragraph are about that place, and a 全市 among them is that

@@ -131,7 +131,7 @@ def _blocks(lines: list[SourceLine]) -> list[_Block | SourceLine]:
         if line.kind != "prose":
             close()
             text = line.text
-            if g.PLACEHOLDER_RE.search(text):
+            if g.placeholder_at(text):
                 blocks.append(line)
             if line.kind == "heading":
                 section = text
@@ -455,7 +455,7 @@ class _Reader:
             else:  # a table or heading between two prose runs ends any list
                 self.state.inline = None
                 self.state.carry = None
-            if not g.NEEDS_READING_RE.search(block.text) \
+            if not g.needs_reading(block.text) \
                     and not any(g.LIST_MARK_AT_RE.match(block.text, offset) for offset in block.offsets):
                 # nothing to read in the whole block (no number with a unit, list, reason, note or placeholder):
                 # its sentences are counted, the list state moves on as sentence by sentence
@@ -517,7 +517,7 @@ class _Reader:
         sentence = raw_sentence.rstrip("。；;！？")
         index = self._index()
         is_item = bool(g.LIST_MARK_RE.match(sentence))
-        if not is_item and not g.NEEDS_READING_RE.search(sentence):
+        if not is_item and not g.needs_reading(sentence):
             # no digit, no list, reason, note or placeholder: nothing to read, only the list state moves on
             ended_clause = raw_sentence.endswith(("；", ";"))
             if not ended_clause:
@@ -538,7 +538,7 @@ class _Reader:
         if place:
             st.place = st.scope = place.group("place")
             st.place_block = block
-        for scope in g.SCOPE_RE.finditer(masked):
+        for scope in g.scopes(masked):
             # the first scope printed outside brackets ((含41个县、59个区，下同) is an aside; 比全省平均水平 after it
             # compares with another scope)
             if depths.at(scope.start()) == 0:
@@ -547,7 +547,7 @@ class _Reader:
                 st.scope = f"{st.place}/{scope.group(0)}" if relative and st.place else scope.group(0)
                 break
         split = None
-        for split in g.SPLIT_SCOPE_RE.finditer(masked):
+        for split in g.SPLIT_SCOPE_RE.finditer(masked) if "按" in masked else ():  # (a cheap test first)
             pass
         if split is not None and depths.at(split.start()) == 0:
             st.scope = split.group(0).rstrip(":：")  # the last split heading of the sentence holds after it
@@ -915,8 +915,9 @@ class _Reader:
             self.statements.append(dict(self._where(block, start, end), sentence_index=index, sentence=raw_sentence,
                                         role="empty_table_note", subject=block.table_title, subject_kind="other",
                                         section=block.section))
-        if g.PLACEHOLDER_RE.search(sentence):
-            for m in g.PLACEHOLDER_RE.finditer(sentence):
+        placeholder = g.placeholder_at(sentence)
+        if placeholder is not None:
+            for m in g.PLACEHOLDER_RE.finditer(sentence, placeholder.start()):
                 self.statements.append(dict(self._where(block, start + m.start(), start + m.end()),
                                             sentence_index=index, sentence=raw_sentence, role="placeholder",
                                             subject=_UNIT_TAIL.sub("", m.group(0)), subject_kind="other",
@@ -1268,6 +1269,7 @@ def read_statements(document, facts: DocumentFacts | None = None) -> tuple[list[
     """The statements of a document's prose and the findings of the numbers that could not be bound."""
     reader = _Reader(document, facts)
     reader.read()
-    statements = [Statement(**{k: record.get(k) for k in _FIELDS}) for record in reader.statements]
+    # positional, in field order (every field of a Statement is a plain positional one): no dict per record
+    statements = [Statement(*map(record.get, _FIELDS)) for record in reader.statements]
     statements.sort(key=lambda s: s.sentence_index)
     return statements, reader.findings
