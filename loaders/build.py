@@ -277,6 +277,15 @@ def _keep_plan(staging: Path, recorder: replay.PlanRecorder, outcome: DbtOutcome
         con.close()
 
 
+def _start_gate_process() -> GateProcess | None:
+    """The gate's own process (loaders/gate_process.py), or None when it cannot be started (the gate then runs in
+    this process, as for a build from scratch)."""
+    try:
+        return GateProcess()
+    except OSError:
+        return None
+
+
 def _preload_gate() -> None:
     """Import Great Expectations (3 s of one core) in a background thread while dbt builds: dbt's nodes spend much
     of their time waiting on DuckDB, so the import mostly overlaps it instead of delaying the gate. Any import error
@@ -688,7 +697,7 @@ def build(documents_dir: Path, warehouse: Path, *, wait_seconds: float = 0.0, fo
                 shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         # a rebuild of a published warehouse is likely to replay: Great Expectations is imported in a process of
         # its own from now on, beside the copy, the load and the replay (loaders/gate_process.py)
-        gate_process = GateProcess() if replay_allowed and not full_refresh and warehouse.exists() else None
+        gate_process = _start_gate_process() if replay_allowed and not full_refresh and warehouse.exists() else None
         if warehouse.exists():
             shutil.copyfile(warehouse, staging)
         report = BuildReport(warehouse, LoadSummary(), None, published=False, seconds=0.0, run=run,

@@ -236,3 +236,19 @@ def test_no_model_or_macro_reads_data_while_it_compiles():
     found = [str(path.relative_to(ROOT)) for folder in ("models", "macros", "tests/dbt")
              for path in (ROOT / folder).rglob("*.sql") if pattern.search(path.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_a_gate_process_that_cannot_start_leaves_the_gate_to_the_build(recorded, tmp_path, monkeypatch):
+    """No second Python process (none allowed, no interpreter found): the replayed build validates in its own."""
+    import loaders.gate_process
+
+    work, warehouse = _copy(recorded, tmp_path, "no-process")
+    _apply_changes(work, recorded[1])
+
+    def refused(*args, **kwargs):
+        raise OSError("no process for you")
+
+    monkeypatch.setattr(loaders.gate_process.subprocess, "Popen", refused)
+    report = pipeline.build(work, warehouse, workers=1)
+    assert report.published and report.dbt_engine == "replay", report.replay_note
+    assert report.gate.success and any(c.suite == "fct_execution" for c in report.gate.checks)
