@@ -24,19 +24,37 @@
                                       rounding_rule_id='NAR-PRIOR-002', ambiguous_rule_id='NAR-PRIOR-003') %}
     with
 
+    prior_statements as (
+        select * from {{ statements }}
+        where department_key is not null and document_fiscal_year is not null
+    ),
+
+    prior_subject_keys as materialized (
+        -- the key of each distinct subject, computed once per name (a chain of patterns: once per statement, it was
+        -- most of this check's time); a 功能分类 subject is matched by its 项 (the last element of its path), as its
+        -- table row is named
+        select
+            subject,
+            subject_path,
+            {{ subject_key(text_name_key("coalesce(string_split(subject_path, '/')[-1], subject)")) }} as _subject_key
+        from (select distinct subject, subject_path from prior_statements)
+    ),
+
     prior_inputs as (
         select
-            *,
-            {{ statement_yuan('value', 'printed_unit') }} as _yuan,
-            {{ statement_half_step_yuan('printed_decimals', 'printed_unit') }} as _half_step,
-            -- a 功能分类 subject is matched by its 项 (the last element of its path), as its table row is named
-            {{ subject_key(text_name_key("coalesce(string_split(subject_path, '/')[-1], subject)")) }} as _subject_key,
+            prior_statements.*,
+            {{ statement_yuan('prior_statements.value', 'prior_statements.printed_unit') }} as _yuan,
+            {{ statement_half_step_yuan('prior_statements.printed_decimals', 'prior_statements.printed_unit') }}
+                as _half_step,
+            prior_subject_keys._subject_key,
             case
-                when document_kind like '%final_accounts%' then 'final_accounts'
-                when document_kind like '%budget%' then 'budget'
+                when prior_statements.document_kind like '%final_accounts%' then 'final_accounts'
+                when prior_statements.document_kind like '%budget%' then 'budget'
             end as _own_family
-        from {{ statements }}
-        where department_key is not null and document_fiscal_year is not null
+        from prior_statements
+        left join prior_subject_keys
+            on prior_subject_keys.subject is not distinct from prior_statements.subject
+            and prior_subject_keys.subject_path is not distinct from prior_statements.subject_path
     ),
 
     stated_priors as (

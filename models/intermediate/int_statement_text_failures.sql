@@ -83,21 +83,33 @@ target_forms as (
 ),
 
 -- figures a later document's stated prior amount can be checked against: the 合计 / 预算数 / 决算 column of a named row
-prior_figures as (
-    select
-        department_key,
-        fiscal_year,
-        document_kind,
-        {{ subject_key(text_name_key('row_label')) }} as subject_key,
-        value_in_base_unit as amount_yuan,
-        half_step_in_base_unit as half_step_yuan,
-        file_name,
-        page,
-        line_start,
-        raw_text
+prior_figure_rows as (
+    select *
     from document_figures
     where measure in ('total', 'budget', 'actual') and base_unit = '元' and department_key is not null
         and fiscal_year is not null and row_label is not null
+),
+
+-- the subject key of each distinct row label, computed once per label (a chain of patterns)
+row_label_keys as materialized (
+    select row_label, {{ subject_key(text_name_key('row_label')) }} as subject_key
+    from (select distinct row_label from prior_figure_rows)
+),
+
+prior_figures as (
+    select
+        prior_figure_rows.department_key,
+        prior_figure_rows.fiscal_year,
+        prior_figure_rows.document_kind,
+        row_label_keys.subject_key,
+        prior_figure_rows.value_in_base_unit as amount_yuan,
+        prior_figure_rows.half_step_in_base_unit as half_step_yuan,
+        prior_figure_rows.file_name,
+        prior_figure_rows.page,
+        prior_figure_rows.line_start,
+        prior_figure_rows.raw_text
+    from prior_figure_rows
+    inner join row_label_keys using (row_label)
 ),
 
 target_failures as (
