@@ -7,7 +7,9 @@
 -- only the documents in scope.
 with
 
-statements as (
+-- not materialized: each check reads a few of its columns; materialized whole (every column of every statement, the
+-- sentences among them) for its ten readers it cost more than the checks (at 10,000 documents 2.7 s -> 1.25 s)
+statements as not materialized (
     select * from {{ ref('stg_raw__statements') }}
     where {{ documents_in_scope() }}
 ),
