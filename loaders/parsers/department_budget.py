@@ -47,6 +47,7 @@ LOAD-UNPLACED-FIGURE, LOAD-ARITHMETIC-MISMATCH, LOAD-INCOMPLETE-TABLE.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -227,10 +228,23 @@ def _share_whole(before: str, subject: str | None, head: str | None) -> str | No
     return None
 
 
+_SENTENCE_STOP_RE = re.compile(r"[。\n]")
+_CLAUSE_STOP_RE = re.compile(r"[。；，：、\n;,:]")
+
+
+def _last_before(positions: list[int], end: int) -> int:
+    """The last of ``positions`` (ascending) before ``end``, -1 when none: ``max(text.rfind(ch, 0, end) for ch in
+    chars)`` when ``positions`` are where ``chars`` stand in ``text`` (found once per text: for speed)."""
+    i = bisect.bisect_left(positions, end)
+    return positions[i - 1] if i else -1
+
+
 def _narrative(document: Document, end_line: int, department: str | None) -> tuple[list[Figure], list[Finding]]:
     lines = document.lines[:end_line]
     flow = FlowedText.from_lines(lines, break_after=lambda line: bool(HEADING_RE.match(line)))
     text = flow.text
+    sentence_stops = [m.start() for m in _SENTENCE_STOP_RE.finditer(text)]
+    clause_stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(text)]
     figures: list[Figure] = []
     findings: list[Finding] = []
     spans: list[tuple[int, int, bool]] = []  # per figure: number start, unit end, inside brackets
@@ -254,14 +268,15 @@ def _narrative(document: Document, end_line: int, department: str | None) -> tup
                                     line_start=first, line_end=first, raw_text=flow.lines[first - 1].strip()))
             continue
         unit = unit_m.group("unit").replace("％", "%")
-        sentence_start = max(text.rfind(ch, 0, num_start) for ch in "。\n") + 1
-        sentence_end = min((i for i in (text.find(ch, num_end) for ch in "。\n") if i >= 0), default=len(text))
+        sentence_start = _last_before(sentence_stops, num_start) + 1
+        stop = _SENTENCE_STOP_RE.search(text, num_end)
+        sentence_end = stop.start() if stop is not None else len(text)
         sentence = text[sentence_start:sentence_end + 1].strip()
         cited = set(CITED_TABLE_RE.findall(sentence))
         section = cited.pop() if len(cited) == 1 else None
         directly_cited = bool(section and DIRECT_CITATION_RE.match(text, unit_m.end()))
         headless = sentence_start not in sentence_head
-        clause_start = max(text.rfind(ch, 0, num_start) for ch in "。；，：、\n;,:") + 1
+        clause_start = _last_before(clause_stops, num_start) + 1
         clause = text[clause_start:num_start]
         opened = clause.rfind("（")
         if opened > clause.rfind("）"):

@@ -222,7 +222,9 @@ def find_tables(lines: list[str]) -> list[FlatTable]:
             unit = UNIT_RE.search(stripped)
             if unit and table.unit is None:
                 table.unit = unit.group("unit")
-            if table.title is None and TITLE_RE.match(normalize(stripped)) and not stripped.startswith("第"):
+            # (a cheap test first: a title ends in 表, which normalize keeps)
+            if table.title is None and "表" in stripped and TITLE_RE.match(normalize(stripped)) \
+                    and not stripped.startswith("第"):
                 table.title = re.sub(r"\s+", "", stripped)
                 table.title_line = ln.number
         for ln in page:
@@ -430,7 +432,7 @@ def match_layout(table: FlatTable, fiscal_year: int | None = None) -> tuple[Layo
     header must fit it, and it stands in for a header that prints no year (see ``_budget_year``). Two-sided
     layouts come back with their years unfilled: ``read_two_sided`` reads them from their header line."""
     # Header cells stand before and after the data; row names in between do no harm to a presence test.
-    header = normalize("".join(ln.text for ln in table.header_lines + table.body_lines))
+    header = None  # the header normalised once it is needed (for speed: a table no layout names never needs it)
     title = normalize(table.title or "")
     reasons = []
     for layout in LAYOUTS:
@@ -442,6 +444,8 @@ def match_layout(table: FlatTable, fiscal_year: int | None = None) -> tuple[Layo
         if table.column_count != count:
             reasons.append(f"{layout.name}: {count} columns, the table prints {table.column_count}")
             continue
+        if header is None:
+            header = normalize("".join(ln.text for ln in table.header_lines + table.body_lines))
         missing = sorted(w for w in _layout_words(layout)
                          if YEAR_SLOT not in w and PRIOR_SLOT not in w and not _present(w, header))
         if missing:
@@ -457,6 +461,8 @@ def match_layout(table: FlatTable, fiscal_year: int | None = None) -> tuple[Layo
     if table.title is None and table.column_count:
         # No title (the text may stop before it): the one layout of this column count whose printed
         # words all appear -- or, cut short, whose key columns appear -- is taken, and said so.
+        if header is None:
+            header = normalize("".join(ln.text for ln in table.header_lines + table.body_lines))
         shaped = {layout.name: layout for layout in LAYOUTS if layout.kind == "grid"
                   and len(layout.key_columns) + len(layout.value_columns) == table.column_count
                   and all(_present(w, header) for w in layout.key_columns[:3])}
