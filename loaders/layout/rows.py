@@ -25,7 +25,13 @@ AMOUNT_RE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?[%％]?$
 DASH_VALUES = {"-", "—", "－", "–", "——", "--"}
 
 
+_AMOUNT_FIRST = frozenset("-−－(（.．")  # with a digit (\d: str.isdecimal), what an amount starts with
+
+
 def is_amount(text: str) -> bool:
+    first = text[:1]
+    if not (first.isdecimal() or first in _AMOUNT_FIRST):
+        return False  # (a cheap test first: a label is no amount)
     return bool(AMOUNT_RE.match(text)) and not text.endswith(".")
 
 

@@ -282,6 +282,7 @@ def _split_codes(line: Line) -> tuple[list[str], list[Cell]]:
 
 
 PROSE_PUNCTUATION = set("，。；：！？")
+_PROSE_PUNCTUATION_RE = re.compile("[" + "".join(sorted(PROSE_PUNCTUATION)) + "]")  # any of it (no set per line)
 
 
 def _figure_cells(line: Line) -> list[Cell]:
@@ -300,7 +301,7 @@ def _stray_figures(line: Line) -> bool:
 
     Numbers inside the narrative (编制说明, 情况说明) stand in sentences (，。；：); this reader does not
     interpret prose, and those lines are not table figures."""
-    if PROSE_PUNCTUATION & set(line.raw_text):
+    if _PROSE_PUNCTUATION_RE.search(line.raw_text):
         return False
     return bool(_figure_cells(line))
 
@@ -390,7 +391,7 @@ class TableInterpreter:
         (and no table title comes first)."""
         page = flat[k].page
         first = flat[k]
-        if ORDINAL_ITEM_RE.match(first.text) and not PROSE_PUNCTUATION & set(first.raw_text) and not _title_of(first):
+        if ORDINAL_ITEM_RE.match(first.text) and not _PROSE_PUNCTUATION_RE.search(first.raw_text) and not _title_of(first):
             # a page starting with the next numbered row name (十四、资源勘探工业信息等支出): the list of
             # a 收支总表 runs on (a heading such as 第三部分 or a sentence does not match)
             return True
