@@ -39,6 +39,16 @@ _CLAUSE_OR_DIGIT = re.compile(r"[，；,;：:]|[0-9０-９]")
 _GAP_THEN_NUMBER = (r"[ \t\u3000]{2,}[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?:[ \t\u3000]{2,}|$)")
 _ADJACENT_NUMBERS = re.compile(r"(?:^|\s)[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?[ \t]+[-−－(（]?[0-9][0-9,]*(?:\.[0-9]+)?[)）%]?(?=\s|$)")
 _TABLE_ROW = re.compile(_ADJACENT_NUMBERS.pattern + "|" + _GAP_THEN_NUMBER)
+_WHITESPACE = re.compile(r"\s")
+
+
+def _table_row(stripped: str) -> bool:
+    """Whether ``_TABLE_ROW`` finds anything in a stripped line: a match starts at the line's start or at a
+    whitespace character, so past the start it is searched from the first one, found in C (for speed)."""
+    if _TABLE_ROW.match(stripped):
+        return True
+    space = _WHITESPACE.search(stripped, 1)
+    return space is not None and _TABLE_ROW.search(stripped, space.start()) is not None
 _TOC_LEADER = re.compile(r"[…\.·]{4,}")
 # a line that the next one continues is no heading, however short: the next starts with an amount and its unit
 # (…预算为 | 304.13万元，), or with a verb that needs what went before and then a number (…财政拨款预算 | 为304.13万元),
@@ -92,7 +102,7 @@ def _squeeze(text: str) -> str:
 @functools.lru_cache(maxsize=16384)  # pure; a line printed again (boilerplate, the next document's) is read once
 def _line_reading(stripped: str) -> tuple[tuple[str, ...], str]:
     """The segments and the kind (table or prose, before ``classify``) of a text line, stripped."""
-    if _TABLE_ROW.search(stripped) and not (len(stripped) > 120 and _FLATTENED_SENTENCE.search(stripped)):
+    if _table_row(stripped) and not (len(stripped) > 120 and _FLATTENED_SENTENCE.search(stripped)):
         # 72.95 72.95 120.56, or a label and a number a column apart: a table row, nothing to split
         return (reading_text(stripped),), "table"
     if "  " in stripped or "\t" in stripped or "\u3000" in stripped:

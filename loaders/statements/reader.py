@@ -1213,19 +1213,22 @@ class _Reader:
                 window = sentence[max(clause_start, begin - _WINDOW):m.end()]  # …用车 is read with its count
                 for a, _b, s in [f for f in _subjects(window)[0] if f[1] <= len(window) - len(m.group(0))][-1:]:
                     bound = s
-        record = dict(_span=(start + begin, start + m.end()),
-                      role=role, value_text=value_text, value=value, printed_decimals=decimals, printed_unit=unit,
-                      subject=None, subject_kind=None, subject_path=None, parent_subject=None, list_index=None,
-                      period_year=period_year, basis=basis, compared_year=c_year, compared_basis=c_basis,
-                      direction=direction if role in ("change", "growth_pct") else None,
-                      reason_text=None, reason_direction=None, _subject=None, _offset=begin, _end=m.end(), _generic=generic,
-                      _year_explicit=clause_year is not None, _basis_explicit=clause_basis is not None,
-                      _depth=self._depths.at(begin), _clause=clause_start, _negative=negative,
-                      _share_named=sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None)
-        if bound is not None:
-            self._bind(record, bound)
         if role == "count" and bound is None:
             return None  # a count of something the vocabulary does not know: not a fiscal statement
+        number_end = m.end()
+        record = {"_span": (start + begin, start + number_end),  # (a dict display: cheaper than dict() with keywords)
+                  "role": role, "value_text": value_text, "value": value, "printed_decimals": decimals,
+                  "printed_unit": unit, "subject": None, "subject_kind": None, "subject_path": None,
+                  "parent_subject": None, "list_index": None, "period_year": period_year, "basis": basis,
+                  "compared_year": c_year, "compared_basis": c_basis,
+                  "direction": direction if role in ("change", "growth_pct") else None,
+                  "reason_text": None, "reason_direction": None, "_subject": None, "_offset": begin, "_end": number_end,
+                  "_generic": generic, "_year_explicit": clause_year is not None,
+                  "_basis_explicit": clause_basis is not None, "_depth": self._depths.at(begin),
+                  "_clause": clause_start, "_negative": negative,
+                  "_share_named": sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None}
+        if bound is not None:
+            self._bind(record, bound)
         return record
 
     def _reason(self, explained: list[dict], reason: str, sentence: str, index: int, block, start, end,
