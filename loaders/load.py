@@ -591,12 +591,11 @@ def _parse_all(tasks: list[tuple[str, object]], workers: int):
 
 
 def _quiet_collector() -> None:
-    """A parser process's garbage collector: the objects it starts with (the modules, what it inherited) frozen out
-    of the collections, and the collections less frequent. Parsing allocates millions of short-lived objects, few of
-    them in cycles, and the default thresholds collected so often that it took about 5 % of the parse (measured on
-    2,000 generated documents with two workers: 11.2-11.4 -> 10.7-10.9 CPU s). A cycle is still collected, after
-    20,000 allocations instead of 700 (the workers' peak memory is in BENCHMARKS.md)."""
-    gc.freeze()
+    """A parser process's garbage collector collects less often. Parsing allocates millions of short-lived objects,
+    few of them in cycles, and the default thresholds collected so often that it took about 5 % of the parse
+    (measured on 2,000 generated documents with two workers: 11.2-11.5 -> 10.5-10.7 CPU s). A cycle is still
+    collected, after 20,000 allocations instead of 700 (the workers' peak memory is in BENCHMARKS.md). Not
+    ``gc.freeze()``: frozen objects are never freed, and duckdb's bindings then report them as leaks at exit."""
     gc.set_threshold(20_000, 20, 20)
 
 
