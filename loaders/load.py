@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import operator
 import os
 import uuid
@@ -586,17 +585,8 @@ def _parse_all(tasks: list[tuple[str, object]], workers: int):
         for task in tasks:
             yield _parse_path(task)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_collector) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_parse_path, tasks, chunksize=CHUNK_SIZE)
-
-
-def _quiet_collector() -> None:
-    """A parser process's garbage collector collects less often. Parsing allocates millions of short-lived objects,
-    few of them in cycles, and the default thresholds collected so often that it took about 5 % of the parse
-    (measured on 2,000 generated documents with two workers: 11.2-11.5 -> 10.5-10.7 CPU s). A cycle is still
-    collected, after 20,000 allocations instead of 700 (the workers' peak memory is in BENCHMARKS.md). Not
-    ``gc.freeze()``: frozen objects are never freed, and duckdb's bindings then report them as leaks at exit."""
-    gc.set_threshold(20_000, 20, 20)
 
 
 def _read_manifest_into(summary: LoadSummary, directory: Path, paths: list[Path], skipped) -> dict:
