@@ -52,9 +52,10 @@ def serve(requests, answers) -> None:
     from loaders import gate
 
     local = gate.InProcessExpectations()
+    suites = None
     with warnings.catch_warnings(), contextlib.suppress(Exception):
         warnings.simplefilter("ignore")
-        local.suites()  # the import, done before the first request arrives
+        suites = local.suites()  # the import, done before the first request arrives (an error: at the request)
     while True:
         try:
             request = pickle.load(requests)
@@ -64,7 +65,7 @@ def serve(requests, answers) -> None:
             return
         try:
             if request[0] == _SUITES:
-                answer = ("ok", local.suites())
+                answer = ("ok", suites if suites is not None else local.suites())
             else:
                 answer = ("ok", local.validate(request[1], request[2]))
         except Exception as exc:  # noqa: BLE001 - sent back and raised in the build
@@ -90,6 +91,7 @@ class GateProcess(Expectations):
         self._process = subprocess.Popen([sys.executable, "-m", "loaders.gate_process"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, env=environment, cwd=str(_PROJECT_ROOT))
         self._suites: dict[str, SuiteFacts] | None = None
+        self._asked = False
         self._fallback: InProcessExpectations | None = None
         self.fallback_reason: str | None = None
 
@@ -105,6 +107,7 @@ class GateProcess(Expectations):
 
     def _ask(self, request: tuple, locally):
         if self._fallback is None:
+            self._asked = True
             try:
                 pickle.dump(request, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
                 self._process.stdin.flush()
@@ -124,10 +127,14 @@ class GateProcess(Expectations):
         self.close()
 
     def close(self) -> None:
-        """Stop the process: asked to (it stops when it next waits for a request, at once when the gate is done);
-        not waited for (an interpreter that imported Great Expectations takes about half a second to exit)."""
+        """Stop the process: killed when the gate never asked it anything (a build that ended early, or had nothing
+        to rebuild: its import is of no use); else asked to stop, which it does at once, and not waited for (an
+        interpreter that imported Great Expectations takes about half a second to exit)."""
         if self._process.stdin.closed:
             return
+        if not self._asked:
+            with contextlib.suppress(OSError):
+                self._process.kill()
         with contextlib.suppress(OSError, ValueError):
             pickle.dump((_STOP,), self._process.stdin)
             self._process.stdin.close()

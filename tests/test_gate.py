@@ -559,3 +559,15 @@ def test_an_error_of_great_expectations_in_the_process_is_raised_in_the_build(tm
         run_gate(candidate, None, not_a_folder)
     with GateProcess() as process, pytest.raises(GateProcessError, match="FileExistsError"):
         run_gate(candidate, None, not_a_folder, expectations=process)
+
+
+def test_a_gate_process_never_asked_is_killed_on_close_not_left_importing():
+    """A build that ends before its gate (nothing to rebuild, an error) has no use for the import under way."""
+    import signal
+
+    from loaders.gate_process import GateProcess
+
+    process = GateProcess()
+    process.close()
+    assert process._process.wait(timeout=60) == -signal.SIGKILL
+    process.close()  # a second close does nothing
