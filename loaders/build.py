@@ -562,6 +562,12 @@ def _last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | 
                        "order by run_number desc nulls last, finished_at desc limit 1", [runlog.PUBLISHED]).fetchone()
 
 
+# The load's connection checkpoints the file when its write-ahead log passes this size (DuckDB's default: 16 MB).
+# The load's batches go through the log (each is smaller than a row group per table), and at 16 MB a load of
+# 10,000 documents checkpointed about fifty times, each time compressing again the tables' open row groups: 18.4
+# CPU s of the build process against 13.9 s at 128 MB, and a lower peak (795 -> 575 MB; BENCHMARKS.md, session of
+# 2026-12-05 (2)). dbt's own connection keeps the default: a larger threshold made no difference there.
+LOAD_CHECKPOINT_THRESHOLD = "128MB"
 CHANGED_DOCUMENTS_TABLE = "ops.changed_documents"
 CHANGED_DEPARTMENTS_TABLE = "ops.changed_departments"
 # passed to every dbt build of `yusuan build` (always the same, so dbt keeps its partial parse): the per-document
@@ -794,6 +800,7 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
     run.project_fingerprint = project_fingerprint()
     ensure_storage_version(staging)  # a new file in the published format; an older build's file converted once
     con = duckdb.connect(str(staging))
+    con.execute(f"set checkpoint_threshold = '{LOAD_CHECKPOINT_THRESHOLD}'")
     keep_open = False
     try:  # the connection stays open for a replay (below) and, after one, for the gate; closed on every other way out
         before = _documents_before(con)
