@@ -17,6 +17,8 @@
 -- table by name, and link_note says how many agreed.
 with
 
+-- not materialized (here and table_figures): each reader reads its own columns; a copy of every column held for
+-- the second reader cost more than reading the view again
 statements as not materialized (
     select * from {{ ref('int_statements_converted') }}
     where {{ documents_in_scope() }}
