@@ -7,11 +7,17 @@
 {% macro copied_figures_check(statements, rule_id='NAR-COPY-002') %}
     with
 
+    -- the key of each subject (its path where printed), computed once per distinct name, not once per statement
+    subject_keys as (
+        select _subject_name, {{ text_name_key('_subject_name') }} as _subject_key
+        from (select distinct coalesce(subject_path, subject) as _subject_name from {{ statements }})
+    ),
+
     items as (
         select
             document_sha256,
             sentence_index,
-            {{ text_name_key('coalesce(subject_path, subject)') }} as _subject_key,
+            subject_keys._subject_key,
             any_value(subject) as subject,
             min(file_name) as file_name,
             min(page) as page,
@@ -27,9 +33,10 @@
             max(case when role = 'growth_pct' then value_text || '%' end) as growth_text,
             max(case when role = 'growth_pct' then direction end) as growth_direction,
             count(distinct case when role = 'growth_pct' then value end) as growth_count
-        from {{ statements }}
-        where subject is not null
-        group by document_sha256, sentence_index, {{ text_name_key('coalesce(subject_path, subject)') }}
+        from {{ statements }} as statements
+        inner join subject_keys on subject_keys._subject_name = coalesce(statements.subject_path, statements.subject)
+        where statements.subject is not null
+        group by statements.document_sha256, statements.sentence_index, subject_keys._subject_key
     ),
 
     triples as (

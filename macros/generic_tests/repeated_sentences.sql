@@ -9,7 +9,26 @@
 {% macro repeated_sentences_check(statements, rule_id='NAR-COPY-003') %}
     with
 
-    sentences as (
+    -- the key of each subject (its path where printed), computed once per distinct name, not once per statement
+    subject_keys as (
+        select _subject_name, {{ text_name_key('_subject_name') }} as _subject_key
+        from (select distinct coalesce(subject_path, subject) as _subject_name from {{ statements }})
+    ),
+
+    -- the subjects of each sentence, apart from the sentence's other columns: those are aggregated from the
+    -- statements as they come (a sentence's rows may quote two sentences: any_value picks as it did)
+    sentence_subjects as (
+        select
+            statements.document_sha256,
+            statements.sentence_index,
+            list_sort(list_distinct(list(subject_keys._subject_key)
+                filter (where statements.subject is not null))) as _subjects
+        from {{ statements }} as statements
+        left join subject_keys on subject_keys._subject_name = coalesce(statements.subject_path, statements.subject)
+        group by statements.document_sha256, statements.sentence_index
+    ),
+
+    sentence_rows as (
         select
             document_sha256,
             sentence_index,
@@ -20,11 +39,15 @@
             any_value(sentence) as sentence,
             max(scope) as _scope,
             {{ masked_sentence('any_value(sentence)') }} as _masked,
-            regexp_replace(any_value(sentence), '\s', '', 'g') as _text,
-            list_sort(list_distinct(list({{ text_name_key('coalesce(subject_path, subject)') }})
-                filter (where subject is not null))) as _subjects
+            regexp_replace(any_value(sentence), '\s', '', 'g') as _text
         from {{ statements }}
         group by document_sha256, sentence_index
+    ),
+
+    sentences as (
+        select sentence_rows.*, sentence_subjects._subjects
+        from sentence_rows
+        inner join sentence_subjects using (document_sha256, sentence_index)
     ),
 
     repeated as (

@@ -17,12 +17,14 @@
 -- table by name, and link_note says how many agreed.
 with
 
-statements as (
+-- not materialized (here and table_figures): each reader reads its own columns; a copy of every column held for
+-- the second reader cost more than reading the view again
+statements as not materialized (
     select * from {{ ref('int_statements_converted') }}
     where {{ documents_in_scope() }}
 ),
 
-table_figures as (
+table_figures as not materialized (
     select * from {{ ref('int_figures_converted') }}
     where {{ documents_in_scope() }}
         and table_name is not null
@@ -413,16 +415,17 @@ judged as (
     group by candidates.statement_id
 ),
 
-final as (
+-- each linkable statement's link, on the linkable statements alone: joined with every statement last (below), the
+-- statements (every column) are read once, streamed, not held in the join's hash table
+statement_links as (
     select
-        statements.*,
+        linkable.statement_id,
         case
             when judged.statement_id is null then 'none'
             when judged.candidate_value_count > 1 then 'ambiguous'
             else judged.link_method
         end as link_method,
         case
-            when judged.statement_id is null and linkable.statement_id is null then 'not an amount of the document''s own year and basis'
             when judged.statement_id is null then 'no table figure found for this subject'
             when judged.candidate_value_count > 1 then 'the tables print different figures for this subject: '
                 || judged.candidate_values
@@ -453,13 +456,24 @@ final as (
         linked.amount_yuan as linked_value_yuan,
         linked.half_step_in_base_unit as linked_half_step_yuan,
         linked.source_locator as linked_source_locator
-    from statements
-    left join linkable using (statement_id)
+    from linkable
     left join judged using (statement_id)
     left join candidates as linked
         on linked.statement_id = judged.statement_id
         and linked.figure_id = judged.first_figure_id
         and judged.candidate_value_count = 1
+),
+
+final as (
+    select
+        statements.*,
+        case when statement_links.statement_id is null then 'none' else statement_links.link_method end
+            as link_method,
+        case when statement_links.statement_id is null then 'not an amount of the document''s own year and basis'
+            else statement_links.link_note end as link_note,
+        statement_links.* exclude (statement_id, link_method, link_note)
+    from statements
+    left join statement_links using (statement_id)
 )
 
 select * from final
