@@ -84,7 +84,9 @@
                 else coalesce(c.row_code, '') || '|' || coalesce(c.unit_code, '') || '|'
                     || case when c.row_code is null and c.unit_code is null then c.label_norm else '' end
             end as match_key,
-            c.*
+            -- the columns the totals and the names of failing pairs read (the selection is read twice, and kept)
+            c.document_sha256, c.file_name, c.table_name, c.page, c.line_start, c.line_end, c.row_label, c.row_code,
+            c.unit_code, c.cell_value, c.cell_half_step
         from side_signatures as sides
         inner join _cells as c
             on c.table_name = sides.table_name
