@@ -163,14 +163,21 @@ repeats as (
     from placed
 ),
 
-row_keyed as (
+line_rows as (
+    -- one entry per row: its first figure and its key, hashed once per row rather than once per figure
     select
-        repeats.*,
+        line_rows.*,
         md5(concat_ws('|', tables_numbered.document_sha256, tables_numbered.table_name,
-            coalesce(cast(repeats.page as varchar), ''), cast(repeats.line_start as varchar),
-            coalesce(repeats.row_code, ''), coalesce(repeats.unit_code, ''), labels.label_compact,
-            cast(repeats.repeat_on_line as varchar))) as row_key
-    from repeats
+            coalesce(cast(line_rows.page as varchar), ''), cast(line_rows.line_start as varchar),
+            coalesce(line_rows.row_code, ''), coalesce(line_rows.unit_code, ''), labels.label_compact,
+            cast(line_rows.repeat_on_line as varchar))) as row_key
+    from (
+        select
+            table_number, page, line_start, row_code, unit_code, label_number, repeat_on_line,
+            min(figure_index) as first_index
+        from repeats
+        group by all
+    ) as line_rows
     inner join tables_numbered using (table_number)
     inner join (select distinct label_number, label_compact from labels) as labels using (label_number)
 ),
@@ -183,10 +190,25 @@ rows_on_line as (
         count(*) over (partition by table_number, line_start) as rows_on_line,
         row_number() over (partition by table_number, line_start order by row_order) as place_on_line
     from (
-        select row_key, table_number, line_start, min(figure_index) as row_order
-        from row_keyed
+        select row_key, table_number, line_start, min(first_index) as row_order
+        from line_rows
         group by all
     )
+),
+
+row_keyed as (
+    select
+        repeats.*,
+        line_rows.row_key
+    from repeats
+    inner join line_rows
+        on line_rows.table_number = repeats.table_number
+        and line_rows.page is not distinct from repeats.page
+        and line_rows.line_start = repeats.line_start
+        and line_rows.row_code is not distinct from repeats.row_code
+        and line_rows.unit_code is not distinct from repeats.unit_code
+        and line_rows.label_number = repeats.label_number
+        and line_rows.repeat_on_line = repeats.repeat_on_line
 ),
 
 sided as (
