@@ -43,18 +43,17 @@
     ),
 
     member_cells as (
-        select members.partition_key, members.link_kind, members.role, c.column_key, c.column_label, c.cell_value,
-            c.cell_half_step
+        select members.partition_key, members.role, c.column_key, c.cell_value, c.cell_half_step
         from members
         inner join _cells as c using (row_key)
     ),
 
     sums as (
+        -- the link kind and column label are looked up below, for the sums off by more than rounding only (carried
+        -- through the sums of every partition, they cost half of this check)
         select
             partition_key,
-            any_value(link_kind) as link_kind,
             column_key,
-            any_value(column_label) as column_label,
             coalesce(sum(cell_value) filter (where role = 'parent'), 0) as parent_value,
             coalesce(sum(cell_value) filter (where role = 'child'), 0) as children_value,
             sum(cell_half_step) as tolerance,
@@ -80,6 +79,20 @@
         select *
         from members
         where partition_key in (select partition_key from outside_sums)
+    ),
+
+    outside_named as (
+        select
+            outside_sums.*,
+            any_value(outside_members.link_kind) as link_kind,
+            any_value(c.column_label) as column_label
+        from outside_sums
+        inner join outside_members
+            on outside_members.partition_key = outside_sums.partition_key
+        inner join _cells as c
+            on c.row_key = outside_members.row_key
+            and c.column_key = outside_sums.column_key
+        group by all
     ),
 
     _rows as (
@@ -125,7 +138,7 @@
     ),
 
     failing_sums as (
-        select * from outside_sums where partition_key not in (select partition_key from unjudgeable)
+        select * from outside_named where partition_key not in (select partition_key from unjudgeable)
     ),
 
     slips as (
