@@ -13,6 +13,16 @@ figures as not materialized (
         and amount_yuan is not null
 ),
 
+figure_texts as not materialized (
+    -- the labels and headers of every table figure, for the per-text steps: a text is named the same whichever
+    -- figure prints it, so these need not test each figure's amount (that test, on every figure, cost a fifth of
+    -- this model)
+    select row_label, column_label
+    from {{ ref('int_figures_converted') }}
+    where {{ documents_in_scope() }}
+        and table_name is not null
+),
+
 documents as (
     -- the labels of a document's phases, written once per document, not once per figure
     select
@@ -48,17 +58,16 @@ column_names as (
         column_label,
         list_last(list_filter(string_split(coalesce(column_label, ''), '/'),
             lambda part: part not in ('小计', '合计', '总计', '') and not regexp_matches(part, '^\d{4}年'))) as column_name
-    from (select distinct column_label from figures)
+    from (select distinct column_label from figure_texts)
 ),
 
 subject_keys as (
-    -- the subject a row label or column name stands for, once per distinct text (the texts of every figure: a
-    -- text is keyed the same whichever figure prints it)
+    -- the subject a row label or column name stands for, once per distinct text
     select
         subject_text,
         {{ subject_key('subject_text') }} as subject_key
     from (
-        select row_label as subject_text from figures
+        select row_label as subject_text from figure_texts
         union
         select column_name from column_names
     )
