@@ -23,8 +23,7 @@ load_findings as (
 -- every column they carry, and sorting by document hash and table name costs seconds)
 cell_keys as not materialized (
     select
-        figure_id, document_sha256, table_name, parent_label, page, line_start, row_code, unit_code, row_label,
-        row_kind, column_code, column_label, figure_index
+        document_sha256, table_name, parent_label, row_code, row_label
     from table_figures
 ),
 
@@ -117,7 +116,7 @@ labels_sided as (
 ),
 
 table_placed as not materialized (
-    -- a figure with its table's number; read twice, as table_figures
+    -- a figure with its table's number: read by the ordered steps (a few columns) and at the end (every column)
     select
         table_figures.*,
         tables_numbered.table_number
@@ -134,22 +133,22 @@ placed as (
     -- the figure is named by its table number and index (a figure index is unique in its document), two integers
     -- that are cheap to carry and join on
     select
-        cell_keys.table_number,
-        cell_keys.page,
-        cell_keys.line_start,
-        cell_keys.row_code,
-        cell_keys.unit_code,
+        figures.table_number,
+        figures.page,
+        figures.line_start,
+        figures.row_code,
+        figures.unit_code,
         labels_sided.label_number,
-        coalesce(cell_keys.column_code, cell_keys.column_label) as column_key,
-        cell_keys.figure_index,
-        cell_keys.row_kind,
+        coalesce(figures.column_code, figures.column_label) as column_key,
+        figures.figure_index,
+        figures.row_kind,
         case
-            when starts_with(cell_keys.column_label, '收入项目/') then 'income'
-            when starts_with(cell_keys.column_label, '支出项目/') then 'expenditure'
+            when starts_with(figures.column_label, '收入项目/') then 'income'
+            when starts_with(figures.column_label, '支出项目/') then 'expenditure'
         end as column_side
-    from table_placed as cell_keys
+    from table_placed as figures
     inner join labels_sided
-        on labels_sided.row_label = coalesce(cell_keys.row_label, '')
+        on labels_sided.row_label = coalesce(figures.row_label, '')
 ),
 
 repeats as (
