@@ -120,6 +120,7 @@
     ),
 
     row_facts as (
+        -- only the rows of failing formulas are placed and named
         select
             row_key,
             any_value(document_sha256) as document_sha256,
@@ -130,6 +131,7 @@
             max(line_end) as line_end,
             any_value(coalesce(row_label, row_code, unit_code)) as row_name
         from _cells
+        where row_key in (select row_key from judged where is_failing)
         group by row_key
     ),
 

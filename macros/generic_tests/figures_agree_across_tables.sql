@@ -84,7 +84,9 @@
                 else coalesce(c.row_code, '') || '|' || coalesce(c.unit_code, '') || '|'
                     || case when c.row_code is null and c.unit_code is null then c.label_norm else '' end
             end as match_key,
-            c.*
+            -- the columns the totals and the names of failing pairs read (the selection is read twice, and kept)
+            c.document_sha256, c.file_name, c.table_name, c.page, c.line_start, c.line_end, c.row_label, c.row_code,
+            c.unit_code, c.cell_value, c.cell_half_step
         from side_signatures as sides
         inner join _cells as c
             on c.table_name = sides.table_name
@@ -118,8 +120,6 @@
             sum(cell_half_step) as half_steps,
             min(coalesce(page, 0) * 1000000 + line_start) as first_place,
             max(coalesce(page, 0) * 1000000 + line_end) as last_place,
-            any_value(file_name) as file_name,
-            any_value(table_name) as table_name,
             count(*) as figures
         from selected
         group by all
@@ -129,13 +129,10 @@
         select
             coalesce(l.identity_id, r.identity_id) as identity_id,
             coalesce(l.document_sha256, r.document_sha256) as document_sha256,
-            coalesce(l.file_name, r.file_name) as file_name,
             coalesce(l.match_key, r.match_key) as match_key,
             coalesce(l.value, 0) as lhs,
             coalesce(r.value, 0) as rhs,
             coalesce(l.half_steps, 0) + coalesce(r.half_steps, 0) as tolerance,
-            l.table_name as left_table,
-            r.table_name as right_table,
             l.figures as left_figures,
             r.figures as right_figures,
             -- the finding points at the left-hand figures (where they are printed), else the right-hand ones
@@ -174,13 +171,16 @@
         end
     ),
 
-    -- the rows each side of a failing pair summed, named in the message (only for the failing pairs)
+    -- the rows each side of a failing pair summed, named in the message, and its file and table (only for the
+    -- failing pairs: carried through the totals of every pair, the names cost a sixth of this check)
     side_rows as (
         select
             selected.identity_id,
             selected.document_sha256,
             selected.match_key,
             selected.side_name,
+            any_value(selected.file_name) as file_name,
+            any_value(selected.table_name) as table_name,
             string_agg(distinct coalesce(selected.row_label, selected.row_code, selected.unit_code, ''), ', '
                 order by coalesce(selected.row_label, selected.row_code, selected.unit_code, '')) as row_names
         from selected
@@ -191,6 +191,9 @@
     failing_named as (
         select
             failing.*,
+            coalesce(left_names.file_name, right_names.file_name) as file_name,
+            left_names.table_name as left_table,
+            right_names.table_name as right_table,
             left_names.row_names as left_rows,
             right_names.row_names as right_rows
         from failing

@@ -31,15 +31,6 @@
         select distinct partition_key, link_kind, parent_row_key, child_row_key from {{ links }}
     ),
 
-    _rows as (
-        select
-            {{ row_place_columns() }},
-            any_value(coalesce(row_label, row_code)) as row_name,
-            bool_or(is_table_cut_off) as is_table_cut_off
-        from _cells
-        group by row_key
-    ),
-
     partitions as (
         select distinct partition_key, link_kind, parent_row_key from _links
     ),
@@ -52,24 +43,80 @@
     ),
 
     member_cells as (
-        select members.partition_key, members.link_kind, members.role, members.row_key, c.column_key,
-            c.column_label, c.cell_value, c.cell_half_step, c.value_text, c.figure_id, c.page, c.line_start
+        select members.partition_key, members.role, c.column_key, c.cell_value, c.cell_half_step
         from members
         inner join _cells as c using (row_key)
     ),
 
+    sums as (
+        -- the link kind and column label are looked up below, for the sums off by more than rounding only (carried
+        -- through the sums of every partition, they cost half of this check)
+        select
+            partition_key,
+            column_key,
+            coalesce(sum(cell_value) filter (where role = 'parent'), 0) as parent_value,
+            coalesce(sum(cell_value) filter (where role = 'child'), 0) as children_value,
+            sum(cell_half_step) as tolerance,
+            count(*) filter (where role = 'parent') as parent_cells
+        from member_cells
+        group by partition_key, column_key
+    ),
+
+    outside_sums as (
+        -- the sums off by more than rounding; only their partitions are placed and named below (the rows, spans and
+        -- cells of the partitions that add up, nearly all of them, are never read again)
+        select *
+        from (
+            select
+                sums.*,
+                cast(parent_value - children_value as decimal(38, 6)) as difference
+            from sums
+        )
+        where {{ outside_rounding('difference', 'tolerance') }}
+    ),
+
+    outside_members as (
+        select *
+        from members
+        where partition_key in (select partition_key from outside_sums)
+    ),
+
+    outside_named as (
+        select
+            outside_sums.*,
+            any_value(outside_members.link_kind) as link_kind,
+            any_value(c.column_label) as column_label
+        from outside_sums
+        inner join outside_members
+            on outside_members.partition_key = outside_sums.partition_key
+        inner join _cells as c
+            on c.row_key = outside_members.row_key
+            and c.column_key = outside_sums.column_key
+        group by all
+    ),
+
+    _rows as (
+        select
+            {{ row_place_columns() }},
+            any_value(coalesce(row_label, row_code)) as row_name,
+            bool_or(is_table_cut_off) as is_table_cut_off
+        from _cells
+        where row_key in (select row_key from outside_members)
+        group by row_key
+    ),
+
     spans as (
         select
-            members.partition_key,
+            outside_members.partition_key,
             any_value(_rows.document_sha256) as document_sha256,
             min(coalesce(_rows.page, 0) * 1000000 + _rows.line_start) as span_first,
             max(coalesce(_rows.page, 0) * 1000000 + _rows.line_end) as span_last,
-            string_agg(distinct _rows.row_name, ', ' order by _rows.row_name) filter (where members.role = 'child')
-                as child_names,
-            count(distinct members.row_key) filter (where members.role = 'child') as child_count
-        from members
+            string_agg(distinct _rows.row_name, ', ' order by _rows.row_name)
+                filter (where outside_members.role = 'child') as child_names,
+            count(distinct outside_members.row_key) filter (where outside_members.role = 'child') as child_count
+        from outside_members
         inner join _rows using (row_key)
-        group by members.partition_key
+        group by outside_members.partition_key
     ),
 
     unjudgeable as (
@@ -90,30 +137,8 @@
         )
     ),
 
-    sums as (
-        select
-            partition_key,
-            any_value(link_kind) as link_kind,
-            column_key,
-            any_value(column_label) as column_label,
-            coalesce(sum(cell_value) filter (where role = 'parent'), 0) as parent_value,
-            coalesce(sum(cell_value) filter (where role = 'child'), 0) as children_value,
-            sum(cell_half_step) as tolerance,
-            count(*) filter (where role = 'parent') as parent_cells
-        from member_cells
-        group by partition_key, column_key
-    ),
-
-    judged as (
-        select
-            sums.*,
-            cast(parent_value - children_value as decimal(38, 6)) as difference
-        from sums
-        where partition_key not in (select partition_key from unjudgeable)
-    ),
-
     failing_sums as (
-        select * from judged where {{ outside_rounding('difference', 'tolerance') }}
+        select * from outside_named where partition_key not in (select partition_key from unjudgeable)
     ),
 
     slips as (
@@ -121,27 +146,29 @@
         select
             failing_sums.partition_key,
             failing_sums.column_key,
-            member_cells.figure_id,
-            member_cells.value_text,
-            member_cells.page,
-            member_cells.line_start,
+            c.figure_id,
+            c.value_text,
+            c.page,
+            c.line_start,
             row_number() over (partition by failing_sums.partition_key, failing_sums.column_key
-                               order by member_cells.line_start) as pick
+                               order by c.line_start) as pick
         from failing_sums
-        inner join member_cells
-            on member_cells.partition_key = failing_sums.partition_key
-            and member_cells.column_key = failing_sums.column_key
-        where member_cells.cell_value <> 0
+        inner join outside_members
+            on outside_members.partition_key = failing_sums.partition_key
+        inner join _cells as c
+            on c.row_key = outside_members.row_key
+            and c.column_key = failing_sums.column_key
+        where c.cell_value <> 0
             and abs(failing_sums.difference) >= 100 * failing_sums.tolerance  -- far beyond rounding
             and (
                 (abs(failing_sums.difference
-                    - case when member_cells.role = 'parent' then 1 else -1 end
-                      * (member_cells.cell_value - member_cells.cell_value / 10000)) < failing_sums.tolerance
+                    - case when outside_members.role = 'parent' then 1 else -1 end
+                      * (c.cell_value - c.cell_value / 10000)) < failing_sums.tolerance
                     -- read 10,000 times smaller the figure must still be more than rounding
-                    and abs(member_cells.cell_value / 10000) >= failing_sums.tolerance)
+                    and abs(c.cell_value / 10000) >= failing_sums.tolerance)
                 or abs(failing_sums.difference
-                    - case when member_cells.role = 'parent' then 1 else -1 end
-                      * (member_cells.cell_value - member_cells.cell_value * 10000)) < failing_sums.tolerance
+                    - case when outside_members.role = 'parent' then 1 else -1 end
+                      * (c.cell_value - c.cell_value * 10000)) < failing_sums.tolerance
             )
     ),
 

@@ -26,6 +26,7 @@
             max(cell_half_step) filter (where not is_percent) as largest_half_step,
             bool_or(not is_percent and cell_value <> 0 and abs(cell_value) >= cell_half_step) as has_amount
         from {{ cells }}
+        where row_code is not null  -- the coded rows: the uncoded rows of a block are placed in block_rows
         group by row_key
     ),
 
@@ -86,6 +87,24 @@
         group by candidates.row_key
     ),
 
+    block_rows as (
+        -- every row (uncoded unit rows included) of the tables a candidate stands in: few tables, not all of them
+        select
+            cells.row_key,
+            any_value(cells.document_sha256) as document_sha256,
+            any_value(cells.table_name) as table_name,
+            any_value(cells.page) as page,
+            max(cells.line_end) as line_end,
+            min(cells.row_order) as row_order,
+            any_value(cells.row_code) as row_code,
+            any_value(cells.unit_code) as unit_code
+        from {{ cells }} as cells
+        inner join (select distinct document_sha256, table_name from candidates) as candidate_tables
+            on candidate_tables.document_sha256 = cells.document_sha256
+            and candidate_tables.table_name = cells.table_name
+        group by cells.row_key
+    ),
+
     blocks as (
         -- every row printed in the block (uncoded unit rows included), whether an orphan stands there, and whether
         -- a unit row does (广州 表四: 款 -> 行政单位 -> unit -> the unit's 项 rows)
@@ -96,7 +115,7 @@
             coalesce(bool_or(inside.row_code is null and inside.unit_code is not null), false) as has_unit_row
         from candidates
         left join block_ends on block_ends.row_key = candidates.row_key
-        inner join _rows as inside
+        inner join block_rows as inside
             on inside.document_sha256 = candidates.document_sha256
             and inside.table_name = candidates.table_name
             and inside.row_order > candidates.row_order

@@ -11,12 +11,13 @@ figures as (
         and amount_yuan is not null
 ),
 
-cells as (
+-- not materialized: each step scans the few columns it needs (a kept copy of every column of the cells cost more)
+cells as not materialized (
     select * from {{ ref('int_table_cells') }}
     where {{ documents_in_scope() }}
 ),
 
-links as (
+links as not materialized (
     select * from {{ ref('int_table_row_links') }}
     where {{ documents_in_scope() }}
 ),

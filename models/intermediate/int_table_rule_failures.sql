@@ -3,13 +3,15 @@
 -- and fct_findings (which publishes them). At 10,000 documents computing them twice cost seconds of every build.
 with
 
--- the cells and row links of the documents recomputed in this run (every document outside an incremental build)
-cells_in_scope as (
+-- the cells and row links of the documents recomputed in this run (every document outside an incremental build).
+-- Not materialized: each check reads the few columns it needs straight from the tables (a shared copy of every
+-- column of 1M cells cost more than the checks' own scans)
+cells_in_scope as not materialized (
     select * from {{ ref('int_table_cells') }}
     where {{ documents_in_scope() }}
 ),
 
-links_in_scope as (
+links_in_scope as not materialized (
     select * from {{ ref('int_table_row_links') }}
     where {{ documents_in_scope() }}
 ),

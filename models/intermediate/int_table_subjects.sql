@@ -3,30 +3,48 @@
 -- fiscal year (current, prior_initial, prior_adjusted) and the row it stands on.
 with
 
-figures as (
-    select * from {{ ref('int_figures_converted') }}
+figures as not materialized (
+    -- read by the main step and by the per-text and per-table steps, each scanning the columns it needs (one kept
+    -- copy of every figure cost more than the scans)
+    -- source_locator is written in final, for the figures kept only
+    select * exclude (source_locator) from {{ ref('int_figures_converted') }}
     where {{ documents_in_scope() }}
         and table_name is not null
         and amount_yuan is not null
 ),
 
-documents as (
-    select document_sha256, fiscal_year from {{ ref('stg_raw__documents') }}
+figure_texts as not materialized (
+    -- the labels and headers of every table figure, for the per-text steps: a text is named the same whichever
+    -- figure prints it, so these need not test each figure's amount (that test, on every figure, cost a fifth of
+    -- this model)
+    select row_label, column_label
+    from {{ ref('int_figures_converted') }}
+    where {{ documents_in_scope() }}
+        and table_name is not null
 ),
 
-phased as (
+documents as (
+    -- the labels of a document's phases, written once per document, not once per figure
+    select
+        document_sha256,
+        fiscal_year,
+        cast(fiscal_year as varchar) || '年预算' as current_label,
+        cast(fiscal_year - 1 as varchar) || '年预算' as prior_label,
+        cast(fiscal_year - 1 as varchar) || '年调整后预算' as prior_adjusted_label
+    from {{ ref('stg_raw__documents') }}
+),
+
+phased as not materialized (
     select
         figures.*,
         documents.fiscal_year,
         split_part(figures.table_name, ' ', 1) as table_number,
         case
-            when figures.label is null or figures.label = cast(documents.fiscal_year as varchar) || '年预算'
+            when figures.label is null or figures.label = documents.current_label
                 then 'current'
-            when figures.label in (cast(documents.fiscal_year - 1 as varchar) || '年预算',
-                                   cast(documents.fiscal_year - 1 as varchar) || '年调整后预算')
+            when figures.label in (documents.prior_label, documents.prior_adjusted_label)
                 and figures.measure = 'initial_budget' then 'prior_initial'
-            when figures.label in (cast(documents.fiscal_year - 1 as varchar) || '年预算',
-                                   cast(documents.fiscal_year - 1 as varchar) || '年调整后预算')
+            when figures.label in (documents.prior_label, documents.prior_adjusted_label)
                 and figures.measure = 'adjusted_budget' then 'prior_adjusted'
         end as phase
     from figures
@@ -40,20 +58,7 @@ column_names as (
         column_label,
         list_last(list_filter(string_split(coalesce(column_label, ''), '/'),
             lambda part: part not in ('小计', '合计', '总计', '') and not regexp_matches(part, '^\d{4}年'))) as column_name
-    from (select distinct column_label from phased)
-),
-
-with_row_key as (
-    select
-        phased.*,
-        md5(concat_ws('|', phased.document_sha256, phased.table_name, cast(phased.line_start as varchar),
-            coalesce(phased.row_label, ''), coalesce(phased.row_code, ''), coalesce(phased.unit_code, '')))
-            as table_row_id,
-        column_names.column_name
-    from phased
-    left join column_names
-        on column_names.column_label is not distinct from phased.column_label
-    where phased.phase is not null
+    from (select distinct column_label from figure_texts)
 ),
 
 subject_keys as (
@@ -62,9 +67,9 @@ subject_keys as (
         subject_text,
         {{ subject_key('subject_text') }} as subject_key
     from (
-        select row_label as subject_text from with_row_key
+        select row_label as subject_text from figure_texts
         union
-        select column_name from with_row_key
+        select column_name from column_names
     )
     where subject_text is not null
 ),
@@ -75,14 +80,15 @@ grand_total_rows as (
         document_sha256,
         table_name,
         case when bool_or(row_label like '%总计') then '%总计' else '合计' end as total_row_pattern
-    from with_row_key
+    from phased
     where row_kind = 'total'
+        and phase is not null
     group by all
 ),
 
 keyed as (
     select
-        with_row_key.*,
+        phased.*,
         measure in ('total', 'budget_amount') as is_row_total,
         case
             when measure in ('total', 'budget_amount') then row_subjects.subject_key
@@ -90,12 +96,15 @@ keyed as (
         end as subject_key,
         coalesce(row_kind = 'total' and measure in ('total', 'budget_amount')
             and row_label like grand_total_rows.total_row_pattern, false) as is_grand_total
-    from with_row_key
+    from phased
+    left join column_names
+        on column_names.column_label is not distinct from phased.column_label
     left join grand_total_rows using (document_sha256, table_name)
     left join subject_keys as row_subjects
-        on row_subjects.subject_text = with_row_key.row_label
+        on row_subjects.subject_text = phased.row_label
     left join subject_keys as column_subjects
-        on column_subjects.subject_text = with_row_key.column_name
+        on column_subjects.subject_text = column_names.column_name
+    where phased.phase is not null
 ),
 
 final as (
@@ -106,7 +115,9 @@ final as (
         fiscal_year,
         table_name,
         table_number,
-        table_row_id,
+        -- hashed here, for the figures kept only
+        md5(concat_ws('|', document_sha256, table_name, cast(line_start as varchar), coalesce(row_label, ''),
+            coalesce(row_code, ''), coalesce(unit_code, ''))) as table_row_id,
         row_kind,
         row_code,
         row_label,
@@ -123,7 +134,7 @@ final as (
         printed_decimals,
         line_start,
         line_end,
-        source_locator
+        {{ source_locator() }} as source_locator
     from keyed
     where subject_key is not null or is_grand_total or phase <> 'current'
 )
