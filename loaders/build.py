@@ -58,6 +58,10 @@ EXIT_LOCKED = 4
 # (whose own format, 69, no 1.x release opens). The building file is created in it; DuckDB keeps writing an opened
 # file in the format it was created in; a published file in another format (an older build) is converted once.
 PUBLISHED_STORAGE_VERSION = "v1.0.0"
+# A building file whose blocks are this share free or more is rewritten before it is published (compact_if_loose);
+# the rewrite streams table by table and stays within REWRITE_MEMORY_LIMIT (spilling beyond it).
+COMPACT_AT_FREE_SHARE = 0.3  # the file at most about 1.4 times its compact size
+REWRITE_MEMORY_LIMIT = "800MB"
 
 # Fewer findings after a parser fix is progress, not a broken build.
 ALWAYS_ALLOWED_TO_SHRINK = ("fct_findings",)
@@ -763,25 +767,61 @@ def ensure_storage_version(path: Path) -> None:
         return
     if _in_published_format(storage_version(path)):
         return
-    converted = path.with_name(path.name + ".convert.duckdb")
-    for leftover in (converted, converted.with_name(converted.name + ".wal")):
+    _rewrite(path, "convert")
+
+
+def _rewrite(path: Path, purpose: str) -> None:
+    """Write every schema, table, view and macro of ``path`` into a new file in PUBLISHED_STORAGE_VERSION (COPY FROM
+    DATABASE: the new file holds no free block) and rename it over ``path``. ``path`` is a building file, never the
+    published one: a failure leaves it as it was."""
+    rewritten = path.with_name(f"{path.name}.{purpose}.duckdb")  # matched by build()'s sweep of leftovers
+    for leftover in (rewritten, rewritten.with_name(rewritten.name + ".wal")):
         if leftover.exists():
             leftover.unlink()
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": REWRITE_MEMORY_LIMIT})
     try:
         con.execute(f"attach '{_sql_path(path)}' as source (read_only)")
-        con.execute(f"attach '{_sql_path(converted)}' as target "
+        con.execute(f"attach '{_sql_path(rewritten)}' as target "
                     f"(storage_version '{PUBLISHED_STORAGE_VERSION}')")
         con.execute("copy from database source to target")
         con.execute("detach target")
         con.execute("detach source")
     except BaseException:
         con.close()
-        if converted.exists():
-            converted.unlink()
+        if rewritten.exists():
+            rewritten.unlink()
         raise
     con.close()
-    os.replace(converted, path)
+    os.replace(rewritten, path)
+
+
+def free_block_share(path: Path) -> tuple[float, int]:
+    """(share of the file's blocks that are free, file size in bytes) of the DuckDB file ``path``."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        total, free = con.execute("select total_blocks, free_blocks from pragma_database_size() "
+                                  "where database_name = current_database()").fetchone()
+    finally:
+        con.close()
+    return (free / total if total else 0.0), path.stat().st_size
+
+
+def compact_if_loose(staging: Path, report: BuildReport) -> None:
+    """Rewrite the building file without its free blocks when COMPACT_AT_FREE_SHARE of them are free (a note
+    says so). Deleted rows and replaced tables leave free blocks that DuckDB reuses but never gives back: a
+    --full-refresh of a published warehouse doubled its file (651 MB -> 1.3 GB, 52 % free at 10,000 documents),
+    and incremental builds let it grow slowly (730 -> 990 MB over twenty rebuilds). Every later build copies the
+    whole file before it writes, and analysts download it. The rewrite costs about 15 s at 10,000 documents, so it
+    is done only past the threshold (after a full refresh of a published warehouse, or rarely after many
+    incremental builds), never for the few free blocks of a normal build."""
+    share, before = free_block_share(staging)
+    if share < COMPACT_AT_FREE_SHARE:
+        return
+    started = time.monotonic()
+    _rewrite(staging, "compact")
+    after = staging.stat().st_size
+    report.notes.append(f"the building file was rewritten without its free blocks ({share:.0%} of them free): "
+                        f"{before / 1e6:,.0f} MB -> {after / 1e6:,.0f} MB in {time.monotonic() - started:.1f} s")
 
 
 def _finish(run: RunRecord, started: float, exit_code: int) -> None:
@@ -931,6 +971,7 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
         con.execute("checkpoint")
     finally:
         con.close()
+    compact_if_loose(staging, report)
     report.carried_runs = len(pending)
     version = storage_version(staging)
     if not _in_published_format(version):  # never publish a file the DuckDB 1.x tools cannot open
