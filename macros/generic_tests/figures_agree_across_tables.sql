@@ -119,7 +119,9 @@
             min(coalesce(page, 0) * 1000000 + line_start) as first_place,
             max(coalesce(page, 0) * 1000000 + line_end) as last_place,
             any_value(file_name) as file_name,
-            any_value(table_name) as table_name,
+            -- every table summed, named in the message: a side's pattern may match two tables (^表[六七] ) and a
+            -- match key that is no table sums both
+            string_agg(distinct table_name, ', ' order by table_name) as table_name,
             count(*) as figures
         from selected
         group by all
