@@ -18,7 +18,8 @@
             document_sha256,
             sentence_index,
             subject_keys._subject_key,
-            any_value(subject) as subject,
+            -- the subject as first printed: the item is one subject key, which two spellings may share
+            arg_min(statements.subject, (statements.line_start, statements.subject)) as subject,
             min(file_name) as file_name,
             min(page) as page,
             min(line_start) as line_start,

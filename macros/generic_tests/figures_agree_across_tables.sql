@@ -180,7 +180,9 @@
             selected.match_key,
             selected.side_name,
             any_value(selected.file_name) as file_name,
-            any_value(selected.table_name) as table_name,
+            -- every table summed: a side's pattern may match two tables (^表[六七] ) and a match key that is no
+            -- table sums both
+            string_agg(distinct selected.table_name, ', ' order by selected.table_name) as table_name,
             string_agg(distinct coalesce(selected.row_label, selected.row_code, selected.unit_code, ''), ', '
                 order by coalesce(selected.row_label, selected.row_code, selected.unit_code, '')) as row_names
         from selected

@@ -95,7 +95,8 @@
             sentence_index as list_index,
             _subject_norm as _parent_norm,
             any_value(file_name) as file_name,
-            any_value(subject) as subject,
+            -- the whole's name as first printed: its statements share the normalised name, not its spelling
+            arg_min(subject, (line_start, subject)) as subject,
             count(distinct _yuan) filter (where role = 'amount') as amounts,
             count(distinct _signed) filter (where role = 'change') as changes,
             max(_yuan) filter (where role = 'amount') as amount_yuan,

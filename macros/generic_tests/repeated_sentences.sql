@@ -15,8 +15,7 @@
         from (select distinct coalesce(subject_path, subject) as _subject_name from {{ statements }})
     ),
 
-    -- the subjects of each sentence, apart from the sentence's other columns: those are aggregated from the
-    -- statements as they come (a sentence's rows may quote two sentences: any_value picks as it did)
+    -- the subjects of each sentence, apart from the sentence's other columns
     sentence_subjects as (
         select
             statements.document_sha256,
@@ -36,17 +35,25 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
-            max(scope) as _scope,
-            {{ masked_sentence('any_value(sentence)') }} as _masked,
-            regexp_replace(any_value(sentence), '\s', '', 'g') as _text
+            -- the sentence's own text, the shortest its rows quote: a compared_budget / compared_actual mark quotes
+            -- the sentence before it too (loaders/text_marks.py), and any_value picked either, build by build
+            arg_min(sentence, (length(sentence), sentence)) as sentence,
+            max(scope) as _scope
         from {{ statements }}
         group by document_sha256, sentence_index
     ),
 
-    sentences as (
-        select sentence_rows.*, sentence_subjects._subjects
+    sentence_texts as (
+        select
+            *,
+            {{ masked_sentence('sentence') }} as _masked,
+            regexp_replace(sentence, '\s', '', 'g') as _text
         from sentence_rows
+    ),
+
+    sentences as (
+        select sentence_texts.*, sentence_subjects._subjects
+        from sentence_texts
         inner join sentence_subjects using (document_sha256, sentence_index)
     ),
 

@@ -214,7 +214,8 @@
             max(line_end) as line_end,
             array_to_string(list_transform(list_sort(list_distinct(list({'i': sentence_index, 's': sentence}))),
                 lambda quoted: quoted.s), ' ') as sentence,
-            any_value(subject) as subject,
+            -- the group is one subject path: its subject as first printed (two spellings of a path may be printed)
+            arg_min(subject, (line_start, subject)) as subject,
             count(distinct value_yuan) filter (where role = 'amount') as amount_values,
             count(distinct value_yuan) filter (where role = 'prior_amount') as prior_values,
             count(distinct cast(coalesce(signed_change, 0) as varchar) || '|' || cast(direction as varchar)) filter (where role = 'change')
@@ -362,7 +363,8 @@
             min(line_start) as line_start,
             max(line_end) as line_end,
             any_value(sentence) as sentence,
-            any_value(subject) as subject,
+            -- the group is one subject path: its subject as first printed (two spellings of a path may be printed)
+            arg_min(subject, (line_start, subject)) as subject,
             count(distinct value_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
                 as actual_values,
             count(distinct value_yuan) filter (where role = 'amount'
@@ -501,7 +503,8 @@
             max(value_yuan) as value_yuan,
             max(half_step_yuan) as half_step_yuan,
             arg_min(value_text, statement_index) as value_text,
-            any_value(parent_subject) as parent_subject,
+            -- the parent's name as first printed: the parts share its normalised name, not its spelling
+            arg_min(parent_subject, (line_start, parent_subject)) as parent_subject,
             any_value(file_name) as file_name,
             min(page) as page,
             min(line_start) as line_start,
@@ -516,7 +519,8 @@
             part_amounts.document_sha256,
             part_amounts.list_index,
             part_amounts._parent_norm,
-            any_value(part_amounts.parent_subject) as parent_subject,
+            arg_min(part_amounts.parent_subject, (part_amounts.line_start, part_amounts.parent_subject))
+                as parent_subject,
             any_value(part_amounts.file_name) as file_name,
             min(part_amounts.page) as page,
             min(part_amounts.line_start) as line_start,

@@ -27,7 +27,12 @@ fixture as (
         ('other_scope', 5, '一般公共预算支出', '一般公共预算支出完成306.5亿元，同比增加32.6亿元。', '41个县'),
         ('other_scope', 40, '一般公共预算支出', '一般公共预算支出完成328亿元，同比增加75.2亿元。', '59个区'),
         ('same_scope', 5, '一般公共预算支出', '一般公共预算支出完成306.5亿元，同比增加32.6亿元。', '全市'),
-        ('same_scope', 40, '一般公共预算支出', '一般公共预算支出完成328亿元，同比增加75.2亿元。', '全市')
+        ('same_scope', 40, '一般公共预算支出', '一般公共预算支出完成328亿元，同比增加75.2亿元。', '全市'),
+        -- a sentence whose rows quote two texts (a compared_budget mark quotes the sentence before it too): the
+        -- sentence is its own text, whichever row comes first
+        ('carried', 5, '公务接待费', '（三）公务接待费1.35万元。', null),
+        ('carried', 40, null, '年初预算为2.00万元。（三）公务接待费1.53万元。', null),
+        ('carried', 40, '公务接待费', '（三）公务接待费1.53万元。', null)
     ) as t(case_id, sentence_index, subject, sentence, scope)
 ),
 
@@ -40,7 +45,8 @@ failures as (
 ),
 
 expected as (
-    select * from (values ('changed_number', 40), ('swapped', 40), ('same_scope', 40)) as t(case_id, line_start)
+    select * from (values ('changed_number', 40), ('swapped', 40), ('same_scope', 40), ('carried', 40))
+        as t(case_id, line_start)
 ),
 
 actual as (
@@ -50,7 +56,8 @@ actual as (
 mismatches as (
     {{ fixture_mismatches(key=['case_id', 'line_start'], one_row_each=true, checks=[
         ['wrong evidence', "a.rule_id <> 'NAR-COPY-003' or a.message not like case a.case_id when 'same_scope' then '%一般公共预算支出%' else '%公务接待费%' end
-            or a.quoted_source not like a.case_id || ':5: %' || chr(10) || a.case_id || ':40: %'"],
+            or a.quoted_source not like a.case_id || ':5: %' || chr(10) || a.case_id || ':40: %'
+            or a.quoted_source like '%年初预算%'"],
     ]) }}
 )
 
