@@ -151,7 +151,7 @@
             c.page,
             c.line_start,
             row_number() over (partition by failing_sums.partition_key, failing_sums.column_key
-                               order by c.line_start) as pick
+                               order by c.line_start, c.figure_id) as pick  -- figure_id: no tie, the same pick every build
         from failing_sums
         inner join outside_members
             on outside_members.partition_key = failing_sums.partition_key
