@@ -169,10 +169,12 @@ line_rows as (
         md5(concat_ws('|', tables_numbered.document_sha256, tables_numbered.table_name,
             coalesce(cast(line_rows.page as varchar), ''), cast(line_rows.line_start as varchar),
             coalesce(line_rows.row_code, ''), coalesce(line_rows.unit_code, ''), labels.label_compact,
-            cast(line_rows.repeat_on_line as varchar))) as row_key
+            cast(line_rows.repeat_on_line as varchar), line_rows.column_side)) as row_key
     from (
+        -- a side's column (收入项目/… | 支出项目/…) is part of the row: 总计 | 总计 on one line are two rows, one per
+        -- side (concat_ws skips a null side: the keys of one-sided tables are what they were)
         select
-            table_number, page, line_start, row_code, unit_code, label_number, repeat_on_line,
+            table_number, page, line_start, row_code, unit_code, label_number, repeat_on_line, column_side,
             min(figure_index) as first_index
         from repeats
         group by all
@@ -208,6 +210,7 @@ row_keyed as (
         and line_rows.unit_code is not distinct from repeats.unit_code
         and line_rows.label_number = repeats.label_number
         and line_rows.repeat_on_line = repeats.repeat_on_line
+        and line_rows.column_side is not distinct from repeats.column_side
 ),
 
 sided as (
