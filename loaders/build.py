@@ -795,18 +795,23 @@ def _rewrite(path: Path, purpose: str) -> None:
     os.replace(rewritten, path)
 
 
-def free_block_share(path: Path) -> tuple[float, int]:
-    """(share of the file's blocks that are free, file size in bytes) of the DuckDB file ``path``."""
+def free_share_of(con: duckdb.DuckDBPyConnection) -> float:
+    """The share of the blocks of ``con``'s database file that are free (after its last checkpoint)."""
+    total, free = con.execute("select total_blocks, free_blocks from pragma_database_size() "
+                              "where database_name = current_database()").fetchone()
+    return free / total if total else 0.0
+
+
+def free_block_share(path: Path) -> float:
+    """The share of the blocks of the DuckDB file ``path`` that are free."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        total, free = con.execute("select total_blocks, free_blocks from pragma_database_size() "
-                                  "where database_name = current_database()").fetchone()
+        return free_share_of(con)
     finally:
         con.close()
-    return (free / total if total else 0.0), path.stat().st_size
 
 
-def compact_if_loose(staging: Path, report: BuildReport) -> None:
+def compact_if_loose(staging: Path, report: BuildReport, share: float | None = None) -> None:
     """Rewrite the building file without its free blocks when COMPACT_AT_FREE_SHARE of them are free (a note
     says so). Deleted rows and replaced tables leave free blocks that DuckDB reuses but never gives back: a
     --full-refresh of a published warehouse doubled its file (651 MB -> 1.3 GB, 52 % free at 10,000 documents),
@@ -814,9 +819,11 @@ def compact_if_loose(staging: Path, report: BuildReport) -> None:
     whole file before it writes, and analysts download it. The rewrite costs about 15 s at 10,000 documents, so it
     is done only past the threshold (after a full refresh of a published warehouse, or rarely after many
     incremental builds), never for the few free blocks of a normal build."""
-    share, before = free_block_share(staging)
+    if share is None:
+        share = free_block_share(staging)
     if share < COMPACT_AT_FREE_SHARE:
         return
+    before = staging.stat().st_size
     started = time.monotonic()
     _rewrite(staging, "compact")
     after = staging.stat().st_size
@@ -969,9 +976,10 @@ def _publish(warehouse: Path, staging: Path, docs_building: Path, report: BuildR
         if report.gate is not None:  # what the next incremental build's gate compares with
             store_digests(con, report.gate.digests)
         con.execute("checkpoint")
+        share = free_share_of(con)
     finally:
         con.close()
-    compact_if_loose(staging, report)
+    compact_if_loose(staging, report, share)
     report.carried_runs = len(pending)
     version = storage_version(staging)
     if not _in_published_format(version):  # never publish a file the DuckDB 1.x tools cannot open

@@ -369,14 +369,14 @@ def test_rewrite_keeps_every_schema_table_view_and_row(built, tmp_path):
 def test_a_full_refresh_of_a_published_warehouse_is_published_without_its_free_blocks(built, tmp_path):
     warehouse = published_copy(built, tmp_path)
     docs = copy_documents(tmp_path / "docs")
-    share_before, _size = pipeline.free_block_share(warehouse)
+    share_before = pipeline.free_block_share(warehouse)
     assert share_before < pipeline.COMPACT_AT_FREE_SHARE  # a first build leaves few free blocks: not rewritten
     report = pipeline.build(docs, warehouse, full_refresh=True)
     assert report.published
     # every model table was built again beside the old one (35 % of the blocks free here, 52 % at 10,000 documents)
     notes = [n for n in report.notes if "rewritten without its free blocks" in n]
     assert len(notes) == 1, report.notes
-    share_after, _size = pipeline.free_block_share(warehouse)
+    share_after = pipeline.free_block_share(warehouse)
     assert share_after < 0.05, share_after
     assert run_log(warehouse)[-1]["status"] == "published"
     with duckdb.connect(str(warehouse), read_only=True) as con:
