@@ -23,3 +23,22 @@
     (cast({{ multiplier_column }} as decimal(38, 10))
         * cast('0.' || repeat('0', cast({{ decimals_column }} as integer)) || '5' as decimal(38, 12)))
 {%- endmacro %}
+
+{#- The same half step, cast to decimal(38, 6) as the converted views carry it, computed cheaply: a figure printed
+    with 0 to 5 decimals in a unit worth fewer than 10^9 base units (every multiplier unit_multiplier gives) is
+    multiplied in 64-bit decimals (decimal(9, 0) x decimal(9, 6) -> decimal(18, 6)) by a literal step, exact at 6
+    places, so the value is the one half_step gives, without building a string, parsing it and multiplying in 128
+    bits for every figure (about 0.3 CPU s per read of int_figures_converted at 10,000 documents). Any other figure
+    takes half_step itself. -#}
+{% macro half_step_in_base_unit(decimals_column, multiplier_column) -%}
+    case
+        when {{ decimals_column }} between 0 and 5 and {{ multiplier_column }} between 0 and 999999999
+            then cast(cast({{ multiplier_column }} as decimal(9, 0))
+                * case {{ decimals_column }}
+                    {%- for decimals in range(6) %}
+                    when {{ decimals }} then cast({{ '0.' ~ '0' * decimals ~ '5' }} as decimal(9, 6))
+                    {%- endfor %}
+                end as decimal(38, 6))
+        else cast({{ half_step(decimals_column, multiplier_column) }} as decimal(38, 6))
+    end
+{%- endmacro %}

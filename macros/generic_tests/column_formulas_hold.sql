@@ -41,35 +41,25 @@
         inner join _formulas on regexp_matches(table_names.table_name, _formulas.table_pattern)
     ),
 
-    applicable as (
-        -- (formula, row) pairs: the row's table matches and the row prints a column of the formula
-        select distinct formula_tables.formula_id, _cells.row_key
+    printed as (
+        -- the printed cells of each formula's columns, in the tables the formula applies to: the rows these fall in
+        -- are the rows checked (a row prints a column of the formula)
+        select
+            formula_tables.formula_id,
+            _cells.row_key,
+            formula_columns.role,
+            formula_columns.position,
+            coalesce(_cells.cell_value, 0) as cell_value,
+            coalesce(_cells.cell_half_step, 0) as cell_half_step,
+            _cells.figure_id is not null as is_printed
         from _cells
         inner join formula_tables on formula_tables.table_name = _cells.table_name
-        inner join _formulas on _formulas.formula_id = formula_tables.formula_id
         inner join formula_columns
-            on formula_columns.formula_id = _formulas.formula_id
+            on formula_columns.formula_id = formula_tables.formula_id
             and formula_columns.column_key = _cells.column_key
     ),
 
-    valued as (
-        select
-            applicable.formula_id,
-            applicable.row_key,
-            formula_columns.role,
-            formula_columns.position,
-            formula_columns.column_key,
-            coalesce(c.cell_value, 0) as cell_value,
-            coalesce(c.cell_half_step, 0) as cell_half_step,
-            c.figure_id is not null as is_printed
-        from applicable
-        inner join formula_columns using (formula_id)
-        left join _cells as c
-            on c.row_key = applicable.row_key
-            and c.column_key = formula_columns.column_key
-    ),
-
-    per_row as (
+    printed_per_row as (
         select
             formula_id,
             row_key,
@@ -78,13 +68,39 @@
             bool_or(is_printed) filter (where role = 'result') as r_printed,
             sum(cell_value) filter (where role = 'operand') as operand_sum,
             sum(cell_half_step) filter (where role = 'operand') as operand_half_steps,
-            max(cell_value) filter (where role = 'operand') as largest_operand,
+            max(cell_value) filter (where role = 'operand') as largest_printed_operand,
+            count(distinct position) filter (where role = 'operand') as printed_operands,
             sum(cell_value) filter (where role = 'operand' and position = 1) as n,
             sum(cell_half_step) filter (where role = 'operand' and position = 1) as h_n,
             sum(cell_value) filter (where role = 'operand' and position = 2) as d,
             sum(cell_half_step) filter (where role = 'operand' and position = 2) as h_d
-        from valued
+        from printed
         group by formula_id, row_key
+    ),
+
+    per_row as (
+        -- a blank cell is 0: aggregated over the printed cells only (joining the blank ones in as zeros cost more),
+        -- a column of the formula with no printed cell gives 0, and the largest operand is at least 0 when an
+        -- operand is blank; a column the formula does not have (position 2 of a one-operand formula) stays null
+        select
+            printed_per_row.formula_id,
+            printed_per_row.row_key,
+            coalesce(printed_per_row.r, 0) as r,
+            coalesce(printed_per_row.h_r, 0) as h_r,
+            coalesce(printed_per_row.r_printed, false) as r_printed,
+            coalesce(printed_per_row.operand_sum, 0) as operand_sum,
+            coalesce(printed_per_row.operand_half_steps, 0) as operand_half_steps,
+            case
+                when printed_per_row.printed_operands < len(_formulas.operand_list)
+                    then greatest(coalesce(printed_per_row.largest_printed_operand, 0), 0)
+                else printed_per_row.largest_printed_operand
+            end as largest_operand,
+            coalesce(printed_per_row.n, 0) as n,
+            coalesce(printed_per_row.h_n, 0) as h_n,
+            case when len(_formulas.operand_list) >= 2 then coalesce(printed_per_row.d, 0) end as d,
+            case when len(_formulas.operand_list) >= 2 then coalesce(printed_per_row.h_d, 0) end as h_d
+        from printed_per_row
+        inner join _formulas using (formula_id)
     ),
 
     judged as (

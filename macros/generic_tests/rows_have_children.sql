@@ -9,25 +9,21 @@
     this one is not raised. A row whose printed amounts are all zero (within rounding) needs no children.
     The finding spans the row and the lines of its block (up to the next row of the same or a shorter code on its
     page): where the missing rows belong. `cells` as int_table_cells, `links` as int_table_row_links. -#}
-{% macro rows_have_children_check(cells, links, known) %}
+{% macro rows_have_children_check(cells, links, known, rows=none) %}
     {{ require_arguments('rows_have_children_check', {'cells': cells, 'links': links, 'known': known}) }}
     with
 
+    _coded_rows as (
+        {% if rows is none %}{{ coded_rows(cells) }}{% else %}select * from {{ rows }}{% endif %}
+    ),
+
     _rows as (
+        -- the coded rows: the uncoded rows of a block are placed in block_rows
         select
-            {{ row_place_columns() }},
-            min(row_order) as row_order,
-            any_value(row_code) as row_code,
-            coalesce(any_value(row_code_scheme), '') as scheme,
-            any_value(row_label) as row_label,
-            any_value(unit_code) as unit_code,
-            any_value(side) as side,
-            max(abs(cell_value)) filter (where not is_percent) as largest_amount,
-            max(cell_half_step) filter (where not is_percent) as largest_half_step,
-            bool_or(not is_percent and cell_value <> 0 and abs(cell_value) >= cell_half_step) as has_amount
-        from {{ cells }}
-        where row_code is not null  -- the coded rows: the uncoded rows of a block are placed in block_rows
-        group by row_key
+            row_key, document_sha256, file_name, table_name, page, line_start, line_end,
+            row_order, row_code, coalesce(row_code_scheme, '') as scheme, row_label, unit_code, side,
+            largest_amount, largest_half_step, has_amount
+        from _coded_rows
     ),
 
     parents_with_children as (

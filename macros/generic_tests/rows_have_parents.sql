@@ -2,11 +2,12 @@
     does print shorter codes of the same scheme: its 类/款 row is missing, so the rows it should add up to cannot
     be checked. Such rows are reported here rather than lost in a join. `cells` as int_table_cells, `links` as
     int_table_row_links (code links). -#}
-{% macro rows_have_parents_check(cells, links, known) %}
+{% macro rows_have_parents_check(cells, links, known, rows=none) %}
     {{ require_arguments('rows_have_parents_check', {'cells': cells, 'links': links, 'known': known}) }}
     with
 
     _rows as (
+        {%- if rows is none %}
         select
             {{ row_place_columns() }},
             any_value(row_code) as row_code,
@@ -16,6 +17,13 @@
         from {{ cells }}
         where row_code is not null
         group by row_key
+        {%- else %}
+        -- the coded rows given (coded_rows of the same cells), aggregated once for this check and the childless one
+        select
+            row_key, document_sha256, file_name, table_name, page, line_start, line_end,
+            row_code, row_code_scheme, row_label, side
+        from {{ rows }}
+        {%- endif %}
     ),
 
     shortest as (

@@ -21,7 +21,7 @@ converted as (
     select
         *,
         cast(printed_value * unit_multiplier as decimal(38, 6)) as value_in_base_unit,
-        cast({{ half_step('printed_decimals', 'unit_multiplier') }} as decimal(38, 6)) as half_step_in_base_unit
+        {{ half_step_in_base_unit('printed_decimals', 'unit_multiplier') }} as half_step_in_base_unit
     from units_split
 ),
 

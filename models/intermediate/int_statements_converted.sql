@@ -38,7 +38,7 @@ converted as (
         *,
         cast(value * unit_multiplier as decimal(38, 6)) as value_in_base_unit,
         case when value is not null and printed_decimals is not null
-            then cast({{ half_step('printed_decimals', 'unit_multiplier') }} as decimal(38, 6)) end
+            then {{ half_step_in_base_unit('printed_decimals', 'unit_multiplier') }} end
             as half_step_in_base_unit
     from units_split
 ),

@@ -16,17 +16,22 @@ links_in_scope as not materialized (
     where {{ documents_in_scope() }}
 ),
 
+-- the coded rows, one per row_key: read by the orphan and the childless checks, aggregated once for both
+coded_rows as (
+    {{ coded_rows('cells_in_scope') }}
+),
+
 sum_failures as (
     {{ rows_add_up_check('cells_in_scope', 'links_in_scope', ref('known_discrepancies'),
         ref('stg_raw__load_findings')) }}
 ),
 
 orphan_failures as (
-    {{ rows_have_parents_check('cells_in_scope', 'links_in_scope', ref('known_discrepancies')) }}
+    {{ rows_have_parents_check('cells_in_scope', 'links_in_scope', ref('known_discrepancies'), rows='coded_rows') }}
 ),
 
 childless_failures as (
-    {{ rows_have_children_check('cells_in_scope', 'links_in_scope', ref('known_discrepancies')) }}
+    {{ rows_have_children_check('cells_in_scope', 'links_in_scope', ref('known_discrepancies'), rows='coded_rows') }}
 ),
 
 formula_failures as (
