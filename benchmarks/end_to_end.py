@@ -10,6 +10,7 @@ reader on (issue 15).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 import time
@@ -25,7 +26,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpus and warehouse in this folder")
     parser.add_argument("--profile", action="store_true", help="cProfile the load phase (serial) and print the top")
+    parser.add_argument("--no-plan", action="store_true",
+                        help="run dbt even when an earlier build from scratch of this project recorded its plan "
+                             "(as the first build on a machine does; $YUSUAN_PLAN_CACHE=off)")
     args = parser.parse_args()
+    if args.no_plan:
+        os.environ["YUSUAN_PLAN_CACHE"] = "off"  # inherited by the build's process
     print(machine())
     base = args.keep or Path(tempfile.mkdtemp(prefix="yusuan-bench-"))
     docs = base / "docs"
@@ -57,6 +63,10 @@ def main() -> None:
     total = timer.phases["total"]
     print(f"end to end, {args.docs} documents, workers {args.workers or 'default'}: published={summary['published']}, "
           f"figures {summary['figures']}, findings {summary['findings_by_severity']}")
+    if summary.get("dbt_engine"):
+        how = ("replayed: the statements of an earlier dbt build from scratch of this project (loaders/replay.py)"
+               if summary["dbt_engine"] == "replay" else "run by dbt")
+        print(f"dbt {summary.get('dbt_mode')}, {how}")
     print_phases(timer, args.docs)
     size = warehouse.stat().st_size / 1024 / 1024 if warehouse.exists() else 0
     print(f"warehouse file: {size:.0f} MB")

@@ -239,11 +239,14 @@ def run_dbt(warehouse: Path, command: str | list[str] = "build", extra: list[str
 
 
 def run_replay(con: duckdb.DuckDBPyConnection, fingerprint: str,
-               progress: "Progress") -> tuple[DbtOutcome | None, str]:
-    """The incremental dbt build replayed, on ``con`` (the building file, open since the load), from the plan
-    stored in it (loaders/replay.py): (its outcome, "") or (None, why it was not replayed: no plan valid for this
-    build, or a statement of it failed and the replay was rolled back)."""
-    plan, why = replay.stored(con, fingerprint)
+               progress: "Progress", relations: str | None = None) -> tuple[DbtOutcome | None, str]:
+    """The dbt build replayed, on ``con`` (the building file, open since the load), from a recorded plan
+    (loaders/replay.py): an incremental build's from the plan stored in the file, a build from scratch's (when
+    ``relations``, the file's relations signature, is given) from the project's plan folder. (its outcome, "") or
+    (None, why it was not replayed: no plan valid for this build, or a statement of it failed and the replay was
+    rolled back)."""
+    plan, why = replay.stored(con, fingerprint) if relations is None else replay.stored_full(con, fingerprint,
+                                                                                               relations)
     if plan is None:
         return None, why
     replay.apply_build_settings(con)
@@ -279,6 +282,30 @@ def _keep_plan(staging: Path, recorder: replay.PlanRecorder, outcome: DbtOutcome
         return f"plan recorded ({len(plan.nodes)} nodes, {plan.statements} statements): the next build replays it"
     finally:
         con.close()
+
+
+def _keep_full_plan(staging: Path, recorder: replay.PlanRecorder, outcome: DbtOutcome, fingerprint: str,
+                    run_id: str, relations: str) -> str:
+    """Keep the plan of the build from scratch just run in the project's plan folder, for the next build from scratch
+    of a file of that name holding the same relations to replay; what was done, for the report."""
+    if not outcome.success:
+        return "dbt failed: no plan recorded"
+    if replay.full_plan_directory() is None:
+        return f"no plan recorded: plans of builds from scratch are off (${replay.FULL_PLAN_DIRECTORY_VARIABLE}=off)"
+    con = duckdb.connect(str(staging), read_only=True)
+    try:
+        database = replay.database_name(con)
+    finally:
+        con.close()
+    plan, why = recorder.plan(fingerprint, database, outcome.results, run_id)
+    if plan is None:
+        return f"no plan recorded: {why}"
+    try:
+        path = replay.store_full(plan, relations)
+    except OSError as exc:  # a project folder that cannot be written: builds from scratch keep running dbt
+        return f"no plan recorded: {type(exc).__name__}: {exc}"
+    return (f"plan of a build from scratch recorded in {path} ({len(plan.nodes)} nodes, {plan.statements} "
+            "statements): the next build from scratch of this project and file name replays it")
 
 
 def _start_gate_process() -> GateProcess | None:
@@ -390,7 +417,7 @@ class BuildReport:
     refusal: str | None = None          # why publication was refused before dbt (the build would drop documents)
     dbt_mode: str | None = None         # 'incremental' (the changed documents' rows only) or 'full refresh'
     documents_in_scope: int = 0         # sha256s in ops.changed_documents for an incremental dbt build
-    dbt_engine: str | None = None       # 'dbt', or 'replay': the incremental build's recorded statements replayed
+    dbt_engine: str | None = None       # 'dbt', or 'replay': a recorded dbt build's statements replayed
     replay_note: str | None = None      # why dbt ran instead of a replay, and whether it recorded a plan
     notes: list[str] = field(default_factory=list)
 
@@ -895,9 +922,11 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         progress("dbt", 0, None)
         report.dbt_mode = "incremental" if refresh_reason is None else "full refresh"
         report.documents_in_scope = len(changed)
-        if refresh_reason is None and replay_allowed:
+        # a build from scratch replays the plan recorded for the relations the file holds now (loaders/replay.py)
+        relations = replay.relations_signature(con) if refresh_reason is not None else None
+        if replay_allowed:
             # on the load's connection: the file is not checkpointed and reopened between the load and the replay
-            report.dbt, report.replay_note = run_replay(con, run.project_fingerprint, progress)
+            report.dbt, report.replay_note = run_replay(con, run.project_fingerprint, progress, relations)
             report.dbt_engine = "replay" if report.dbt is not None else None
             # replayed and committed: the gate reads the file through this connection, and the file's checkpoint
             # runs while Great Expectations validates (below)
@@ -906,15 +935,16 @@ def _build_steps(documents_dir: Path, warehouse: Path, staging: Path, docs_build
         if not keep_open:
             con.close()  # checkpoints the file: dbt, the gate and the summary open it afresh
     if report.dbt is None:
-        recorder = replay.PlanRecorder() if refresh_reason is None else None
+        recorder = replay.PlanRecorder()
         report.dbt = run_dbt(staging, extra=INCREMENTAL_VARS + (NOT_RERUN_WHEN_INCREMENTAL if refresh_reason is None
                                                                  else ["--full-refresh"]),
-                             callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress)]
-                             + ([recorder] if recorder is not None else []))
+                             callbacks=[_dbt_pause_callback(), _dbt_progress_callback(progress), recorder])
         report.dbt_engine = "dbt"
-        if recorder is not None:
+        if relations is None:
             recorded = _keep_plan(staging, recorder, report.dbt, run.project_fingerprint, run.run_id)
-            report.replay_note = "; ".join(n for n in (report.replay_note, recorded) if n)
+        else:
+            recorded = _keep_full_plan(staging, recorder, report.dbt, run.project_fingerprint, run.run_id, relations)
+        report.replay_note = "; ".join(n for n in (report.replay_note, recorded) if n)
     run.dbt_mode, run.dbt_engine = report.dbt_mode, report.dbt_engine
     run.documents_in_scope = report.documents_in_scope if report.dbt_mode == "incremental" else None
     if not report.dbt.success:

@@ -298,7 +298,11 @@ def _print_build_report(report: pipeline.BuildReport) -> None:
         if report.replay_note:
             console.print(f"replay: {escape(report.replay_note)}", highlight=False)
     elif report.dbt_mode is not None:
-        console.print("dbt: full refresh (every model rebuilt from scratch)")
+        how = ("the statements of the last dbt build from scratch of this project replayed"
+               if report.dbt_engine == "replay" else "run by dbt")
+        console.print(f"dbt: full refresh (every model rebuilt from scratch), {how}")
+        if report.replay_note:
+            console.print(f"replay: {escape(report.replay_note)}", highlight=False)
     if report.gate is not None:
         console.print(f"publication gate: passed ({len(report.gate.checks)} checks)")
     if report.publication is not None:

@@ -252,3 +252,114 @@ def test_a_gate_process_that_cannot_start_leaves_the_gate_to_the_build(recorded,
     report = pipeline.build(work, warehouse, workers=1)
     assert report.published and report.dbt_engine == "replay", report.replay_note
     assert report.gate.success and any(c.suite == "fct_execution" for c in report.gate.checks)
+
+
+# --- builds from scratch: the plan kept in the project's plan folder ($YUSUAN_PLAN_CACHE) ---
+
+def _findings(warehouse: Path) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("select rule_id, severity, document_sha256, line_start, message from main.fct_findings "
+                           "order by all").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_build_from_scratch_replays_the_last_and_equals_a_dbt_build(recorded, tmp_path, monkeypatch):
+    """A first build runs dbt and records its plan; the next first build (another folder, same file name) replays
+    it; a --full-refresh over a built file has other relations to replace: dbt again, then replayed. Every table of
+    the marts and intermediate models, the findings and the test results equal dbt's."""
+    docs = recorded[0]
+    monkeypatch.setenv(replay.FULL_PLAN_DIRECTORY_VARIABLE, str(tmp_path / "plans"))
+    by_dbt = tmp_path / "dbt" / "yusuan.duckdb"
+    first = pipeline.build(docs, by_dbt, workers=1)
+    assert (first.dbt_mode, first.dbt_engine) == ("full refresh", "dbt")
+    assert first.replay_note.startswith("no recorded plan of a build from scratch"), first.replay_note
+    assert "plan of a build from scratch recorded in" in first.replay_note
+    assert len(list((tmp_path / "plans").glob("full-*.json"))) == 1
+
+    replayed = tmp_path / "replayed" / "yusuan.duckdb"
+    second = pipeline.build(docs, replayed, workers=1)
+    assert (second.published, second.dbt_mode, second.dbt_engine) == (True, "full refresh", "replay"), \
+        second.replay_note
+    assert differences(by_dbt, replayed) == {}
+    assert _findings(by_dbt) == _findings(replayed) and len(_findings(by_dbt)) > 0
+    assert _test_results(second) == _test_results(first)
+    assert any(status == "warn" for _id, status, _failures in _test_results(second))
+    # the unit tests are not replayed (they test the project, which the fingerprint pins); seeds and models are
+    assert {r["resource_type"] for r in second.dbt.results} == {"model", "test", "seed"}
+    assert {r["unique_id"] for r in second.dbt.results} \
+        == {r["unique_id"] for r in first.dbt.results if r["resource_type"] in ("model", "test", "seed")}
+
+    refreshed = pipeline.build(docs, replayed, workers=1, full_refresh=True)
+    assert (refreshed.dbt_mode, refreshed.dbt_engine) == ("full refresh", "dbt")  # relations exist now: other SQL
+    again = pipeline.build(docs, replayed, workers=1, full_refresh=True)
+    assert (again.published, again.dbt_engine) == (True, "replay"), again.replay_note
+    assert differences(by_dbt, replayed) == {}
+
+
+def test_a_plan_of_a_build_from_scratch_is_kept_apart_by_file_name_and_relations(tmp_path, monkeypatch):
+    from loaders.replay import Plan, PlannedNode
+
+    monkeypatch.setenv(replay.FULL_PLAN_DIRECTORY_VARIABLE, str(tmp_path / "plans"))
+    con = duckdb.connect(str(tmp_path / "one.duckdb"))
+    try:
+        con.execute("create schema raw; create table raw.figures (figure_id varchar, amount decimal(18, 2))")
+        relations = replay.relations_signature(con)
+        plan = Plan("project", "one", [PlannedNode("model.p.m", "model", "m", ["create table m as select 1 as x"])])
+        replay.store_full(plan, relations)
+        kept, why = replay.stored_full(con, "project", relations)
+        assert why == "" and [n.statements for n in kept.nodes] == [["create table m as select 1 as x"]]
+        assert replay.stored_full(con, "another project", relations)[1].startswith("no recorded plan")
+        # a column of another type is another file as far as dbt's statements go
+        con.execute("alter table raw.figures alter amount type decimal(20, 2)")
+        assert replay.relations_signature(con) != relations
+        # the plan tables themselves do not count
+        con.execute("alter table raw.figures alter amount type decimal(18, 2)")
+        con.execute(f"create schema ops; create table {replay.PLAN_TABLE} (x integer)")
+        assert replay.relations_signature(con) == relations
+    finally:
+        con.close()
+    other = duckdb.connect(str(tmp_path / "two.duckdb"))
+    try:
+        other.execute("create schema raw; create table raw.figures (figure_id varchar, amount decimal(18, 2))")
+        assert replay.relations_signature(other) == relations
+        assert replay.stored_full(other, "project", relations)[1].startswith("no recorded plan")  # file name "two"
+    finally:
+        other.close()
+    # a damaged plan file is a reason, not a crash; "off" keeps no plan at all
+    (path,) = (tmp_path / "plans").glob("full-*.json")
+    path.write_text("{not json", encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "one.duckdb"))
+    try:
+        assert "cannot be read: JSONDecodeError" in replay.stored_full(con, "project", relations)[1]
+        monkeypatch.setenv(replay.FULL_PLAN_DIRECTORY_VARIABLE, "off")
+        assert replay.stored_full(con, "project", relations)[1].startswith("plans of builds from scratch are off")
+        with pytest.raises(replay.FullPlansOff):
+            replay.store_full(plan, relations)
+    finally:
+        con.close()
+
+
+def test_a_seed_statement_logged_abridged_is_kept_whole_or_not_at_all():
+    copy = "\n  COPY \"w\".\"reference\".\"codes\" FROM '/p/seeds/codes.csv' (FORMAT CSV, HEADER TRUE)\n"
+    assert replay.unabridged(["BEGIN", "create table t (x int)", copy + "...", "COMMIT"]) \
+        == (["BEGIN", "create table t (x int)", copy, "COMMIT"], "")
+    long_copy = "COPY t FROM '/" + "p" * 600 + "'"
+    statements, why = replay.unabridged([long_copy[:512] + "..."])
+    assert statements is None and "cut short" in why
+    recorder = replay.PlanRecorder()
+    recorder.order = ["seed.p.codes", "unit_test.p.m.t", "model.p.m"]
+    recorder.statements = {"seed.p.codes": [long_copy[:512] + "..."], "unit_test.p.m.t": ["select 1"],
+                           "model.p.m": ["create table m as select 1 as x"]}
+    results = [{"unique_id": "seed.p.codes", "resource_type": "seed", "name": "codes", "status": "success"},
+               {"unique_id": "unit_test.p.m.t", "resource_type": "unit_test", "name": "t", "status": "pass"},
+               {"unique_id": "model.p.m", "resource_type": "model", "name": "m", "status": "success"}]
+    plan, why = recorder.plan("f", "memory", results, None)
+    assert plan is None and why.startswith("seed.p.codes: its COPY statement was logged cut short")
+    recorder.statements["seed.p.codes"] = [copy + "..."]
+    plan, why = recorder.plan("f", "memory", results, None)
+    assert why == "" and [n.node_id for n in plan.nodes] == ["seed.p.codes", "model.p.m"]
+    assert plan.nodes[0].statements == [copy]
+    results[1]["status"] = "fail"  # a unit test that failed: the plan is not kept
+    assert recorder.plan("f", "memory", results, None) == (None, "unit_test.p.m.t ended fail")
