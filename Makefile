@@ -48,6 +48,7 @@ BENCH_DOCS ?= 10000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/end_to_end.py --docs 100
 	$(BIN)/python benchmarks/end_to_end.py --docs 1000
+	$(BIN)/python benchmarks/end_to_end.py --docs 1000 --no-plan   # dbt itself, as on a machine's first build
 	$(BIN)/python benchmarks/end_to_end.py --docs $(BENCH_DOCS)
 	$(BIN)/python benchmarks/incremental.py --docs $(BENCH_DOCS) --no-compare --repeat 3   # dbt records, then replays
 	$(BIN)/python benchmarks/incremental.py --docs 1000   # and incremental = full, row for row
