@@ -57,9 +57,10 @@ def build(
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Rebuild every dbt model from scratch "
                                       "instead of only the rows of the documents that changed (done anyway when "
                                       "the dbt project changed since the published build)."),
-    no_replay: bool = typer.Option(False, "--no-replay", help="Run dbt for an incremental build even when the "
-                                   "statements of the last incremental dbt build could be replayed (README, "
-                                   "\"Rebuilds\"; default: $YUSUAN_REPLAY=0 does the same)."),
+    no_replay: bool = typer.Option(False, "--no-replay", help="Run dbt even when the statements of the last "
+                                   "incremental dbt build, or of the last dbt build from scratch of this project "
+                                   "(target/yusuan-plans), could be replayed (README, \"Rebuilds\"; default: "
+                                   "$YUSUAN_REPLAY=0 does the same)."),
 ) -> None:
     """Load every document in DIRECTORY, build the dbt models and tests into a new warehouse file, and publish it
     atomically over the old one. Each run is logged in the table ops.run_log of the published warehouse (runs
