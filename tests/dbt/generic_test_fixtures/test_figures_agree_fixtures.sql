@@ -2,7 +2,8 @@
 -- outcome is not the expected. Each case is its own document. Amounts in yuan: 万元 with 2 decimals is honest
 -- within 50 yuan, with 1 decimal within 500. The same amount printed twice to the same precision must be identical
 -- (326.71 vs 326.72 fails); 146.8 (1 decimal) and 146.77 may be the same amount (difference 300 < 550), 146.8 and
--- 146.74 may not (600 >= 550). A document that prints no table of one side is not bound by the identity.
+-- 146.74 may not (600 >= 550). A document that prints no table of one side is not bound by the identity. A side
+-- whose pattern matches two of a document's tables sums both and names both (C, D).
 with
 
 identities as (
@@ -12,7 +13,8 @@ identities as (
         ('i_label', 'TBL-XTAB-001', 'eq', 'label', 'skip', '^S$', 'n', 'item', '', '', '', 'expenditure', '^B$', 'y', 'class', '', '', '', '', 'summary lines = B class rows'),
         ('i_le', 'TBL-XTAB-002', 'le', 'row', 'skip', '^F$', 'f', '', '', '', '', '', '^W$', 'w', '', '', '', '', '', 'fiscal within all'),
         ('i_bal', 'TBL-BAL-001', 'eq', 'table', 'zero', '^T$', '', 'total', '总计', '', '', 'income', '^T$', '', 'total', '总计', '', '', 'expenditure', 'income = expenditure'),
-        ('i_measure', 'TBL-BAL-001', 'eq', 'none', 'zero', '^M$', '', '', '', 'fiscal_appropriation|other_funds', '', '', '^M$', '', '', '', 'basic_expenditure', '', '', 'sources = uses')
+        ('i_measure', 'TBL-BAL-001', 'eq', 'none', 'zero', '^M$', '', '', '', 'fiscal_appropriation|other_funds', '', '', '^M$', '', '', '', 'basic_expenditure', '', '', 'sources = uses'),
+        ('i_two', 'TBL-XTAB-001', 'eq', 'none', 'zero', '^[CD]$', 'x', 'total', '', '', '', '', '^E$', 'y', 'total', '', '', '', '', 'C and D totals = E total')
     ) as t(identity_id, rule_id, op, match_on, unmatched, left_table, left_column, left_rows, left_label, left_measure,
            left_group, left_side, right_table, right_column, right_rows, right_label, right_measure, right_group,
            right_side, description)
@@ -75,7 +77,11 @@ cells as (
         ('measures_fail', 9, 'M', 'item', '', '', '财政拨款', 'fiscal_appropriation', '', '', '预算金额', 34003600, 50),
         ('measures_fail', 11, 'M', 'item', '', '', '其他资金', 'other_funds', '', '', '预算金额', 10000, 50),
         ('measures_fail', 9, 'M', 'item', '', '', '基本支出', 'basic_expenditure', '', '', '预算金额', 34003600, 50),
-        ('percent_ignored', 1, 'A', 'total', '', '', '合计', '', '', '', 'rate', 94, 0.5)
+        ('percent_ignored', 1, 'A', 'total', '', '', '合计', '', '', '', 'rate', 94, 0.5),
+        -- a side whose pattern matches two tables of the document sums both, and the finding names both
+        ('two_tables', 1, 'C', 'total', '', '', '合计', '', '', '', 'x', 1000000, 50),
+        ('two_tables', 2, 'D', 'total', '', '', '合计', '', '', '', 'x', 2000000, 50),
+        ('two_tables', 3, 'E', 'total', '', '', '合计', '', '', '', 'y', 2500000, 50)
     ) as t(case_id, line, table_name, row_kind, row_code, unit_code, label, measure, group_label, side, column_key,
            cell_value, half_step)
 ),
@@ -97,12 +103,13 @@ expected as (
         ('label_skip', 'TBL-XTAB-001', 3267100, 3267200, 100),
         ('le_fail', 'TBL-XTAB-002', 6000, 5000, 100),
         ('balance_fail', 'TBL-BAL-001', 34013600, 34003600, 100),
-        ('measures_fail', 'TBL-BAL-001', 34013600, 34003600, 150)
+        ('measures_fail', 'TBL-BAL-001', 34013600, 34003600, 150),
+        ('two_tables', 'TBL-XTAB-001', 3000000, 2500000, 150)
     ) as t(case_id, rule_id, lhs, rhs, tolerance)
 ),
 
 actual as (
-    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance, line_start from failures
+    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance, line_start, message from failures
 ),
 
 mismatches as (
@@ -110,6 +117,8 @@ mismatches as (
         ['wrong rule or evidence', "a.rule_id <> e.rule_id or a.lhs <> e.lhs or a.rhs <> e.rhs"
                                    ~ " or a.tolerance <> e.tolerance or a.difference <> a.lhs - a.rhs"],
         ['points at the wrong line', "a.case_id = 'label_skip' and a.line_start <> 2"],
+        ['does not name every table summed', "a.case_id = 'two_tables'"
+                                             ~ " and a.message not like 'C and D totals = E total: C, D (合计) = %'"],
     ]) }}
 )
 
