@@ -2,7 +2,9 @@
 -- 宣传事务 114.00 -> 110.60 (−2.98%), item 5 统战事务 9.00 -> 11.91 (+32.33%), items 10 科普活动 10.00 -> 10.00 and 11 群众体育
 -- 20.00 -> 20.00 (持平): no two items share their three figures. Made up on item 住房公积金 (348.52 -> 352.67, +0.53%): a second
 -- subject carrying the same three figures fails (the later one); the same figures under the same subject, with the
--- other direction, with another growth, in another unit, or round figures (25.00 from 0.00, +100.00%) pass.
+-- other direction, with another growth, in another unit, or round figures (25.00 from 0.00, +100.00%) pass. An item
+-- printed in two spellings of one name (购房补贴（项） and 购房补贴, one key) is named by the same one every build: the
+-- first printed, then the first in text order (购房补贴).
 with
 
 fixture as (
@@ -25,6 +27,12 @@ fixture as (
         ('copied_item', 31, '购房补贴', 'amount', '352.67', '万元', null),
         ('copied_item', 31, '购房补贴', 'prior_amount', '348.52', '万元', null),
         ('copied_item', 31, '购房补贴', 'growth_pct', '0.53', '%', 1),
+        ('spellings', 30, '住房公积金', 'amount', '352.67', '万元', null),
+        ('spellings', 30, '住房公积金', 'prior_amount', '348.52', '万元', null),
+        ('spellings', 30, '住房公积金', 'growth_pct', '0.53', '%', 1),
+        ('spellings', 31, '购房补贴（项）', 'amount', '352.67', '万元', null),
+        ('spellings', 31, '购房补贴', 'prior_amount', '348.52', '万元', null),
+        ('spellings', 31, '购房补贴', 'growth_pct', '0.53', '%', 1),
         ('same_subject', 30, '住房公积金', 'amount', '352.67', '万元', null),
         ('same_subject', 30, '住房公积金', 'prior_amount', '348.52', '万元', null),
         ('same_subject', 30, '住房公积金', 'growth_pct', '0.53', '%', 1),
@@ -72,7 +80,7 @@ failures as (
 ),
 
 expected as (
-    select * from (values ('copied_item', 31)) as t(case_id, line_start)
+    select * from (values ('copied_item', 31), ('spellings', 31)) as t(case_id, line_start)
 ),
 
 actual as (
@@ -82,7 +90,7 @@ actual as (
 mismatches as (
     {{ fixture_mismatches(key=['case_id', 'line_start'], one_row_each=true, checks=[
         ['wrong evidence', "a.rule_id <> 'NAR-COPY-002' or a.message not like '“购房补贴” states 352.67万元, prior 348.52万元, +0.53%%住房公积金%'
-            or a.quoted_source not like 'copied_item:30: %' || chr(10) || 'copied_item:31: %'"],
+            or a.quoted_source not like a.case_id || ':30: %' || chr(10) || a.case_id || ':31: %'"],
     ]) }}
 )
 
