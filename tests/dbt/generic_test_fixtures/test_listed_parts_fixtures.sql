@@ -75,7 +75,12 @@ fixture as (
         ('item_two_values', 30, 'amount', '支出', null, null, 100.00),
         ('item_two_values', 31, 'amount', '甲', '支出', 30, 60.00),
         ('item_two_values', 31, 'amount', '甲', '支出', 30, 62.00),
-        ('item_two_values', 32, 'amount', '乙', '支出', 30, 40.00)
+        ('item_two_values', 32, 'amount', '乙', '支出', 30, 40.00),
+        -- the parts name their whole in two spellings (“三公”经费 on the later line, listed first here): the finding
+        -- names it as first printed (三公经费), every build
+        ('parent_spellings', 70, 'amount', '三公经费', null, null, 100.00),
+        ('parent_spellings', 72, 'amount', '乙', '“三公”经费', 70, 40.00),
+        ('parent_spellings', 71, 'amount', '甲', '三公经费', 70, 30.00)
     ) as t(case_id, sentence_index, role, subject, parent_subject, list_index, printed)
 ),
 
@@ -117,12 +122,13 @@ expected as (
         ('parts_short', 'NAR-PARTS-003', -5000000),
         ('share_just_inside', 'NAR-SHARE-104', null),
         ('share_just_outside', 'NAR-SHARE-101', null),
-        ('share_zero_whole', 'NAR-SHARE-103', null)
+        ('share_zero_whole', 'NAR-SHARE-103', null),
+        ('parent_spellings', 'NAR-PARTS-003', -300000)
     ) as t(case_id, rule_id, difference)
 ),
 
 actual as (
-    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance from failures
+    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance, message from failures
 ),
 
 mismatches as (
@@ -131,6 +137,7 @@ mismatches as (
         ['wrong share evidence', "a.case_id = 'finance_shares' and a.rule_id = 'NAR-SHARE-101'"
                                  ~ " and (a.lhs <> 71.73 or round(a.rhs, 4) <> 71.6539)"],
         ['wrong tolerance', "a.case_id = 'procurement' and a.tolerance <> 200"],
+        ['whole not named as first printed', "a.case_id = 'parent_spellings' and a.message not like '三公经费: %'"],
     ]) }}
 )
 
