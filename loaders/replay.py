@@ -17,8 +17,9 @@ finished), all in one transaction, on the connection the load used (no checkpoin
 them); a data test's result row (failures, should_warn, should_error) is judged as dbt judges it (severity error and
 should_error: fail; should_warn: warn).
 
-What is not replayed, and runs dbt as before: a full refresh, a first build, any build whose fingerprint or file
-name differs from the plan's, and ``--no-replay``. A statement that fails during a replay stops it and rolls back
+What is not replayed from this plan, and runs dbt as before: a build from scratch (a full refresh, a first build;
+they have plans of their own, below), any build whose fingerprint or file name differs from the plan's, and
+``--no-replay``. A statement that fails during a replay stops it and rolls back
 every node it ran; dbt then runs the same incremental build on the file as the load left it, and the report says
 why. tests/test_replay.py proves a replayed build equal, row for row, to a dbt build and to a build from scratch.
 
