@@ -68,6 +68,10 @@ def main() -> None:
                if summary["dbt_engine"] == "replay" else "run by dbt")
         print(f"dbt {summary.get('dbt_mode')}, {how}")
     print_phases(timer, args.docs)
+    nodes = sorted(summary.get("dbt_nodes") or [], key=lambda node: -node[1])
+    if nodes:
+        print(f"  slowest of {len(nodes)} dbt nodes: " + ", ".join(
+            f"{node_id.split('.')[-1]} {seconds:.2f} s" for node_id, seconds in nodes[:8]))
     size = warehouse.stat().st_size / 1024 / 1024 if warehouse.exists() else 0
     print(f"warehouse file: {size:.0f} MB")
     print_memory(2048, peaks, who)

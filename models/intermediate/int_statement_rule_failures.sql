@@ -4,8 +4,10 @@
 -- check) and fct_findings (which publishes them with the catalog's severity: error, warning or notice).
 with
 
--- the statements of the documents recomputed in this run (every document outside an incremental build)
-statements_in_scope as (
+-- the statements of the documents recomputed in this run (every document outside an incremental build). Not
+-- materialized: each of the three checks reads its own columns from the table; DuckDB materializes a CTE read more
+-- than once, and a copy of all 60 columns of every statement cost 0.5 s of 2.5 at 10,000 documents
+statements_in_scope as not materialized (
     select * from {{ ref('int_statements_linked') }}
     where {{ documents_in_scope() }}
 ),

@@ -298,8 +298,6 @@ final as (
         wide.page,
         wide.line_start,
         wide.line_end,
-        wide.source_locator,
-        wide.raw_text,
         tables_numbered.table_name,
         ranked.row_key,
         ranked.row_order,
