@@ -250,6 +250,10 @@ def run_replay(con: duckdb.DuckDBPyConnection, fingerprint: str,
     if plan is None:
         return None, why
     replay.apply_build_settings(con)
+    # the replay's one commit writes its log, not the file: the file's checkpoint (1.8 s at 10,000 documents, every
+    # table the replay and the load's last batches wrote) runs after it, beside the gate's validation (_build_steps),
+    # or when the connection closes. At the load's threshold the commit itself checkpointed, before the gate started
+    con.execute(f"set checkpoint_threshold = '{REPLAY_CHECKPOINT_THRESHOLD}'")
     paused = []
 
     def on_node(done: int, total: int, result: dict) -> None:
@@ -599,6 +603,8 @@ def _last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | 
 # CPU s of the build process against 13.9 s at 128 MB, and a lower peak (795 -> 575 MB; BENCHMARKS.md, session of
 # 2026-12-05 (2)). dbt's own connection keeps the default: a larger threshold made no difference there.
 LOAD_CHECKPOINT_THRESHOLD = "128MB"
+# The replay's connection (the load's, after it) checkpoints only when told to or closed (see run_replay).
+REPLAY_CHECKPOINT_THRESHOLD = "1000GB"
 CHANGED_DOCUMENTS_TABLE = "ops.changed_documents"
 CHANGED_DEPARTMENTS_TABLE = "ops.changed_departments"
 # passed to every dbt build of `yusuan build` (always the same, so dbt keeps its partial parse): the per-document
