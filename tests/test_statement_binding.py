@@ -267,3 +267,34 @@ def test_nested_basic_expenditure_parts_and_a_sibling_after_them():
     assert [(s.subject, s.parent_subject) for s in statements if s.role == "amount"] == [
         ("支出", None), ("基本支出", "支出"), ("人员经费", "基本支出"), ("公用经费", "基本支出"), ("项目支出", "支出")]
     assert not findings
+
+
+def test_a_change_stated_against_last_year_names_the_noun_before_the_comparison():
+    # written for this test: the noun printed right before 较上年 / 比上年 / 比2019年 names the change; the year
+    # compared with is not where the noun starts (it was cut there, and the sentence was left unbound)
+    text = ("1、信息化运维经费较上年增加3.20万元，增长12.5%。2、课题调研资金比上年减少1.05万元。"
+            "3、宣传教育经费比2019年增加0.50万元。")
+    statements, findings = _read(text, year=2020)
+    assert [(s.subject, s.role, s.value, s.direction, s.compared_year) for s in statements] == [
+        ("信息化运维经费", "change", Decimal("3.20"), 1, 2019),
+        ("信息化运维经费", "growth_pct", Decimal("12.5"), 1, 2019),
+        ("课题调研资金", "change", Decimal("1.05"), -1, 2019),
+        ("宣传教育经费", "change", Decimal("0.50"), 1, 2019)]
+    assert not findings
+
+
+def test_one_character_directions_and_their_rates():
+    # 增/减 as one character, and 增幅 / 减幅 / 降幅 / 涨幅 naming the rate of the change (written for this test)
+    text = ("2020年人员经费较上年增6.00万元，增幅5.0%。公用经费较上年减2.00万元，减幅为4.0%。"
+            "专项业务费比上年减少8.00万元，降幅10.0%。培训费比上年增加1.00万元，涨幅达20.0%。")
+    statements, findings = _read(text, year=2020)
+    assert [(s.subject, s.role, s.value, s.direction) for s in statements] == [
+        ("人员经费", "change", Decimal("6.00"), 1),
+        ("人员经费", "growth_pct", Decimal("5.0"), 1),
+        ("公用经费", "change", Decimal("2.00"), -1),
+        ("公用经费", "growth_pct", Decimal("4.0"), -1),
+        ("专项业务费", "change", Decimal("8.00"), -1),
+        ("专项业务费", "growth_pct", Decimal("10.0"), -1),
+        ("培训费", "change", Decimal("1.00"), 1),
+        ("培训费", "growth_pct", Decimal("20.0"), 1)]
+    assert not findings

@@ -15,6 +15,9 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Comparisons (1.3.3): the noun printed right before 较上年 / 比上年 / 比2019年 names the change that follows (the year
+compared with was taken for the start of the noun, and 工资福利支出较上年增加… was left unbound); 增/减 as one
+character and 增幅, 涨幅, 减幅, 降幅 are directions, so 增幅17.18% is the change's growth rate.
 Lines (1.3.2): a text line starting with an amount stays where it is printed when the line before it asks for that amount
 (…本年预算安排 | 27.78万元；…, …指标值:≥ | 9次；…), and a line giving the asked number after a verb (…预算执行数 | 为1,746.91万元)
 continues the line before: the layout-swap repair (``lines.repair_swapped_lines``) moved such lines in 28 of 2,000 generated
@@ -46,7 +49,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.2"
+READER_VERSION = "1.3.3"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -195,7 +198,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
 _LEADING_NOUN_RE = re.compile(
     r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
     r"(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
-    r"(?:增加|减少|增长|下降|降低|上升)?)$")
+    r"(?:增加|减少|增长|下降|降低|上升|压减|调减|增|减)?)$")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _MINUS = frozenset("-－−")
 _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")

@@ -146,7 +146,10 @@
     NAR-CALC-005 (notice) a change, growth or completion within rounding but not exact;
     NAR-CALC-006 (error) a completion percentage (决算数为年初预算的x%, 完成年初预算的x%, 执行率) is not the sentence's
       actual amount (决算, 执行数, basis final_accounts / actual / execution) ÷ its budget amount (年初预算, 预算数,
-      调整后预算), on the rate interval; read only when the sentence states one value of each and one completion. -#}
+      调整后预算), on the rate interval; read only when the sentence states one value of each and one completion;
+    NAR-CALC-007 (error) the change and the growth rate stated for one subject against the same year and basis point
+      opposite ways (较上年减少0.04万元，增长0.01%), both non-zero: such a group is judged by no other rule here (which of
+      the two directions is wrong is not guessed). -#}
 {% macro statement_arithmetic_check(model) %}
     with
 
@@ -235,7 +238,12 @@
             max(half_step_in_base_unit) filter (where role = 'growth_pct') as growth_h,
             max(value_text) filter (where role = 'growth_pct') as growth_text,
             max(direction) filter (where role in ('change', 'growth_pct')) as stated_direction,
-            count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions
+            count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions,
+            max(direction) filter (where role = 'change') as change_direction,
+            max(direction) filter (where role = 'growth_pct') as growth_direction,
+            -- what the change and the rate are stated against (同比 / 比上年 / 比预算): one comparison, or several
+            count(distinct coalesce(cast(compared_year as varchar), '') || '|' || coalesce(compared_basis, ''))
+                filter (where role in ('change', 'growth_pct')) as comparisons
         from statements
         group by document_sha256, _group_sentence, _group_subject
     ),
@@ -253,6 +261,27 @@
         from grouped
         where amount_values <= 1 and prior_values <= 1 and change_values <= 1 and growth_values <= 1
             and directions <= 1
+    ),
+
+    opposite_directions as (
+        select
+            'NAR-CALC-007' as rule_id,
+            document_sha256, file_name, page, line_start, line_end,
+            {{ source_locator() }} as source_locator,
+            cast(change_yuan as decimal(38, 6)) as lhs,
+            cast(growth_pct as decimal(38, 6)) as rhs,
+            cast(null as decimal(38, 6)) as difference,
+            cast(null as decimal(38, 6)) as tolerance,
+            coalesce(subject, '(no subject)') || ': the change is stated as '
+                || case change_direction when 1 then '增加 ' else '减少 ' end || change_text
+                || ' but its rate as ' || case growth_direction when 1 then '增长 ' else '下降 ' end || growth_text
+                || '%: one of the two directions is wrong' as message,
+            sentence as quoted_source
+        from grouped
+        where amount_values <= 1 and prior_values <= 1 and change_values = 1 and growth_values = 1
+            and comparisons = 1
+            and change_direction * growth_direction = -1
+            and change_yuan <> 0 and growth_pct <> 0
     ),
 
     direction_judged as (
@@ -417,6 +446,8 @@
     )
 
     select * from direction_failures
+    union all
+    select * from opposite_directions
     union all
     select * from change_failures
     union all

@@ -1,4 +1,4 @@
--- Tests the statement_arithmetic check (NAR-CALC-001..006) on inline fixtures; returns a row for every case whose
+-- Tests the statement_arithmetic check (NAR-CALC-001..007) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected. One case = one sentence; amounts in 万元 with 2 decimals (half-step 50 元), growth
 -- in % with 2 decimals (half-step 0.005). Sentences hand-copied from documents/real/:
 --   wanli 2024 line 175-176 住房公积金: 执行数348.52, 预算安排352.67, 增加0.53% -- 4.15 / 348.52 = 1.1907%: wrong;
@@ -81,7 +81,15 @@ across_sentences as (
         ('heading_stays_out',     2, 'amount', 352.67, null, 2024, null), ('heading_stays_out', 2, 'growth_pct', 0.53, 1, 2024, 2023),
         -- an amount of another year three sentences back is not taken
         ('too_far_back',          1, 'amount', 2995.39, null, 2024, null), ('too_far_back', 4, 'change', 56.95, -1, 2024, 2023),
-        ('too_far_back',          4, 'growth_pct', 11.50, -1, 2024, 2023)
+        ('too_far_back',          4, 'growth_pct', 11.50, -1, 2024, 2023),
+        -- 较上年减0.04万元，增0.01%: the change falls, its rate rises (NAR-CALC-007; nothing else judges the group)
+        ('change_down_rate_up',   1, 'change', 0.04, -1, 2018, 2017), ('change_down_rate_up', 1, 'growth_pct', 0.01, 1, 2018, 2017),
+        -- the same directions with a rate of 0.00 %: no contradiction a reader can see, not judged
+        ('opposite_zero_rate',    1, 'change', 0.04, -1, 2018, 2017), ('opposite_zero_rate', 1, 'growth_pct', 0.00, 1, 2018, 2017),
+        -- a change against the budget and a growth against last year (比预算减少…，比上年增长…): two comparisons, not judged
+        ('two_comparisons',       1, 'change', 5.00, -1, 2024, null), ('two_comparisons', 1, 'growth_pct', 3.00, 1, 2024, 2023),
+        -- both the same way: no NAR-CALC-007 (and nothing else to judge without an amount)
+        ('change_and_rate_agree', 1, 'change', 0.04, -1, 2018, 2017), ('change_and_rate_agree', 1, 'growth_pct', 1.50, -1, 2018, 2017)
     ) as t(case_id, sentence_no, fixture_role, printed, direction, period_year, compared_year)
 ),
 
@@ -102,6 +110,7 @@ prepared as (
         sentence_no as sentence_index,
         period_year,
         compared_year,
+        cast(null as varchar) as compared_basis,
         case_id as subject,
         cast(null as varchar) as subject_path,
         case_id || ' sentence' as sentence,
@@ -149,7 +158,8 @@ expected as (
         ('completion_wrong', 'NAR-CALC-006'),
         ('total_growth_wrong', 'NAR-CALC-002'),
         ('items_by_semicolons', 'NAR-CALC-003'),
-        ('heading_stays_out', 'NAR-CALC-002')
+        ('heading_stays_out', 'NAR-CALC-002'),
+        ('change_down_rate_up', 'NAR-CALC-007')
     ) as t(case_id, rule_id)
 ),
 
@@ -164,6 +174,7 @@ mismatches as (
         ['wrong recomputed completion', "a.case_id = 'completion_wrong' and (a.lhs <> 98.02 or round(a.rhs, 4) <> 98.2007)"],
         ['wrong change evidence', "a.case_id = 'change_just_outside'"
                                   ~ " and (a.lhs <> 200200 or a.rhs <> 200000 or a.tolerance <> 150)"],
+        ['wrong opposite-direction evidence', "a.case_id = 'change_down_rate_up' and (a.lhs <> -400 or a.rhs <> 0.01)"],
         ['wrong direction evidence', "a.case_id = 'operation_written_up'"
                                      ~ " and (a.lhs <> 16603200 or a.rhs <> 18997700)"],
         ['missing evidence', "a.rule_id in ('NAR-CALC-001', 'NAR-CALC-002', 'NAR-CALC-005', 'NAR-CALC-006')"
