@@ -37,8 +37,10 @@ traditional characters the detection knows written simplified and the pinyin a m
   (加上 / 加 / 减去 / 扣除 / 减) opens a clause; the result is the first amount after a result word (总计, 合计, 总量,
   总额, 总收入, 总支出, 可支配(财力), 可用财力) opening its clause; the base is the one amount of the clauses before
   the opener (since the last ；/。), or, when the opener opens the sentence, the one amount of the sentence before in
-  the same paragraph, if it is printed after the result's kind word (收入 / 支出) and not after the other (a base
-  printed after the other kind word only is never taken). A result of the terms alone (两项合计, 以上合计) is no
+  the same paragraph (1.4.1: of the sentence before that one, when it opens with 其中 and lists the parts of its whole:
+  "收入130.2亿元。其中：…125.6亿元。加上转移性收入33.8亿元，收入合计164.0亿元" adds to 130.2, not to the part), if it
+  is printed after the result's kind word (收入 / 支出) and not after the other (a base printed after the other kind
+  word only is never taken). A result of the terms alone (两项合计, 以上合计) is no
   result of the balance. Bracketed
   text is left out; a percentage or a count between terms is no term. Nothing is marked when a term is a name
   without an amount (上年结余，收入总计), a number without a unit, a change (比上年增加 …, 减少 …), or a 其中 lists
@@ -72,7 +74,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.0"
+MARKS_VERSION = "1.4.1"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -212,9 +214,17 @@ def read_marks(document, facts: DocumentFacts | None = None,
             index += len(found)
     # sentence by sentence (prose lines joined): entry-error notes, zero changes with a reason, 决算 against 预算
     previous = None  # (paragraph, sentence, members) of the sentence before
+    whole_before = None  # the same, of the last sentence that does not open with 其中 (what its parts break down)
     for sentence, members, paragraph in _prose_sentences(lines, texts):
         before = previous if previous is not None and previous[0] == paragraph else None
+        # a running sum opening its sentence adds to the sentence before, unless that one lists parts (其中：…):
+        # then to the whole those parts break down, stated in the sentence before them
+        sum_before = before
+        if before is not None and _OPENS_WITH_PARTS.match(before[1]):
+            sum_before = whole_before if whole_before is not None and whole_before[0] == paragraph else None
         previous = (paragraph, sentence, members)
+        if not _OPENS_WITH_PARTS.match(sentence):
+            whole_before = previous
         if _blank_hint(sentence):
             found = _empty_values(sentence, members, index)
             marks.extend(found)
@@ -238,7 +248,7 @@ def read_marks(document, facts: DocumentFacts | None = None,
                                    subject=_subject_before(sentence, m.start())))
                 index += 1
         if ("加" in sentence or "减" in sentence or "扣除" in sentence) and _SUM_RESULT_HINT.search(sentence):
-            for found in _running_sums(sentence, members, index, before[1:] if before else None):
+            for found in _running_sums(sentence, members, index, sum_before[1:] if sum_before else None):
                 marks.extend(found)
                 index += 1
         if "年" in sentence and ("相比" in sentence or "比" in sentence or "较" in sentence):
@@ -639,6 +649,8 @@ def _sum_base(masked: str, opener, before, kinds):
 
 
 _SUBTRACT_LEAD = re.compile(r"^(?:减去|扣除|减)")
+# a sentence that lists parts of the one before it: 其中：… / 其中，… (after a list mark or blanks)
+_OPENS_WITH_PARTS = re.compile(r"^[\s　]*(?:[（(]?[0-9一二三四五六七八九十]+[）)、.．]\s*)?其中")
 _CONNECTOR_ONLY = re.compile(r"^(?:再|还有|另|以及|及|和|与|后|之后|以后)?$")
 
 

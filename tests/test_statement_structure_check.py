@@ -7,7 +7,9 @@ found). Every expected sum is worked by hand in the comments. One check run for 
 - “A及B” with a bracketed list over ；: the amount after the ） is no part (no NAR-PARTS-*);
 - a reason after 其中 explains the parts (no NAR-TEXT-001); a reason against the change it follows is NAR-TEXT-001;
 - the same sentence about two scopes: no NAR-COPY-003; twice in one scope: NAR-COPY-003;
-- a text cut after 主要原因: no NAR-TEXT-004.
+- a text cut after 主要原因: no NAR-TEXT-004;
+- the same sentence under the headings of two budgets: no NAR-COPY-003; of one budget: NAR-COPY-003;
+- a running sum after a sentence of parts (其中：…) adds to their whole: no NAR-SUM-001.
 """
 
 from __future__ import annotations
@@ -43,6 +45,15 @@ TEXTS = {
     "one-scope.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元，增长4.3%。\n"
                       "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元，增长7.1%。\n"),
     "cut.txt": "2024年收入支出总计为500.00万元。收入支出总计与上年相比，增加58.21万元，增长13.17%，主要原因",
+    # the same balance sentence under the headings of two budgets (12.5 + 3.2 = 15.7; 8.1 + 1.4 = 9.5): no copy
+    "books.txt": ("一、一般公共预算执行情况\n全县一般公共预算收入完成12.5亿元。加上上级补助收入3.2亿元，收入合计15.7亿元。\n"
+                  "二、政府性基金预算执行情况\n全县政府性基金预算收入完成8.1亿元。加上上级补助收入1.4亿元，收入合计9.5亿元。\n"),
+    # the same under two headings of one budget: compared as before (NAR-COPY-003)
+    "one-book.txt": ("一、一般公共预算收入情况\n全县一般公共预算收入完成12.5亿元。加上上级补助收入3.2亿元，收入合计15.7亿元。\n"
+                     "二、一般公共预算执行分析\n全县税收收入完成8.1亿元。加上上级补助收入1.4亿元，收入合计9.5亿元。\n"),
+    # a running sum after a sentence of parts adds to their whole: 45.6 + 5.4 = 51.0 (not 40.1 + 5.4)
+    "parts-then-sum.txt": ("全县政府性基金预算收入完成45.6亿元，同比增长3.2%。其中：土地出让收入完成40.1亿元，增长2.0%。"
+                           "加上上级补助收入5.4亿元，收入合计51.0亿元。\n"),
 }
 
 
@@ -69,3 +80,6 @@ def test_the_prose_rules_on_sentences_bound_by_structure(tmp_path):
     assert rules("places.txt", "NAR-COPY") == []
     assert rules("one-scope.txt", "NAR-COPY") == [("NAR-COPY-003", "warning")]
     assert rules("cut.txt", "NAR-TEXT") == []
+    assert rules("books.txt", "NAR-COPY") == [] and rules("books.txt", "NAR-SUM") == []
+    assert ("NAR-COPY-003", "warning") in rules("one-book.txt", "NAR-COPY")
+    assert rules("parts-then-sum.txt", "NAR-SUM") == []

@@ -378,6 +378,19 @@ def test_a_subtraction_and_a_term_written_as_an_increase():
          ("11.22", "亿元"))]
 
 
+def test_a_running_sum_after_a_sentence_of_parts_adds_to_their_whole():
+    # written for this test: the sentence before the 加上 lists a part of the whole stated before it (其中：…); the
+    # balance adds to the whole (45.6 + 5.4 = 51.0), never to the part (40.1)
+    text = ("全县政府性基金预算收入完成45.6亿元，同比增长3.2%。其中：土地出让收入完成40.1亿元，增长2.0%。"
+            "加上上级补助收入5.4亿元，收入合计51.0亿元。\n")
+    assert _sums(text) == [(("45.6", "亿元"), [("sum_add", "5.4", "亿元", "上级补助收入")], ("51.0", "亿元"))]
+    # after a numbered 其中 sentence too; and the whole's sentence must state one amount, else nothing is read
+    assert _sums("收入完成45.6亿元。（一）其中，土地出让收入40.1亿元。加上上级补助收入5.4亿元，收入合计51.0亿元。\n") == [
+        (("45.6", "亿元"), [("sum_add", "5.4", "亿元", "上级补助收入")], ("51.0", "亿元"))]
+    assert _sums("收入完成45.6亿元，比上年增加1.4亿元。其中：土地出让收入40.1亿元。加上上级补助收入5.4亿元，"
+                 "收入合计51.0亿元。\n") == []
+
+
 def test_a_running_sum_whose_base_or_terms_cannot_be_told_is_not_read():
     # the sentence before states two amounts; or names 收入 where the result is 支出
     assert _sums("支出完成45.2亿元，比上年减少3.1亿元。加上上解支出1.2亿元，支出总计46.4亿元。\n") == []

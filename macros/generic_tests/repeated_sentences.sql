@@ -4,7 +4,9 @@
     was copied and not updated, or the numbers of two subjects were swapped. Sentences about different subjects
     (each item of a list says "2023年当年预算执行数为…") are no finding, nor are sentences about different scopes (the
     paragraph of 41个县 and the paragraph of 59个区 each say "一般公共预算支出完成…亿元"; `scope` is the area or level
-    the reader read last before the sentence); the same sentence printed twice with the same numbers is none either. One row per later sentence. `statements`: statement rows (stg_raw__statements
+    the reader read last before the sentence), nor sentences under headings of two different budgets (“加上转移性收入…，
+    收入合计…” under 一般公共预算执行情况 and again under 政府性基金预算执行情况); the same sentence printed twice with the
+    same numbers is none either. One row per later sentence. `statements`: statement rows (stg_raw__statements
     columns). -#}
 {% macro repeated_sentences_check(statements, rule_id='NAR-COPY-003') %}
     with
@@ -38,7 +40,9 @@
             -- the sentence's own text, the shortest its rows quote: a compared_budget / compared_actual mark quotes
             -- the sentence before it too (loaders/text_marks.py), and any_value picked either, build by build
             arg_min(sentence, (length(sentence), sentence)) as sentence,
-            max(scope) as _scope
+            max(scope) as _scope,
+            -- the budget (of the four: 一般公共预算, 政府性基金, 国有资本经营, 社会保险基金) the sentence's heading is about
+            max(regexp_extract(coalesce(section, ''), '一般公共预算|政府性基金|国有资本经营|社会保险基金')) as _book
         from {{ statements }}
         group by document_sha256, sentence_index
     ),
@@ -72,6 +76,7 @@
             and earlier._masked = later._masked
             and earlier._subjects = later._subjects
             and earlier._scope is not distinct from later._scope
+            and (earlier._book = '' or later._book = '' or earlier._book = later._book)
             and earlier._text <> later._text
         where len(later._subjects) > 0 and later._masked like '%#%'
         qualify row_number() over (
