@@ -298,3 +298,73 @@ def test_one_character_directions_and_their_rates():
         ("培训费", "change", Decimal("1.00"), 1),
         ("培训费", "growth_pct", Decimal("20.0"), 1)]
     assert not findings
+
+
+def test_what_a_completion_is_of_names_no_subject():
+    # written for this test: 完成年度预算的x% / 为年度预算的x% state the completion of the amount before them; the
+    # growth after them is the amount's too (it was bound to a subject “完成年度预算”)
+    text = ("2022年全县税收收入完成8.65亿元，完成年度预算的103.5%，同比增长4.1%。"
+            "非税收入完成2.30亿元，为年度预算的92.0%，同比下降6.2%。")
+    statements, findings = _read(text, year=2022, kind="final_accounts")
+    assert [(s.subject, s.role, s.value) for s in statements] == [
+        ("税收收入", "amount", Decimal("8.65")), ("税收收入", "completion_pct", Decimal("103.5")),
+        ("税收收入", "growth_pct", Decimal("4.1")),
+        ("非税收入", "amount", Decimal("2.30")), ("非税收入", "completion_pct", Decimal("92.0")),
+        ("非税收入", "growth_pct", Decimal("6.2"))]
+    assert not findings
+
+
+def test_a_year_printed_without_its_nian_a_total_named_zongliang_and_a_list_opened_by_qizhong_comma():
+    # written for this test: 2022全市… (the 年 left out), 财政收入总量 (a total named by 总量), and a sentence
+    # opening with 其中， whose part the vocabulary does not name
+    text = ("2022全市财政收入总量356.8亿元，增长5.5%。其中，地方级收入完成120.4亿元，增长2.1%。")
+    statements, findings = _read(text, year=2022, kind="final_accounts")
+    assert [(s.subject, s.role, s.value, s.parent_subject) for s in statements] == [
+        ("全市财政收入总量", "amount", Decimal("356.8"), None),
+        ("全市财政收入总量", "growth_pct", Decimal("5.5"), None),
+        ("地方级收入", "amount", Decimal("120.4"), "全市财政收入总量"),
+        ("地方级收入", "growth_pct", Decimal("2.1"), "全市财政收入总量")]
+    assert not findings
+
+
+def test_the_budget_a_completion_is_of_and_an_aside_in_brackets():
+    # written for this test: 累计完成 after the noun; 完成年初预算数X万元的y% states the budget of the same noun; an
+    # amount in brackets opened after the subject names itself (含专项经费) or nothing, never the subject
+    text = ("1-6月，地方财政收入累计完成18420万元，完成年初预算数40000万元的46.1%，同比增长3.4%。"
+            "本年支出合计960.00万元（含专项业务经费210.00万元），比上年增加40.00万元。"
+            "全县一般公共预算支出52300万元（含结转使用资金4100万元），完成预算的61.5%，同比下降2.2%。")
+    statements, findings = _read(text, year=2022, kind="final_accounts")
+    assert [(s.subject, s.role, s.value) for s in statements] == [
+        ("地方财政收入", "amount", Decimal("18420")), ("地方财政收入", "amount", Decimal("40000")),
+        ("地方财政收入", "completion_pct", Decimal("46.1")), ("地方财政收入", "growth_pct", Decimal("3.4")),
+        ("本年支出合计", "amount", Decimal("960.00")), ("专项业务经费", "amount", Decimal("210.00")),
+        ("本年支出合计", "change", Decimal("40.00")),
+        ("全县一般公共预算支出", "amount", Decimal("52300")), ("结转使用资金", "amount", Decimal("4100")),
+        ("全县一般公共预算支出", "completion_pct", Decimal("61.5")),
+        ("全县一般公共预算支出", "growth_pct", Decimal("2.2"))]
+    assert not findings
+
+
+def test_the_subject_carried_over_a_semicolon_stops_at_the_clauses_own_noun():
+    # written for this test: after ；, 非税收入 is the clause's own noun (read by the generic rule); the shortfall and
+    # the change after it are not 税收收入's (they were, when only vocabulary nouns ended the carried subject);
+    # 增收 / 减收 are directions
+    text = "其中：税收收入5200万元，同比增收150万元，增长3.0%；非税收入1800万元，短收200万元，同比减收90万元。"
+    statements, findings = _read(text, year=2022, kind="final_accounts")
+    assert [(s.subject, s.role, s.value) for s in statements] == [
+        ("税收收入", "amount", Decimal("5200")), ("税收收入", "change", Decimal("150")),
+        ("税收收入", "growth_pct", Decimal("3.0")), ("非税收入", "amount", Decimal("1800"))]
+    assert sorted(f.message.split(":")[0] for f in findings if f.rule_id == UNBOUND_RULE) == ["200万元", "90万元"]
+
+
+def test_a_clause_after_a_semicolon_names_its_own_revenue_even_with_a_budget_word_in_it():
+    # written for this test: 地方一般公共预算收入 after ； is the clause's own noun (it has 预算 in it, like 涉及预算金额,
+    # which names a figure of the carried subject); its amount was bound to the clause before's 中央…收入
+    text = ("全市一般公共预算收入完成310.6亿元，增长6.0%。其中：中央级一般公共预算收入完成120.2亿元，增长4.1%；"
+            "地方一般公共预算收入完成190.4亿元，增收12.6亿元，增长7.1%。")
+    statements, findings = _read(text, year=2022, kind="final_accounts")
+    assert [(s.subject, s.role, s.value) for s in statements if s.parent_subject] == [
+        ("中央级一般公共预算收入", "amount", Decimal("120.2")), ("中央级一般公共预算收入", "growth_pct", Decimal("4.1")),
+        ("地方一般公共预算收入", "amount", Decimal("190.4")), ("地方一般公共预算收入", "change", Decimal("12.6")),
+        ("地方一般公共预算收入", "growth_pct", Decimal("7.1"))]
+    assert not findings

@@ -157,9 +157,9 @@ TOKEN_RE = re.compile(
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     r"|(?P<cmp>同比|相比|比|较|与)"
-    r"|(?P<dir>增幅|涨幅|增加|增长|上升|提高|增|减幅|降幅|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
+    r"|(?P<dir>增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
-    r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=(?:当年|年初|调整后|全年)?预算(?:执行)?数?的[0-9０-９]))"
+    r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=(?:当年|年初|调整后|全年|年度|年)?预算(?:执行)?数?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
     r"|(?P<clause>[，,：:、])"
     r"|(?P<close>[）)])"
@@ -195,7 +195,7 @@ BASES = {
 
 # 决算数大于预算数55.93万元: a comparative names the basis compared with after it; the amount is the difference
 COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
-DIRECTIONS = {"增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
+DIRECTIONS = {"增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
               "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
 
 # between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the
@@ -208,10 +208,11 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|合计|总计)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计)$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
-GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:年初|调整后|全年|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
+# (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)
+GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:完成)?(?:年初|调整后|全年|年度|当年|年|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
 _LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}(?:[.．](?![0-9])|、)|[（(][0-9]{1,2}[）)]"

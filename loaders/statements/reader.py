@@ -15,6 +15,9 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Nouns (1.3.4): what a completion is of (完成年度预算的96.6%, 为年度预算的x%) is no subject, so the growth after it
+stays the amount's; a year printed without its 年 (2021全区…) does not hide the noun after it; a total named by
+总量 (收入总量) is a noun; a sentence opening with 其中， names its part like one opening with 其中：.
 Comparisons (1.3.3): the noun printed right before 较上年 / 比上年 / 比2019年 names the change that follows (the year
 compared with was taken for the start of the noun, and 工资福利支出较上年增加… was left unbound); 增/减 as one
 character and 增幅, 涨幅, 减幅, 降幅 are directions, so 增幅17.18% is the change's growth rate.
@@ -49,7 +52,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.3"
+READER_VERSION = "1.3.4"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -172,6 +175,7 @@ def _decimal(text: str) -> tuple[Decimal, int]:
 def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
     phrase = phrase.rstrip("占比的是为达约：: ")
+    phrase = _YEAR_WITHOUT_NIAN.sub("", phrase)  # 2021全区政府性基金预算收入: a year printed without its 年
     cut = g.GENERIC_CUT_RE.match(phrase)
     if cut:
         phrase = phrase[cut.end():]
@@ -179,7 +183,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
     if mark:
         phrase = phrase[mark.end():]  # ——住房改革支出: the item's mark is not part of its noun
     if phrase.startswith(("其中", "包括")):
-        phrase = phrase[2:]  # 其中本级收入103万元: the list word is not part of the noun
+        phrase = phrase[2:].lstrip("：:，, ")  # 其中本级收入103万元, 其中，本级收入…: the list word is not part of the noun
+    elif phrase.startswith("含"):
+        phrase = phrase[1:].lstrip("：:，, ")  # （含专项经费20万元）: what the aside includes
     if "“" in phrase or "”" in phrase or '"' in phrase:
         phrase = phrase.translate(g.QUOTES)
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
@@ -195,9 +201,12 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
+# the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
+_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?)(?:当年|年初|调整后|全年|年度)?预算数?$")
+_YEAR_WITHOUT_NIAN = re.compile(r"^(?:19|20)[0-9]{2}(?=[全本我])")
 _LEADING_NOUN_RE = re.compile(
     r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
-    r"(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
+    r"(?:累计)?(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
     r"(?:增加|减少|增长|下降|降低|上升|压减|调减|增|减)?)$")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _MINUS = frozenset("-－−")
@@ -407,6 +416,16 @@ class _Depths:
     def at(self, pos: int) -> int:
         i = bisect.bisect_left(self.positions, pos) - 1  # the last bracket before pos
         return self.depths[i] if i >= 0 else 0
+
+    def opened(self, pos: int) -> int:
+        """Where the innermost bracket open at ``pos`` opens (-1 when none is)."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        if i < 0 or self.depths[i] == 0:
+            return -1
+        depth = self.depths[i]
+        while i > 0 and not (self.depths[i] == depth and self.depths[i - 1] == depth - 1):
+            i -= 1
+        return self.positions[i]
 
 
 # the same sentence (a template's boilerplate, the same sentence in the next document a worker reads) is split into its
@@ -791,11 +810,25 @@ class _Reader:
         # the subject of a sentence ended with ； is carried only to the numbers before the sentence's own first one.
         inherited = st.item_subject if (st.item_subject is not None or is_item) else st.carry
         first_own = found[0][0] if found else None
+        # a noun of the sentence's own read by the generic rule ends the carried subject too (…；政府性基金收入3089万元，
+        # …短收21761万元: not the subject of the clause before the ；)
+        # (the number that names it may still take the carried subject: …涉及预算金额598.42万元 under 绩效自评)
+        first_generic = next((r["_offset"] + 1 for r in made if r.get("_generic") is not None), None)
+        if first_generic is not None and (first_own is None or first_generic < first_own):
+            first_own = first_generic
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
         item_subject = st.item_subject
         for record in made:
             own = record.get("_generic")
-            generic = own or (generic if record["role"] not in ("amount", "prior_amount") else None)
+            aside = record["_depth"] > 0 and record["role"] in ("amount", "prior_amount")
+            running = generic
+            # an amount names its own noun or none; the budget a completion is of (完成预算X万元的y%) takes the
+            # sentence's noun; an amount in brackets (an aside: 支出X万元（含…Y万元），完成预算的z%) names itself or
+            # nothing, and leaves the sentence's noun to the numbers after it
+            generic = own or (generic if record["role"] not in ("amount", "prior_amount") or record["_basis_amount"]
+                              else None)
+            if aside:
+                generic = own
             if record["_subject"] is None and record["role"] == "amount" \
                     and (record.get("_list") is not None or (is_item and st.item_list is not None)):
                 purpose = _PURPOSE_RE.match(sentence, record["_end"])
@@ -804,12 +837,17 @@ class _Reader:
             if record["_subject"] is None and record["role"] != "count":
                 carried = inherited if (inherited is not st.carry or first_own is None
                                         or record["_offset"] < first_own) else None
-                if generic is not None and (carried is None or not _BASIS_WORD_RE.search(generic.name)):
+                # a noun naming a budget figure (涉及预算金额) defers to the carried subject; one naming revenue or
+                # spending (地方公共财政预算收入) is the clause's own
+                if generic is not None and (carried is None or not _BASIS_WORD_RE.search(generic.name)
+                                            or generic.name.endswith(("收入", "支出"))):
                     self._bind(record, generic)  # the sentence prints its own noun (总支出848105.90元，比上年减少…)
                 elif carried is not None:
                     self._bind(record, carried)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
                 elif generic is not None:
                     self._bind(record, generic)
+            if aside:
+                generic = running
             if is_item and record["_subject"] is None and record["role"] == "amount":
                 label = g.ITEM_LABEL_RE.match(sentence[:record["_offset"]])
                 if label is not None and label.group(1):
@@ -1200,13 +1238,25 @@ class _Reader:
             c_basis = "final_accounts"  # 与2023年度相比 in a 决算: the 2023 决算
         bound = subject
         generic = None
+        basis_amount = False
         if bound is None and role not in ("count", None):
             end = share_at if (role == "share_pct" and share_at > clause_start) else begin - negative
-            generic = _generic_subject(sentence[max(clause_start, end - _WINDOW):end])
+            # (an amount in brackets: its noun is after the bracket's opening, 支出X万元（含结转资金Y万元）)
+            generic = _generic_subject(sentence[max(clause_start, end - _WINDOW, self._depths.opened(begin) + 1):end])
+            # 完成年初预算数60999万元的40.4%: the budget the amount before was completed against, of the same noun
+            basis_amount = generic is None and role == "amount" \
+                and _BASIS_AMOUNT_BEFORE.search(sentence, max(clause_start, begin - _WINDOW), begin) is not None
         elif bound is not None and role in ("amount", "prior_amount") and bound_pos < clause_start:
             # the clause prints its own noun (…，对个人和家庭的补助0.00万元): it names the number, not the
             # subject of an earlier clause
             own = _generic_subject(sentence[max(clause_start, begin - _WINDOW):begin])
+            if own is not None and not _BASIS_WORD_RE.search(own.name):
+                bound = own
+        elif bound is not None and role in ("amount", "prior_amount") and bound_pos < self._depths.opened(begin):
+            # an aside in brackets opened after the subject (支出总计100万元（含专项经费20万元）): its own noun names the
+            # number (an aside naming a fund, （含一般公共预算6,150.64万元）, stays the subject's, as before)
+            opened = self._depths.opened(begin)
+            own = _generic_subject(sentence[opened + 1:begin])
             if own is not None and not _BASIS_WORD_RE.search(own.name):
                 bound = own
         if role == "count":
@@ -1226,7 +1276,7 @@ class _Reader:
                   "compared_year": c_year, "compared_basis": c_basis,
                   "direction": direction if role in ("change", "growth_pct") else None,
                   "reason_text": None, "reason_direction": None, "_subject": None, "_offset": begin, "_end": number_end,
-                  "_generic": generic, "_year_explicit": clause_year is not None,
+                  "_generic": generic, "_basis_amount": basis_amount, "_year_explicit": clause_year is not None,
                   "_basis_explicit": clause_basis is not None, "_depth": self._depths.at(begin),
                   "_clause": clause_start, "_negative": negative,
                   "_share_named": sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None}
