@@ -368,3 +368,16 @@ def test_a_clause_after_a_semicolon_names_its_own_revenue_even_with_a_budget_wor
         ("地方一般公共预算收入", "amount", Decimal("190.4")), ("地方一般公共预算收入", "change", Decimal("12.6")),
         ("地方一般公共预算收入", "growth_pct", Decimal("7.1"))]
     assert not findings
+
+
+def test_a_direction_printed_in_brackets_and_a_space_before_the_percent_sign():
+    # written for this test: 较上年(减少)… and (减)幅… print the direction in brackets; 增 12 % a space before %.
+    # The bracketed 减少 was read as part of the noun (an amount named “…较上年(减少)”), the spaced % as no number
+    text = ("1.办公费较上年(减少)3.50万元,减幅 12 %。2.会议费较上年增2.00万元,增 25 %。"
+            "3.专项业务费较上年(减)8万元,(减)幅40 %。")
+    statements, findings = _read(text, year=2019)
+    assert [(s.subject, s.role, s.value, s.direction) for s in statements] == [
+        ("办公费", "change", Decimal("3.50"), -1), ("办公费", "growth_pct", Decimal("12"), -1),
+        ("会议费", "change", Decimal("2.00"), 1), ("会议费", "growth_pct", Decimal("25"), 1),
+        ("专项业务费", "change", Decimal("8"), -1), ("专项业务费", "growth_pct", Decimal("40"), -1)]
+    assert not findings

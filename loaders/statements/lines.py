@@ -21,7 +21,10 @@ from loaders.layout.rows import DASH_VALUES, is_amount, pages_of
 from loaders.statements.script import reading_text
 
 _GAP_TEXT = re.compile(r"[ \t\u3000]{2,}")
-_SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000]+")
+# (and a space between a number and its %: 增44 %)
+_SPACE_NEAR_WIDE = re.compile(r"[ \t\u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t\u3000]+|(?<=[0-9])[ \t]+(?=%)")
+# a direction word printed in brackets (较上年(减少)16.23万元, (减)幅23%): the word, as the grammar reads it
+_BRACKETED_DIRECTION = re.compile(r"[（(](增加|减少|增长|下降|增|减)[）)]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*[0-9]{1,3}[-—－–\s]*|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?|[0-9]{1,3}/[0-9]{1,3})$")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;！？：:]")
 _HEADING_MARK = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -96,6 +99,8 @@ def _squeeze(text: str) -> str:
     traditional characters simplified (``script.reading_text``; the printed line stays in ``raw``)."""
     if " " in text or "\t" in text or "\u3000" in text:
         text = _SPACE_NEAR_WIDE.sub("", text).strip()
+    if ("(" in text or "（" in text) and ("增" in text or "减" in text or "下降" in text):
+        text = _BRACKETED_DIRECTION.sub(r"\1", text)
     return reading_text(text)
 
 
