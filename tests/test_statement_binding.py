@@ -381,3 +381,25 @@ def test_a_direction_printed_in_brackets_and_a_space_before_the_percent_sign():
         ("会议费", "change", Decimal("2.00"), 1), ("会议费", "growth_pct", Decimal("25"), 1),
         ("专项业务费", "change", Decimal("8"), -1), ("专项业务费", "growth_pct", Decimal("40"), -1)]
     assert not findings
+
+
+def test_negative_growth_and_a_bracket_that_breaks_an_amount_down():
+    # written for this test: 负增长 is a decrease; a bracket opened right after an amount and naming two or more
+    # amounts breaks that amount down (as （其中：…） does): its amounts are parts of that amount, not of the list the
+    # amount stands in (they were counted as parts of 三公经费 too, and the parts "added up" to twice the whole)
+    text = ("2023年“三公”经费预算36万元，其中：因公出国（境）费0万元；公务用车购置及运行费30万元（公务用车购置费10万元，"
+            "公务用车运行维护费20万元）；公务接待费6万元，比上年减少0.8万元，负增长11.8%。")
+    statements, findings = _read(text, year=2023)
+    assert [(s.subject, s.role, s.value, s.parent_subject, s.direction) for s in statements] == [
+        ("三公经费", "amount", Decimal("36"), None, None),
+        ("因公出国（境）费", "amount", Decimal("0"), "三公经费", None),
+        ("公务用车购置及运行费", "amount", Decimal("30"), "三公经费", None),
+        ("公务用车购置费", "amount", Decimal("10"), "公务用车购置及运行费", None),
+        ("公务用车运行维护费", "amount", Decimal("20"), "公务用车购置及运行费", None),
+        ("公务接待费", "amount", Decimal("6"), "三公经费", None),
+        ("公务接待费", "change", Decimal("0.8"), "三公经费", -1),
+        ("公务接待费", "growth_pct", Decimal("11.8"), "三公经费", -1)]
+    assert not findings
+    # an aside that includes (含…), or names one amount only, is no breakdown
+    statements, _ = _read("2023年支出合计500万元（含结转资金50万元），比上年增加20万元。", year=2023)
+    assert not [s for s in statements if s.parent_subject]

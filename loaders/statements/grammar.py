@@ -151,13 +151,16 @@ MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万元|亿元|千元|元)"
 
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
-    r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:])"
+    r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:]"
+    # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
+    # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
+    r"|(?<=元)[（(](?!含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
     r"|(?P<listzh>(?<=\x00)中[，,：:])"
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     r"|(?P<cmp>同比|相比|比|较|与)"
-    r"|(?P<dir>增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
+    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
     r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=(?:当年|年初|调整后|全年|年度|年)?预算(?:执行)?数?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
@@ -167,7 +170,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无保不占完为是大小超低0-9０-９，,：:、）)]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无保不占完为是大小超低负0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):
@@ -195,7 +198,7 @@ BASES = {
 
 # 决算数大于预算数55.93万元: a comparative names the basis compared with after it; the amount is the difference
 COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
-DIRECTIONS = {"增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
+DIRECTIONS = {"负增长": -1, "增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
               "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
 
 # between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the

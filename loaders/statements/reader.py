@@ -15,6 +15,8 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
+运行维护费28万元）) breaks that amount down, as （其中：…） does; 负增长 is a decrease.
 Lines (1.3.5): a direction word printed in brackets (较上年(减少)16.23万元, (减)幅23%) is read as the word, and a space
 between a number and its % (增44 %) is dropped (``lines._squeeze``).
 Nouns (1.3.4): what a completion is of (完成年度预算的96.6%, 为年度预算的x%) is no subject, so the growth after it
@@ -54,7 +56,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.5"
+READER_VERSION = "1.3.6"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 

@@ -142,7 +142,8 @@
     NAR-CALC-003 (error) the direction contradicts the amounts (they fall beyond their rounding but the text says
       增加, rise but it says 减少, or differ but it says 持平); the change and growth of such a group are not judged
       again under 001/002;
-    NAR-CALC-004 (warning) a growth percentage stated on a prior that is zero (within its rounding);
+    NAR-CALC-004 (warning) a growth percentage stated on a prior that is zero (within its rounding), unless it is 0 on a
+      change of 0 (增加0万元，增长0%);
     NAR-CALC-005 (notice) a change, growth or completion within rounding but not exact;
     NAR-CALC-006 (error) a completion percentage (决算数为年初预算的x%, 完成年初预算的x%, 执行率) is not the sentence's
       actual amount (决算, 执行数, basis final_accounts / actual / execution) ÷ its budget amount (年初预算, 预算数,
@@ -357,6 +358,8 @@
             quoted_source
         from growth_inputs
         where _base - _base_h <= 0
+            -- 0 万元，比上年增加0万元，增长0%: a growth of 0 on no change claims nothing
+            and not (growth_pct = 0 and abs(_numerator) <= _numerator_h)
     ),
 
     growth_compared as (

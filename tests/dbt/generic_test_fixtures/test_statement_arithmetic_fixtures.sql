@@ -28,6 +28,9 @@ fixture as (
         ('census_decrease',      'growth_pct', 57.14, -1),
         ('education_zero_prior', 'prior_amount', 0.00, null),   ('education_zero_prior', 'amount', 25.00, null),
         ('education_zero_prior', 'growth_pct', 100.00, 1),
+        -- 因公出国（境）费0万元，比上年增加0万元，增长0%: no growth claimed on the zero prior, no warning
+        ('zero_growth_on_zero',  'prior_amount', 0.00, null),   ('zero_growth_on_zero',  'amount', 0.00, null),
+        ('zero_growth_on_zero',  'change', 0.00, 1),            ('zero_growth_on_zero',  'growth_pct', 0.00, 1),
         ('science_flat',         'prior_amount', 10.00, null),  ('science_flat',         'amount', 10.00, null),
         ('science_flat',         'change', null, 0),
         ('flat_but_differs',     'prior_amount', 10.00, null),  ('flat_but_differs',     'amount', 10.02, null),
