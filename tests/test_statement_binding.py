@@ -403,3 +403,13 @@ def test_negative_growth_and_a_bracket_that_breaks_an_amount_down():
     # an aside that includes (含…), or names one amount only, is no breakdown
     statements, _ = _read("2023年支出合计500万元（含结转资金50万元），比上年增加20万元。", year=2023)
     assert not [s for s in statements if s.parent_subject]
+
+
+def test_a_share_after_an_amount_that_names_its_own_noun_is_that_amounts():
+    # written for this test: 其他支出 is no vocabulary subject; its clause names it, so the share after it is its own
+    # (the share was bound to 项目支出, the last subject the vocabulary knows)
+    text = "2020年支出合计500.00万元，其中：基本支出300.00万元，占60.00%；项目支出190.00万元，占38.00%，其他支出10.00万元，占2.00%。"
+    statements, findings = _read(text, year=2020, kind="final_accounts")
+    assert [(s.subject, s.role, s.value) for s in statements if s.role == "share_pct"] == [
+        ("基本支出", "share_pct", Decimal("60.00")), ("项目支出", "share_pct", Decimal("38.00")),
+        ("其他支出", "share_pct", Decimal("2.00"))]

@@ -15,6 +15,8 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Shares (1.3.7): a share, change or growth after an amount whose own clause names it (…项目支出X万元，…，经营支出95.03万元，
+占总支出0.35%) is that amount's, not the subject the vocabulary knows printed before it.
 Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
 运行维护费28万元）) breaks that amount down, as （其中：…） does; 负增长 is a decrease.
 Lines (1.3.5): a direction word printed in brackets (较上年(减少)16.23万元, (减)幅23%) is read as the word, and a space
@@ -56,7 +58,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.6"
+READER_VERSION = "1.3.7"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -822,9 +824,18 @@ class _Reader:
             first_own = first_generic
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
         item_subject = st.item_subject
+        own_noun = None  # the last amount whose own clause names it (经营支出95.03万元): (offset, its subject)
         for record in made:
             own = record.get("_generic")
             aside = record["_depth"] > 0 and record["role"] in ("amount", "prior_amount")
+            if record["_clause_noun"] and not aside:
+                own_noun = (record["_offset"], record["_subject"])
+            elif own_noun is not None and record["_subject"] is not None \
+                    and record["role"] in ("share_pct", "growth_pct", "change") \
+                    and 0 <= record["_subject_pos"] < own_noun[0]:
+                # …项目支出14,629.33万元，占…，经营支出95.03万元，占总支出0.35%: the share is of the amount whose own
+                # noun was printed after that subject (it was bound to 项目支出)
+                self._bind(record, own_noun[1])
             running = generic
             # an amount names its own noun or none; the budget a completion is of (完成预算X万元的y%) takes the
             # sentence's noun; an amount in brackets (an aside: 支出X万元（含…Y万元），完成预算的z%) names itself or
@@ -1243,6 +1254,7 @@ class _Reader:
         bound = subject
         generic = None
         basis_amount = False
+        clause_noun = False  # the amount's own clause names it, not the subject of an earlier clause
         if bound is None and role not in ("count", None):
             end = share_at if (role == "share_pct" and share_at > clause_start) else begin - negative
             # (an amount in brackets: its noun is after the bracket's opening, 支出X万元（含结转资金Y万元）)
@@ -1256,6 +1268,7 @@ class _Reader:
             own = _generic_subject(sentence[max(clause_start, begin - _WINDOW):begin])
             if own is not None and not _BASIS_WORD_RE.search(own.name):
                 bound = own
+                clause_noun = True
         elif bound is not None and role in ("amount", "prior_amount") and bound_pos < self._depths.opened(begin):
             # an aside in brackets opened after the subject (支出总计100万元（含专项经费20万元）): its own noun names the
             # number (an aside naming a fund, （含一般公共预算6,150.64万元）, stays the subject's, as before)
@@ -1280,7 +1293,9 @@ class _Reader:
                   "compared_year": c_year, "compared_basis": c_basis,
                   "direction": direction if role in ("change", "growth_pct") else None,
                   "reason_text": None, "reason_direction": None, "_subject": None, "_offset": begin, "_end": number_end,
-                  "_generic": generic, "_basis_amount": basis_amount, "_year_explicit": clause_year is not None,
+                  "_generic": generic, "_basis_amount": basis_amount, "_subject_pos": bound_pos,
+                  "_clause_noun": clause_noun,
+                  "_year_explicit": clause_year is not None,
                   "_basis_explicit": clause_basis is not None, "_depth": self._depths.at(begin),
                   "_clause": clause_start, "_negative": negative,
                   "_share_named": sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None}
