@@ -148,6 +148,9 @@
     NAR-CALC-006 (error) a completion percentage (决算数为年初预算的x%, 完成年初预算的x%, 执行率) is not the sentence's
       actual amount (决算, 执行数, basis final_accounts / actual / execution) ÷ its budget amount (年初预算, 预算数,
       调整后预算), on the rate interval; read only when the sentence states one value of each and one completion;
+    NAR-CALC-008 (warning) a growth rate wrong for the part it is printed after (其中X a万元，较上年增加b万元，增长c%)
+      but right for the part's whole stated in the same sentence (b against the whole's amount − b): which of the two
+      the clause is about is not printed, so it is not reported as NAR-CALC-002;
     NAR-CALC-007 (error) the change and the growth rate stated for one subject against the same year and basis point
       opposite ways (较上年减少0.04万元，增长0.01%), both non-zero: such a group is judged by no other rule here (which of
       the two directions is wrong is not guessed). -#}
@@ -240,6 +243,7 @@
             max(value_text) filter (where role = 'growth_pct') as growth_text,
             max(direction) filter (where role in ('change', 'growth_pct')) as stated_direction,
             count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions,
+            max(parent_subject) filter (where role in ('change', 'growth_pct')) as change_parent,
             max(direction) filter (where role = 'change') as change_direction,
             max(direction) filter (where role = 'growth_pct') as growth_direction,
             -- what the change and the rate are stated against (同比 / 比上年 / 比预算): one comparison, or several
@@ -362,9 +366,42 @@
             and not (growth_pct = 0 and abs(_numerator) <= _numerator_h)
     ),
 
+    -- the one amount stated in a sentence for each subject: the whole a part's change may be about
+    whole_amounts as (
+        select
+            document_sha256,
+            sentence_index,
+            subject as _whole_subject,
+            max(value_yuan) as _whole_yuan,
+            max(half_step_yuan) as _whole_h
+        from statements
+        where role = 'amount' and subject is not null and value_yuan is not null
+        group by document_sha256, sentence_index, subject
+        having count(distinct value_yuan) = 1
+    ),
+
+    growth_with_whole as (
+        -- a change and rate printed after a part (其中X a万元，较上年增加b万元，增长c%) may be the whole's: the stated
+        -- change against the whole's prior (the whole's amount − the change)
+        select
+            growth_inputs.*,
+            whole_amounts._whole_yuan - growth_inputs.change_yuan as _whole_base,
+            whole_amounts._whole_h + growth_inputs.change_h as _whole_base_h,
+            case when growth_inputs.growth_pct < 0 then -growth_inputs.change_yuan else growth_inputs.change_yuan end
+                as _whole_n
+        from growth_inputs
+        left join whole_amounts
+            on whole_amounts.document_sha256 = growth_inputs.document_sha256
+            and whole_amounts.sentence_index = growth_inputs.sentence_index
+            and whole_amounts._whole_subject = growth_inputs.change_parent
+    ),
+
     growth_compared as (
         select
             *,
+            coalesce(change_yuan is not null and _whole_base - _whole_base_h > 0
+                and {{ _rate_within('_s', 'growth_h', '_whole_n', 'change_h', '_whole_base', '_whole_base_h') }}, false)
+                as _fits_whole,
             growth_pct as _lhs,
             cast(round(100 * _numerator / _base, 6) as decimal(38, 6)) as _rhs,
             cast(round(growth_pct - 100 * _numerator / _base, 6) as decimal(38, 6)) as _difference,
@@ -373,12 +410,36 @@
                 - 100 * (abs(_numerator) - _numerator_h) / (_base + _base_h)), 6) as decimal(38, 6)) as _tolerance,
             {{ _rate_exact('_s', 'growth_h', '_n', '_base') }} as _exact,
             {{ _rate_within('_s', 'growth_h', '_n', '_numerator_h', '_base', '_base_h') }} as _within
-        from growth_inputs
+        from growth_with_whole
         where _base - _base_h > 0
     ),
 
+    -- a rate wrong for the part it follows but right for the part's whole: which one the clause is about is not
+    -- printed, so it is reported as that, never as the part's error (NAR-CALC-008)
+    growth_judged as (
+        select * from growth_compared where _within or not _fits_whole
+    ),
+
+    whole_or_part as (
+        select
+            'NAR-CALC-008' as rule_id,
+            document_sha256, file_name, page, line_start, line_end, source_locator,
+            cast(_lhs as decimal(38, 6)) as lhs,
+            cast(_rhs as decimal(38, 6)) as rhs,
+            cast(_difference as decimal(38, 6)) as difference,
+            cast(_tolerance as decimal(38, 6)) as tolerance,
+            coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
+                || growth_text || '%, which is ' || cast(round(100 * _numerator / _base, 2) as varchar)
+                || '% for this part but fits its whole “' || change_parent || '” ('
+                || cast(round(100 * _whole_n / _whole_base, 2) as varchar)
+                || '%): which of the two the change and the rate are about is not printed' as message,
+            quoted_source
+        from growth_compared
+        where not _exact and not _within and _fits_whole
+    ),
+
     growth_failures as (
-        {{ _judged_rows('growth_compared', 'NAR-CALC-002', 'NAR-CALC-005',
+        {{ _judged_rows('growth_judged', 'NAR-CALC-002', 'NAR-CALC-005',
             "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
                 || growth_text || '% but ' || coalesce(current_text, '(current)') || ' against '
                 || coalesce(prior_text, '(prior)') || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
@@ -459,6 +520,8 @@
     select * from growth_failures
     union all
     select * from completion_failures
+    union all
+    select * from whole_or_part
 {% endmacro %}
 
 {% test statement_arithmetic(model) %}

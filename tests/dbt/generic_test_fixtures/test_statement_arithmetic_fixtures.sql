@@ -1,4 +1,4 @@
--- Tests the statement_arithmetic check (NAR-CALC-001..007) on inline fixtures; returns a row for every case whose
+-- Tests the statement_arithmetic check (NAR-CALC-001..008) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected. One case = one sentence; amounts in 万元 with 2 decimals (half-step 50 元), growth
 -- in % with 2 decimals (half-step 0.005). Sentences hand-copied from documents/real/:
 --   wanli 2024 line 175-176 住房公积金: 执行数348.52, 预算安排352.67, 增加0.53% -- 4.15 / 348.52 = 1.1907%: wrong;
@@ -96,11 +96,38 @@ across_sentences as (
     ) as t(case_id, sentence_no, fixture_role, printed, direction, period_year, compared_year)
 ),
 
+-- a change and rate printed after a listed part, in one sentence with the part's whole (a real 2020 决算:
+-- 收入总计3759.2万元，其中年初结转和结余1366.76万元，较2019年增加197.03万元，增加5.5%): 197.03 ÷ (3759.2 − 197.03)
+-- = 5.53 % (the whole's), 197.03 ÷ (1366.76 − 197.03) = 16.84 % (the part's)
+whole_and_part as (
+    select * from (values
+        ('part_fits_whole',   'income_total', null,           'amount', 3759.20, null),
+        ('part_fits_whole',   null,           'income_total', 'amount', 1366.76, null),
+        ('part_fits_whole',   null,           'income_total', 'change', 197.03, 1),
+        ('part_fits_whole',   null,           'income_total', 'growth_pct', 5.53, 1),  -- printed 5.5 there (the
+                                                                                      -- fixture's rates have 2 decimals)
+        -- 9.5 %: right for neither, the part's error as before (NAR-CALC-002)
+        ('part_fits_neither', 'income_total', null,           'amount', 3759.20, null),
+        ('part_fits_neither', null,           'income_total', 'amount', 1366.76, null),
+        ('part_fits_neither', null,           'income_total', 'change', 197.03, 1),
+        ('part_fits_neither', null,           'income_total', 'growth_pct', 9.5, 1),
+        -- 16.84 %: right for the part, nothing
+        ('part_fits_part',    'income_total', null,           'amount', 3759.20, null),
+        ('part_fits_part',    null,           'income_total', 'amount', 1366.76, null),
+        ('part_fits_part',    null,           'income_total', 'change', 197.03, 1),
+        ('part_fits_part',    null,           'income_total', 'growth_pct', 16.84, 1)
+    ) as t(case_id, subject_name, parent_name, fixture_role, printed, direction)
+),
+
 all_rows as (
     select *, 1 as sentence_no, cast(null as integer) as period_year, cast(null as integer) as compared_year
     from fixture
     union all by name
     select * from across_sentences
+    union all by name
+    select *, 1 as sentence_no, 2020 as period_year,
+        case when fixture_role in ('change', 'growth_pct') then 2019 end as compared_year
+    from whole_and_part
 ),
 
 prepared as (
@@ -114,7 +141,8 @@ prepared as (
         period_year,
         compared_year,
         cast(null as varchar) as compared_basis,
-        case_id as subject,
+        coalesce(subject_name, case_id) as subject,
+        parent_name as parent_subject,
         cast(null as varchar) as subject_path,
         case_id || ' sentence' as sentence,
         role,
@@ -162,7 +190,9 @@ expected as (
         ('total_growth_wrong', 'NAR-CALC-002'),
         ('items_by_semicolons', 'NAR-CALC-003'),
         ('heading_stays_out', 'NAR-CALC-002'),
-        ('change_down_rate_up', 'NAR-CALC-007')
+        ('change_down_rate_up', 'NAR-CALC-007'),
+        ('part_fits_whole', 'NAR-CALC-008'),
+        ('part_fits_neither', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
