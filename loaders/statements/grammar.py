@@ -149,6 +149,10 @@ _UNIT = r"万元|万(?=[，,。；;、）)\s]|$)|亿元|千元|元|%|％|个|人
 BARE_WAN = "万"
 MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万元|亿元|千元|元)")
 
+# which budget of the year a completion is of (年初预算, 调整后预算, 年度预算, 年预算 …): one list for the completion word,
+# the basis-only nouns and the reader's budget amounts (reader._BASIS_AMOUNT_BEFORE)
+BUDGET_OF_YEAR = r"(?:当年|年初|调整后|全年|年度|年)"
+
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
     r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:]"
@@ -162,7 +166,7 @@ TOKEN_RE = re.compile(
     r"|(?P<cmp>同比|相比|比|较|与)"
     r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
-    r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=(?:当年|年初|调整后|全年|年度|年)?预算(?:执行)?数?的[0-9０-９]))"
+    r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=" + BUDGET_OF_YEAR + r"?预算(?:执行)?数?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
     r"|(?P<clause>[，,：:、])"
     r"|(?P<close>[）)])"
@@ -215,7 +219,7 @@ GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支�
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)
-GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:完成)?(?:年初|调整后|全年|年度|当年|年|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
+GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:完成)?(?:" + BUDGET_OF_YEAR + r"|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
 FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
 _LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}(?:[.．](?![0-9])|、)|[（(][0-9]{1,2}[）)]"

@@ -208,7 +208,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
 
 
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
-_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?)(?:当年|年初|调整后|全年|年度)?预算数?$")
+_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?)" + g.BUDGET_OF_YEAR + r"?预算数?$")
 _YEAR_WITHOUT_NIAN = re.compile(r"^(?:19|20)[0-9]{2}(?=[全本我])")
 _LEADING_NOUN_RE = re.compile(
     r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
@@ -836,14 +836,13 @@ class _Reader:
                 # …项目支出14,629.33万元，占…，经营支出95.03万元，占总支出0.35%: the share is of the amount whose own
                 # noun was printed after that subject (it was bound to 项目支出)
                 self._bind(record, own_noun[1])
-            running = generic
             # an amount names its own noun or none; the budget a completion is of (完成预算X万元的y%) takes the
             # sentence's noun; an amount in brackets (an aside: 支出X万元（含…Y万元），完成预算的z%) names itself or
-            # nothing, and leaves the sentence's noun to the numbers after it
-            generic = own or (generic if record["role"] not in ("amount", "prior_amount") or record["_basis_amount"]
-                              else None)
-            if aside:
-                generic = own
+            # nothing, and leaves the sentence's noun (generic) to the numbers after it
+            if not aside:
+                generic = own or (generic if record["role"] not in ("amount", "prior_amount")
+                                  or record["_basis_amount"] else None)
+            noun = own if aside else generic
             if record["_subject"] is None and record["role"] == "amount" \
                     and (record.get("_list") is not None or (is_item and st.item_list is not None)):
                 purpose = _PURPOSE_RE.match(sentence, record["_end"])
@@ -854,15 +853,13 @@ class _Reader:
                                         or record["_offset"] < first_own) else None
                 # a noun naming a budget figure (涉及预算金额) defers to the carried subject; one naming revenue or
                 # spending (地方公共财政预算收入) is the clause's own
-                if generic is not None and (carried is None or not _BASIS_WORD_RE.search(generic.name)
-                                            or generic.name.endswith(("收入", "支出"))):
-                    self._bind(record, generic)  # the sentence prints its own noun (总支出848105.90元，比上年减少…)
+                if noun is not None and (carried is None or not _BASIS_WORD_RE.search(noun.name)
+                                         or noun.name.endswith(("收入", "支出"))):
+                    self._bind(record, noun)  # the sentence prints its own noun (总支出848105.90元，比上年减少…)
                 elif carried is not None:
                     self._bind(record, carried)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
-                elif generic is not None:
-                    self._bind(record, generic)
-            if aside:
-                generic = running
+                elif noun is not None:
+                    self._bind(record, noun)
             if is_item and record["_subject"] is None and record["role"] == "amount":
                 label = g.ITEM_LABEL_RE.match(sentence[:record["_offset"]])
                 if label is not None and label.group(1):
@@ -1269,10 +1266,10 @@ class _Reader:
             if own is not None and not _BASIS_WORD_RE.search(own.name):
                 bound = own
                 clause_noun = True
-        elif bound is not None and role in ("amount", "prior_amount") and bound_pos < self._depths.opened(begin):
+        elif bound is not None and role in ("amount", "prior_amount") \
+                and bound_pos < (opened := self._depths.opened(begin)):
             # an aside in brackets opened after the subject (支出总计100万元（含专项经费20万元）): its own noun names the
             # number (an aside naming a fund, （含一般公共预算6,150.64万元）, stays the subject's, as before)
-            opened = self._depths.opened(begin)
             own = _generic_subject(sentence[opened + 1:begin])
             if own is not None and not _BASIS_WORD_RE.search(own.name):
                 bound = own
