@@ -281,16 +281,26 @@ def detect(document: Document) -> Detection:
                 continue
             if not any(word in line.text for word in KIND_WORDS):
                 continue
-            found = [(m.start(), kind) for kind, pattern in KIND_PATTERNS + TEXT_KIND_PATTERNS
+            found = [(m.start(), m.end(), kind) for kind, pattern in KIND_PATTERNS + TEXT_KIND_PATTERNS
                      for m in [pattern.search(line.text)] if m]
             if found:
-                _set(detection, "kind", min(found)[1], line)
+                # the genre words read first: 三公经费…支出决算为…，完成预算100% is a 决算 (a tie on where the match
+                # starts goes to the match that ends first, never to the kind's name)
+                _set(detection, "kind", min(found)[2], line)
                 kind_line = line
                 break
     # fiscal year: beside the genre words on a heading, else a heading that starts with 20xx年(度)
     year_passes = [(("cover",), (YEAR_KIND_RE, YEAR_LINE_RE)), (("title", "table_header"), (YEAR_KIND_RE, YEAR_LINE_RE)),
                    (("cover", "title", "table_header", "text"), (YEAR_PAREN_RE,))]
-    if kind_line is not None and kind_line.zone == "text":
+    # a document whose year only its sentences can give (no cover, title or table header prints one): the years
+    # its sentences write beside genre words must agree, or the year is not known (a fragment stating 2023年…基本支出
+    # and 2022年“三公”经费…决算 is of neither with certainty: reported, never guessed)
+    text_years = _sentence_years(lines) if not any(
+        line.zone != "text" and YEAR_KIND_RE.search(line.text) for line in lines) else {}
+    if len(text_years) > 1:
+        detection.evidence["fiscal_year_conflict"] = "; ".join(
+            f"{year} (line {', '.join(str(n) for n in numbers[:3])})" for year, numbers in sorted(text_years.items()))
+    elif kind_line is not None and kind_line.zone == "text":
         # the kind read from a sentence: the year written last before its genre words in that sentence
         position = min(m.start() for _k, p in KIND_PATTERNS + TEXT_KIND_PATTERNS for m in [p.search(kind_line.text)] if m)
         years = [m for m in re.finditer(r"(?P<y>20\d{2})年度?(?![\d-])", kind_line.text[:position])
@@ -303,6 +313,8 @@ def detect(document: Document) -> Detection:
     for zones, patterns in year_passes:
         if facts.fiscal_year is not None:
             break
+        if "text" in zones and "fiscal_year_conflict" in detection.evidence:
+            break  # the sentences disagree: no sentence gives the year
         for pattern in patterns:
             for line in ordered:
                 if line.zone not in zones or "20" not in line.text:  # every year pattern prints 20xx (cheap test)
@@ -365,6 +377,19 @@ def detect(document: Document) -> Detection:
         if (kind_line.zone == "cover" or YEAR_KIND_RE.search(kind_line.text)) and len(kind_line.text) <= 60:
             facts.title = kind_line.printed
     return detection
+
+
+def _sentence_years(lines: list[HeadLine]) -> dict[int, list[int]]:
+    """The years the text's sentences write beside genre words (2023年一般公共预算…, 2022年“三公”经费…决算), not
+    as a comparison's base (比2022年), each with the line numbers that write it."""
+    years: dict[int, list[int]] = {}
+    for line in lines:
+        if line.zone != "text" or "20" not in line.text:
+            continue
+        for m in YEAR_KIND_RE.finditer(line.text):
+            if not comparison_base(line.text, m.start("y"), line.text.find("年", m.end("y")) + 1):
+                years.setdefault(int(m.group("y")), []).append(line.line)
+    return years
 
 
 def _money_unit(document: Document, detection: Detection) -> None:
@@ -491,6 +516,8 @@ def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:
             sources[name] = detection.sources.get(name, "text")
             if name in detection.evidence:
                 sources[f"{name}_evidence"] = detection.evidence[name]
+    if "fiscal_year_conflict" in detection.evidence:
+        sources["fiscal_year_conflict"] = detection.evidence["fiscal_year_conflict"]
     if facts.level is None and facts.department and sources.get("department") == "manifest":
         level = level_of_name(facts.department)
         if level:
@@ -513,7 +540,10 @@ def missing_facts(facts: DocumentFacts, sources: dict[str, str]) -> list[str]:
     missing = []
     if facts.kind == "unclassified":
         missing.append("its kind (read by the general reader)")
-    if facts.fiscal_year is None:
+    if facts.fiscal_year is None and "fiscal_year_conflict" in sources and sources.get("fiscal_year") != "manifest":
+        missing.append(f"one fiscal year (its sentences state amounts for {sources['fiscal_year_conflict']}, and no "
+                       "cover or heading says which is the document's)")
+    elif facts.fiscal_year is None:
         missing.append("its fiscal year")
     if facts.department is None:
         missing.append("its department")

@@ -55,7 +55,7 @@ traditional characters the detection knows written simplified and the pinyin a m
 - ``empty_value``: a unit or % printed with no number before it where the words ask for one: 占 %, 减少 万元,
   增长 %, 增加万元, 为  万元 (any run of ASCII, full-width, no-break or other Unicode spaces or underscores
   between the word and the unit, traditional characters read simplified: 減少 萬元). Not one: 单位：万元 / 单位为万元,
-  a bracketed heading （%） / (万元), 万元以上 / 以下 / 以内 and other words that need no number. ``value_text`` = the
+  a bracketed heading （%） / (万元), a word and its unit ending a table's cell (1.4.2: | 占调整预算% |, a column's header), 万元以上 / 以下 / 以内 and other words that need no number. ``value_text`` = the
   words and the unit as read, ``subject`` = the clause they close with the clause before it, ``printed_unit`` = the
   unit; each blank has a sentence index of its own.
 
@@ -74,7 +74,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.1"
+MARKS_VERSION = "1.4.2"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -279,11 +279,23 @@ def _blank_hint(text: str) -> bool:
     return first is not None and _BLANK_HINT.search(text, max(0, first.start() - 1)) is not None
 
 
+def _column_header(text: str, start: int, end: int) -> bool:
+    """A word and its unit that make up the end of a table's cell (| 占调整预算% | 比上年增长% |): a column's header,
+    not a blank of a sentence (a cell that prints a clause before it, 比上年增加 万元，…, is no header)."""
+    cell_start = text.rfind("|", 0, start) + 1
+    cell_end = text.find("|", end)
+    if cell_end < 0:
+        cell_end = len(text)
+    return not text[end:cell_end].strip() and not any(c in text[cell_start:start] for c in "，,。；;")
+
+
 def _empty_values(text: str, members, index: int) -> list[Statement]:
     """``empty_value`` marks of a sentence (or a line), one sentence index each (see the module docstring)."""
     out = []
     for m in _EMPTY_VALUE.finditer(text):
         if _UNIT_LABEL_BEFORE.search(text, 0, m.start("word")) or (m.group("word") == "为" and text[:m.start()].endswith("单位")):
+            continue
+        if "|" in text and _column_header(text, m.start(), m.end()):
             continue
         # the clause the blank closes and the one before it (因公出国（境）费0万元，占 %): two blanks of a line differ
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:")

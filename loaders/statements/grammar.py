@@ -155,11 +155,18 @@ BUDGET_OF_YEAR = r"(?:当年|年初|调整后|全年|年度|年)"
 
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
+    # the main items of a part (其中：财力安排支出68.4亿元，…，主要支出事项：A 7.1亿元、B 7.5亿元…等): a breakdown of that
+    # part, not more parts of the list
+    r"|(?P<detail>主要(?:支出|收入)?(?:事项|项目|内容|科目|包括|有)[：:])"
     r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:]"
     # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
     # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
     r"|(?<=元)[（(](?!含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
-    r"|(?P<listzh>(?<=\x00)中[，,：:])"
+    # X中， after a noun, or after its 支出/收入 and basis word (“三公”经费支出决算中，): fixed-width lookbehinds, so the
+    # token starts at 中 (the basis word before it is read as a basis token first)
+    r"|(?P<listzh>(?:" + "|".join(rf"(?<=\x00{w})" for w in (
+        "", "支出", "收入", "决算", "预算", "决算数", "预算数", "执行数", "支出决算", "支出预算", "收入决算", "收入预算"))
+    + r")中[，,：:])"
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
@@ -215,7 +222,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转)$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)

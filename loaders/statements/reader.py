@@ -15,6 +15,14 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Wholes named before their parts (1.4.0): a noun the sentence opens with, after its year, organisation or budget words and
+before any number, names the whole of what follows its 中， (2023年“三公”经费财政拨款支出决算中，因公出国(境)费…): the
+parts take the basis and year that lead-in prints, and their whole is the amount of that noun, basis and year stated
+before them; a 主要支出事项：/主要包括： after a part breaks that part down (its amounts are no parts of the list), and a
+sentence ended (。) after such a breakdown is followed by the list's next part when it opens with a sibling (公用经费…
+after 人员经费…，主要包括：…。); a list the text ends inside (an excerpt cut after 、) is reported, not summed; an
+amount dated before the document's year (去年全年…完成310682万元, 2023年…完成110亿元 in a 2024 document) and followed
+by a 同比 change of its own is the current side of that change, with no year (``_own_comparison``).
 Shares (1.3.7): a share, change or growth after an amount whose own clause names it (…项目支出X万元，…，经营支出95.03万元，
 占总支出0.35%) is that amount's, not the subject the vocabulary knows printed before it.
 Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
@@ -58,7 +66,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.3.7"
+READER_VERSION = "1.4.0"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -98,6 +106,8 @@ class _List:
     added: tuple = ()  # the head words of amounts the whole's sentence adds to it (加上年结余…): see ``_shape``
     candidates: list | None = None  # amounts stated side by side before a 其中 opening a sentence: see ``_decide``
     whole_record: dict | None = None  # the statement of the whole's amount, when the list names one
+    basis: str | None = None  # the basis an X中， lead-in prints for its parts (“三公”经费支出决算中，: final_accounts)
+    year: int | None = None  # the year it prints (2023年“三公”经费…决算中，)
 
 
 @dataclass
@@ -120,6 +130,9 @@ class _State:
     place: str | None = None  # a place named where a sentence of the current paragraph opens (忻州市)
     place_block: object = None  # the paragraph (block) it was named in
     last_statements: list[dict] = field(default_factory=list)
+    # a list whose sentence ended (。) breaking its last part down (其中：人员经费489.18万元，主要包括：…。): the next
+    # sentence goes on with it when it opens with a sibling of that part (公用经费46.89万元，主要包括：…。)
+    after_detail: "_List | None" = None
 
 
 def _blocks(lines: list[SourceLine]) -> list[_Block | SourceLine]:
@@ -214,6 +227,8 @@ _LEADING_NOUN_RE = re.compile(
     r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
     r"(?:累计)?(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
     r"(?:增加|减少|增长|下降|降低|上升|压减|调减|增|减)?)$")
+# a comparison of an amount with the year before its own (…完成88亿元，同比增长10% / 比上年增长10%)
+_OWN_COMPARISON_RE = re.compile(r"同比|[比较](?:上年|去年)")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _MINUS = frozenset("-－−")
 _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
@@ -505,10 +520,13 @@ class _Reader:
             parts = {(r["period_year"], r["basis"]) for r in lst.members if r["role"] == "amount"}
             if not parts:
                 continue  # a list of changes (增加…，其中A减少…): no amount is compared with a whole
-            others = [r for r in self.statements if r.get("subject") == lst.whole.name
-                      and r["role"] in ("amount", "prior_amount") and r.get("value") is not None
-                      and (r.get("sentence_index", -1) > lst.index
-                           or (r["period_year"], r["basis"]) not in parts)]
+            named = [r for r in self.statements if r.get("subject") == lst.whole.name
+                     and r["role"] in ("amount", "prior_amount") and r.get("value") is not None]
+            if any(r.get("sentence_index", -1) < lst.index and r["role"] == "amount"
+                   and (r["period_year"], r["basis"]) in parts for r in named):
+                continue  # stated before the parts for their period and basis (…决算为6.28万元。…决算中，…): that one
+            others = [r for r in named if r.get("sentence_index", -1) > lst.index
+                      or (r["period_year"], r["basis"]) not in parts]
             if not others:
                 continue
             other = others[0]
@@ -532,6 +550,7 @@ class _Reader:
         st.scope = st.place = st.place_block = None
         st.last_shape = ("one", None)
         st.outer_lists = []
+        st.after_detail = None
         st.last_statements = []
         st.in_reason = False
 
@@ -626,6 +645,11 @@ class _Reader:
                 and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds \
                 and not _sibling_of_a_part(found[0][2], inline_list):
             inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
+        if inline_list is None and st.after_detail is not None and found and not sentence[:found[0][0]].strip() \
+                and found[0][2].kind in st.after_detail.part_kinds and st.after_detail.ambiguous is None \
+                and not g.TOTAL_WORD_RE.search(found[0][2].name) and found[0][2].name != st.after_detail.whole.name:
+            inline_list = st.after_detail  # 公用经费46.89万元，… after 其中：人员经费489.18万元，主要包括：…。
+        st.after_detail = None
         in_reason = st.in_reason  # this sentence goes on with the reason of the one before
         reason_at: int | None = None
         list_at = reason_scope = 0  # the last 其中 read, and the last before the reason: where the reason's clause opens
@@ -633,6 +657,7 @@ class _Reader:
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
         clause_start = 0
+        detail_at: int | None = None  # 主要支出事项： after a part of a list: the amounts after it break that part down
 
         for m in g.tokens(masked):
             pos = m.start()
@@ -665,6 +690,10 @@ class _Reader:
                                 self._ambiguous(inline_list.outer, "a bracketed list inside it does not print where "
                                                 "it ends", block, start, end)
                     inline_list, inline_at = outer_lists.pop()
+            elif kind == "detail":
+                if inline_list is not None and any(r["role"] == "amount" and r.get("_list") is inline_list
+                                                   for r in made):
+                    detail_at = m.end()
             elif kind == "reason":
                 reason_at = m.end()
                 in_reason = True
@@ -675,8 +704,12 @@ class _Reader:
                 own = True  # the whole is named in this sentence
                 amounts_before = [r for r in made if r["role"] in ("amount", "prior_amount")]
                 if kind == "listzh":
-                    if subject is None or subject_pos != 0:
-                        continue  # X中， names a whole only when X opens the sentence (财政拨款支出预算中，)
+                    if subject is None or made or found[0][2] is not subject:
+                        continue  # X中， names a whole only when X is the sentence's first noun and no number comes
+                        # before it (财政拨款支出预算中，; 2023年“三公”经费财政拨款支出决算中，)
+                    if subject_pos != 0 and not any(at == m.end() for at, _e, _s in found):
+                        continue  # …X中， after other words: only when a noun the vocabulary knows opens what follows
+                        # (…决算中，因公出国(境)费…), not a clause (在…项目中，由小微企业供应商中标或成交的，采购金额…)
                     whole = subject
                 elif amounts_before:
                     # the whole of a 其中 is the amount stated nearest before it in the sentence (its own noun when
@@ -716,6 +749,8 @@ class _Reader:
                                     whole_record=amounts_before[-1] if amounts_before
                                     else (st.last_main[3] if not own else None))
                         self.lists.append(lst)
+                        if kind == "listzh":
+                            lst.basis, lst.year = clause_basis, clause_year
                         if shape[0] == "side_by_side":
                             lst.candidates = shape[1]
                         elif shape[0] == "chain":
@@ -795,7 +830,9 @@ class _Reader:
                     continue
                 if record["role"] == "amount":
                     current_side = (record["period_year"], record["basis"])
-                if inline_list is not None and (inline_at is None or pos >= inline_at) \
+                if detail_at is not None:
+                    record["_not_of_list"] = True  # an item of a part's breakdown is no part of the list
+                elif inline_list is not None and (inline_at is None or pos >= inline_at) \
                         and (reason_at is None or pos < reason_at):
                     record["_list"] = inline_list
                 if record["_subject"] is not None:
@@ -913,6 +950,7 @@ class _Reader:
                     record["_member_of"] = st.item_list
                 elif record["role"] == "amount":
                     self._left_out(st.item_list)
+        self._own_comparison(made, masked)
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
@@ -991,7 +1029,14 @@ class _Reader:
         if kept:
             st.last_statements = kept
         st.in_reason = in_reason and ended_clause
+        if inline_list is not None and block is self._last_block and end == len(block.text) \
+                and not raw_sentence.rstrip().endswith(_CLOSED):
+            # the text ends inside the list (an excerpt cut after “、”): what its other parts are is not printed
+            self._ambiguous(inline_list, "the text ends inside the list (cut short), so not every part is printed",
+                            block, start, end, quiet=True)
         st.inline = inline_list if ended_clause else None
+        if not ended_clause and inline_list is not None and detail_at is not None and not outer_lists:
+            st.after_detail = inline_list
         st.outer_lists = outer_lists if ended_clause and inline_list is not None else []
         st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
 
@@ -1041,10 +1086,43 @@ class _Reader:
             f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"],
             where["page"]))
 
+    @staticmethod
+    def _own_comparison(made: list[dict], masked: str) -> None:
+        """An amount dated before the document's year by its clause (去年全年…收入累计完成310682万元, 2023年…完成110亿元
+        in a 2024 document) and followed by a 同比 change of its own subject, with no current amount of that subject
+        in the sentence, is the current side of that change (同比增加23188万元，增长8.1%: against 310682 − 23188; 比上年 is
+        the year before the amount's own), not
+        the prior side of the document's year. Which years the two sides are is then not printed: the amount and its
+        change and rate keep no period or compared year (no year rule reads them), the arithmetic rules do."""
+        for i, prior in enumerate(made):
+            if prior["role"] != "prior_amount" or not prior.get("_dated_prior") or prior["_subject"] is None:
+                continue
+            name = prior["_subject"].name
+            if any(r["role"] == "amount" and r["_subject"] is not None and r["_subject"].name == name for r in made):
+                continue
+            following = []
+            for record in made[i + 1:]:
+                if record["role"] in ("amount", "prior_amount"):
+                    break
+                if record["role"] in ("change", "growth_pct") and record["_subject"] is not None \
+                        and record["_subject"].name == name:
+                    following.append(record)
+            if not following or not _OWN_COMPARISON_RE.search(masked, prior["_end"], following[0]["_offset"]):
+                continue
+            prior["role"] = "amount"
+            for record in (prior, *following):
+                record["period_year"] = record["compared_year"] = record["compared_basis"] = None
+
     def _like_whole(self, record: dict, lst: _List) -> None:
         """A part whose clause prints no year of its own is of the whole's period and basis, and of its role: the
         parts of 2021年度“三公”经费合计支出20.12万元，其中：… are 2021 amounts (prior amounts in a 2022 budget)."""
         whole = lst.whole_record
+        if whole is None and record["role"] == "amount":
+            # 2023年“三公”经费支出决算中，…公务接待费支出7.94万元: a 决算 amount of 2023
+            if lst.basis is not None and not record.get("_basis_explicit"):
+                record["basis"] = lst.basis
+            if lst.year is not None and not record.get("_year_explicit"):
+                record["period_year"] = lst.year
         if whole is None or record["role"] != "amount" or record.get("_year_explicit") \
                 or whole["role"] not in ("amount", "prior_amount"):
             return
@@ -1292,6 +1370,7 @@ class _Reader:
                   "reason_text": None, "reason_direction": None, "_subject": None, "_offset": begin, "_end": number_end,
                   "_generic": generic, "_basis_amount": basis_amount, "_subject_pos": bound_pos,
                   "_clause_noun": clause_noun,
+                  "_dated_prior": role == "prior_amount" and not compared_amount,
                   "_year_explicit": clause_year is not None,
                   "_basis_explicit": clause_basis is not None, "_depth": self._depths.at(begin),
                   "_clause": clause_start, "_negative": negative,

@@ -537,6 +537,8 @@
     NAR-PARTS-002 (notice) the parts add up to the whole within rounding but not exactly;
     NAR-PARTS-003 (warning) the parts (two or more) fall short of the whole beyond rounding: a wrong amount, or a
       list that does not name every part;
+    NAR-PARTS-004 (error) the same for a breakdown the forms fix completely, every part named (基本支出 = 人员经费 +
+      公用经费; “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费): an amount is wrong;
     NAR-SHARE-101 (error) a share stated for a part (占 z%) is not part ÷ whole (rate interval);
     NAR-SHARE-102 (error) the shares of parts that add up to their whole (within rounding) do not add up to 100 %
       within the shares' rounding;
@@ -554,11 +556,14 @@
     ),
 
     stated_wholes as (
-        -- candidate wholes: amounts by document and subject, in the list sentence first
+        -- candidate wholes: amounts by document and subject, in the list sentence first; each also by basis
+        -- (basis '' = any), so that parts of one basis find their whole among amounts of several
+        -- (“三公”经费预算为18万元，支出决算为6.28万元 … 支出决算中，公务接待费6.28万元)
         select
             document_sha256,
             sentence_index,
             _subject_norm,
+            coalesce(basis, '?') as basis,
             count(distinct value_yuan) as whole_values,
             max(value_yuan) as whole_yuan,
             max(half_step_yuan) as whole_h,
@@ -566,20 +571,22 @@
             min(line_start) as whole_line
         from statements
         where role = 'amount' and value_yuan is not null
-        group by document_sha256, sentence_index, _subject_norm
+        group by grouping sets ((document_sha256, sentence_index, _subject_norm, coalesce(basis, '?')),
+            (document_sha256, sentence_index, _subject_norm))
     ),
 
     document_wholes as (
         select
             document_sha256,
             _subject_norm,
+            coalesce(basis, '?') as basis,
             count(distinct value_yuan) as whole_values,
             max(value_yuan) as whole_yuan,
             max(half_step_yuan) as whole_h,
             max(value_text) as whole_text
         from statements
         where role = 'amount' and value_yuan is not null
-        group by document_sha256, _subject_norm
+        group by grouping sets ((document_sha256, _subject_norm, coalesce(basis, '?')), (document_sha256, _subject_norm))
     ),
 
     part_statements as (
@@ -596,6 +603,7 @@
             _parent_norm,
             coalesce(nullif(_subject_norm, ''), 'statement ' || cast(statement_index as varchar)) as _part_key,
             count(distinct value_yuan) as part_values,
+            case when count(distinct coalesce(basis, '?')) = 1 then min(basis) end as basis,
             min(statement_index) as statement_index,
             max(value_yuan) as value_yuan,
             max(half_step_yuan) as half_step_yuan,
@@ -623,6 +631,20 @@
             min(part_amounts.line_start) as line_start,
             max(part_amounts.line_end) as line_end,
             count(*) as part_count,
+            -- a breakdown the budget forms fix completely: 基本支出 = 人员经费 + 公用经费, and “三公”经费 = 因公出国（境）费 +
+            -- 公务用车购置及运行（维护）费 (or its two halves) + 公务接待费; each named, nothing else listed
+            case
+                when regexp_matches(part_amounts._parent_norm, '基本支出$')
+                    then count(*) = 2 and bool_and(regexp_matches(part_amounts._part_key, '^(?:人员经费|公用经费)$'))
+                        and count(distinct part_amounts._part_key) = 2
+                when regexp_matches(part_amounts._parent_norm, '三公经费')
+                    then bool_and(regexp_matches(part_amounts._part_key, '^(?:因公出国|公务用车|公务接待)'))
+                        and count(distinct regexp_extract(part_amounts._part_key, '^(因公出国|公务用车|公务接待)', 1)) = 3
+                else false
+            end as complete_breakdown,
+            -- the parts' basis when they all print the same one (决算, 预算 …)
+            case when count(distinct part_amounts.basis) = 1 and count(part_amounts.basis) = count(*)
+                then min(part_amounts.basis) end as parts_basis,
             -- a part stated with two different amounts makes the sum uncertain: that list is not judged here
             -- (the two amounts are compared with the table by NAR-STATED-001)
             bool_and(part_amounts.part_values = 1) as parts_certain,
@@ -635,27 +657,47 @@
         group by part_amounts.document_sha256, part_amounts.list_index, part_amounts._parent_norm
     ),
 
+    whole_candidates as (
+        -- the whole of a list, in order of preference: stated in the list's own sentence for the parts' basis, in
+        -- that sentence for any basis, elsewhere in the document for the parts' basis, elsewhere for any basis
+        select
+            lists.document_sha256,
+            lists.list_index,
+            lists._parent_norm,
+            candidate.whole_values,
+            candidate.whole_yuan,
+            candidate.whole_h,
+            candidate.whole_text,
+            candidate.whole_line,
+            candidate.preference
+        from lists
+        inner join (
+            select *, case when basis is null then 2 else 1 end as preference from stated_wholes
+            union all by name
+            select *, null as sentence_index, null as whole_line, case when basis is null then 4 else 3 end as preference
+            from document_wholes
+        ) as candidate
+            on candidate.document_sha256 = lists.document_sha256
+            and candidate._subject_norm = lists._parent_norm
+            and (candidate.sentence_index is null or candidate.sentence_index = lists.list_index)
+            and (candidate.basis is null or candidate.basis = lists.parts_basis)
+        qualify row_number() over (
+            partition by lists.document_sha256, lists.list_index, lists._parent_norm order by candidate.preference) = 1
+    ),
+
     lists_with_whole as (
         -- a whole stated in the list's own sentence is part of what a finding points at: its lines start there
         select
-            lists.* replace (case when coalesce(in_list.whole_values, 0) > 0
-                then least(lists.line_start, in_list.whole_line) else lists.line_start end as line_start),
-            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_values else anywhere.whole_values end
-                as whole_values,
-            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_yuan else anywhere.whole_yuan end
-                as whole_yuan,
-            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_h else anywhere.whole_h end
-                as whole_h,
-            case when coalesce(in_list.whole_values, 0) > 0 then in_list.whole_text else anywhere.whole_text end
-                as whole_text
+            lists.* replace (least(lists.line_start, coalesce(whole.whole_line, lists.line_start)) as line_start),
+            whole.whole_values,
+            whole.whole_yuan,
+            whole.whole_h,
+            whole.whole_text
         from lists
-        left join stated_wholes as in_list
-            on in_list.document_sha256 = lists.document_sha256
-            and in_list.sentence_index = lists.list_index
-            and in_list._subject_norm = lists._parent_norm
-        left join document_wholes as anywhere
-            on anywhere.document_sha256 = lists.document_sha256
-            and anywhere._subject_norm = lists._parent_norm
+        left join whole_candidates as whole
+            on whole.document_sha256 = lists.document_sha256
+            and whole.list_index = lists.list_index
+            and whole._parent_norm = lists._parent_norm
     ),
 
     known_lists as (
@@ -690,7 +732,7 @@
 
     short_failures as (
         select
-            'NAR-PARTS-003' as rule_id,
+            case when complete_breakdown then 'NAR-PARTS-004' else 'NAR-PARTS-003' end as rule_id,
             document_sha256, file_name, page, line_start, line_end, source_locator,
             cast(parts_yuan as decimal(38, 6)) as lhs,
             cast(whole_yuan as decimal(38, 6)) as rhs,
@@ -698,7 +740,9 @@
             cast(parts_h + whole_h as decimal(38, 6)) as tolerance,
             coalesce(parent_subject, '(no subject)') || ': the ' || cast(part_count as varchar)
                 || ' parts listed add up to ' || {{ amount_text('parts_yuan') }} || ', less than the whole '
-                || whole_text || ' (' || {{ amount_text('whole_yuan') }} || '): a wrong amount or a part not named'
+                || whole_text || ' (' || {{ amount_text('whole_yuan') }} || case when complete_breakdown
+                    then '): they are all its parts (nothing else makes it up), so an amount is wrong'
+                    else '): a wrong amount or a part not named' end
                 as message,
             quoted_source
         from known_lists
