@@ -1,5 +1,6 @@
-"""Wholes named before their parts, breakdowns of a part, cut lists, past amounts with a comparison of their own, and a
-document year only sentences give (reader 1.4.0, marks 1.4.2, detection; found on documents/real/heldout6/).
+"""Wholes named before their parts, breakdowns of a part, cut lists, past amounts with a comparison of their own,
+budgets adjusted (由X调整为Y), completion words (为调整预算的, 预算执行比例), nouns before a verb with nothing after it, and
+a document year only sentences give (reader 1.4.0, marks 1.4.2, detection; found on documents/real/heldout6/).
 
 Every sentence here is written for this test (other subjects, places, amounts and wordings than the held-out
 documents the mechanisms were found on); every expected value is read from the sentence by hand. Each test fails on
@@ -174,3 +175,35 @@ def test_a_word_and_unit_ending_a_table_cell_is_a_column_header_not_an_empty_val
     text = "说明 | 本年支出比上年增加 万元，增长 %。 |\n"
     found = [m for m in read_marks(text_document(text), facts) if m.role == "empty_value"]
     assert [m.printed_unit for m in found] == ["万元", "%"]
+
+
+# --- budgets adjusted, completions against the adjusted budget, nouns before 预计为 / 安排 -------------------------------
+
+def test_a_budget_adjusted_from_one_amount_to_another_states_prior_current_and_change():
+    text = "经县人大常委会批准，2025年县本级政府性基金预算支出由8600万元调整为9150万元，调增550万元。\n"
+    statements, findings = _read(text, year=2025, kind="unclassified")
+    rows = [(s.role, s.value, s.basis, s.direction) for s in statements]
+    assert rows == [("prior_amount", Decimal("8600"), "initial_budget", None),
+                    ("amount", Decimal("9150"), "adjusted_budget", None),
+                    ("change", Decimal("550"), "adjusted_budget", 1)]
+    assert len({s.subject for s in statements}) == 1 and statements[0].subject.endswith("政府性基金预算支出")
+    assert not findings
+
+
+def test_a_completion_of_the_adjusted_budget_and_an_execution_ratio_are_completions():
+    text = ("2024年镇财政总收入完成18650万元，为调整预算的103.61%。\n"
+            "“三公”经费支出96.4万元，预算执行比例为87.64%。\n")
+    statements, findings = _read(text, year=2024, kind="unclassified")
+    assert [(s.role, s.value) for s in statements if s.printed_unit == "%"] == [
+        ("completion_pct", Decimal("103.61")), ("completion_pct", Decimal("87.64"))]
+    assert not findings
+
+
+def test_a_noun_before_its_verb_with_nothing_after_the_verb_names_the_amount():
+    text = ("2025年全县一般公共预算收入预计为36.2亿元，完成调整预算的101.2%。\n"
+            "县本级一般公共预算支出安排28.4亿元。\n")
+    statements, findings = _read(text, year=2025, kind="unclassified")
+    assert [(s.subject, s.value) for s in statements if s.role == "amount"] == [
+        ("一般公共预算收入", Decimal("36.2")), ("县本级一般公共预算支出", Decimal("28.4"))]
+    assert not findings
+

@@ -151,7 +151,7 @@ MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万元|亿元|千元|元)"
 
 # which budget of the year a completion is of (年初预算, 调整后预算, 年度预算, 年预算 …): one list for the completion word,
 # the basis-only nouns and the reader's budget amounts (reader._BASIS_AMOUNT_BEFORE)
-BUDGET_OF_YEAR = r"(?:当年|年初|调整后|全年|年度|年)"
+BUDGET_OF_YEAR = r"(?:当年|年初|调整后|调整|全年|年度|年)"
 
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
@@ -167,13 +167,16 @@ TOKEN_RE = re.compile(
     r"|(?P<listzh>(?:" + "|".join(rf"(?<=\x00{w})" for w in (
         "", "支出", "收入", "决算", "预算", "决算数", "预算数", "执行数", "支出决算", "支出预算", "收入决算", "收入预算"))
     + r")中[，,：:])"
-    r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
+    # a budget adjusted: 总收入由397959万元调整为409959万元，调增12000万元 (the amount before 调整为 is the one adjusted)
+    r"|(?P<adjfrom>由(?=[0-9０-９][^。；;]{0,40}?(?:调整为|调整到|变更为|调为)))"
+    r"|(?P<adjto>调整为|调整到|变更为|调为)"
+    r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     r"|(?P<cmp>同比|相比|比|较|与)"
-    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
+    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
-    r"|(?P<done>完成率|执行率|完成|(?:为|是)(?=" + BUDGET_OF_YEAR + r"?预算(?:执行)?数?的[0-9０-９]))"
+    r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + BUDGET_OF_YEAR + r"?预算(?:执行)?数?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
     r"|(?P<clause>[，,：:、])"
     r"|(?P<close>[）)])"
@@ -181,7 +184,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无保不占完为是大小超低负0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无保不占完为是大小超低负由变0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):
@@ -202,6 +205,7 @@ BASES = {
     "当年预算执行数": "execution", "预算执行数": "execution", "执行数": "execution",
     "年初预算": "initial_budget", "年初预算数": "initial_budget",
     "调整后预算": "adjusted_budget", "调整后预算数": "adjusted_budget", "全年预算": "adjusted_budget",
+    "调整预算": "adjusted_budget", "调整预算数": "adjusted_budget",
     "全年预算数": "adjusted_budget",
     "决算": "final_accounts", "决算数": "final_accounts", "实际支出": "actual", "实际支出数": "actual",
     "预算安排": "budget", "预算数": "budget", "预算": "budget",
@@ -210,7 +214,7 @@ BASES = {
 # 决算数大于预算数55.93万元: a comparative names the basis compared with after it; the amount is the difference
 COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
 DIRECTIONS = {"负增长": -1, "增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
-              "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
+              "调增": 1, "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
 
 # between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the
 # noun of what changed (比上年减少支出613.80万元)

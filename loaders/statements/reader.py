@@ -22,7 +22,10 @@ before them; a 主要支出事项：/主要包括： after a part breaks that pa
 sentence ended (。) after such a breakdown is followed by the list's next part when it opens with a sibling (公用经费…
 after 人员经费…，主要包括：…。); a list the text ends inside (an excerpt cut after 、) is reported, not summed; an
 amount dated before the document's year (去年全年…完成310682万元, 2023年…完成110亿元 in a 2024 document) and followed
-by a 同比 change of its own is the current side of that change, with no year (``_own_comparison``).
+by a 同比 change of its own is the current side of that change, with no year (``_own_comparison``). A budget adjusted
+(总收入由397959万元调整为409959万元，调增12000万元) states the budget before (prior, 年初), the adjusted one and the change;
+为调整预算的x% and 预算执行比例为x% are completions; a noun before its verb with nothing after the verb names the amount
+(全区一般公共预算收入预计为878.6亿元, 县本级一般公共预算支出安排28.4亿元; a fund source such as 一般公共预算 is none).
 Shares (1.3.7): a share, change or growth after an amount whose own clause names it (…项目支出X万元，…，经营支出95.03万元，
 占总支出0.35%) is that amount's, not the subject the vocabulary knows printed before it.
 Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
@@ -193,10 +196,15 @@ def _decimal(text: str) -> tuple[Decimal, int]:
 
 def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
-    phrase = phrase.rstrip("占比的是为达约：: ")
+    phrase = phrase.rstrip("占比的是为达约由：: ")
     phrase = _YEAR_WITHOUT_NIAN.sub("", phrase)  # 2021全区政府性基金预算收入: a year printed without its 年
     cut = g.GENERIC_CUT_RE.match(phrase)
     if cut:
+        if cut.end() == len(phrase):
+            # nothing after the verb: the noun is before it (全区一般公共预算收入预计为878.6亿元, 一般公共预算支出安排81.6亿元)
+            head = _VERB_BEFORE_NUMBER_RE.sub("", phrase)
+            # (a fund source is no noun of its own: 其中一般公共预算安排1,085.90万元 is the procurement's)
+            return _generic_subject(head) if head and head != phrase and not head.endswith("预算") else None
         phrase = phrase[cut.end():]
     mark = g.LIST_MARK_RE.match(phrase)
     if mark:
@@ -220,12 +228,14 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
+# the verb a noun leads to its number with, when nothing follows it (…收入预计为, …支出安排, …总额达)
+_VERB_BEFORE_NUMBER_RE = re.compile(r"(?:预计|累计|实际|共)?(?:实现|完成)?(?:为|是|达到?|约|安排)$")
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
 _BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?)" + g.BUDGET_OF_YEAR + r"?预算数?$")
 _YEAR_WITHOUT_NIAN = re.compile(r"^(?:19|20)[0-9]{2}(?=[全本我])")
 _LEADING_NOUN_RE = re.compile(
     r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(.+?)数?"
-    r"(?:累计)?(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
+    r"(?:累计|预计)?(?:实现|完成|达到|(?:同比|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?)?"
     r"(?:增加|减少|增长|下降|降低|上升|压减|调减|增|减)?)$")
 # a comparison of an amount with the year before its own (…完成88亿元，同比增长10% / 比上年增长10%)
 _OWN_COMPARISON_RE = re.compile(r"同比|[比较](?:上年|去年)")
@@ -658,6 +668,7 @@ class _Reader:
         last_made_subject: _Subject | None = None
         clause_start = 0
         detail_at: int | None = None  # 主要支出事项： after a part of a list: the amounts after it break that part down
+        adjusted_at = -1  # where 调整为 ends: the amount right after it is the adjusted one, of the noun adjusted
 
         for m in g.tokens(masked):
             pos = m.start()
@@ -810,6 +821,14 @@ class _Reader:
             elif kind == "share":
                 share_at = m.end()
                 share_subject = subject
+            elif kind == "adjfrom":
+                # 由X万元调整为Y万元: X is the budget before the adjustment, compared with
+                cmp_open, comparative_at = True, -1
+                compared_year = clause_year if clause_year is not None else self.year
+                compared_basis = "initial_budget"
+            elif kind == "adjto":
+                clause_basis, cmp_open = "adjusted_budget", False
+                adjusted_at = m.end()
             elif kind == "done":
                 done_at = m.end()
                 cmp_open = False
@@ -828,6 +847,8 @@ class _Reader:
                                       subject_pos if bound_subject is subject else -1, compared_amount)
                 if record is None:
                     continue
+                if adjusted_at == pos:
+                    record["_adjusted"] = True  # …由397959万元调整为409959万元: 409959 is the noun's too
                 if record["role"] == "amount":
                     current_side = (record["period_year"], record["basis"])
                 if detail_at is not None:
@@ -878,7 +899,7 @@ class _Reader:
             # nothing, and leaves the sentence's noun (generic) to the numbers after it
             if not aside:
                 generic = own or (generic if record["role"] not in ("amount", "prior_amount")
-                                  or record["_basis_amount"] else None)
+                                  or record["_basis_amount"] or record.get("_adjusted") else None)
             noun = own if aside else generic
             if record["_subject"] is None and record["role"] == "amount" \
                     and (record.get("_list") is not None or (is_item and st.item_list is not None)):
