@@ -201,3 +201,30 @@ def test_a_noun_before_its_verb_with_nothing_after_the_verb_names_the_amount():
         ("一般公共预算收入", Decimal("36.2")), ("县本级一般公共预算支出", Decimal("28.4"))]
     assert not findings
 
+
+# --- a share whose clause names its own noun; 市级 / 省级 as scopes (found on documents/real/heldout7/) ----------------
+
+def test_a_share_whose_clause_opens_with_its_own_noun_is_that_nouns_not_the_amount_before():
+    text = ("2024年，全县一般公共预算收入完成52000万元，其中税收收入39000万元，非税收入13000万元，"
+            "税收占一般公共预算收入的比重为75%。\n")
+    statements, _ = _read(text, year=2024, kind="unclassified")
+    share = [s for s in statements if s.role == "share_pct"][0]
+    assert (share.subject, share.value) == ("税收收入", Decimal("75"))  # 39000 / 52000 = 75 %, not 非税收入's 25 %
+    # a noun no amount of the sentence abbreviates: the share is its own noun's (a weight), or unbound
+    statements, findings = _read("评分由两部分构成，各自权重为预算执行率占比10%、产出指标占比90%。\n", year=2024,
+                                 kind="unclassified")
+    assert [(s.subject, s.value) for s in statements if s.role == "share_pct"] == [
+        ("预算执行率", Decimal("10")), ("产出指标", Decimal("90"))]
+    statements, findings = _read("全区地方财政收入3.5亿元，较上年增长4.2%，税收占比80.1%。\n", year=2024,
+                                 kind="unclassified")
+    assert [s.subject for s in statements if s.role == "share_pct"] == []
+    assert any("80.1%" in f.message for f in findings)
+
+
+def test_a_city_or_province_level_printed_before_its_budget_is_a_scope():
+    text = ("全市一般公共预算总支出604.93亿元。收支相抵，结转下年32.65亿元。\n"
+            "市级一般公共预算总支出327.76亿元。收支相抵，结转下年10.4亿元。\n")
+    statements, _ = _read(text, year=2023, kind="unclassified")
+    scopes = {s.value: s.scope for s in statements if s.role == "amount"}
+    assert scopes[Decimal("32.65")] == "全市" and scopes[Decimal("10.4")] == "市级"
+

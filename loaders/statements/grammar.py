@@ -341,8 +341,8 @@ def family(name: str | None) -> tuple[str, str | None] | None:
 SCOPE_RE = re.compile(
     r"全[省市州盟县区旗镇乡](?:[0-9]{1,4}个[县市区乡镇街道]{1,4})?"
     r"|[0-9]{1,4}个(?:县(?:[（(]市[）)])?(?:和县级市)?区?|县区|县市区|区县|区|市|乡镇|镇|乡|街道|部门|单位)"
-    r"|[省市县区]本级|[省市县区]直(?=[部单各])|[县区乡镇]{1,2}级(?=[收支财一政])")
-_SCOPE_START_RE = re.compile(r"[全0-9省市县区乡镇]")  # where a scope can start (see scopes)
+    r"|[省市县区]本级|[省市县区]直(?=[部单各])|[省市州盟县区乡镇]{1,2}级(?=[收支财一政])")
+_SCOPE_START_RE = re.compile(r"[全0-9省市州盟县区乡镇]")  # where a scope can start (see scopes)
 
 
 def scopes(text: str):

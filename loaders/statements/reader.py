@@ -25,7 +25,9 @@ amount dated before the document's year (去年全年…完成310682万元, 2023
 by a 同比 change of its own is the current side of that change, with no year (``_own_comparison``). A budget adjusted
 (总收入由397959万元调整为409959万元，调增12000万元) states the budget before (prior, 年初), the adjusted one and the change;
 为调整预算的x% and 预算执行比例为x% are completions; a noun before its verb with nothing after the verb names the amount
-(全区一般公共预算收入预计为878.6亿元, 县本级一般公共预算支出安排28.4亿元; a fund source such as 一般公共预算 is none).
+(全区一般公共预算收入预计为878.6亿元, 县本级一般公共预算支出安排28.4亿元; a fund source such as 一般公共预算 is none). A share
+whose clause opens with a noun of its own (…，税收占…的比重为71.1%) is the share of the amount that noun names
+(``_abbreviated``: 税收 → 税收收入) or of the noun itself, never of the amount before it (heldout7).
 Shares (1.3.7): a share, change or growth after an amount whose own clause names it (…项目支出X万元，…，经营支出95.03万元，
 占总支出0.35%) is that amount's, not the subject the vocabulary knows printed before it.
 Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
@@ -228,6 +230,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
+# the words a clause opens with before 占 that name what the share is of (税收占…的比重为71.1%), and words that do not
+_SHARE_OWN_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_NOT_A_SHARE_NOUN = frozenset(("分别", "其中", "合计", "共计", "总计", "比重", "同比", "约", "仅", "已", "均", "比例"))
 # the verb a noun leads to its number with, when nothing follows it (…收入预计为, …支出安排, …总额达)
 _VERB_BEFORE_NUMBER_RE = re.compile(r"(?:预计|累计|实际|共)?(?:实现|完成)?(?:为|是|达到?|约|安排)$")
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
@@ -269,6 +274,16 @@ _BUDGET_SIDE_RE = re.compile(r"^(?:收入|支出)(?:总)?$")
 # the year and the scope printed before a name (2024年, 本年, 全市, 本级, 我县) name no other aggregate
 _NAME_YEAR_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|全年)?")
 _NAME_SCOPE_RE = re.compile(r"^(?:[全本我][省市州盟县区旗镇乡]|[省市县区]本级|本级)")
+
+
+def _abbreviated(words: str, subjects: list[_Subject]) -> _Subject | None:
+    """The subject ``words`` name: the one of that name, else the first whose name starts with them (税收 → 税收收入),
+    else the first whose name ends with them (非税收入 → 累计完成非税收入); None when none does."""
+    for test in (str.__eq__, str.startswith, str.endswith):
+        named = next((s for s in subjects if test(s.name, words)), None)
+        if named is not None:
+            return named
+    return None
 
 
 def share_named(named: str) -> str:
@@ -669,6 +684,7 @@ class _Reader:
         clause_start = 0
         detail_at: int | None = None  # 主要支出事项： after a part of a list: the amounts after it break that part down
         adjusted_at = -1  # where 调整为 ends: the amount right after it is the adjusted one, of the noun adjusted
+        share_own: str | None = None  # the noun a share's own clause opens with (税收占…): see the share token
 
         for m in g.tokens(masked):
             pos = m.start()
@@ -821,6 +837,14 @@ class _Reader:
             elif kind == "share":
                 share_at = m.end()
                 share_subject = subject
+                own_words = masked[clause_start:pos].strip()
+                share_own = None
+                if subject_pos < clause_start and _SHARE_OWN_NOUN_RE.fullmatch(own_words) \
+                        and own_words not in _NOT_A_SHARE_NOUN:
+                    # …非税收入31625万元，…，税收占地方一般公共预算收入的比重为71.1%: the clause names what the share is
+                    # of, not the subject before it: the subject of the sentence it abbreviates (税收 → 税收收入), or none
+                    share_own = own_words
+                    share_subject = _abbreviated(own_words, [f[2] for f in found])
             elif kind == "adjfrom":
                 # 由X万元调整为Y万元: X is the budget before the adjustment, compared with
                 cmp_open, comparative_at = True, -1
@@ -849,6 +873,8 @@ class _Reader:
                     continue
                 if adjusted_at == pos:
                     record["_adjusted"] = True  # …由397959万元调整为409959万元: 409959 is the noun's too
+                if share_own is not None and share_at >= 0 and record["role"] == "share_pct":
+                    record["_share_own"] = share_own
                 if record["role"] == "amount":
                     current_side = (record["period_year"], record["basis"])
                 if detail_at is not None:
@@ -886,9 +912,21 @@ class _Reader:
         for record in made:
             own = record.get("_generic")
             aside = record["_depth"] > 0 and record["role"] in ("amount", "prior_amount")
+            share_own_noun = record.get("_share_own")
+            if share_own_noun is not None:
+                # a share whose clause names its own noun takes an amount's subject that noun abbreviates, or none
+                if record["_subject"] is None:
+                    named = _abbreviated(share_own_noun, [r["_subject"] for r in made if r["_subject"] is not None
+                                                          and r["role"] == "amount"])
+                    named = named or _generic_subject(share_own_noun)  # 预算执行率占比20%: the noun itself
+                    if named is not None:
+                        self._bind(record, named)
+                continue_binding = False
+            else:
+                continue_binding = True
             if record["_clause_noun"] and not aside:
                 own_noun = (record["_offset"], record["_subject"])
-            elif own_noun is not None and record["_subject"] is not None \
+            elif continue_binding and own_noun is not None and record["_subject"] is not None \
                     and record["role"] in ("share_pct", "growth_pct", "change") \
                     and 0 <= record["_subject_pos"] < own_noun[0]:
                 # …项目支出14,629.33万元，占…，经营支出95.03万元，占总支出0.35%: the share is of the amount whose own
@@ -906,7 +944,7 @@ class _Reader:
                 purpose = _PURPOSE_RE.match(sentence, record["_end"])
                 if purpose is not None:  # 其中：30万元用于基建工程项目审计: a part named by what it is spent on
                     self._bind(record, _Subject(purpose.group(0), "other"))
-            if record["_subject"] is None and record["role"] != "count":
+            if record["_subject"] is None and record["role"] != "count" and continue_binding:
                 carried = inherited if (inherited is not st.carry or first_own is None
                                         or record["_offset"] < first_own) else None
                 # a noun naming a budget figure (涉及预算金额) defers to the carried subject; one naming revenue or

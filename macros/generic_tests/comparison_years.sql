@@ -4,7 +4,8 @@
     决算) and the year before's 决算 or 执行数. The year compared is compared_year, or the period of a stated prior
     amount (2023年当年预算执行数为… in a 2024 budget). For other document kinds only a year after the document's
     is a slip (their comparisons are not fixed). NAR-YEAR-002, the year of a current amount: an `amount` whose
-    period_year is not the document's year (2025年预算安排… in a 2024 budget). Amounts the reader dated by their own
+    period_year is not the document's year (2025年预算安排… in a 2024 budget), in a 预算 or 决算 only (a report or a news
+    item, unclassified, speaks of several years: 2023年预算执行情况和2024年预算草案). Amounts the reader dated by their own
     basis to another year are left alone: assets (截至2023年12月31日), and in a budget an amount of 执行/决算 (which can
     only be of an earlier year). `statements`: statement rows with the document's document_fiscal_year and
     document_kind. -#}
@@ -91,6 +92,9 @@
         where role = 'amount'
             and period_year is not null
             and period_year <> document_fiscal_year
+            -- only a document of one year by its kind (a 预算, a 决算); a report or a news item speaks of several
+            -- (2023年预算执行情况和2024年预算草案)
+            and (_is_budget or _is_final_accounts)
             and coalesce(subject_kind, '') <> 'assets'
             and not (_is_budget and coalesce(regexp_matches(basis, '执行|决算|execution|final_accounts|actual'), false))
     ),

@@ -27,6 +27,9 @@ fixture as (
         ('slip_report_future', 'evaluation_report', 2023, 'change', null, null, 2024, null, '3.5', null),
         ('slip_current_amount', 'department_budget_sh', 2024, 'amount', 2025, 'budget', null, null, '352.67', null),
         ('slip_final_amount', 'final_accounts', 2024, 'amount', 2023, 'final_accounts', null, null, '184.65', null),
+        -- heldout7 滨州 line 9, a news item on "2023年预算执行情况和2024年预算草案" (unclassified, its year read as 2023):
+        -- "2024年,全市一般公共预算收入安排306.74亿元" is the other year the report is about, no slip
+        ('report_next_year_budget', 'unclassified', 2023, 'amount', 2024, 'budget', null, null, '306.74', null),
         -- a comparison without a number of its own (the year_comparison mark, loaders/text_marks.py): 普陀区财政局 2024
         -- 决算 "与2023年度相比，财政拨款收入支出总计持平。" (line 568 of its layout text) is consistent; the same words
         -- with the document's own year (与2019年度相比 in a 2019 决算) are a slip
