@@ -228,3 +228,23 @@ def test_a_city_or_province_level_printed_before_its_budget_is_a_scope():
     scopes = {s.value: s.scope for s in statements if s.role == "amount"}
     assert scopes[Decimal("32.65")] == "全市" and scopes[Decimal("10.4")] == "市级"
 
+
+# --- a whole said to be made of its parts (由…构成; heldout5 小林) ----------------------------------------------------
+
+def test_a_whole_said_to_be_made_of_its_parts_lists_them():
+    text = ("全乡一般公共预算财力2,460.50万元。由一般公共预算收入310.20万元，加上级补助收入、上年结余等2,150.30万元构成。"
+            "支出总计2,460.50万元，由一般公共预算支出2,300.50万元，加上解支出、结转下年等160.00万元构成，当年收支平衡。\n")
+    statements, findings = _read(text, year=2023, kind="unclassified")
+    amounts = [(s.subject, s.value, s.parent_subject) for s in statements if s.role == "amount"]
+    assert amounts == [
+        ("全乡一般公共预算财力", Decimal("2460.50"), None),
+        ("一般公共预算收入", Decimal("310.20"), "全乡一般公共预算财力"),  # the sentence before names the whole
+        ("上年结余", Decimal("2150.30"), "全乡一般公共预算财力"),
+        ("支出总计", Decimal("2460.50"), None),
+        ("一般公共预算支出", Decimal("2300.50"), "支出总计"),
+        ("结转下年", Decimal("160.00"), "支出总计")]
+    assert not findings
+    # 由 before an adjustment is no list (由X万元调整为Y万元)
+    statements, _ = _read("一般公共预算支出由5000万元调整为4800万元，调减200万元。\n", year=2023, kind="unclassified")
+    assert all(s.parent_subject is None for s in statements)
+

@@ -159,6 +159,8 @@ TOKEN_RE = re.compile(
     # part, not more parts of the list
     r"|(?P<detail>主要(?:支出|收入)?(?:事项|项目|内容|科目|包括|有)[：:])"
     r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:]"
+    # a whole said to be made of its parts: 支出总计1,867.48万元，由一般公共预算支出1,867.48万元，加…等0万元构成
+    r"|由(?=[^。；;]{1,200}?(?:构成|组成)(?:[，,。；;]|$))"
     # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
     # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
     r"|(?<=元)[（(](?!含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
@@ -226,7 +228,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力)$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)

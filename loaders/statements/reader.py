@@ -27,7 +27,8 @@ by a 同比 change of its own is the current side of that change, with no year (
 为调整预算的x% and 预算执行比例为x% are completions; a noun before its verb with nothing after the verb names the amount
 (全区一般公共预算收入预计为878.6亿元, 县本级一般公共预算支出安排28.4亿元; a fund source such as 一般公共预算 is none). A share
 whose clause opens with a noun of its own (…，税收占…的比重为71.1%) is the share of the amount that noun names
-(``_abbreviated``: 税收 → 税收收入) or of the noun itself, never of the amount before it (heldout7).
+(``_abbreviated``: 税收 → 税收收入) or of the noun itself, never of the amount before it (heldout7). A whole said to be made
+of its parts (支出总计X万元，由A a万元，加B等b万元构成; 由… opening the sentence after the whole's) lists them as 其中 does.
 Shares (1.3.7): a share, change or growth after an amount whose own clause names it (…项目支出X万元，…，经营支出95.03万元，
 占总支出0.35%) is that amount's, not the subject the vocabulary knows printed before it.
 Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
@@ -213,6 +214,8 @@ def _generic_subject(phrase: str) -> _Subject | None:
         phrase = phrase[mark.end():]  # ——住房改革支出: the item's mark is not part of its noun
     if phrase.startswith(("其中", "包括")):
         phrase = phrase[2:].lstrip("：:，, ")  # 其中本级收入103万元, 其中，本级收入…: the list word is not part of the noun
+    elif phrase.startswith("由"):
+        phrase = phrase[1:]  # …，由一般公共预算支出1,867.48万元…构成: the word that opens the parts
     elif phrase.startswith("含"):
         phrase = phrase[1:].lstrip("：:，, ")  # （含专项经费20万元）: what the aside includes
     if "“" in phrase or "”" in phrase or '"' in phrase:
@@ -752,7 +755,7 @@ class _Reader:
                             where["line_start"], where["line_end"], where["raw_text"], where["page"]))
                 elif subject is not None and subject_pos < pos:
                     whole = last_made_subject or subject
-                elif m.group("list").startswith("其中") and st.last_main is not None \
+                elif m.group("list").startswith(("其中", "由")) and st.last_main is not None \
                         and _OPENS_SENTENCE.match(masked[:pos]):
                     # 其中： opening a sentence: the parts of the main amount of the sentence before (never of an
                     # amount inside a reason: see ``in_reason``)
