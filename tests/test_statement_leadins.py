@@ -248,3 +248,17 @@ def test_a_whole_said_to_be_made_of_its_parts_lists_them():
     statements, _ = _read("一般公共预算支出由5000万元调整为4800万元，调减200万元。\n", year=2023, kind="unclassified")
     assert all(s.parent_subject is None for s in statements)
 
+
+# --- a share of a whole its phrase names, stated in an earlier sentence (heldout5 汕头) -----------------------------
+
+def test_a_share_naming_a_whole_stated_before_takes_that_whole():
+    text = ("2023年度总收入5,000.00万元，其中：财政拨款收入3,000.00万元，事业收入2,000.00万元。\n"
+            "①财政拨款收入：本年度财政拨款收入共计3,000.00万元，占总收入的60.00%。\n"
+            "②事业收入：本年度事业收入2,000.00万元，占事业单位收入的40.00%。\n")
+    statements, _ = _read(text, year=2023, kind="final_accounts")
+    shares = [(s.subject, s.value, s.parent_subject, s.list_index) for s in statements if s.role == "share_pct"]
+    whole_index = [s.sentence_index for s in statements if s.role == "amount" and s.subject == "总收入"][0]
+    # 总收入 is stated once, in the first sentence; 事业单位收入 is stated nowhere: that share stays without a whole
+    assert shares == [("财政拨款收入", Decimal("60.00"), "总收入", whole_index),
+                      ("事业收入", Decimal("40.00"), None, None)]
+

@@ -28,7 +28,9 @@ by a 同比 change of its own is the current side of that change, with no year (
 (全区一般公共预算收入预计为878.6亿元, 县本级一般公共预算支出安排28.4亿元; a fund source such as 一般公共预算 is none). A share
 whose clause opens with a noun of its own (…，税收占…的比重为71.1%) is the share of the amount that noun names
 (``_abbreviated``: 税收 → 税收收入) or of the noun itself, never of the amount before it (heldout7). A whole said to be made
-of its parts (支出总计X万元，由A a万元，加B等b万元构成; 由… opening the sentence after the whole's) lists them as 其中 does.
+of its parts (支出总计X万元，由A a万元，加B等b万元构成; 由… opening the sentence after the whole's) lists them as 其中 does. A
+share whose phrase names its whole (占总收入的35.39%), outside a list of that whole, is a share of the one amount an
+earlier sentence of the same scope states for that name (``_named_whole``).
 Shares (1.3.7): a share, change or growth after an amount whose own clause names it (…项目支出X万元，…，经营支出95.03万元，
 占总支出0.35%) is that amount's, not the subject the vocabulary knows printed before it.
 Breakdowns (1.3.6): a bracket opened right after an amount and naming two or more amounts (…运行费28万元（购置费0万元，
@@ -1130,6 +1132,7 @@ class _Reader:
         uncertain: the list is ambiguous (its sum is not checked either)."""
         lst = record.get("_list") or item_list
         if lst is None:
+            self._named_whole(record)
             return
         verdict = share_whole(record["_share_named"], lst.whole.name)
         if verdict == "whole":
@@ -1140,6 +1143,8 @@ class _Reader:
         if verdict == "other":
             self._ambiguous(lst, f"a part states its share of “{named}”, not of “{lst.whole.name}”, so which "
                             "whole the parts belong to is not printed", block, start, end)
+            if self._named_whole(record):
+                return  # checked against the amount of that name stated before
         where = self._where(block, *record["_span"])
         self.findings.append(Finding(
             UNBOUND_RULE, "warning",
@@ -1147,6 +1152,25 @@ class _Reader:
             f"“{lst.whole.name}” the part is listed under, and no amount of it is bound: not checked; sentence: "
             f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"],
             where["page"]))
+
+    def _named_whole(self, record: dict) -> bool:
+        """A share whose phrase names its whole (占总收入的35.39%) outside any list of that whole is a share of the
+        amount of that name an earlier sentence of the same scope states, when they state one value for it and of
+        the share's period (…总收入27,664.71万元，其中：… ①…财政拨款收入共计9,787.85万元，占总收入的35.39%): the share
+        takes that whole (``parent_subject``, ``list_index`` = its sentence). Returns whether it did."""
+        named = _name_key(share_named(record["_share_named"] or ""))
+        if len(named) < 2 or g.GENERIC_BASIS_ONLY_RE.match(named) or record["_subject"] is None:
+            return False
+        scope = self.state.scope
+        stated = [r for r in self.statements if r.get("role") == "amount" and r.get("subject")
+                  and r.get("value") is not None and r.get("scope") == scope
+                  and _same_aggregate(_name_key(r["subject"]), named)]
+        if len({(r["value"], r["printed_unit"]) for r in stated}) != 1 \
+                or any(r["period_year"] != record["period_year"] for r in stated
+                       if r["period_year"] is not None and record["period_year"] is not None):
+            return False
+        record["parent_subject"], record["list_index"] = stated[0]["subject"], stated[0]["sentence_index"]
+        return True
 
     @staticmethod
     def _own_comparison(made: list[dict], masked: str) -> None:

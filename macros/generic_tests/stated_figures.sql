@@ -780,21 +780,36 @@
     ),
 
     shares_with_whole as (
+        -- the whole of the share's list; a share of a whole named in its phrase and stated in an earlier sentence
+        -- (…总收入27,664.71万元，其中：… ②…收入5,738.74万元，占总收入的20.74%), which lists no parts of its own there,
+        -- takes the one amount that sentence states for that name
         select
             shares.*,
-            known_lists.whole_yuan,
-            known_lists.whole_h,
-            known_lists.whole_text,
+            coalesce(known_lists.whole_yuan, named.whole_yuan) as whole_yuan,
+            coalesce(known_lists.whole_h, named.whole_h) as whole_h,
+            coalesce(known_lists.whole_text, named.whole_text) as whole_text,
             known_lists.parts_yuan,
             known_lists.parts_h,
             {{ source_locator('shares.file_name', 'shares.line_start', 'shares.line_end', 'shares.page') }}
                 as source_locator,
             shares.sentence as quoted_source
         from shares
-        inner join known_lists
+        left join known_lists
             on known_lists.document_sha256 = shares.document_sha256
             and known_lists.list_index = shares.list_index
             and known_lists._parent_norm = shares._parent_norm
+        left join stated_wholes as named
+            on named.document_sha256 = shares.document_sha256
+            and named.sentence_index = shares.list_index
+            and named._subject_norm = shares._parent_norm
+            and named.basis is null
+            and named.whole_values = 1
+        where known_lists.list_index is not null
+            or (named.sentence_index is not null and not exists (
+                select 1 from lists
+                where lists.document_sha256 = shares.document_sha256
+                    and lists.list_index = shares.list_index
+                    and lists._parent_norm = shares._parent_norm))
     ),
 
     share_zero_failures as (

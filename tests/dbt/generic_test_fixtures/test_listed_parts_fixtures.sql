@@ -124,7 +124,13 @@ fixture_with_basis as (
         ('basic_with_other', 2, 'amount', '基本支出', null, null, 100.00, null),
         ('basic_with_other', 2, 'amount', '人员经费', '基本支出', 2, 50.00, null),
         ('basic_with_other', 2, 'amount', '公用经费', '基本支出', 2, 20.00, null),
-        ('basic_with_other', 2, 'amount', '对个人和家庭的补助', '基本支出', 2, 10.00, null)
+        ('basic_with_other', 2, 'amount', '对个人和家庭的补助', '基本支出', 2, 10.00, null),
+        -- heldout5 汕头 lines 4-5: 总收入27,664.71万元 (its own sentence), then "财政拨款收入共计9,787.85万元，占总收入的
+        -- 35.39%" in a later sentence, in no list: the reader gives the share the whole its phrase names (list_index = the
+        -- sentence that states it); the part is no listed part. 9,787.85 / 27,664.71 = 35.3803 %, so 35.39 is wrong
+        ('share_of_named_whole', 4, 'amount', '总收入', null, null, 27664.71, null),
+        ('share_of_named_whole', 5, 'amount', '财政拨款收入', null, null, 9787.85, null),
+        ('share_of_named_whole', 5, 'share_pct', '财政拨款收入', '总收入', 4, 35.39, null)
     ) as t(case_id, sentence_index, role, subject, parent_subject, list_index, printed, basis)
 ),
 
@@ -174,7 +180,8 @@ expected as (
         ('basic_complete', 'NAR-PARTS-004', -3756300),
         ('three_public_complete', 'NAR-PARTS-004', -40000),
         ('three_public_two_named', 'NAR-PARTS-003', -40000),
-        ('basic_with_other', 'NAR-PARTS-003', -200000)
+        ('basic_with_other', 'NAR-PARTS-003', -200000),
+        ('share_of_named_whole', 'NAR-SHARE-101', null)
     ) as t(case_id, rule_id, difference)
 ),
 
@@ -188,6 +195,7 @@ mismatches as (
         ['wrong share evidence', "a.case_id = 'finance_shares' and a.rule_id = 'NAR-SHARE-101'"
                                  ~ " and (a.lhs <> 71.73 or round(a.rhs, 4) <> 71.6539)"],
         ['wrong tolerance', "a.case_id = 'procurement' and a.tolerance <> 200"],
+        ['wrong named whole', "a.case_id = 'share_of_named_whole' and (a.lhs <> 35.39 or round(a.rhs, 4) <> 35.3803)"],
         ['wrong whole of the basis', "a.case_id = 'whole_by_basis' and (a.lhs <> 34.88 or round(a.rhs, 2) <> 100)"],
         ['whole not named as first printed', "a.case_id = 'parent_spellings' and a.message not like '三公经费: %'"],
     ]) }}
