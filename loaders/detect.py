@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from loaders.documents import Document, DocumentError
 from loaders.records import DocumentFacts
-from loaders.statements.script import simplified
+from loaders.statements.script import PINYIN_GLOSS_RE, simplified
 
 # Kinds a document can be detected as. The first five have a parser of their own; the others are read by
 # the general parser (loaders/parsers/generic.py).
@@ -42,8 +42,11 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("project_targets", re.compile(r"项目(?:支出)?绩效目标(?:申报)?表")),
     ("department_targets", re.compile(r"(?:部门|单位)整体(?:支出|预算)?绩效目标(?:申报)?表")),
     ("evaluation_report", re.compile(r"(?:绩效)?(?:评价|自评)报告")),
-    ("three_public_final_accounts", re.compile(r"^(?:.{0,30}年度?)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:支出)?决算")),
-    ("three_public_budget", re.compile(r"^(?:.{0,30}年度?)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:支出)?预算")),
+    # (the fund before 三公 names no genre: 2020年度一般公共预算财政拨款“三公”经费支出决算情况说明 is a 决算)
+    ("three_public_final_accounts",
+     re.compile(r"^(?:.{0,30}年度?)?(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:支出)?决算")),
+    ("three_public_budget",
+     re.compile(r"^(?:.{0,30}年度?)?(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:支出)?预算")),
     ("final_accounts", re.compile(r"(?:部门|单位)决算")),
     ("department_budget", re.compile(r"部门预算")),
     ("unit_budget", re.compile(r"单位预算")),
@@ -51,7 +54,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Read from a sentence only when no heading names the kind: a “三公”经费 section printed as prose.
 TEXT_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("three_public_final_accounts", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?决算")),
-    ("three_public_budget", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?预算")),
+    # (not a comparison's base: 三公经费…支出合计28.24亿元，比预算数减少… reports spending against its budget)
+    ("three_public_budget", re.compile(r"三公[”\"]?经费[)）]?[^。；]{0,20}?(?<![比较与])(?<!比年初)(?<!较年初)预算")),
 ]
 # Headings of a 决算's explanation (支出决算情况说明, 财政拨款收入支出决算总体情况说明) name a 决算 without 部门/单位
 ACCOUNTS_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:收入|支出|财政拨款收入支出|收入支出)决算(?:总体)?情况说明$")
@@ -130,11 +134,17 @@ DEPARTMENT_PATTERNS = [
     (re.compile(rf"20\d{{2}}年度?(?P<d>{ORG})(?=部门|单位|项目|整体|一般公共预算|财政拨款|[“\"]?三公|预算|决算|$)"),
      ("cover", "title")),
     (re.compile(rf"^第[一二三四五六七八九十]+部分(?P<d>{ORG})概况$"), ("cover", "title")),
+    # last: a sentence that opens with the organisation, its year and the fund or genre words, and states an amount of
+    # them (杜集区政府办2021年度一般公共预算财政拨款“三公”经费支出预算为49.9万元), in a document whose headings name no
+    # organisation (纳入X镇人民政府2023年部门预算编制范围的预算单位包括： states none)
+    (re.compile(rf"^(?P<d>{ORG})20\d{{2}}年度?(?=(?:一般公共预算|财政拨款|[“\"]?三公|部门预算|部门决算|单位预算|单位决算)"
+                rf"[^。；;]*?[0-9](?:[0-9,.]*)(?:万元|亿元|元))"),
+     ("text",)),
 ]
 
 
 DEPARTMENT_LITERALS = {id(DEPARTMENT_PATTERNS[3][0]): "部门", id(DEPARTMENT_PATTERNS[4][0]): "年",
-                       id(DEPARTMENT_PATTERNS[5][0]): "概况"}
+                       id(DEPARTMENT_PATTERNS[5][0]): "概况", id(DEPARTMENT_PATTERNS[6][0]): "年"}
 
 
 @dataclass
@@ -163,6 +173,10 @@ def head_lines(document: Document) -> list[HeadLine]:
     for page_number, line_number, raw_text in _physical_lines(document, HEAD_PAGES):
         raw = raw_text.strip()
         printed = "".join(raw.split())
+        if "(" in printed or "（" in printed:
+            # a mirror's pinyin glosses (經(jīng)費) are no part of the publisher's text: dropped from what is read and
+            # landed (the spans of ``text`` are those of ``printed``)
+            printed = PINYIN_GLOSS_RE.sub("", printed)
         text = simplified(printed)
         if not text:
             continue
@@ -400,6 +414,9 @@ def _money_unit(document: Document, detection: Detection) -> None:
         text = document.text
         first = re.search(r"单位\s*[:：]\s*(?:亿元|万元|千元|元)", text) or re.search(
             r"[（(]\s*(?:亿元|万元|千元|元)\s*[）)]", text)
+        if first is None and "單" in text:
+            text = simplified(text)  # 單位:萬元 (a text republished in traditional characters; one to one)
+            first = re.search(r"单位\s*[:：]\s*(?:亿元|万元|千元|元)", text)
         lines = []
         if first is not None:
             start = text.rfind("\n", 0, first.start()) + 1

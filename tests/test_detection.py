@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders.detect import detect_facts, money_unit, resolve_facts
+from loaders.detect import detect, detect_facts, money_unit, resolve_facts
 from loaders.documents import DocumentError, read_document
 from loaders.load import load_directory
 from loaders.parsers import final_accounts, shanghai_budget
@@ -165,3 +165,29 @@ def test_the_layout_text_beside_its_pdf_is_not_loaded_twice(tmp_path):
     assert not summary.failed
     assert con.execute("select count(*) from raw.documents").fetchone()[0] == 1
     assert con.execute("select count(*) from raw.figures").fetchone()[0] == 185
+
+
+# --- mirrors' pinyin glosses and a department named only by a sentence (heldout6/7) -----------------------------------
+
+def test_pinyin_glosses_do_not_hide_the_kind_department_or_unit():
+    # a mirror re-encodes in traditional characters and glosses characters (經(jīng)費); written for this test
+    text = ("某縣文化館2020年度一般公共預(yù)算財政撥款“三公”經(jīng)費支出決算情況說明\n"
+            "單位:萬元\n"
+            "某縣文化館2020年度一般公共預(yù)算財政撥款“三公”經(jīng)費支出預(yù)算為12萬元,支出決算為10萬元。\n")
+    from conftest import text_document
+    detection = detect(text_document(text))
+    facts = detection.facts
+    assert (facts.kind, facts.fiscal_year, facts.unit) == ("three_public_final_accounts", 2020, "万元")
+    assert facts.department == "某縣文化館"  # as printed, the gloss dropped
+
+
+def test_a_department_named_only_by_the_sentence_stating_its_amounts():
+    from conftest import text_document
+    text = ("一、2020年度一般公共预算财政拨款“三公”经费支出决算表\n单位:万元\n"
+            "(一)一般公共预算财政拨款“三公”经费支出决算总体情况说明。\n"
+            "某区水务局2020年度一般公共预算财政拨款“三公”经费支出预算为8.5万元,支出决算为6.2万元。\n")
+    assert detect(text_document(text)).facts.department == "某区水务局"
+    # a sentence that names the organisation but states no amount of it names no department
+    text = ("第二部分 2023年部门预算情况说明\n"
+            "纳入某镇人民政府2023年部门预算编制范围的预算单位包括:\n")
+    assert detect(text_document(text)).facts.department is None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.layout.cell_lines import cell_runs, read_cell_lines
 from loaders.layout.figures import row_code as join_code
 from loaders.layout.figures import row_kind
 from loaders.layout.rows import DASH_VALUES, Cell, Line, Page, is_amount
@@ -158,9 +159,14 @@ def read_general(pages: list[Page], table_names: bool = True) -> tuple[list[Figu
     blocks = 0
     for page in pages:
         lines = page.lines
+        consumed: set[int] = set()  # lines of tables printed one cell per line (cell_lines.py), read by order
+        for first, last in cell_runs(lines):
+            blocks += 1
+            read_cell_lines(page.number, lines, first, last, figures, findings)
+            consumed.update(range(first, last + 1))
         i = 0
         while i < len(lines):
-            if not _is_body(lines[i]):
+            if i in consumed or not _is_body(lines[i]):
                 i += 1
                 continue
             # the block: body lines, text-only lines between them
@@ -170,6 +176,8 @@ def read_general(pages: list[Page], table_names: bool = True) -> tuple[list[Figu
             while k < len(lines):
                 # text-only lines inside a table (rows whose cells are blank) do not end it; a sentence or
                 # the next title does
+                if k in consumed:
+                    break
                 if _is_body(lines[k]):
                     end = k
                 elif _is_sentence(lines[k]) or _is_title(lines[k]):
@@ -182,7 +190,7 @@ def read_general(pages: list[Page], table_names: bool = True) -> tuple[list[Figu
             h = start - 1
             while h >= 0 and len(header) < MAX_HEADER_LINES:
                 line = lines[h]
-                if _is_sentence(line) or _is_body(line):
+                if h in consumed or _is_sentence(line) or _is_body(line):
                     break
                 if _is_title(line):
                     unit_match = UNIT_RE.search(line.text)

@@ -22,7 +22,7 @@ from loaders.layout.rows import pages_of
 from loaders.records import ParseResult
 
 NAME = "generic"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 KINDS = GENERIC_KINDS
 
 

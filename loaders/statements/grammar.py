@@ -145,8 +145,9 @@ COUNT_UNITS = {"个", "人", "人次", "辆", "台（套）", "台(套)", "台",
 _NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # 万 alone after a number (合计为807.95万，其中：…): read as 万元 only where a clause ends right after it (万人, 万条,
 # 万亩 are counts of something else) and only in a sentence that states money (see the reader's ``_number``)
-_UNIT = r"万元|万(?=[，,。；;、）)\s]|$)|亿元|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+_UNIT = r"万元|万(?=[，,。；;、）)\s]|$)|亿元|亿(?=[，,。；;、）)\s]|$)|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
 BARE_WAN = "万"
+BARE_YI = "亿"
 MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万元|亿元|千元|元)")
 
 # which budget of the year a completion is of (年初预算, 调整后预算, 年度预算, 年预算 …): one list for the completion word,
@@ -175,8 +176,9 @@ TOKEN_RE = re.compile(
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
+    r"|(?P<aside>经比较|经过比较|通过比较|经对比|比较而言)"  # (经比较，X41万元: a comparison follows, X is not its base)
     r"|(?P<cmp>同比|相比|比|较|与)"
-    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|减|持平|无变化|保持不变|不变|大于|小于|超出|低于)"
+    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
     r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + BUDGET_OF_YEAR + r"?预算(?:执行)?数?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
@@ -186,7 +188,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无保不占完为是大小超低负由变0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无没保不占完为是大小超低负由变经通0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):
@@ -216,13 +218,16 @@ BASES = {
 # 决算数大于预算数55.93万元: a comparative names the basis compared with after it; the amount is the difference
 COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
 DIRECTIONS = {"负增长": -1, "增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
-              "调增": 1, "调减": -1, "减": -1, "持平": 0, "无变化": 0, "保持不变": 0, "不变": 0}
+              "调增": 1, "调减": -1, "减": -1, "持平": 0, "无变化": 0, "无增减": 0, "没有变化": 0, "保持不变": 0, "不变": 0}
+# a flat direction word that states an exact zero change (与2021年度预算相比无变化), unless hedged before it (基本持平)
+EXACT_FLAT_WORDS = frozenset(("持平", "无变化", "无增减", "没有变化", "保持不变", "不变"))
+HEDGED_FLAT_RE = re.compile(r"(?:基本|大体|大致|总体|略|大概|接近|近乎|趋于)$")
 
 # between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the
 # noun of what changed (比上年减少支出613.80万元)
 DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
 REASON_DIRECTION_RE = re.compile(
-    r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|不变)")
+    r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|无增减|没有变化|不变)")
 # a threshold, not a statement: 单价100万元（含）以上设备
 THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以上|及以下)")
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.4.0"
+READER_VERSION = "1.5.0"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -203,6 +203,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
     phrase = phrase.rstrip("占比的是为达约由：: ")
     phrase = _YEAR_WITHOUT_NIAN.sub("", phrase)  # 2021全区政府性基金预算收入: a year printed without its 年
+    phrase = _FROM_YEAR_RE.sub("", phrase)  # 财政总收入从2015年的109308万元上升到…: the noun is before 从
     cut = g.GENERIC_CUT_RE.match(phrase)
     if cut:
         if cut.end() == len(phrase):
@@ -260,6 +261,9 @@ _PURPOSE_RE = re.compile(r"(?:主要)?用于[^，,；;。：:（(]{1,30}")
 # nothing but a list mark and separators before a 其中 (其中：… opening its sentence)
 _OPENS_SENTENCE = re.compile(g._LIST_MARK.join(("^(?:", ")?")) + r"[：:，,、（( ]*$")
 _WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
+_ANNUAL_BEFORE_RE = re.compile(r"(?:年均|年平均|平均每年|每年平均)$")
+_RISEN_TO_RE = re.compile(r"\s*(?:上升|增长|增加|提高|下降|减少|降低|增|降|减)(?:到|至)\s*(?:19|20)[0-9]{2}年(?:度|底|末)?的?\s*")
+_FROM_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])从(?:19|20)[0-9]{2}年(?:度|底|末)?的?$")
 
 # no class name ends with another, so the known name a printed one ends with is found by its length
 _CLASS_NAME_LENGTHS = sorted({len(n) for n in g.CLASS_NAMES}, reverse=True)
@@ -689,6 +693,7 @@ class _Reader:
         clause_start = 0
         detail_at: int | None = None  # 主要支出事项： after a part of a list: the amounts after it break that part down
         adjusted_at = -1  # where 调整为 ends: the amount right after it is the adjusted one, of the noun adjusted
+        annual_dir_end: int | None = None  # where the direction word of 年均增长 ends
         share_own: str | None = None  # the noun a share's own clause opens with (税收占…): see the share token
 
         for m in g.tokens(masked):
@@ -835,6 +840,14 @@ class _Reader:
             elif kind == "dir":
                 last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
                 cmp_open = False
+                if _ANNUAL_BEFORE_RE.search(masked, max(0, pos - 4), pos):
+                    annual_dir_end = m.end()  # 年均增长12.24%: a compound annual rate, not the change's own
+                if m.group("dir") in g.EXACT_FLAT_WORDS and compared_basis is not None \
+                        and (compared_year is None or compared_year == self.year):
+                    flat = self._flat_change(m, masked, start, made, subject, subject_pos, compared_year,
+                                             compared_basis, current_side)
+                    if flat is not None:
+                        made.append(flat)
                 if m.group("dir") in g.COMPARATIVES:
                     # 决算数大于预算数55.93万元: the basis after it is the one compared with, the amount the difference
                     cmp_open, compared_year, compared_basis = True, None, None
@@ -876,6 +889,11 @@ class _Reader:
                                       subject_pos if bound_subject is subject else -1, compared_amount)
                 if record is None:
                     continue
+                if annual_dir_end is not None and last_dir is not None and last_dir[1] == annual_dir_end \
+                        and record["role"] in ("growth_pct", "change"):
+                    # over the years between the sentence's amounts (checked as such, NAR-CALC-009); an average
+                    # annual change in money is not read as a change
+                    record["role"] = "annual_growth_pct" if record["role"] == "growth_pct" else None
                 if adjusted_at == pos:
                     record["_adjusted"] = True  # …由397959万元调整为409959万元: 409959 is the noun's too
                 if share_own is not None and share_at >= 0 and record["role"] == "share_pct":
@@ -912,6 +930,7 @@ class _Reader:
         if first_generic is not None and (first_own is None or first_generic < first_own):
             first_own = first_generic
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
+        previous_end: int | None = None  # (从2015年的A万元上升到2020年的B万元: B is the noun's too)
         item_subject = st.item_subject
         own_noun = None  # the last amount whose own clause names it (经营支出95.03万元): (offset, its subject)
         for record in made:
@@ -942,7 +961,11 @@ class _Reader:
             # nothing, and leaves the sentence's noun (generic) to the numbers after it
             if not aside:
                 generic = own or (generic if record["role"] not in ("amount", "prior_amount")
-                                  or record["_basis_amount"] or record.get("_adjusted") else None)
+                                  or record["_basis_amount"] or record.get("_adjusted")
+                                  or (previous_end is not None
+                                      and _RISEN_TO_RE.fullmatch(sentence, previous_end, record["_offset"]))
+                                  else None)
+            previous_end = record["_end"]
             noun = own if aside else generic
             if record["_subject"] is None and record["role"] == "amount" \
                     and (record.get("_list") is not None or (is_item and st.item_list is not None)):
@@ -1354,6 +1377,10 @@ class _Reader:
                 # 接待游客3.5万，门票收入120万元 counts visitors
                 return None
             unit = "万元"  # 807.95万 beside …0万元、272.53万元: the sentence's money unit, printed short
+        elif unit == g.BARE_YI:
+            if not g.FISCAL_WORD_RE.search(sentence, clause_start, begin):
+                return None  # 亿 alone is money after a money word of its own clause (财政收入为170.19亿)
+            unit = "亿元"
         negative = False
         if begin > 1 and masked[begin - 1] in _MINUS and unit in g.MONEY_UNITS and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
             # 转贷收入-82万元: a minus printed after a word (not after a digit: 50-100万元 is a range) is a negative
@@ -1463,6 +1490,39 @@ class _Reader:
                   "_share_named": sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None}
         if bound is not None:
             self._bind(record, bound)
+        return record
+
+    _NUMBER_AHEAD_RE = re.compile(r"[^，,；;。]*?[0-9０-９]")
+
+    def _flat_change(self, m, masked, start, made, subject, subject_pos, compared_year, compared_basis,
+                     current_side) -> dict | None:
+        """与2021年度预算相比无变化 in a 2021 决算: a change of exactly zero against a basis of the document's own year
+        (its budget, 年初预算), stated by a word, for the money amount the clause stated before it (its unit and
+        precision): the base the tables print can then be checked (the amount is the base, NAR-STATED-003). Not when
+        a number follows in the clause, when the word is hedged (基本持平), or when no amount of the same subject was
+        stated before it; a flat word against another year (与上年持平) stays a direction only."""
+        word = m.group("dir")
+        if g.HEDGED_FLAT_RE.search(masked, 0, m.start()) or self._NUMBER_AHEAD_RE.match(masked, m.end()):
+            return None
+        amount = next((r for r in reversed(made) if r["role"] in ("amount", "prior_amount")
+                       and r["printed_unit"] in g.MONEY_UNITS and r["_subject"] is not None
+                       and (subject is None or r["_subject"] is subject)), None)
+        if amount is None:
+            return None
+        period_year, basis = current_side if current_side != (None, None) else (self.year, self.kind_basis)
+        record = dict(amount)
+        for key in [k for k in record if k.startswith("_")]:
+            del record[key]
+        record.update({
+            "_span": (start + m.start(), start + m.end()), "role": "change", "value_text": word,
+            "value": Decimal(0), "period_year": period_year, "basis": basis, "compared_year": compared_year,
+            "compared_basis": compared_basis, "direction": 0, "reason_text": None, "reason_direction": None,
+            "parent_subject": None, "list_index": None,
+            "_subject": None, "_offset": m.start(), "_end": m.end(), "_generic": None, "_basis_amount": False,
+            "_subject_pos": subject_pos, "_clause_noun": False, "_dated_prior": False, "_year_explicit": False,
+            "_basis_explicit": False, "_depth": self._depths.at(m.start()), "_clause": amount["_clause"],
+            "_negative": False, "_share_named": None, "_flat": True})
+        self._bind(record, amount["_subject"])
         return record
 
     def _reason(self, explained: list[dict], reason: str, sentence: str, index: int, block, start, end,

@@ -55,7 +55,10 @@
     that equals none of them within rounding (`matches_candidate` false): whichever table it describes, it
     disagrees with it.
     One finding per error: a failing amount printed again for the same table figure (a heading and its sentence)
-    is reported once, at its first printing, and the message names the other printings. -#}
+    is reported once, at its first printing, and the message names the other printings.
+    NAR-STATED-003 (error): the base a change is stated against, for the document's own year (与2021年度预算相比，
+    减少0.1万元: the amount stated before it less the change), equals the table figure of that base (the budget
+    column of the same row), within the half-steps of the amount, the change and the table figure. -#}
 {% macro stated_figure_matches_check(model) %}
     with
 
@@ -101,6 +104,41 @@
                 || linked_source_locator || ')' || _repeat_note", locator='_locator') }}
     ),
 
+    -- NAR-STATED-003: the base a change is stated against (支出5.21万元，与2021年度预算相比，减少0.1万元 -> 5.31万元)
+    -- against the table figure of that base (预算数 14.9万元); the base is a stated amount less a stated change, so
+    -- it is honest within the sum of their half-steps, and the table figure within its own
+    bases as (
+        select
+            *,
+            base_value_yuan as _lhs,
+            linked_value_yuan as _rhs,
+            base_value_yuan - linked_value_yuan as _difference,
+            base_half_step_yuan + linked_half_step_yuan as _tolerance,
+            abs(base_value_yuan - linked_value_yuan) <= base_half_step_yuan + linked_half_step_yuan as _exact,
+            false as _within,
+            {{ source_locator() }} || ' ↔ ' || linked_source_locator as _locator,
+            {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
+        from {{ model }}
+        where role = 'change'
+            and link_method in ('code_from_names', 'code_from_names_unit_sum', 'measure', 'row_label')
+            and base_value_yuan is not null
+            and linked_value_yuan is not null
+    ),
+
+    base_failures as (
+        {{ _judged_rows('bases', 'NAR-STATED-003', 'NAR-STATED-003',
+            "coalesce(subject, '(no subject)') || ': the text states '
+                || case when regexp_matches(value_text, '[0-9]')
+                    then 'a change of ' || value_text || coalesce(printed_unit, '') else value_text end
+                || ' against the ' || coalesce(compared_basis, '') || ' of '
+                || coalesce(cast(compared_year as varchar), 'its year') || ', which puts that base at '
+                || " ~ amount_text('_lhs') ~ " || ', but ' || linked_table_name
+                || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
+                || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
+                || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
+                || linked_source_locator || ')'", locator='_locator') }}
+    ),
+
     ambiguous_failures as (
         select
             'NAR-STATED-002' as rule_id,
@@ -126,6 +164,8 @@
     select * from linked_failures
     union all
     select * from ambiguous_failures
+    union all
+    select * from base_failures
 {% endmacro %}
 
 {% test stated_figure_matches(model) %}
@@ -135,7 +175,8 @@
 
 {#- Inside one sentence, for one subject (statements sharing document, sentence_index and subject path or
     subject; the amount or prior a change's sentence lacks is taken from one of the two sentences before it, see
-    `statements`; a group with two different amounts of one role is not read, never guessed):
+    `statements`; a sentence comparing its amount with two bases, 较上年… 较年初预算…, with no prior amount stated, is
+    one group per base; a group with two different amounts of one role is not read, never guessed):
     NAR-CALC-001 (error) current − prior = change (signed by its direction), within the three half-steps;
     NAR-CALC-002 (error) growth % = change ÷ prior: the change is the stated one or current − prior, the prior the
       stated one or current − change; judged on the rate interval (the growth's own rounding and the amounts');
@@ -151,6 +192,9 @@
     NAR-CALC-008 (warning) a growth rate wrong for the part it is printed after (其中X a万元，较上年增加b万元，增长c%)
       but right for the part's whole stated in the same sentence (b against the whole's amount − b): which of the two
       the clause is about is not printed, so it is not reported as NAR-CALC-002;
+    NAR-CALC-009 (error) an average annual growth (年均增长x%) is not the compound rate between the two amounts its
+      sentence states for its subject in two different years, (last ÷ first)^(1 ÷ years) − 1, on the rate interval
+      (the amounts' rounding and the rate's); within rounding but not exact, NAR-CALC-005;
     NAR-CALC-007 (error) the change and the growth rate stated for one subject against the same year and basis point
       opposite ways (较上年减少0.04万元，增长0.01%), both non-zero: such a group is judged by no other rule here (which of
       the two directions is wrong is not guessed). -#}
@@ -179,7 +223,7 @@
         group by document_sha256, sentence_index, _group_subject
     ),
 
-    statements as (
+    anchored as (
         -- a change or growth whose sentence does not state the amount (or the prior) takes the one stated for the
         -- same subject in one of the two sentences before it, when that sentence states no change of its own and
         -- the period agrees: "…收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。",
@@ -208,6 +252,43 @@
             on own.document_sha256 = subject_statements.document_sha256
             and own.sentence_index = subject_statements.sentence_index
             and own._group_subject = subject_statements._group_subject
+    ),
+
+    -- a sentence comparing one amount with two bases (41万元，较上年减少19万元，下降43.78%，较年初预算数减少4万元，下降
+    -- 2.2%) holds one group per base, each with the amount: only when no prior amount is stated (a prior belongs to
+    -- one of the comparisons, and which one is not guessed)
+    comparison_counts as (
+        select
+            document_sha256,
+            _group_sentence,
+            _group_subject,
+            coalesce(list(distinct coalesce(cast(compared_year as varchar), '') || '|' || coalesce(compared_basis, ''))
+                filter (where role in ('change', 'growth_pct')), []) as _comparisons,
+            bool_or(role = 'prior_amount') as _has_prior
+        from anchored
+        group by document_sha256, _group_sentence, _group_subject
+    ),
+
+    statements as (
+        select anchored.*, '' as _comparison
+        from anchored
+        inner join comparison_counts using (document_sha256, _group_sentence, _group_subject)
+        where len(comparison_counts._comparisons) <= 1 or comparison_counts._has_prior
+        union all by name
+        select
+            anchored.*,
+            coalesce(cast(anchored.compared_year as varchar), '') || '|' || coalesce(anchored.compared_basis, '')
+                as _comparison
+        from anchored
+        inner join comparison_counts using (document_sha256, _group_sentence, _group_subject)
+        where len(comparison_counts._comparisons) > 1 and not comparison_counts._has_prior
+            and anchored.role in ('change', 'growth_pct')
+        union all by name
+        select anchored.*, unnest(comparison_counts._comparisons) as _comparison
+        from anchored
+        inner join comparison_counts using (document_sha256, _group_sentence, _group_subject)
+        where len(comparison_counts._comparisons) > 1 and not comparison_counts._has_prior
+            and anchored.role = 'amount'
     ),
 
     grouped as (
@@ -250,7 +331,7 @@
             count(distinct coalesce(cast(compared_year as varchar), '') || '|' || coalesce(compared_basis, ''))
                 filter (where role in ('change', 'growth_pct')) as comparisons
         from statements
-        group by document_sha256, _group_sentence, _group_subject
+        group by document_sha256, _group_sentence, _group_subject, _comparison
     ),
 
     readable as (
@@ -502,6 +583,68 @@
             and budget_yuan - budget_h > 0
     ),
 
+    -- NAR-CALC-009: an average annual growth (年均增长12.24%) over the years between the two amounts its sentence
+    -- states for its subject (从2015年的109308万元上升到2020年的194697万元): (last ÷ first)^(1 ÷ years) − 1, compound
+    annual_grouped as (
+        select
+            document_sha256,
+            sentence_index,
+            coalesce(nullif(subject_path, ''), subject, '') as _group_subject,
+            any_value(file_name) as file_name,
+            min(page) as page,
+            min(line_start) as line_start,
+            max(line_end) as line_end,
+            any_value(sentence) as sentence,
+            arg_min(subject, line_start) as subject,
+            count(*) filter (where role = 'annual_growth_pct') as rates,
+            count(*) filter (where role in ('amount', 'prior_amount')) as amounts,
+            count(distinct period_year) filter (where role in ('amount', 'prior_amount')) as years,
+            min(period_year) filter (where role in ('amount', 'prior_amount')) as first_year,
+            max(period_year) filter (where role in ('amount', 'prior_amount')) as last_year,
+            arg_min(value_yuan, period_year) filter (where role in ('amount', 'prior_amount')) as first_yuan,
+            arg_min(half_step_yuan, period_year) filter (where role in ('amount', 'prior_amount')) as first_h,
+            arg_min(value_text, period_year) filter (where role in ('amount', 'prior_amount')) as first_text,
+            arg_max(value_yuan, period_year) filter (where role in ('amount', 'prior_amount')) as last_yuan,
+            arg_max(half_step_yuan, period_year) filter (where role in ('amount', 'prior_amount')) as last_h,
+            arg_max(value_text, period_year) filter (where role in ('amount', 'prior_amount')) as last_text,
+            max(value * coalesce(direction, 1)) filter (where role = 'annual_growth_pct') as rate,
+            max(half_step_in_base_unit) filter (where role = 'annual_growth_pct') as rate_h,
+            max(value_text) filter (where role = 'annual_growth_pct') as rate_text
+        from {{ model }}
+        where role in ('amount', 'prior_amount', 'annual_growth_pct')
+            and (role = 'annual_growth_pct' or (value_kind = 'money' and period_year is not null))
+        group by document_sha256, sentence_index, coalesce(nullif(subject_path, ''), subject, '')
+    ),
+
+    annual_compared as (
+        select
+            *,
+            {{ source_locator() }} as source_locator,
+            sentence as quoted_source,
+            rate as _lhs,
+            100 * (pow(cast(last_yuan as double) / cast(first_yuan as double), 1.0 / (last_year - first_year)) - 1)
+                as _rhs,
+            rate - _rhs as _difference,
+            rate_h + greatest(
+                100 * (pow(cast(last_yuan + last_h as double) / cast(first_yuan - first_h as double),
+                    1.0 / (last_year - first_year)) - 1) - _rhs,
+                _rhs - 100 * (pow(cast(last_yuan - last_h as double) / cast(first_yuan + first_h as double),
+                    1.0 / (last_year - first_year)) - 1)) as _tolerance,
+            abs(rate - _rhs) <= rate_h as _exact,
+            abs(rate - _rhs) <= _tolerance as _within
+        from annual_grouped
+        where rates = 1 and amounts = 2 and years = 2
+            and first_yuan - first_h > 0 and last_yuan - last_h > 0
+    ),
+
+    annual_failures as (
+        {{ _judged_rows('annual_compared', 'NAR-CALC-009', 'NAR-CALC-005',
+            "coalesce(subject, '(no subject)') || ': the text states an average annual growth of ' || rate_text
+                || '% but ' || first_text || ' (' || cast(first_year as varchar) || ') to ' || last_text || ' ('
+                || cast(last_year as varchar) || ') is ' || cast(round(_rhs, 2) as varchar) || '% a year over '
+                || cast(last_year - first_year as varchar) || ' years'") }}
+    ),
+
     completion_failures as (
         {{ _judged_rows('completion_compared', 'NAR-CALC-006', 'NAR-CALC-005',
             "coalesce(subject, '(no subject)') || ': the text states a completion of ' || completion_text || '% but '
@@ -510,6 +653,8 @@
     )
 
     select * from direction_failures
+    union all
+    select * from annual_failures
     union all
     select * from opposite_directions
     union all

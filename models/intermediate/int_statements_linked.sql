@@ -43,6 +43,53 @@ link_rules as (
     select * from {{ ref('statement_table_links') }}
 ),
 
+-- a change stated against a base of the document's own year (支出5.21万元，与2021年度预算相比，减少0.1万元): its base
+-- is the amount the same sentence states before it for the same subject, less the signed change (5.31万元), and is
+-- linked like an amount of the basis compared with: the table figure of that basis is what the change was measured
+-- from (NAR-STATED-003)
+change_bases as (
+    select
+        changes.statement_id,
+        amounts.value_yuan - changes.signed_change as base_value_yuan,
+        amounts.half_step_yuan + changes.half_step_yuan as base_half_step_yuan
+    from statements as changes
+    inner join statements as amounts
+        on amounts.document_sha256 = changes.document_sha256
+        and amounts.sentence_index = changes.sentence_index
+        and amounts.subject = changes.subject
+        and amounts.statement_index < changes.statement_index
+        and amounts.role = 'amount'
+        and amounts.value_kind = 'money'
+        and amounts.value_yuan is not null
+        and amounts.basis is distinct from changes.compared_basis
+        and coalesce(amounts.period_year, amounts.document_fiscal_year) = amounts.document_fiscal_year
+    where changes.role = 'change'
+        and changes.value_kind = 'money'
+        and changes.signed_change is not null
+        and changes.compared_basis is not null
+        and coalesce(changes.compared_year, changes.document_fiscal_year) = changes.document_fiscal_year
+    qualify row_number() over (partition by changes.statement_id order by amounts.statement_index desc) = 1
+),
+
+-- what is linked: the amounts of the document's own year, and the bases of the changes above, each with its basis
+link_subjects as (
+    select
+        statement_id, document_sha256, subject, subject_kind, subject_path, parent_subject, section, sentence,
+        document_kind, value_yuan, half_step_yuan, basis
+    from statements
+    where role = 'amount'
+        and value_kind = 'money'
+        and (period_year is null or period_year = document_fiscal_year)
+    union all
+    select
+        statements.statement_id, statements.document_sha256, statements.subject, statements.subject_kind,
+        statements.subject_path, statements.parent_subject, statements.section, statements.sentence,
+        statements.document_kind, change_bases.base_value_yuan, change_bases.base_half_step_yuan,
+        statements.compared_basis
+    from statements
+    inner join change_bases using (statement_id)
+),
+
 -- which statements can be linked, and to which phase of the tables
 linkable as materialized (
     select
@@ -60,14 +107,14 @@ linkable as materialized (
             as names_basic_expenditure,
         case
             when coalesce(basis, '') = '' then 'current'
-            when document_kind = 'final_accounts' and basis in ('final_accounts', 'actual') then 'current'
-            when document_kind = 'final_accounts' and basis in ('budget', 'initial_budget') then 'budget_in_final'
-            when document_kind <> 'final_accounts' and basis = 'budget' then 'current'
-        end as link_phase
-    from statements
-    where role = 'amount'
-        and value_kind = 'money'
-        and (period_year is null or period_year = document_fiscal_year)
+            when document_kind in ('final_accounts', 'three_public_final_accounts')
+                and basis in ('final_accounts', 'actual') then 'current'
+            when document_kind in ('final_accounts', 'three_public_final_accounts')
+                and basis in ('budget', 'initial_budget') then 'budget_in_final'
+            when document_kind not in ('final_accounts', 'three_public_final_accounts') and basis = 'budget' then 'current'
+        end as link_phase,
+        document_kind in ('final_accounts', 'three_public_final_accounts') as in_final_accounts
+    from link_subjects
 ),
 
 -- the years a figure's label and column name print ("2023年预算执行数"), once per distinct pair
@@ -294,12 +341,19 @@ rules_matched as (
 ),
 
 row_label_statements as (
-    select linkable.statement_id, linkable.document_sha256, rules_matched.link_rule
+    select
+        linkable.statement_id,
+        linkable.document_sha256,
+        rules_matched.link_rule,
+        linkable.link_phase,
+        linkable.in_final_accounts
     from linkable
     inner join rules_matched
         on rules_matched.subject_norm = linkable.subject_norm
         and rules_matched.measure is null
     where linkable.link_phase = 'current'
+        -- a 决算's budget (三公经费支出预算为49.9万元): the budget column of a table printing both (预算数 | 决算数)
+        or (linkable.link_phase = 'budget_in_final' and rules_matched.link_rule like '%\_row' escape '\')
 ),
 
 uncoded_figures as (
@@ -317,7 +371,8 @@ figure_shapes as (
         row_label,
         column_label,
         regexp_replace(regexp_replace(coalesce(row_label, ''), '[\s　]', '', 'g'),
-            '^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、])', '') as row_label_norm
+            '^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|其中[:：]?)', '')
+            as row_label_norm
     from (select distinct table_name, row_label, column_label from uncoded_figures)
 ),
 
@@ -367,6 +422,11 @@ row_label_candidates as (
         and uncoded_figures.table_name = shape_rules.table_name
         and uncoded_figures.row_label is not distinct from shape_rules.row_label
         and uncoded_figures.column_label is not distinct from shape_rules.column_label
+    -- in a 决算 whose table prints a budget and a final column, the statement's basis chooses: its budget is the
+    -- budget column's, its final amount any other's
+    where not row_label_statements.in_final_accounts
+        or (row_label_statements.link_phase = 'budget_in_final')
+            = (uncoded_figures.measure in ('budget_amount', 'budget', 'initial_budget', 'adjusted_budget'))
 ),
 
 measure_candidates as (
@@ -425,7 +485,8 @@ statement_links as (
             when judged.candidate_value_count > 1 then 'ambiguous'
             else judged.link_method
         end as link_method,
-        case
+        case when change_bases.statement_id is not null then 'the base this change is stated against: ' else '' end
+        || case
             when judged.statement_id is null then 'no table figure found for this subject'
             when judged.candidate_value_count > 1 then 'the tables print different figures for this subject: '
                 || judged.candidate_values
@@ -455,8 +516,11 @@ statement_links as (
         linked.printed_decimals as linked_printed_decimals,
         linked.amount_yuan as linked_value_yuan,
         linked.half_step_in_base_unit as linked_half_step_yuan,
-        linked.source_locator as linked_source_locator
+        linked.source_locator as linked_source_locator,
+        change_bases.base_value_yuan,
+        change_bases.base_half_step_yuan
     from linkable
+    left join change_bases using (statement_id)
     left join judged using (statement_id)
     left join candidates as linked
         on linked.statement_id = judged.statement_id

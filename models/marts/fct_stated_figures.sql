@@ -11,7 +11,7 @@ linked as (
     select * from {{ ref('int_statements_linked') }}
     where {{ documents_in_scope() }}
         and value is not null
-        and role in ('amount', 'prior_amount', 'change', 'growth_pct', 'share_pct', 'completion_pct', 'count')
+        and role in ('amount', 'prior_amount', 'change', 'growth_pct', 'share_pct', 'completion_pct', 'annual_growth_pct', 'count')
 ),
 
 final as (

@@ -1,4 +1,4 @@
--- Tests the stated_figure_matches check (NAR-STATED-001/002) on inline fixtures; returns a row for every case whose
+-- Tests the stated_figure_matches check (NAR-STATED-001/002/003) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected. Values hand-copied from the documents in documents/real/:
 --   wanli 2024 部门预算 line 175: “…住房公积金（项）”350.35万元 -- 一般公共预算支出功能分类预算表 2210201 合计 3,503,499 元
 --     (350.35 万元 is that figure rounded: nothing to report); line 176: "2024年预算安排352.67万元" against the same row;
@@ -31,6 +31,28 @@ fixture as (
            linked_half_step_yuan, matches_candidate)
 ),
 
+-- NAR-STATED-003, a change's base against the table (heldout7 杜集区政府办 2021 三公决算, L28 "公务接待费支出5.21万元,
+-- 与2021年度预算相比,减少0.1万元" -- table L13 公务接待费 预算数 14.9: the base 5.31 is 95,900 元 off; heldout4 杜集区机关
+-- 事务管理中心 L38 "公务接待费支出2.14万元,与2021年度预算相比,增加1.14万元" -- L18 预算数 1: the base 1.00 agrees). The
+-- base 1.00 万元 is honest within 50 + 50 元 and the table's 1 万元 within 5,000 元: 5,100 元 apart is inside,
+-- 5,101 outside. A change whose base has no table figure is not judged.
+base_fixture as (
+    select * from (values
+        ('duji_reception_base',    28, 'change', 'row_label', '0.1',  -1000, 500, 53100, 550, 149000, 500),
+        ('affairs_reception_base', 38, 'change', 'row_label', '1.14', 11400, 50,  10000, 100, 10000,  5000),
+        ('base_just_inside',       1,  'change', 'row_label', '1.14', 11400, 50,  10000, 100, 15100,  5000),
+        ('base_just_outside',      1,  'change', 'row_label', '1.14', 11400, 50,  10000, 100, 15101,  5000),
+        ('base_not_linked',        1,  'change', 'none',      '0.1',  -1000, 500, 53100, 550, null,   null)
+    ) as t(case_id, line_no, role, link_method, value_text, value_yuan, half_step_yuan, base_value_yuan,
+           base_half_step_yuan, linked_value_yuan, linked_half_step_yuan)
+),
+
+fixtures as (
+    select * from fixture
+    union all by name
+    select * from base_fixture
+),
+
 prepared as (
     select
         *,
@@ -50,8 +72,10 @@ prepared as (
         '元' as linked_printed_unit,
         case_id || ':9' as linked_source_locator,
         'table line' as linked_raw_text,
-        '6964796.000000 元 / 9584796.000000 元' as candidate_values
-    from fixture
+        '6964796.000000 元 / 9584796.000000 元' as candidate_values,
+        'budget' as compared_basis,
+        2021 as compared_year
+    from fixtures
 ),
 
 failures as (
@@ -65,7 +89,9 @@ expected as (
         ('finance_total_0_3', 'NAR-STATED-001', -29613800),
         ('one_unit_apart', 'NAR-STATED-001', 100),
         ('coarser_just_outside', 'NAR-STATED-001', -501),
-        ('ambiguous_matches_none', 'NAR-STATED-002', null)
+        ('ambiguous_matches_none', 'NAR-STATED-002', null),
+        ('duji_reception_base', 'NAR-STATED-003', -95900),
+        ('base_just_outside', 'NAR-STATED-003', -5101)
     ) as t(case_id, rule_id, difference)
 ),
 
@@ -80,7 +106,9 @@ mismatches as (
         ['wrong difference', "a.difference is distinct from e.difference"],
         ['tolerance is not the sum of both half-steps',
             "a.case_id = 'wanli_stated_352_67' and a.tolerance <> 50.5"],
-        ['locator does not name the table figure', "a.rule_id = 'NAR-STATED-001' and a.source_locator not like '%:9'"],
+        ['a base''s tolerance is not its half-step plus the table figure''s',
+            "a.case_id = 'duji_reception_base' and a.tolerance <> 1050"],
+        ['locator does not name the table figure', "a.rule_id in ('NAR-STATED-001', 'NAR-STATED-003') and a.source_locator not like '%:9'"],
         ['quote lacks the table line', "a.rule_id = 'NAR-STATED-001' and a.quoted_source not like '%table line'"],
         ['a repeated printing is not named at the first',
             "a.case_id = 'welfare_738_66' and (a.source_locator not like 'welfare_738_66:1 %' or a.message not like '%(stated again at welfare_738_66:2)')"],

@@ -1,4 +1,4 @@
--- Tests the statement_arithmetic check (NAR-CALC-001..008) on inline fixtures; returns a row for every case whose
+-- Tests the statement_arithmetic check (NAR-CALC-001..009) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected. One case = one sentence; amounts in 万元 with 2 decimals (half-step 50 元), growth
 -- in % with 2 decimals (half-step 0.005). Sentences hand-copied from documents/real/:
 --   wanli 2024 line 175-176 住房公积金: 执行数348.52, 预算安排352.67, 增加0.53% -- 4.15 / 348.52 = 1.1907%: wrong;
@@ -91,6 +91,28 @@ across_sentences as (
         ('opposite_zero_rate',    1, 'change', 0.04, -1, 2018, 2017), ('opposite_zero_rate', 1, 'growth_pct', 0.00, 1, 2018, 2017),
         -- a change against the budget and a growth against last year (比预算减少…，比上年增长…): two comparisons, not judged
         ('two_comparisons',       1, 'change', 5.00, -1, 2024, null), ('two_comparisons', 1, 'growth_pct', 3.00, 1, 2024, 2023),
+        -- one amount compared with two bases, no prior stated (heldout8 焦石镇 L4: 41万元，较上年减少19万元，下降43.78%，
+        -- 较年初预算数减少4万元，下降2.2%): one group per base, both rates wrong (19 ÷ 60 = 31.67 %, 4 ÷ 45 = 8.89 %)
+        ('two_bases', 1, 'amount', 41.00, null, 2020, null),
+        ('two_bases', 1, 'change', 19.00, -1, 2020, 2019), ('two_bases', 1, 'growth_pct', 43.78, -1, 2020, 2019),
+        ('two_bases', 1, 'change', 4.00, -1, 2020, 2020), ('two_bases', 1, 'growth_pct', 2.20, -1, 2020, 2020),
+        -- the same with right rates: nothing
+        ('two_bases_right', 1, 'amount', 41.00, null, 2020, null),
+        ('two_bases_right', 1, 'change', 19.00, -1, 2020, 2019), ('two_bases_right', 1, 'growth_pct', 31.67, -1, 2020, 2019),
+        ('two_bases_right', 1, 'change', 4.00, -1, 2020, 2020), ('two_bases_right', 1, 'growth_pct', 8.89, -1, 2020, 2020),
+        -- 年均增长 (heldout8 壤塘 L1: 财政总收入从2015年的109308万元上升到2020年的194697万元，年均增长12.24%): compound over
+        -- five years, (194697 ÷ 109308)^(1/5) − 1 = 12.2384 %: right; the simple average of the total growth (78.12 ÷ 5
+        -- = 15.62) is wrong; 一般公共预算收入 2007 -> 2468 is 4.2220 %: 4.22 right, 4.23 just outside (the amounts' half-
+        -- steps of 50 元 widen the ±0.005 by 0.0001)
+        ('annual_right', 1, 'amount', 109308.00, null, 2015, null), ('annual_right', 1, 'amount', 194697.00, null, 2020, null),
+        ('annual_right', 1, 'annual_growth_pct', 12.24, 1, 2020, null),
+        ('annual_simple_average', 1, 'amount', 109308.00, null, 2015, null),
+        ('annual_simple_average', 1, 'amount', 194697.00, null, 2020, null),
+        ('annual_simple_average', 1, 'annual_growth_pct', 15.62, 1, 2020, null),
+        ('annual_4_22', 1, 'amount', 2007.00, null, 2015, null), ('annual_4_22', 1, 'amount', 2468.00, null, 2020, null),
+        ('annual_4_22', 1, 'annual_growth_pct', 4.22, 1, 2020, null),
+        ('annual_4_23', 1, 'amount', 2007.00, null, 2015, null), ('annual_4_23', 1, 'amount', 2468.00, null, 2020, null),
+        ('annual_4_23', 1, 'annual_growth_pct', 4.23, 1, 2020, null),
         -- both the same way: no NAR-CALC-007 (and nothing else to judge without an amount)
         ('change_and_rate_agree', 1, 'change', 0.04, -1, 2018, 2017), ('change_and_rate_agree', 1, 'growth_pct', 1.50, -1, 2018, 2017)
     ) as t(case_id, sentence_no, fixture_role, printed, direction, period_year, compared_year)
@@ -150,12 +172,13 @@ prepared as (
         direction,
         cast(printed as varchar) as value_text,
         cast(printed as decimal(38, 6)) as value,
-        case when role in ('growth_pct', 'completion_pct') then 'percent' else 'money' end as value_kind,
-        case when role not in ('growth_pct', 'completion_pct') then cast(printed * 10000 as decimal(38, 6)) end
-            as value_yuan,
-        case when role not in ('growth_pct', 'completion_pct') and printed is not null then cast(50 as decimal(38, 6))
-        end as half_step_yuan,
-        case when role in ('growth_pct', 'completion_pct') then cast(0.005 as decimal(38, 6))
+        case when role in ('growth_pct', 'annual_growth_pct', 'completion_pct') then 'percent' else 'money' end
+            as value_kind,
+        case when role not in ('growth_pct', 'annual_growth_pct', 'completion_pct')
+            then cast(printed * 10000 as decimal(38, 6)) end as value_yuan,
+        case when role not in ('growth_pct', 'annual_growth_pct', 'completion_pct') and printed is not null
+            then cast(50 as decimal(38, 6)) end as half_step_yuan,
+        case when role in ('growth_pct', 'annual_growth_pct', 'completion_pct') then cast(0.005 as decimal(38, 6))
             else cast(50 as decimal(38, 6)) end as half_step_in_base_unit,
         case when role in ('change', 'growth_pct') and printed is not null
             then cast(printed * case when role = 'change' then 10000 else 1 end * direction as decimal(38, 6))
@@ -192,12 +215,21 @@ expected as (
         ('heading_stays_out', 'NAR-CALC-002'),
         ('change_down_rate_up', 'NAR-CALC-007'),
         ('part_fits_whole', 'NAR-CALC-008'),
+        ('two_bases:last_year', 'NAR-CALC-002'),
+        ('annual_simple_average', 'NAR-CALC-009'),
+        ('annual_4_23', 'NAR-CALC-009'),
+        ('two_bases:budget', 'NAR-CALC-002'),
         ('part_fits_neither', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
 actual as (
-    select document_sha256 as case_id, rule_id, lhs, rhs, difference, tolerance from failures
+    -- the two groups of one sentence told apart by the rate judged
+    select
+        document_sha256 || case when document_sha256 = 'two_bases'
+            then case lhs when -43.78 then ':last_year' when -2.20 then ':budget' else ':?' end else '' end as case_id,
+        rule_id, lhs, rhs, difference, tolerance
+    from failures
 ),
 
 mismatches as (
@@ -207,6 +239,8 @@ mismatches as (
         ['wrong recomputed completion', "a.case_id = 'completion_wrong' and (a.lhs <> 98.02 or round(a.rhs, 4) <> 98.2007)"],
         ['wrong change evidence', "a.case_id = 'change_just_outside'"
                                   ~ " and (a.lhs <> 200200 or a.rhs <> 200000 or a.tolerance <> 150)"],
+        ['wrong compound rate', "a.rule_id = 'NAR-CALC-009' and round(a.rhs, 4) not in (12.2384, 4.2220)"],
+        ['wrong recomputed rate of a base', "a.case_id like 'two_bases:%' and round(a.rhs, 2) not in (-31.67, -8.89)"],
         ['wrong opposite-direction evidence', "a.case_id = 'change_down_rate_up' and (a.lhs <> -400 or a.rhs <> 0.01)"],
         ['wrong direction evidence', "a.case_id = 'operation_written_up'"
                                      ~ " and (a.lhs <> 16603200 or a.rhs <> 18997700)"],

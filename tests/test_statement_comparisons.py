@@ -1,0 +1,107 @@
+"""Comparisons the reader reads since reader 1.5.0 (found on documents/real/heldout7 and heldout8):
+
+- a flat word against a basis of the document's own year (与2021年度预算相比无变化 / 无增减 in a 2021 决算): a change of
+  exactly zero against that base, for the amount stated before it (not when hedged, 基本持平, nor when a number
+  follows; against another year, 与上年持平, it stays a direction without a row);
+- 经比较 opening a sentence is no comparison: the amount after it is the current one;
+- 亿 printed without 元 after a money word of its clause is 亿元 (财政收入为170.19亿);
+- 从2015年的A万元上升到2020年的B万元: both amounts are the noun's before 从;
+- 年均增长x%: an average annual rate (role annual_growth_pct), never the growth of the amounts it follows.
+
+Every sentence is written for this test (other places, subjects and amounts than the documents the mechanisms were
+found on); every expected value is read from the sentence by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import text_document
+from loaders.detect import detect
+from loaders.records import DocumentFacts
+from loaders.statements import READER_VERSION, read_statements
+
+
+def _read(text: str, year: int | None = 2022, kind: str | None = "three_public_final_accounts"):
+    return read_statements(text_document(text), DocumentFacts(kind=kind, fiscal_year=year))
+
+
+def _rows(statements):
+    return [(s.role, s.subject, s.value, s.printed_unit, s.compared_year, s.compared_basis, s.direction)
+            for s in statements]
+
+
+def test_reader_version_names_the_change():
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 0)
+
+
+@pytest.mark.parametrize("word", ["无变化", "无增减", "持平", "没有变化"])
+def test_a_flat_word_against_a_base_is_a_change_of_zero(word):
+    statements, _ = _read(f"3.公务接待费支出3.75万元，与2022年度预算相比{word}。\n")
+    change = [s for s in statements if s.role == "change"]
+    assert len(change) == 1
+    assert (change[0].subject, change[0].value, change[0].printed_unit, change[0].direction) == \
+        ("公务接待费", Decimal("0"), "万元", 0)
+    assert (change[0].compared_year, change[0].compared_basis) == (2022, "budget")
+    assert change[0].value_text == word
+    assert change[0].printed_decimals == 2  # the precision of the amount it is stated for
+
+
+@pytest.mark.parametrize("sentence", [
+    "公务接待费支出3.75万元，与上年基本持平。",  # hedged: not an exact zero
+    "公务接待费支出3.75万元，与上年相比持平3.75万元。",  # a number follows the word in its clause
+    "与2022年度预算相比无变化。",  # no amount stated before it
+    "公务接待费支出3.75万元，与上年持平。",  # another year: a direction only
+])
+def test_no_zero_change_when_hedged_or_without_an_amount(sentence):
+    statements, _ = _read(sentence + "\n")
+    assert [s for s in statements if s.role == "change" and not s.value_text[:1].isdigit()] == []
+
+
+def test_jing_bijiao_opens_no_comparison():
+    text = "经比较2022年度镇本级“三公”经费36万元，较上年减少9万元，下降20%，较年初预算数减少3万元，下降7.69%。\n"
+    statements, _ = _read(text)
+    rows = _rows(statements)
+    assert ("amount", "三公经费", Decimal("36"), "万元", None, None, None) in rows
+    assert ("change", "三公经费", Decimal("9"), "万元", 2021, None, -1) in rows
+    assert ("change", "三公经费", Decimal("3"), "万元", None, "initial_budget", -1) in rows
+    assert not [s for s in statements if s.role == "prior_amount"]
+
+
+def test_yi_without_yuan_after_a_money_word_is_yi_yuan():
+    statements, _ = _read("开发区2022年财政收入为85.4亿，同比增长6.2%。\n", kind=None)
+    amount = [s for s in statements if s.role == "amount"]
+    assert [(s.subject, s.value, s.printed_unit) for s in amount] == [("财政收入", Decimal("85.4"), "亿元")]
+
+
+def test_yi_without_a_money_word_before_it_is_not_money():
+    statements, _ = _read("全区常住人口达到1.2亿，同比增长0.5%。\n", kind=None)
+    assert not [s for s in statements if s.role == "amount"]
+
+
+def test_from_one_year_to_another_both_amounts_are_the_nouns_and_the_annual_rate_is_its_own_role():
+    text = "“十四五”以来，某县税收收入从2020年的5120万元增长到2024年的7315万元，年均增长9.33%。\n"
+    statements, _ = _read(text, year=None, kind=None)
+    rows = [(s.role, s.subject, s.value, s.period_year) for s in statements]
+    assert ("amount", "某县税收收入", Decimal("5120"), 2020) in rows or ("amount", "税收收入", Decimal("5120"), 2020) in rows
+    subjects = {s.subject for s in statements}
+    assert len(subjects) == 1
+    assert [(s.role, s.value) for s in statements if s.role.endswith("growth_pct")] == \
+        [("annual_growth_pct", Decimal("9.33"))]
+    assert len([s for s in statements if s.role == "amount"]) == 2
+
+
+def test_an_average_annual_change_in_money_is_not_read_as_a_change():
+    statements, _ = _read("某县税收收入从2020年的5120万元增长到2024年的7315万元，年均增加548.75万元。\n",
+                          year=None, kind=None)
+    assert not [s for s in statements if s.role == "change"]
+
+
+def test_a_three_public_budget_is_not_read_from_a_comparison_with_the_budget():
+    # 三公经费…支出合计…，比预算数减少…: spending reported against its budget, no 预算 document
+    text = ("财政部日前向人大常委会作2023年中央决算报告。\n"
+            "2023年中央本级“三公”经费财政拨款支出合计31.5亿元，比预算数减少20.2亿元。\n")
+    facts = detect(text_document(text)).facts
+    assert facts.kind != "three_public_budget"
