@@ -507,7 +507,22 @@ def has_fiscal_content(document: Document) -> bool:
     with decimals) beside fiscal words."""
     text = document.text if document.text is not None else "\n".join(raw for _p, _n, raw in _physical_lines(document))
     return bool(re.search(r"\d[\d,，]*[.．]\d+|\d{2,}", text)) and bool(
-        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款", text))
+        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款", simplified(text)))
+
+
+# an amount written in Chinese numerals (八点零一万亿元, 三千二百万元): printed, but not read by this tool
+CHINESE_NUMERAL_AMOUNT_RE = re.compile(r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千点]*(?:万亿|亿|万)?元")
+
+
+def _unread_reason(document: Document) -> str:
+    text = document.text if document.text is not None else "\n".join(raw for _p, _n, raw in _physical_lines(document))
+    numeral = CHINESE_NUMERAL_AMOUNT_RE.search(simplified(text))
+    if numeral is not None:
+        return (f"unknown layout: its amounts are written in Chinese numerals ({numeral.group(0)}), which this tool does "
+                "not read, and it names no document kind this tool knows (部门预算, 决算, 绩效目标表, 评价报告 …); "
+                "documents/manifest.csv has no row for it")
+    return ("unknown layout: no readable fiscal content (it names no document kind this tool knows — 部门预算, "
+            "决算, 绩效目标表, 评价报告 … — and prints no amount), and documents/manifest.csv has no row for it")
 
 
 def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:
@@ -541,11 +556,7 @@ def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:
             facts.level, sources["level"] = level, "department_name"
     if facts.kind is None:
         if not has_fiscal_content(document):
-            raise DocumentError(
-                document.file_name,
-                "unknown layout: no readable fiscal content (it names no document kind this tool knows — 部门预算, "
-                "决算, 绩效目标表, 评价报告 … — and prints no amount), and documents/manifest.csv has no row for it",
-            )
+            raise DocumentError(document.file_name, _unread_reason(document))
         facts.kind = "unclassified"
         sources["kind"] = "default"
     facts.title = detected.title

@@ -625,3 +625,18 @@ def test_loading_ten_thousand_files_takes_seconds(tmp_path):
         "部门预算, 决算, 绩效目标表, 评价报告 … — and prints no amount), and documents/manifest.csv has no row for it")
     assert con.execute("select count(*) from raw.load_findings where rule_id = 'LOAD-FILE-UNKNOWN-KIND'").fetchone() == (MANY,)
     con.close()
+
+
+def test_a_text_whose_amounts_are_chinese_numerals_is_refused_naming_them(tmp_path):
+    # written for this test (the pattern of heldout8's 2006 资产 news): no Arabic amount, no kind; the reason names
+    # the numerals, so the publisher or analyst knows why nothing was read
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "news.txt").write_text("某省行政事业单位国有资产清查结果公布\n截至年底，全省国有资产总额达到三千二百亿元。\n",
+                                   encoding="utf-8")
+    con = duckdb.connect()
+    summary = load_directory(con, docs)
+    assert [o.status for o in summary.outcomes] == ["failed"]
+    assert summary.outcomes[0].message.startswith(
+        "news.txt: unknown layout: its amounts are written in Chinese numerals (三千二百亿元), which this tool does not read")
+    con.close()

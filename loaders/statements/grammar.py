@@ -365,8 +365,9 @@ def scopes(text: str):
 PLACE_SCOPE_RE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:[0-9]{1,2}[-—至][0-9]{1,2}月[,，]?)?"
     r"(?P<place>[\u4e00-\u9fff]{2,6}?(?<!社)(?<!园)(?:市|县|区|州|盟|旗|镇|乡|街道))"
-    r"(?=(?:本级)?(?:一般公共预算|政府性基金|国有资本|社会保险|地方|财政|全口径|税收|非税|[一二三四1-4]季度|上半年|全年|累计|"
-    r"完成|实现|收入|支出))")
+    # (a year or 的 may stand between: 高新区2023年财政收入为…, 莲湖区的财政收入增长为…)
+    r"(?=(?:(?:19|20)[0-9]{2}年度?)?的?(?:本级)?(?:一般公共预算|政府性基金|国有资本|社会保险|地方|财政|全口径|税收|非税|"
+    r"[一二三四1-4]季度|上半年|全年|累计|完成|实现|收入|支出))")
 # a heading that splits what follows by a dimension (地方收入按构成分：, 按级次分：): the sentences after it are about
 # that split, not about the whole named before
 SPLIT_SCOPE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?按[\u4e00-\u9fff]{1,4}分[:：]")
