@@ -105,3 +105,19 @@ def test_a_three_public_budget_is_not_read_from_a_comparison_with_the_budget():
             "2023年中央本级“三公”经费财政拨款支出合计31.5亿元，比预算数减少20.2亿元。\n")
     facts = detect(text_document(text)).facts
     assert facts.kind != "three_public_budget"
+
+
+def test_a_share_of_the_total_named_the_other_way_is_a_share_of_the_lists_whole():
+    # 支出合计 and 总支出 name one total (heldout5 汕头: the shares were left unchecked); written for this test
+    text = "2023年本单位支出合计1,250.00万元，其中基本支出500.00万元，占总支出的40.00%，项目支出750.00万元，占总支出的60.00%。\n"
+    statements, findings = _read(text, year=2023, kind="final_accounts")
+    shares = [(s.subject, s.parent_subject, s.value) for s in statements if s.role == "share_pct"]
+    assert shares == [("基本支出", "支出合计", Decimal("40.00")), ("项目支出", "支出合计", Decimal("60.00"))]
+    assert not [f for f in findings if "not the whole" in f.message]
+
+
+def test_a_share_of_a_total_carried_forward_is_not_read_as_the_years_total():
+    # 支出总计 of a 收支总表 includes what is carried forward; 总计 is not read as the total of 本年支出 by name here
+    from loaders.statements.reader import _same_aggregate
+    assert _same_aggregate("总支出", "支出合计") and _same_aggregate("总收入", "收入总额")
+    assert not _same_aggregate("总支出", "支出总计") and not _same_aggregate("总支出", "本年支出合计")

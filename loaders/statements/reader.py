@@ -307,10 +307,23 @@ def _name_key(name: str) -> str:
     return name[:suffix.start()] if suffix and suffix.start() >= 2 else name
 
 
+_TOTAL_CORE_RE = re.compile(r"总(?P<a>.{2,12})|(?P<b>.{2,12}?)(?:合计|总额)")
+
+
+def _total_core(name: str) -> str | None:
+    """The noun a total's name totals: 总支出 and 支出合计 (支出总额) both total 支出. Not 总计: a 收支总表's 支出总计
+    includes the balances carried forward, which 总支出 does not."""
+    match = _TOTAL_CORE_RE.fullmatch(name)
+    return (match.group("a") or match.group("b")) if match else None
+
+
 def _same_aggregate(a: str, b: str) -> bool:
     """Two names of one aggregate: equal, or equal but for a scope (全市, 本级) printed on one of them only (全县支出
-    and 本级支出 are two aggregates)."""
+    and 本级支出 are two aggregates), or two names of one total (总支出, 支出合计)."""
     if a == b:
+        return True
+    core_a, core_b = _total_core(a), _total_core(b)
+    if (core_a is not None or core_b is not None) and (core_a or a) == (core_b or b):
         return True
     scope_a, scope_b = _NAME_SCOPE_RE.match(a), _NAME_SCOPE_RE.match(b)
     if scope_a and scope_b:
