@@ -74,7 +74,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.2"
+MARKS_VERSION = "1.4.3"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -313,6 +313,19 @@ def _counts(text: str, start: int, end: int):
     return [(m, start + m.start()) for m in _COUNT.finditer(masked)]
 
 
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{2}")
+_NOT_A_NOUN = re.compile(r"^(?:的|和|及|与|中|其|以|为|是|在|共|全|均|都|已|次|，|,)")
+
+
+def _counted_noun(text: str, at: int) -> str | None:
+    """The two characters naming what a count counts, right after its measure word (81个部门 -> 部门), or None when
+    no noun follows (其中5个, 共3个；)."""
+    match = _COUNTED_NOUN.match(text, at)
+    if match is None or _NOT_A_NOUN.match(match.group(0)):
+        return None
+    return match.group(0)
+
+
 def _is_change(text: str, at: int) -> bool:
     """Whether the count at ``at`` is a change (比上年增加3个, 减少2辆), not an amount of things."""
     clause = re.split(r"[，,；;。：:、]", text[:at])[-1]
@@ -348,7 +361,11 @@ def _count_lists(sentence: str, members, index: int, before) -> list[list[Statem
         else:
             continue
         cls = whole[0].group("cls")
-        parts = [(m, at) for m, at in parts if m.group("cls") == cls]
+        # a part counts the whole's thing: its measure word, and the noun after it when both print one (102个部门，
+        # 其中，有81个部门公开了104个项目: the 104 projects are no part of the 102 departments)
+        noun = _counted_noun(whole_text, whole[1] + len(whole[0].group(0)))
+        parts = [(m, at) for m, at in parts if m.group("cls") == cls
+                 and (noun is None or _counted_noun(sentence, at + len(m.group(0))) in (None, noun))]
         if not parts:
             continue
         joins = [sentence[a[1] + len(a[0].group(0)):b[1]] for a, b in zip(parts, parts[1:])]

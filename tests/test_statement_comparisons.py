@@ -121,3 +121,43 @@ def test_a_share_of_a_total_carried_forward_is_not_read_as_the_years_total():
     from loaders.statements.reader import _same_aggregate
     assert _same_aggregate("总支出", "支出合计") and _same_aggregate("总收入", "收入总额")
     assert not _same_aggregate("总支出", "支出总计") and not _same_aggregate("总支出", "本年支出合计")
+
+
+# --- reader 1.5.1, marks 1.4.3 (after the ninth blind set) -------------------------------------------------------------
+
+def test_a_bracket_opened_by_baokuo_after_an_amount_lists_that_amounts_parts():
+    text = ("2024年某市本级“三公”经费预算12.60亿元，其中：因公出国（境）费1.10亿元；公务用车购置及运行费8.30亿元"
+            "（包括购置费2.00亿元、运行费6.30亿元），减少0.20亿元；公务接待费3.20亿元。\n")
+    statements, _ = _read(text, year=2024, kind="three_public_budget")
+    parents = {(s.subject, s.value): s.parent_subject for s in statements if s.role == "amount"}
+    assert parents[("购置费", Decimal("2.00"))] == "公务用车购置及运行费"
+    assert parents[("运行费", Decimal("6.30"))] == "公务用车购置及运行费"
+    assert parents[("公务接待费", Decimal("3.20"))] == "三公经费"  # the outer list goes on after the bracket
+
+
+def test_a_noun_before_yijing_dadao_and_a_change_after_zengjia_e_da():
+    statements, _ = _read("上级补助各项资金已经达到320.5亿元，比上年同期增长12%，增加额达34.3亿元。\n", year=None, kind=None)
+    assert [(s.role, s.subject, s.value) for s in statements] == [
+        ("amount", "上级补助各项资金", Decimal("320.5")),
+        ("growth_pct", "上级补助各项资金", Decimal("12")),
+        ("change", "上级补助各项资金", Decimal("34.3")),
+    ]
+
+
+def test_parts_that_add_up_to_another_amount_of_the_sentence_leave_the_whole_unsettled():
+    text = ("2024年，全县一般公共预算收入6,200万元，同口径完成地方财政收入7,100万元，增长5.2%，其中：税收收入"
+            "4,000万元，非税收入2,200万元，非税占比35.5%。\n")
+    statements, findings = _read(text, year=2024, kind=None)
+    assert all(s.parent_subject is None for s in statements)
+    assert [f.rule_id for f in findings] == ["LOAD-AMBIGUOUS-LIST"]
+    assert "they add up to 6,200万元" in findings[0].message
+    # parts that add up to the amount before 其中 keep it as their whole
+    statements, findings = _read(text.replace("4,000万元", "4,900万元"), year=2024, kind=None)
+    assert {s.parent_subject for s in statements if s.subject in ("税收收入", "非税收入")} == {"同口径完成地方财政收入"}
+
+
+def test_counts_of_another_thing_are_no_parts_of_a_count():
+    from loaders.text_marks import read_marks
+    text = "56个单位全部公开了预算，其中，有40个单位公开了62个项目的绩效目标。\n"
+    marks = [(m.role, m.value) for m in read_marks(text_document(text)) if m.role.startswith("count")]
+    assert marks == [("count_whole", Decimal("56")), ("count_part", Decimal("40"))]

@@ -164,6 +164,9 @@ TOKEN_RE = re.compile(
     r"|由(?=[^。；;]{1,200}?(?:构成|组成)(?:[，,。；;]|$))"
     # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
     # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
+    # …42.68亿元（包括购置费9.26亿元、运行费33.42亿元）: 包括 opening a bracket after an amount, with two or more amounts
+    # in it, lists that amount's parts as （其中：…） does
+    r"|(?<=元[（(])包括[：:]?(?=[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)])"
     r"|(?<=元)[（(](?!含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
     # X中， after a noun, or after its 支出/收入 and basis word (“三公”经费支出决算中，): fixed-width lookbehinds, so the
     # token starts at 中 (the basis word before it is read as a basis token first)
@@ -188,7 +191,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无没保不占完为是大小超低负由变经通0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无没保不占完为是大小超低负由变经通包0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):
@@ -223,9 +226,9 @@ DIRECTIONS = {"负增长": -1, "增幅": 1, "涨幅": 1, "减幅": -1, "降幅":
 EXACT_FLAT_WORDS = frozenset(("持平", "无变化", "无增减", "没有变化", "保持不变", "不变"))
 HEDGED_FLAT_RE = re.compile(r"(?:基本|大体|大致|总体|略|大概|接近|近乎|趋于)$")
 
-# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为), after the
+# between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为, 增加额达), after the
 # noun of what changed (比上年减少支出613.80万元)
-DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:了|约|达|为|幅度为|幅度|比例为|分别为|分别)?$")
+DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:额|金额)?(?:了|约|达|达到|为|幅度为|幅度|比例为|分别为|分别)?$")
 REASON_DIRECTION_RE = re.compile(
     r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|无增减|没有变化|不变)")
 # a threshold, not a statement: 单价100万元（含）以上设备
@@ -235,7 +238,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # in a fiscal head word
 GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力)$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
-GENERIC_CUT_RE = re.compile(r".*(?:是|为|达|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
+GENERIC_CUT_RE = re.compile(r".*(?:是|为|达到?|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)
 GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:完成)?(?:" + BUDGET_OF_YEAR + r"|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.0"
+READER_VERSION = "1.5.1"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -240,7 +240,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
 _SHARE_OWN_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _NOT_A_SHARE_NOUN = frozenset(("分别", "其中", "合计", "共计", "总计", "比重", "同比", "约", "仅", "已", "均", "比例"))
 # the verb a noun leads to its number with, when nothing follows it (…收入预计为, …支出安排, …总额达)
-_VERB_BEFORE_NUMBER_RE = re.compile(r"(?:预计|累计|实际|共)?(?:实现|完成)?(?:为|是|达到?|约|安排)$")
+_VERB_BEFORE_NUMBER_RE = re.compile(r"(?:已经|已)?(?:预计|累计|实际|共)?(?:实现|完成)?(?:为|是|达到?|约|安排)$")
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
 _BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?)" + g.BUDGET_OF_YEAR + r"?预算数?$")
 _YEAR_WITHOUT_NIAN = re.compile(r"^(?:19|20)[0-9]{2}(?=[全本我])")
@@ -555,6 +555,47 @@ class _Reader:
             for start, end in _sentences(block):
                 self._sentence(block, start, end)
         self._settle_wholes()
+        self._wholes_the_parts_name()
+
+    def _wholes_the_parts_name(self) -> None:
+        """A 其中 takes the amount stated nearest before it as its whole. When its parts (two or more amounts of one
+        unit, all bound) do not add up to that amount, but add up, within their rounding, to another amount its
+        sentence states before it (…一般公共预算收入8,552万元，…，同口径完成地方财政收入10,066万元，…，其中：税收收入
+        5,537万元，非税收入3,015万元), which of the two they are parts of is not printed: the list is reported as
+        ambiguous and its parts (and their shares) are not checked against either."""
+        for lst in self.lists:
+            whole = lst.whole_record
+            if whole is None or lst.ambiguous is not None or whole.get("value") is None:
+                continue
+            parts = [r for r in lst.members if r["role"] == "amount" and r.get("value") is not None]
+            if len(parts) < 2 or len(parts) != len([r for r in lst.members if r["role"] == "amount"]) \
+                    or any(r["printed_unit"] != whole["printed_unit"] for r in parts):
+                continue
+            total = sum((r["value"] for r in parts), Decimal(0))
+            half = max(Decimal(5) / Decimal(10) ** ((r.get("printed_decimals") or 0) + 1) for r in [*parts, whole])
+            tolerance = half * (len(parts) + 1)
+            if abs(total - whole["value"]) <= tolerance:
+                continue
+            others = [r for r in self.statements if r is not whole and r.get("role") == "amount"
+                      and r.get("sentence_index") == whole.get("sentence_index")
+                      and r.get("line_start", 0) <= whole.get("line_start", 0)
+                      and r.get("printed_unit") == whole["printed_unit"] and r.get("value") is not None
+                      and r.get("subject") != whole.get("subject") and r not in parts
+                      and abs(total - r["value"]) <= tolerance]
+            if len(others) != 1:
+                continue
+            other = others[0]
+            lst.ambiguous = "the parts add up to another amount of the sentence"
+            for record in lst.members:
+                record["parent_subject"] = record["list_index"] = None
+            lst.members.clear()
+            self.findings.append(Finding(
+                AMBIGUOUS_LIST_RULE, "warning",
+                f"the parts listed after “{whole.get('subject')}” {whole['value_text']}{whole['printed_unit']} are not "
+                f"checked against it: they add up to {other['value_text']}{other['printed_unit']}, the “"
+                f"{other.get('subject')}” stated earlier in the sentence, so which of the two they are parts of is "
+                f"not printed; sentence: {str(whole.get('sentence', ''))[:300]}",
+                whole["line_start"], whole["line_end"], whole["raw_text"], whole["page"]))
 
     def _settle_wholes(self) -> None:
         """A list that names its whole but states no amount of it before its parts (三公经费如下：…, a whole the
