@@ -35,16 +35,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.layout.figures import row_kind
+from loaders.layout.figures import row_kind, table_figure
 from loaders.layout.rows import DASH_VALUES, Line, is_amount
 from loaders.layout.tables import UNIT_RE
-from loaders.numbers import normalize_digits, parse_number
 from loaders.records import Figure, Finding
 from loaders.statements.script import reading_text
-from loaders.vocabulary import canonical_measure
 
 UNPLACED_RULE = "LOAD-UNPLACED-FIGURE"
-GENERIC_MEASURE = "table_value"
 # one cell ended by a bar: "合 計 |", "49.9 |", "|" (an empty cell); a second bar on the line is a second cell
 CELL_LINE_RE = re.compile(r"^\s*(?P<cell>[^|]*?)\s*\|\s*$")
 MIN_ROWS = 1
@@ -204,29 +201,10 @@ def read_cell_lines(page_number: int, lines: list[Line], start: int, end: int,
                 continue
             label = row[at - at % span].text
             group = header[at - at % span].text if shape.halves > 1 else None
-            text = normalize_digits(cell.text)
-            printed_unit = unit
-            if text.endswith(("%", "％")):
-                text, printed_unit = text[:-1], "%"
-            number = parse_number(text)
-            if number is None:
-                continue
-            figures.append(Figure(
-                measure=canonical_measure(column.text) or GENERIC_MEASURE,
-                value_text=cell.text,
-                value=number.value,
-                printed_decimals=number.decimals,
-                printed_unit=printed_unit,
-                line_start=cell.line.number,
-                line_end=cell.line.number,
-                raw_text=cell.line.raw_text,
-                page=page_number,
-                section=title,
-                table_name=title,
-                row_code=None,
-                row_code_scheme=None,
-                row_kind=row_kind(None, label, None),
-                row_label=label,
-                column_label=column.text,
-                parent_label=group,
-            ))
+            figure = table_figure(
+                cell.text, unit, column.text,
+                line_start=cell.line.number, line_end=cell.line.number, raw_text=cell.line.raw_text, page=page_number,
+                section=title, table_name=title, row_code=None, row_code_scheme=None,
+                row_kind=row_kind(None, label, None), row_label=label, parent_label=group)
+            if figure is not None:
+                figures.append(figure)

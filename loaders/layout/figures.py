@@ -8,8 +8,27 @@ from loaders.layout.rows import Page, pages_of
 from loaders.layout.tables import SUBTOTAL_RE, TOTAL_RE, TableInterpreter, TableReading, squash
 from loaders.numbers import normalize_digits, parse_number
 from loaders.records import Figure, Finding
+from loaders.vocabulary import canonical_measure
 
 UNPLACED_RULE = "LOAD-UNPLACED-FIGURE"
+
+
+GENERIC_MEASURE = "table_value"  # a column whose printed label is not in the vocabulary: the label is column_label
+
+
+def table_figure(cell_text: str, printed_unit: str | None, column_label: str | None, **where) -> Figure | None:
+    """A general table reader's figure for the amount printed as ``cell_text`` under ``column_label``: its value
+    exact, a trailing % its unit, the measure the column's label names (else ``table_value``); ``where`` is the
+    figure's place (lines, page, table, row). None when the text is no number."""
+    text = normalize_digits(cell_text)
+    if text.endswith(("%", "％")):
+        text, printed_unit = text[:-1], "%"
+    number = parse_number(text)
+    if number is None:
+        return None
+    return Figure(measure=canonical_measure(column_label or "") or GENERIC_MEASURE, value_text=cell_text,
+                  value=number.value, printed_decimals=number.decimals, printed_unit=printed_unit,
+                  column_label=column_label, **where)
 
 
 def row_code(parts: list[str], scheme: str | None) -> str | None:

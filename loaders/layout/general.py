@@ -27,15 +27,12 @@ from dataclasses import dataclass
 
 from loaders.layout.cell_lines import cell_runs, read_cell_lines
 from loaders.layout.figures import row_code as join_code
-from loaders.layout.figures import row_kind
+from loaders.layout.figures import GENERIC_MEASURE, row_kind, table_figure  # noqa: F401 (GENERIC_MEASURE: re-exported)
 from loaders.layout.rows import DASH_VALUES, Cell, Line, Page, is_amount
 from loaders.layout.tables import PROSE_PUNCTUATION, UNIT_RE, _split_codes, squash
-from loaders.numbers import normalize_digits, parse_number
 from loaders.records import Figure, Finding
-from loaders.vocabulary import canonical_measure
 
 UNPLACED_RULE = "LOAD-UNPLACED-FIGURE"
-GENERIC_MEASURE = "table_value"  # a column whose printed label is not in the vocabulary: the label is column_label
 HEADER_UNIT_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|%|％)\s*[）)]")
 MAX_HEADER_LINES = 6
 
@@ -286,35 +283,18 @@ def _read_block(page: int, block: list[Line], header: list[Line], title: str | N
             if cell.text in DASH_VALUES:
                 continue
             band = bands[k]
-            text = normalize_digits(cell.text)
             printed_unit = unit
             header_unit = HEADER_UNIT_RE.search(band.label or "") or HEADER_UNIT_RE.search(band.group or "")
             if header_unit:
                 printed_unit = header_unit.group(1).replace("％", "%")
-            if text.endswith(("%", "％")):
-                text, printed_unit = text[:-1], "%"
-            number = parse_number(text)
-            if number is None:
-                continue
-            figures.append(Figure(
-                measure=canonical_measure(band.label) or GENERIC_MEASURE,
-                value_text=cell.text,
-                value=number.value,
-                printed_decimals=number.decimals,
-                printed_unit=printed_unit,
-                line_start=line.number,
-                line_end=line.last_number or line.number,
-                raw_text=line.raw_text,
-                page=page,
-                section=title,
-                table_name=title,
-                row_code=code,
-                row_code_scheme=scheme if code else None,
-                row_kind=row_kind(codes or None, row_labels[id(cell)], scheme),
-                row_label=row_labels[id(cell)],
-                column_label=band.label,
-                parent_label=band.group,
-            ))
+            figure = table_figure(
+                cell.text, printed_unit, band.label,
+                line_start=line.number, line_end=line.last_number or line.number, raw_text=line.raw_text, page=page,
+                section=title, table_name=title, row_code=code, row_code_scheme=scheme if code else None,
+                row_kind=row_kind(codes or None, row_labels[id(cell)], scheme), row_label=row_labels[id(cell)],
+                parent_label=band.group)
+            if figure is not None:
+                figures.append(figure)
 
 
 def _scheme(code: str | None) -> str | None:

@@ -162,11 +162,11 @@ TOKEN_RE = re.compile(
     r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:]"
     # a whole said to be made of its parts: 支出总计1,867.48万元，由一般公共预算支出1,867.48万元，加…等0万元构成
     r"|由(?=[^。；;]{1,200}?(?:构成|组成)(?:[，,。；;]|$))"
-    # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
-    # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
     # …42.68亿元（包括购置费9.26亿元、运行费33.42亿元）: 包括 opening a bracket after an amount, with two or more amounts
     # in it, lists that amount's parts as （其中：…） does
     r"|(?<=元[（(])包括[：:]?(?=[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)])"
+    # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
+    # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
     r"|(?<=元)[（(](?!含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
     # X中， after a noun, or after its 支出/收入 and basis word (“三公”经费支出决算中，): fixed-width lookbehinds, so the
     # token starts at 中 (the basis word before it is read as a basis token first)

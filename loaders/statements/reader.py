@@ -585,17 +585,22 @@ class _Reader:
             if len(others) != 1:
                 continue
             other = others[0]
-            lst.ambiguous = "the parts add up to another amount of the sentence"
-            for record in lst.members:
-                record["parent_subject"] = record["list_index"] = None
-            lst.members.clear()
-            self.findings.append(Finding(
-                AMBIGUOUS_LIST_RULE, "warning",
-                f"the parts listed after “{whole.get('subject')}” {whole['value_text']}{whole['printed_unit']} are not "
-                f"checked against it: they add up to {other['value_text']}{other['printed_unit']}, the “"
-                f"{other.get('subject')}” stated earlier in the sentence, so which of the two they are parts of is "
-                f"not printed; sentence: {str(whole.get('sentence', ''))[:300]}",
-                whole["line_start"], whole["line_end"], whole["raw_text"], whole["page"]))
+            self._unsettle(lst, "the parts add up to another amount of the sentence", whole,
+                           f"the parts listed after “{whole.get('subject')}” {whole['value_text']}"
+                           f"{whole['printed_unit']} are not checked against it: they add up to {other['value_text']}"
+                           f"{other['printed_unit']}, the “{other.get('subject')}” stated earlier in the sentence, so "
+                           f"which of the two they are parts of is not printed; sentence: "
+                           f"{str(whole.get('sentence', ''))[:300]}")
+
+    def _unsettle(self, lst: _List, reason: str, at: dict, message: str) -> None:
+        """After reading: a list whose whole turned out uncertain is ambiguous; its parts lose their whole (no check
+        binds them to it) and the reason is reported at the statement ``at``."""
+        lst.ambiguous = reason
+        for record in lst.members:
+            record["parent_subject"] = record["list_index"] = None
+        lst.members.clear()
+        self.findings.append(Finding(AMBIGUOUS_LIST_RULE, "warning", message,
+                                     at["line_start"], at["line_end"], at["raw_text"], at["page"]))
 
     def _settle_wholes(self) -> None:
         """A list that names its whole but states no amount of it before its parts (三公经费如下：…, a whole the
@@ -619,17 +624,12 @@ class _Reader:
                 continue
             other = others[0]
             first = min(lst.members, key=lambda r: r.get("sentence_index", 0))
-            lst.ambiguous = "no amount of the whole is stated before its parts"
-            for record in lst.members:
-                record["parent_subject"] = record["list_index"] = None
-            lst.members.clear()
-            self.findings.append(Finding(
-                AMBIGUOUS_LIST_RULE, "warning",
+            self._unsettle(
+                lst, "no amount of the whole is stated before its parts", first,
                 f"the parts listed for “{lst.whole.name}” are not checked against it: no amount of it is stated "
                 f"before them, and {other['value_text']}{other['printed_unit']} (line {other['line_start']}) is "
                 f"stated {'in a later sentence' if other.get('sentence_index', -1) > lst.index else 'for another period or basis'}"
-                f"; sentence: {first.get('sentence', '')[:300]}",
-                first["line_start"], first["line_end"], first["raw_text"], first["page"]))
+                f"; sentence: {first.get('sentence', '')[:300]}")
 
     def _reset_lists(self) -> None:
         st = self.state

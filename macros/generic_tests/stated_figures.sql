@@ -46,6 +46,35 @@
 {%- endmacro %}
 
 
+{#- The statements of `role` whose `value` (in yuan, honest within `half_step`) is compared with their linked table
+    figure, with the evidence columns `_judged_rows` reads; `exact`: when the two agree. -#}
+{% macro _against_linked_figure(model, role, value, half_step, exact) -%}
+    select
+        *,
+        {{ value }} as _lhs,
+        linked_value_yuan as _rhs,
+        {{ value }} - linked_value_yuan as _difference,
+        {{ half_step }} + linked_half_step_yuan as _tolerance,
+        {{ exact }} as _exact,
+        false as _within,
+        {{ source_locator() }} || ' ↔ ' || linked_source_locator as _locator,
+        {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
+    from {{ model }}
+    where role = '{{ role }}'
+        and link_method in ('code_from_names', 'code_from_names_unit_sum', 'measure', 'row_label')
+        and {{ value }} is not null
+        and linked_value_yuan is not null
+{%- endmacro %}
+
+{#- The linked table figure in words, for a message: table, row, column, the printed figure, its yuan and locator. -#}
+{% macro _linked_figure_text() -%}
+    linked_table_name
+        || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
+        || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
+        || coalesce(linked_printed_unit, '') || ' (' || {{ amount_text('_rhs') }} || ', ' || linked_source_locator || ')'
+{%- endmacro %}
+
+
 {#- NAR-STATED-001 (error): a stated amount equals the table figure it is linked to (same document; link_method
     code_from_names, code_from_names_unit_sum, measure or row_label), within the rounding of both: the finer printing rounds to the coarser
     (|difference| <= the coarser half-step; 350.35 万元 is 3,503,499 元 rounded, nothing to report). Two single
@@ -63,22 +92,9 @@
     with
 
     compared as (
-        select
-            *,
-            value_yuan as _lhs,
-            linked_value_yuan as _rhs,
-            value_yuan - linked_value_yuan as _difference,
-            half_step_yuan + linked_half_step_yuan as _tolerance,
-            value_yuan = linked_value_yuan
-                or abs(value_yuan - linked_value_yuan) <= greatest(half_step_yuan, linked_half_step_yuan) as _exact,
-            false as _within,
-            {{ source_locator() }} || ' ↔ ' || linked_source_locator as _locator,
-            {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
-        from {{ model }}
-        where role = 'amount'
-            and link_method in ('code_from_names', 'code_from_names_unit_sum', 'measure', 'row_label')
-            and value_yuan is not null
-            and linked_value_yuan is not null
+        {{ _against_linked_figure(model, 'amount', 'value_yuan', 'half_step_yuan',
+            'value_yuan = linked_value_yuan
+                or abs(value_yuan - linked_value_yuan) <= greatest(half_step_yuan, linked_half_step_yuan)') }}
     ),
 
     -- one finding per error: the same amount stated again for the same table figure (a heading "…”738.66万元" and
@@ -97,32 +113,15 @@
     linked_failures as (
         {{ _judged_rows('first_printings', 'NAR-STATED-001', 'NAR-STATED-001',
             "coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
-                || ' (' || " ~ amount_text('_lhs') ~ " || ') but ' || linked_table_name
-                || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
-                || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
-                || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
-                || linked_source_locator || ')' || _repeat_note", locator='_locator') }}
+                || ' (' || " ~ amount_text('_lhs') ~ " || ') but ' || " ~ _linked_figure_text() ~ " || _repeat_note", locator='_locator') }}
     ),
 
     -- NAR-STATED-003: the base a change is stated against (支出5.21万元，与2021年度预算相比，减少0.1万元 -> 5.31万元)
     -- against the table figure of that base (预算数 14.9万元); the base is a stated amount less a stated change, so
     -- it is honest within the sum of their half-steps, and the table figure within its own
     bases as (
-        select
-            *,
-            base_value_yuan as _lhs,
-            linked_value_yuan as _rhs,
-            base_value_yuan - linked_value_yuan as _difference,
-            base_half_step_yuan + linked_half_step_yuan as _tolerance,
-            abs(base_value_yuan - linked_value_yuan) <= base_half_step_yuan + linked_half_step_yuan as _exact,
-            false as _within,
-            {{ source_locator() }} || ' ↔ ' || linked_source_locator as _locator,
-            {{ _statement_quote('sentence', 'linked_raw_text') }} as quoted_source
-        from {{ model }}
-        where role = 'change'
-            and link_method in ('code_from_names', 'code_from_names_unit_sum', 'measure', 'row_label')
-            and base_value_yuan is not null
-            and linked_value_yuan is not null
+        {{ _against_linked_figure(model, 'change', 'base_value_yuan', 'base_half_step_yuan',
+            'abs(base_value_yuan - linked_value_yuan) <= base_half_step_yuan + linked_half_step_yuan') }}
     ),
 
     base_failures as (
@@ -132,11 +131,7 @@
                     then 'a change of ' || value_text || coalesce(printed_unit, '') else value_text end
                 || ' against the ' || coalesce(compared_basis, '') || ' of '
                 || coalesce(cast(compared_year as varchar), 'its year') || ', which puts that base at '
-                || " ~ amount_text('_lhs') ~ " || ', but ' || linked_table_name
-                || coalesce(' row ' || coalesce(linked_row_code || ' ', '') || linked_row_label, '')
-                || coalesce(' column ' || linked_column_label, '') || ' prints ' || linked_value_text
-                || coalesce(linked_printed_unit, '') || ' (' || " ~ amount_text('_rhs') ~ " || ', '
-                || linked_source_locator || ')'", locator='_locator') }}
+                || " ~ amount_text('_lhs') ~ " || ', but ' || " ~ _linked_figure_text() ~ "", locator='_locator') }}
     ),
 
     ambiguous_failures as (
