@@ -504,14 +504,26 @@ FACT_NAMES = ("kind", "fiscal_year", "department", "unit", "level")
 
 def has_fiscal_content(document: Document) -> bool:
     """Whether a document prints anything this tool can read: an amount (a number of two or more digits or
-    with decimals) beside fiscal words."""
+    with decimals) beside fiscal words (a state-assets report's 资产 and 负债 are fiscal words too)."""
     text = document.text if document.text is not None else "\n".join(raw for _p, _n, raw in _physical_lines(document))
     return bool(re.search(r"\d[\d,，]*[.．]\d+|\d{2,}", text)) and bool(
-        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款", simplified(text)))
+        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款|资产|负债", simplified(text)))
 
 
 # an amount written in Chinese numerals (八点零一万亿元, 三千二百万元): printed, but not read by this tool
 CHINESE_NUMERAL_AMOUNT_RE = re.compile(r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千点]*(?:万亿|亿|万)?元")
+
+
+# an amount in Arabic digits with a money unit, or a table's unit line: what this tool reads money from
+_DIGIT_MONEY_RE = re.compile(r"[0-9][0-9,.]*\s*(?:万亿元|亿元|万元|千元|元)|单位\s*[:：]|[（(]\s*(?:亿元|万元|千元|元)\s*[）)]")
+
+
+def _amounts_only_in_numerals(document: Document) -> bool:
+    """Whether every amount of money the document prints is written in Chinese numerals (八点零一万亿元): the numbers
+    it prints in digits are dates and the like, so nothing in it could be read; refused with that reason."""
+    text = simplified(document.text if document.text is not None
+                      else "\n".join(raw for _p, _n, raw in _physical_lines(document)))
+    return CHINESE_NUMERAL_AMOUNT_RE.search(text) is not None and _DIGIT_MONEY_RE.search(text) is None
 
 
 def _unread_reason(document: Document) -> str:
@@ -555,7 +567,7 @@ def resolve_facts(document: Document) -> tuple[DocumentFacts, dict[str, str]]:
         if level:
             facts.level, sources["level"] = level, "department_name"
     if facts.kind is None:
-        if not has_fiscal_content(document):
+        if not has_fiscal_content(document) or _amounts_only_in_numerals(document):
             raise DocumentError(document.file_name, _unread_reason(document))
         facts.kind = "unclassified"
         sources["kind"] = "default"

@@ -138,17 +138,19 @@ def subject_kind(text: str) -> str:
 
 CLASS_NAME_SET = frozenset(CLASS_NAMES)
 
-MONEY_UNITS = {"元": 1, "千元": 1, "万元": 1, "亿元": 1}
+MONEY_UNITS = {"元": 1, "千元": 1, "万元": 1, "亿元": 1, "万亿元": 1}
 PERCENT_UNITS = {"%", "％"}
 COUNT_UNITS = {"个", "人", "人次", "辆", "台（套）", "台(套)", "台", "套", "家", "项", "次", "名"}
 
 _NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # 万 alone after a number (合计为807.95万，其中：…): read as 万元 only where a clause ends right after it (万人, 万条,
 # 万亩 are counts of something else) and only in a sentence that states money (see the reader's ``_number``)
-_UNIT = r"万元|万(?=[，,。；;、）)\s]|$)|亿元|亿(?=[，,。；;、）)\s]|$)|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+# 万亿元 (a national total: 33.5万亿元, 萬億元 in traditional characters) before 万元; 万亿 alone like 亿 alone
+_UNIT = r"万亿元|万亿(?=[，,。；;、）)\s]|$)|万元|万(?=[，,。；;、）)\s]|$)|亿元|亿(?=[，,。；;、）)\s]|$)|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
 BARE_WAN = "万"
 BARE_YI = "亿"
-MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万元|亿元|千元|元)")
+BARE_WANYI = "万亿"
+MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万亿元|万元|亿元|千元|元)")
 
 # which budget of the year a completion is of (年初预算, 调整后预算, 年度预算, 年预算 …): one list for the completion word,
 # the basis-only nouns and the reader's budget amounts (reader._BASIS_AMOUNT_BEFORE)
@@ -236,7 +238,9 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购)$")
+# a fund source (一般公共预算, 政府性基金预算 …) or a bare 预算 before 安排: the source an amount is paid from, no noun of its own
+FUND_SOURCE_TAIL_RE = re.compile(r"(?:^|一般公共|政府性基金|国有资本经营|社会保险基金|其中)预算$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
 GENERIC_CUT_RE = re.compile(r".*(?:是|为|达到?|约|安排|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)
@@ -295,7 +299,7 @@ KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "
 
 # a sentence without any of these has nothing for the reader: no number, list, reason, note or placeholder
 NEEDS_READING_RE = re.compile(
-    r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万元|万(?=[，,。；;、])|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
+    r"(?<![≥≤<>＜＞0-9０-９.,．])[0-9０-９][0-9０-９,.．]*[ ]?(?:万亿|万元|万(?=[，,。；;、])|亿元|千元|元|%|％|个|人|辆|台|套|家|项|次|名)"
     r"|[0-9０-９][)）]\s*(?:万元|亿元|千元|元)"
     r"|[XＸxｘ×某]{2}|其中|如下|以下方面|中[，,：:]|原因|表")
 # every alternative of NEEDS_READING_RE starts with one of these (its lookbehind looks before where a search starts):
@@ -311,7 +315,7 @@ def needs_reading(text: str) -> bool:
 
 # an amount printed in brackets before its unit, "(15.13)万元": a negative in accounting notation or an aside -- the
 # reader does not guess which; it is reported
-BRACKETED_AMOUNT_RE = re.compile(r"[（(]\s*([0-9０-９][0-9０-９,.．]*)\s*[)）]\s*(万元|亿元|千元|元)")
+BRACKETED_AMOUNT_RE = re.compile(r"[（(]\s*([0-9０-９][0-9０-９,.．]*)\s*[)）]\s*(万亿元|万元|亿元|千元|元)")
 QUOTES = str.maketrans("", "", "“”\"‘’' ")
 
 # Which known subject is a part of which (the list structure the vocabulary itself fixes): (pattern on the

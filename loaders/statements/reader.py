@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.1"
+READER_VERSION = "1.5.2"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -209,8 +209,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
         if cut.end() == len(phrase):
             # nothing after the verb: the noun is before it (全区一般公共预算收入预计为878.6亿元, 一般公共预算支出安排81.6亿元)
             head = _VERB_BEFORE_NUMBER_RE.sub("", phrase)
-            # (a fund source is no noun of its own: 其中一般公共预算安排1,085.90万元 is the procurement's)
-            return _generic_subject(head) if head and head != phrase and not head.endswith("预算") else None
+            # (a fund source is no noun of its own: 其中一般公共预算安排1,085.90万元 is the procurement's; a budget of a
+            # named item is: 事业运行经费总预算安排37337407.64元)
+            return _generic_subject(head) if head and head != phrase and not g.FUND_SOURCE_TAIL_RE.search(head) else None
         phrase = phrase[cut.end():]
     mark = g.LIST_MARK_RE.match(phrase)
     if mark:
@@ -253,7 +254,7 @@ _OWN_COMPARISON_RE = re.compile(r"同比|[比较](?:上年|去年)")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _MINUS = frozenset("-－−")
 _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
-_UNIT_TAIL = re.compile(r"(?:万元|亿元|千元|元)$")
+_UNIT_TAIL = re.compile(r"(?:万亿元|万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
 # a listed amount named by its purpose: 30万元用于基建工程项目审计 (up to the clause's end)
@@ -1230,16 +1231,17 @@ class _Reader:
             f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"],
             where["page"]))
 
-    def _named_whole(self, record: dict) -> bool:
+    def _named_whole(self, record: dict, scope: str | None = None, after: bool = False) -> bool:
         """A share whose phrase names its whole (占总收入的35.39%) outside any list of that whole is a share of the
         amount of that name an earlier sentence of the same scope states, when they state one value for it and of
         the share's period (…总收入27,664.71万元，其中：… ①…财政拨款收入共计9,787.85万元，占总收入的35.39%): the share
-        takes that whole (``parent_subject``, ``list_index`` = its sentence). Returns whether it did."""
+        takes that whole (``parent_subject``, ``list_index`` = its sentence). Returns whether it did. ``after``: read
+        once the whole text is read, so a whole stated in a later sentence counts too (``_later_wholes``)."""
         named = _name_key(share_named(record["_share_named"] or ""))
         if len(named) < 2 or g.GENERIC_BASIS_ONLY_RE.match(named) or record["_subject"] is None:
             return False
-        scope = self.state.scope
-        stated = [r for r in self.statements if r.get("role") == "amount" and r.get("subject")
+        scope = scope if after else self.state.scope
+        stated = [r for r in self.statements if r.get("role") == "amount" and r.get("subject") and r is not record
                   and r.get("value") is not None and r.get("scope") == scope
                   and _same_aggregate(_name_key(r["subject"]), named)]
         if len({(r["value"], r["printed_unit"]) for r in stated}) != 1 \
@@ -1431,10 +1433,10 @@ class _Reader:
                 # 接待游客3.5万，门票收入120万元 counts visitors
                 return None
             unit = "万元"  # 807.95万 beside …0万元、272.53万元: the sentence's money unit, printed short
-        elif unit == g.BARE_YI:
+        elif unit == g.BARE_YI or unit == g.BARE_WANYI:
             if not g.FISCAL_WORD_RE.search(sentence, clause_start, begin):
                 return None  # 亿 alone is money after a money word of its own clause (财政收入为170.19亿)
-            unit = "亿元"
+            unit = unit + "元"
         negative = False
         if begin > 1 and masked[begin - 1] in _MINUS and unit in g.MONEY_UNITS and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
             # 转贷收入-82万元: a minus printed after a word (not after a digit: 50-100万元 is a range) is a negative

@@ -1,4 +1,4 @@
--- Every statement of fiscal prose with its printed value converted: money to yuan (万元 x 10^4, 亿元 x 10^8,
+-- Every statement of fiscal prose with its printed value converted: money to yuan (万元 x 10^4, 亿元 x 10^8, 万亿元 x 10^12,
 -- 千元 x 10^3), percentages and counts as printed; the half-step its printed precision is honest within (in yuan
 -- for money), and a change or growth signed by its direction (减少 x -> -x). A view: a projection of raw.statements.
 {{ config(materialized='view', meta={'document_rows': true}) }}
@@ -19,13 +19,14 @@ units_split as (
         documents.document_kind,
         documents.document_fiscal_year,
         case
-            when printed_unit in ('元', '万元', '亿元', '千元') then 'money'
+            when printed_unit in ('元', '万元', '亿元', '万亿元', '千元') then 'money'
             when printed_unit = '%' then 'percent'
             when printed_unit is not null then 'count'
         end as value_kind,
         case printed_unit
             when '万元' then cast(10000 as decimal(38, 0))
             when '亿元' then cast(100000000 as decimal(38, 0))
+            when '万亿元' then cast(1000000000000 as decimal(38, 0))
             when '千元' then cast(1000 as decimal(38, 0))
             else cast(1 as decimal(38, 0))
         end as unit_multiplier
