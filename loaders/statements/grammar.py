@@ -37,6 +37,12 @@ FUNCTION_DASH_RE = re.compile(
     rf"(?P<c>{'|'.join(sorted(CLASS_NAMES, key=len, reverse=True))}){_DASH}(?P<k>{_NAME}{{1,30}}?)"
     rf"(?:{_DASH}(?P<i>{_NAME}{{1,40}}?))?(?=”|\"|科目|[^\u4e00-\u9fff（(-－—–])")
 
+# the 类 of the economic classification (工资福利支出, 商品和服务支出, 对个人和家庭的补助 …), with the basis word a 说明
+# prints glued to them (工资福利支出预算)
+_ECONOMIC_CLASSES = (r"(?:机关)?工资福利支出(?:预算)?|(?:机关)?商品和服务支出(?:预算)?|对个人和家庭的?补助(?:支出)?(?:预算)?"
+                     r"|对企业补助(?:支出)?(?:预算)?|对企事业单位的补贴(?:支出)?(?:预算)?|债务利息及费用支出(?:预算)?"
+                     r"|资本性支出(?:[（(]基本建设[）)])?(?:预算)?")
+
 # (pattern, subject_kind). The printed words are the subject (quotes and spaces stripped).
 _VOCABULARY: list[tuple[str, str]] = [
     # three public expenses and their parts
@@ -75,6 +81,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     (r"(?:财政拨款)?基本支出", "basic_expenditure"),
     (r"日常公用经费|人员经费|公用经费", "basic_expenditure"),
     (r"(?:财政拨款)?项目支出", "project_expenditure"),
+    # the classes of the economic classification of expenditure (部门预算支出经济分类 类), printed in every 说明 of 基本支出
+    (_ECONOMIC_CLASSES, "economic_class"),
     # performance management
     (r"(?:编报绩效目标|绩效跟踪评价|绩效自评|绩效评价|纳入[0-9]{4}年部门预算绩效评审)的(?:[0-9]{4}年度?)?项目",
      "performance_targets"),
@@ -113,7 +121,7 @@ _SEARCH = [
     r"用事业基金弥补收支差额", r"年初结转和结余", r"年末结转和结余", r"结余分配",
     r"上年结转(?:和|及)?结余(?:收入|资金)?", r"上年结余(?:收入|资金)?", r"上年结转(?:收入|资金)?", r"结转下年(?:使用)?",
     r"本年收入", r"本年支出", r"收入预算", r"支出预算", r"基本支出", r"日常公用经费", r"人员经费", r"公用经费",
-    r"项目支出",
+    r"项目支出", _ECONOMIC_CLASSES,
     r"编报绩效目标的(?:[0-9]{4}年度?)?项目", r"绩效跟踪评价的(?:[0-9]{4}年度?)?项目", r"绩效自评的(?:[0-9]{4}年度?)?项目",
     r"绩效评价的(?:[0-9]{4}年度?)?项目", r"纳入[0-9]{4}年部门预算绩效评审的项目",
     r"绩效目标", r"绩效跟踪(?:评价)?", r"绩效自评", r"绩效评价", r"绩效评审", r"重点评价",
@@ -147,6 +155,7 @@ _NUM = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-
 # 万亩 are counts of something else) and only in a sentence that states money (see the reader's ``_number``)
 # 万亿元 (a national total: 33.5万亿元, 萬億元 in traditional characters) before 万元; 万亿 alone like 亿 alone
 _UNIT = r"万亿元|万亿(?=[，,。；;、）)\s]|$)|万元|万(?=[，,。；;、）)\s]|$)|亿元|亿(?=[，,。；;、）)\s]|$)|千元|元|%|％|个|人次|人|辆|台（套）|台\(套\)|台|套|家|项|次|名"
+NUM, UNIT = _NUM, _UNIT  # (the reader's runs of numbers: 各是4125.49,4143.91万元)
 BARE_WAN = "万"
 BARE_YI = "亿"
 BARE_WANYI = "万亿"

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.2"
+READER_VERSION = "1.5.3"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -466,6 +466,134 @@ def _head_word(name: str) -> str:
     return _name_key(_BRACKETED_RE.sub("", name))[-2:]
 
 
+class _WithUnit:
+    """A number token read with the unit its run prints after its last number (各是4125.49,4143.91万元)."""
+
+    def __init__(self, m, unit: str):
+        self._m, self._unit = m, unit
+
+    def group(self, name=0):
+        return self._unit if name == "unit" else self._m.group(name)
+
+    def start(self, *args):
+        return self._m.start(*args)
+
+    def end(self, *args):
+        return self._m.end(*args)
+
+
+# 各 as “respectively”: before a verb, a direction or a number (not 各项, 各级, 各部门)
+_RESPECTIVE_RE = re.compile(r"分别|各(?=[是为自减增下上降占达完实约共0-9０-９])")
+_RUN_SEP_RE = re.compile(r"\s*[、，,和及与]\s*")
+_RUN_UNIT_RE = re.compile(rf"(?:\s*[、，,和及与]\s*(?:{g.NUM}))*?\s*[、，,和及与]\s*(?:{g.NUM})\s*(?P<unit>{g.UNIT})")
+_NOUN_LEAD_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|今年)?(?:全[省市州县区旗镇乡]|[省市县区]?本级|我[省市县区镇乡局])?")
+_NOUN_COMPARED_RE = re.compile(r"(?:同比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比)$")
+_SIDES = ("收入", "支出")
+
+
+class _Respective:
+    """A、B分别为x、y万元 (收、支总计各是4125.49,4143.91万元，…各减少1267.86,2570.97万元，各下降23.51%、38.28%): the nouns
+    coordinated before 分别 / 各 are paired, in order, with the numbers of each run printed after it (numbers joined by
+    、 or a comma; a number without a unit takes the unit its run prints last). A run as long as the noun list binds
+    its numbers to the nouns; the numbers after the first share its role (its direction, year and basis). Any other
+    number after 分别 / 各 that took one of the nouns is not bound (reported unbound): which noun it is of is not
+    printed. The nouns: 收、支总计 → 收入总计, 支出总计; 一般公共预算收入、支出 → 一般公共预算支出 too; 教育、科技支出 → 教育支出."""
+
+    def __init__(self, at: int, nouns: list[_Subject], noun_start: int):
+        self.at, self.nouns, self.noun_start = at, nouns, noun_start
+        self.runs: list[list[dict]] = []
+
+    @classmethod
+    def of(cls, sentence: str, found) -> "_Respective | None":
+        if "分别" not in sentence and "各" not in sentence:
+            return None
+        m = _RESPECTIVE_RE.search(sentence)
+        if m is None:
+            return None
+        begin = max(sentence.rfind(c, 0, m.start()) for c in "，,：:；;") + 1
+        words = sentence[begin:m.start()]
+        lead = _NOUN_LEAD_RE.match(words)
+        words = _NOUN_COMPARED_RE.sub("", words[lead.end():])
+        if not words or not g.GENERIC_NOUN_RE.match(words.replace("、", "")):
+            return None
+        inside = [(a - begin - lead.end(), b - begin - lead.end()) for a, b, _s in found]
+        # A、B和C: 、 between the nouns, and one 和 / 及 / 与 after the last 、 (or alone: A和B), never inside a noun
+        # the vocabulary knows (公务用车购置及运行费)
+        last = words.rfind("、")
+        cuts = [i for i, c in enumerate(words) if c == "、"]
+        joint = next((i for i, c in enumerate(words) if i > last and c in "和及与"
+                      and not any(a <= i < b for a, b in inside)), None)
+        if joint is not None:
+            cuts.append(joint)
+        if not cuts:
+            return None
+        parts = [words[i + 1:j] for i, j in zip([-1, *cuts], [*cuts, len(words)])]
+        names = cls._names(parts)
+        if names is None:
+            return None
+        nouns = []
+        for name in names:
+            kind = g.subject_kind(name)
+            basis = None
+            suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
+            if suffix and suffix.start() >= 2:
+                basis, name = g.SUFFIX_BASES[suffix.group(0)], name[:suffix.start()]
+            nouns.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
+        return cls(m.start(), nouns, begin)
+
+    @staticmethod
+    def _names(parts: list[str]) -> list[str] | None:
+        parts = [re.sub(r"^收(?!入)", "收入", re.sub(r"^支(?!出)", "支出", p)) for p in parts]
+        if any(not p for p in parts):
+            return None
+        first, last = parts[0], parts[-1]
+        if len(parts) == 2 and first.endswith(_SIDES) and len(first) > 2 and last in _SIDES:
+            parts = [first, first[:-2] + last]  # 一般公共预算收入、支出
+        elif all(p in _SIDES for p in parts[:-1]) and last.startswith(_SIDES) and len(last) > 2:
+            parts = [p + last[2:] for p in parts[:-1]] + [last]  # 收、支总计; 收入、支出预算
+        else:
+            head = g.GENERIC_HEAD_RE.search(last)
+            if head is not None and not any(g.GENERIC_HEAD_RE.search(p) for p in parts[:-1]):
+                parts = [p + head.group(0) for p in parts[:-1]] + [last]  # 教育、科技支出
+        if all(g.GENERIC_NOUN_RE.match(p) and (g.GENERIC_HEAD_RE.search(p) or g.SUBJECT_RE.fullmatch(p))
+               for p in parts):
+            return parts
+        return None
+
+    def with_run_unit(self, m, masked: str):
+        ahead = _RUN_UNIT_RE.match(masked, m.end())
+        return _WithUnit(m, ahead.group("unit")) if ahead is not None else m
+
+    def add(self, record: dict, masked: str) -> None:
+        run = self.runs[-1] if self.runs else None
+        if run is not None and _RUN_SEP_RE.fullmatch(masked, run[-1]["_end"], record["_offset"]) \
+                and (record["printed_unit"] in g.PERCENT_UNITS) == (run[0]["printed_unit"] in g.PERCENT_UNITS):
+            for key in ("role", "direction", "period_year", "basis", "compared_year", "compared_basis"):
+                record[key] = run[0][key]
+            run.append(record)
+        else:
+            self.runs.append([record])
+
+    def pair(self, bind) -> None:
+        names = {noun.name for noun in self.nouns}
+
+        def of_the_nouns(record: dict) -> bool:  # bound to none, or to a noun of the list (not one of its own)
+            return record["_subject"] is None or record["_subject"].name in names \
+                or self.noun_start <= record["_subject_pos"] < self.at
+
+        for run in self.runs:
+            if len(run) == len(self.nouns) and all(map(of_the_nouns, run)):
+                for record, noun in zip(run, self.nouns):
+                    bind(record, noun)
+                    if noun.basis and record["role"] in ("amount", "prior_amount") and not record.get("_basis_explicit"):
+                        record["basis"] = noun.basis
+                continue
+            for record in run:
+                if record["_subject"] is not None and of_the_nouns(record):
+                    record["_subject"] = None  # which of the nouns it is of is not printed
+                    record["subject"] = record["subject_kind"] = record["subject_path"] = None
+
+
 class _Depths:
     """How many brackets are open at a position of a sentence (subjects are masked, so 因公出国（境） opens none):
     the brackets are found once per sentence, each position is then looked up (linear in the sentence)."""
@@ -512,6 +640,7 @@ class _Reader:
         self.state = _State(self.year)
         self.lists: list[_List] = []
         self._last_block: _Block | None = None
+        self._unplaced_shares: list[dict] = []  # shares naming a whole no earlier sentence states (see _later_wholes)
 
     # provenance -------------------------------------------------------------------------------------------
     def _lines_of(self, block: _Block, start: int, end: int) -> list[SourceLine]:
@@ -557,6 +686,7 @@ class _Reader:
                 self._sentence(block, start, end)
         self._settle_wholes()
         self._wholes_the_parts_name()
+        self._later_wholes()
 
     def _wholes_the_parts_name(self) -> None:
         """A 其中 takes the amount stated nearest before it as its whole. When its parts (two or more amounts of one
@@ -701,6 +831,7 @@ class _Reader:
             in_item_list = style == st.item_list.item_style
 
         made: list[dict] = []
+        respective = _Respective.of(sentence, found)  # A、B分别为x、y (各是x,y): see _Respective
         subject: _Subject | None = None
         subject_pos = -1
         next_subject = 0
@@ -930,6 +1061,8 @@ class _Reader:
                 done_at = m.end()
                 cmp_open = False
             elif kind == "num":
+                if respective is not None and pos > respective.at and m.group("unit") is None:
+                    m = respective.with_run_unit(m, masked)  # 各是4125.49,4143.91万元: 4125.49 is 万元 too
                 # 较2016年预算执行数1094.91万元增加…: an amount printed right after what is compared with is its amount
                 compared_amount = cmp_open and (compared_year is not None or compared_basis is not None)
                 cmp_open = False
@@ -962,6 +1095,8 @@ class _Reader:
                     record["_list"] = inline_list
                 if record["_subject"] is not None:
                     last_made_subject = record["_subject"]
+                if respective is not None and pos > respective.at:
+                    respective.add(record, masked)
                 made.append(record)
 
         if reason_at is not None:
@@ -1092,6 +1227,8 @@ class _Reader:
                     record["_member_of"] = st.item_list
                 elif record["role"] == "amount":
                     self._left_out(st.item_list)
+        if respective is not None:
+            respective.pair(self._bind)
         self._own_comparison(made, masked)
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
@@ -1210,7 +1347,8 @@ class _Reader:
         uncertain: the list is ambiguous (its sum is not checked either)."""
         lst = record.get("_list") or item_list
         if lst is None:
-            self._named_whole(record)
+            if not self._named_whole(record):
+                self._unplaced_shares.append(record)
             return
         verdict = share_whole(record["_share_named"], lst.whole.name)
         if verdict == "whole":
@@ -1230,6 +1368,15 @@ class _Reader:
             f"“{lst.whole.name}” the part is listed under, and no amount of it is bound: not checked; sentence: "
             f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"],
             where["page"]))
+
+    def _later_wholes(self) -> None:
+        """After reading: a share naming a whole no earlier sentence states (工资福利支出预算905709.06元，占基本支出预算
+        79.89% before 2022年一般公共预算基本支出1133753.33元 under the next heading) is a share of the amount of that name
+        the document states after it, on the same terms as an earlier one: the same scope, one value, the share's
+        period (``_named_whole``)."""
+        for record in self._unplaced_shares:
+            if "sentence_index" in record and record.get("parent_subject") is None:
+                self._named_whole(record, record.get("scope"), after=True)
 
     def _named_whole(self, record: dict, scope: str | None = None, after: bool = False) -> bool:
         """A share whose phrase names its whole (占总收入的35.39%) outside any list of that whole is a share of the

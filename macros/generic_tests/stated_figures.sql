@@ -35,6 +35,25 @@
 {% macro _rate_exact(s, hs, n, d) -%}
     (abs({{ s }} * {{ d }} - 100 * {{ n }}) <= {{ hs }} * {{ d }})
 {%- endmacro %}
+
+{#- A growth rate of growth_compared wrong as read but right on another reading (``condition``): the rule's row,
+    its message the stated rate, the rate as read and ``reading`` (a SQL string expression). -#}
+{% macro _rate_read_otherwise(rule_id, reading, condition) -%}
+    select
+        '{{ rule_id }}' as rule_id,
+        document_sha256, file_name, page, line_start, line_end, source_locator,
+        cast(_lhs as decimal(38, 6)) as lhs,
+        cast(_rhs as decimal(38, 6)) as rhs,
+        cast(_difference as decimal(38, 6)) as difference,
+        cast(_tolerance as decimal(38, 6)) as tolerance,
+        coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
+            || growth_text || '%, which is ' || cast(round(100 * _numerator / _base, 2) as varchar)
+            || {{ reading }} as message,
+        quoted_source
+    from growth_compared
+    where not _exact and not _within and {{ condition }}
+{%- endmacro %}
+
 {% macro _rate_within(s, hs, n, hn, d, hd) -%}
     (100 * ({{ n }} - {{ hn }}) <= ({{ s }} + {{ hs }}) * ({{ d }} + {{ hd }})
         and ({{ s }} - {{ hs }}) * ({{ d }} - {{ hd }}) <= 100 * ({{ n }} + {{ hn }}))
@@ -314,6 +333,11 @@
             max(signed_change) filter (where role = 'change' and value_kind = 'money') as change_yuan,
             max(half_step_yuan) filter (where role = 'change' and value_kind = 'money') as change_h,
             max(value_text) filter (where role = 'change' and value_kind = 'money') as change_text,
+            -- the units the amount and the change are printed in (a unit slip: 完成249,735万元…增收14,484元，增长6.01%)
+            max(printed_unit) filter (where role = 'amount') as current_unit,
+            max(unit_multiplier) filter (where role = 'amount') as current_multiplier,
+            max(printed_unit) filter (where role = 'change' and value_kind = 'money') as change_unit,
+            max(unit_multiplier) filter (where role = 'change' and value_kind = 'money') as change_multiplier,
             max(signed_change) filter (where role = 'growth_pct') as growth_pct,
             max(half_step_in_base_unit) filter (where role = 'growth_pct') as growth_h,
             max(value_text) filter (where role = 'growth_pct') as growth_text,
@@ -464,7 +488,14 @@
             whole_amounts._whole_yuan - growth_inputs.change_yuan as _whole_base,
             whole_amounts._whole_h + growth_inputs.change_h as _whole_base_h,
             case when growth_inputs.growth_pct < 0 then -growth_inputs.change_yuan else growth_inputs.change_yuan end
-                as _whole_n
+                as _whole_n,
+            -- the change read in the unit of the amount (14,484元 as 14,484万元), when the two are printed in different
+            -- money units and the base is the amount less the change
+            case when growth_inputs.prior_yuan is null and growth_inputs.change_multiplier > 0
+                and growth_inputs.current_multiplier <> growth_inputs.change_multiplier
+                then growth_inputs.change_yuan * growth_inputs.current_multiplier / growth_inputs.change_multiplier
+            end as _slip_change,
+            growth_inputs.change_h * growth_inputs.current_multiplier / growth_inputs.change_multiplier as _slip_h
         from growth_inputs
         left join whole_amounts
             on whole_amounts.document_sha256 = growth_inputs.document_sha256
@@ -485,40 +516,43 @@
                 - 100 * abs(_numerator) / _base, 100 * abs(_numerator) / _base
                 - 100 * (abs(_numerator) - _numerator_h) / (_base + _base_h)), 6) as decimal(38, 6)) as _tolerance,
             {{ _rate_exact('_s', 'growth_h', '_n', '_base') }} as _exact,
-            {{ _rate_within('_s', 'growth_h', '_n', '_numerator_h', '_base', '_base_h') }} as _within
+            {{ _rate_within('_s', 'growth_h', '_n', '_numerator_h', '_base', '_base_h') }} as _within,
+            coalesce(current_yuan - _slip_change - current_h - _slip_h > 0
+                and {{ _rate_within('_s', 'growth_h', 'case when growth_pct < 0 then -_slip_change else _slip_change end',
+                    '_slip_h', 'current_yuan - _slip_change', 'current_h + _slip_h') }}, false) as _fits_unit_slip
         from growth_with_whole
         where _base - _base_h > 0
     ),
 
-    -- a rate wrong for the part it follows but right for the part's whole: which one the clause is about is not
-    -- printed, so it is reported as that, never as the part's error (NAR-CALC-008)
+    -- a rate wrong for the change as printed but right on another reading the text allows is reported as that
+    -- reading, never as a wrong rate (NAR-CALC-002): the part's change read as its whole's (NAR-CALC-008), the
+    -- change read in the unit of the amount (NAR-CALC-010)
     growth_judged as (
-        select * from growth_compared where _within or not _fits_whole
+        select * from growth_compared where _within or not (_fits_whole or _fits_unit_slip)
     ),
 
+    -- the part a change and rate follow, or its whole: which one the clause is about is not printed
     whole_or_part as (
-        select
-            'NAR-CALC-008' as rule_id,
-            document_sha256, file_name, page, line_start, line_end, source_locator,
-            cast(_lhs as decimal(38, 6)) as lhs,
-            cast(_rhs as decimal(38, 6)) as rhs,
-            cast(_difference as decimal(38, 6)) as difference,
-            cast(_tolerance as decimal(38, 6)) as tolerance,
-            coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
-                || growth_text || '%, which is ' || cast(round(100 * _numerator / _base, 2) as varchar)
-                || '% for this part but fits its whole “' || change_parent || '” ('
-                || cast(round(100 * _whole_n / _whole_base, 2) as varchar)
-                || '%): which of the two the change and the rate are about is not printed' as message,
-            quoted_source
-        from growth_compared
-        where not _exact and not _within and _fits_whole
+        {{ _rate_read_otherwise('NAR-CALC-008', "'% for this part but fits its whole “' || change_parent || '” ('
+            || cast(round(100 * _whole_n / _whole_base, 2) as varchar)
+            || '%): which of the two the change and the rate are about is not printed'", '_fits_whole') }}
+    ),
+
+    -- 增收14,484元，增长6.01% after 249,735万元 (6.01 % is 14,484万元's): the unit or the rate is misprinted, and which is
+    -- not for a checker to say
+    unit_slips as (
+        {{ _rate_read_otherwise('NAR-CALC-010', "'% for the change as printed (' || change_text || change_unit
+            || ') but fits it read in ' || current_unit || ', the unit of the amount ' || current_text || current_unit
+            || ' (' || cast(round(100 * _slip_change / (current_yuan - _slip_change), 2) as varchar)
+            || '%): the change''s unit looks misprinted'", 'not _fits_whole and _fits_unit_slip') }}
     ),
 
     growth_failures as (
         {{ _judged_rows('growth_judged', 'NAR-CALC-002', 'NAR-CALC-005',
             "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
                 || growth_text || '% but ' || coalesce(current_text, '(current)') || ' against '
-                || coalesce(prior_text, '(prior)') || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
+                || coalesce(prior_text, 'a prior of ' || " ~ amount_text('_base') ~ " || ' (the amount before the change)')
+                || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
                 || '%'") }}
     ),
 
@@ -662,6 +696,8 @@
     select * from completion_failures
     union all
     select * from whole_or_part
+    union all
+    select * from unit_slips
 {% endmacro %}
 
 {% test statement_arithmetic(model) %}

@@ -1,4 +1,4 @@
--- Tests the statement_arithmetic check (NAR-CALC-001..009) on inline fixtures; returns a row for every case whose
+-- Tests the statement_arithmetic check (NAR-CALC-001..010) on inline fixtures; returns a row for every case whose
 -- outcome is not the expected. One case = one sentence; amounts in 万元 with 2 decimals (half-step 50 元), growth
 -- in % with 2 decimals (half-step 0.005). Sentences hand-copied from documents/real/:
 --   wanli 2024 line 175-176 住房公积金: 执行数348.52, 预算安排352.67, 增加0.53% -- 4.15 / 348.52 = 1.1907%: wrong;
@@ -141,9 +141,28 @@ whole_and_part as (
     ) as t(case_id, subject_name, parent_name, fixture_role, printed, direction)
 ),
 
+-- a change printed in another money unit than its amount (heldout11 三明 L8: 市本级一般公共预算…完成255,325万元，比上年
+-- 同期增支14,484元，增长6.01%): 6.01 % is 14,484万元 of 255,325 − 14,484 = 240,841 (6.0139 %), not 14,484元 (0.0000567 %):
+-- a unit slip (NAR-CALC-010, a warning), never a wrong rate; 9.99 % fits neither: NAR-CALC-002 as before; both in 万元
+-- and right: nothing
+unit_slips as (
+    select * from (values
+        ('unit_slip',           'amount', 255325.00, null, 10000), ('unit_slip',           'change', 14484.00, 1, 1),
+        ('unit_slip',           'growth_pct', 6.01, 1, 1),
+        ('unit_slip_neither',   'amount', 255325.00, null, 10000), ('unit_slip_neither',   'change', 14484.00, 1, 1),
+        ('unit_slip_neither',   'growth_pct', 9.99, 1, 1),
+        ('same_units_right',    'amount', 255325.00, null, 10000), ('same_units_right',    'change', 14484.00, 1, 10000),
+        ('same_units_right',    'growth_pct', 6.01, 1, 1)
+    ) as t(case_id, fixture_role, printed, direction, multiplier)
+),
+
 all_rows as (
     select *, 1 as sentence_no, cast(null as integer) as period_year, cast(null as integer) as compared_year
     from fixture
+    union all by name
+    select *, 1 as sentence_no, 2018 as period_year,
+        case when fixture_role in ('change', 'growth_pct') then 2017 end as compared_year
+    from unit_slips
     union all by name
     select * from across_sentences
     union all by name
@@ -175,14 +194,19 @@ prepared as (
         case when role in ('growth_pct', 'annual_growth_pct', 'completion_pct') then 'percent' else 'money' end
             as value_kind,
         case when role not in ('growth_pct', 'annual_growth_pct', 'completion_pct')
-            then cast(printed * 10000 as decimal(38, 6)) end as value_yuan,
+            then cast(printed * money_multiplier as decimal(38, 6)) end as value_yuan,
         case when role not in ('growth_pct', 'annual_growth_pct', 'completion_pct') and printed is not null
-            then cast(50 as decimal(38, 6)) end as half_step_yuan,
+            then cast(0.005 * money_multiplier as decimal(38, 6)) end as half_step_yuan,
         case when role in ('growth_pct', 'annual_growth_pct', 'completion_pct') then cast(0.005 as decimal(38, 6))
-            else cast(50 as decimal(38, 6)) end as half_step_in_base_unit,
+            else cast(0.005 * money_multiplier as decimal(38, 6)) end as half_step_in_base_unit,
         case when role in ('change', 'growth_pct') and printed is not null
-            then cast(printed * case when role = 'change' then 10000 else 1 end * direction as decimal(38, 6))
-        end as signed_change
+            then cast(printed * case when role = 'change' then money_multiplier else 1 end * direction
+                as decimal(38, 6))
+        end as signed_change,
+        case when role in ('growth_pct', 'annual_growth_pct', 'completion_pct') then '%'
+            when money_multiplier = 1 then '元' else '万元' end as printed_unit,
+        case when role in ('growth_pct', 'annual_growth_pct', 'completion_pct') then 1 else money_multiplier end
+            as unit_multiplier
     from (
         -- the completion cases name their amounts by basis (an amount of that basis)
         select
@@ -190,7 +214,8 @@ prepared as (
             case when fixture_role in ('initial_budget', 'adjusted_budget', 'final_accounts') then 'amount'
                 else fixture_role end as role,
             case when fixture_role in ('initial_budget', 'adjusted_budget', 'final_accounts') then fixture_role
-            end as basis
+            end as basis,
+            coalesce(multiplier, 10000) as money_multiplier  -- every other case prints 万元
         from all_rows
     )
 ),
@@ -219,7 +244,9 @@ expected as (
         ('annual_simple_average', 'NAR-CALC-009'),
         ('annual_4_23', 'NAR-CALC-009'),
         ('two_bases:budget', 'NAR-CALC-002'),
-        ('part_fits_neither', 'NAR-CALC-002')
+        ('part_fits_neither', 'NAR-CALC-002'),
+        ('unit_slip', 'NAR-CALC-010'),
+        ('unit_slip_neither', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
@@ -236,6 +263,7 @@ mismatches as (
     {{ fixture_mismatches(one_row_each=true, checks=[
         ['wrong rule', "a.rule_id <> e.rule_id"],
         ['wrong recomputed growth', "a.case_id = 'housing_fund_0_53' and round(a.rhs, 4) <> 1.1907"],
+        ['wrong unit-slip evidence', "a.case_id = 'unit_slip' and (a.lhs <> 6.01 or round(a.rhs, 6) <> 0.000567)"],
         ['wrong recomputed completion', "a.case_id = 'completion_wrong' and (a.lhs <> 98.02 or round(a.rhs, 4) <> 98.2007)"],
         ['wrong change evidence', "a.case_id = 'change_just_outside'"
                                   ~ " and (a.lhs <> 200200 or a.rhs <> 200000 or a.tolerance <> 150)"],
