@@ -11,7 +11,9 @@ Since reader 1.5.3 (found on documents/real/heldout11, a blind set):
   one value for that name (as one stated before it already did);
 - 分别 / 各 pair the nouns coordinated before them with the numbers of each run after them, in order (收、支总计各是
   x,y万元 → 收入总计 x, 支出总计 y; a number of a run without its unit takes the run's; the numbers of a run share
-  the first's role); a run of another length, or numbers naming their own nouns, are not paired.
+  the first's role); a run of another length, or numbers naming their own nouns, are not paired;
+- a 三公 part printed without 费 right before its number (公务用车购置1422万元) is that part, not the part before it
+  (found on documents/real/heldout12, a blind set).
 
 Every sentence is written for this test (other places, subjects and amounts than the documents the mechanisms were
 found on); every expected value is read from the sentence by hand.
@@ -176,3 +178,11 @@ def test_ge_before_a_noun_is_no_respective():
     statements, _ = _read("各部门一般公共预算支出合计120万元，比上年增长5%。\n", year=2023, kind=None)
     assert [(s.role, s.value) for s in statements] == [("amount", Decimal("120")), ("growth_pct", Decimal("5"))]
 
+
+def test_vehicle_parts_printed_without_fei_name_their_own_amounts():
+    statements, _ = _read("2023年“三公”经费预算为86万元，其中：因公出国(境)费用6万元，公务接待费20万元，公务用车购置及运行"
+                          "维护费60万元（包括：公务用车运行维护45万元、公务用车购置15万元）。\n", year=2023,
+                          kind="department_budget")
+    assert [(s.subject, s.parent_subject, s.value) for s in statements if s.role == "amount"][-2:] == [
+        ("公务用车运行维护", "公务用车购置及运行维护费", Decimal("45")),
+        ("公务用车购置", "公务用车购置及运行维护费", Decimal("15"))]
