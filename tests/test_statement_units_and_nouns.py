@@ -186,3 +186,19 @@ def test_vehicle_parts_printed_without_fei_name_their_own_amounts():
     assert [(s.subject, s.parent_subject, s.value) for s in statements if s.role == "amount"][-2:] == [
         ("公务用车运行维护", "公务用车购置及运行维护费", Decimal("45")),
         ("公务用车购置", "公务用车购置及运行维护费", Decimal("15"))]
+
+
+def test_respective_nouns_the_vocabulary_knows_in_brackets_are_paired():
+    statements, _ = _read("因公出国（境）费用与公务接待费分别为3.5万元和12.5万元。\n", year=2023, kind=None)
+    assert [(s.subject, s.value) for s in statements if s.role == "amount"] == [
+        ("因公出国（境）费用", Decimal("3.5")), ("公务接待费", Decimal("12.5"))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "第一、二季度一般公共预算收入分别为10.5亿元和12.3亿元。",  # an ordinal shares a noun printed once
+    "两项支出分别为5万元、6万元。",  # one noun for two numbers
+])
+def test_a_run_after_respective_nouns_not_named_is_bound_to_none(sentence):
+    statements, findings = _read(sentence + "\n", year=2023, kind=None)
+    assert [s for s in statements if s.role == "amount"] == []
+    assert len([f for f in findings if f.rule_id == "LOAD-UNBOUND-STATEMENT"]) == 2

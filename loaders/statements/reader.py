@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.4"
+READER_VERSION = "1.5.5"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -489,6 +489,7 @@ _RUN_UNIT_RE = re.compile(rf"(?:\s*[、，,和及与]\s*(?:{g.NUM}))*?\s*[、，
 _NOUN_LEAD_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|今年)?(?:全[省市州县区旗镇乡]|[省市县区]?本级|我[省市县区镇乡局])?")
 _NOUN_COMPARED_RE = re.compile(r"(?:同比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比)$")
 _SIDES = ("收入", "支出")
+_ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十]+$")
 
 
 class _Respective:
@@ -511,7 +512,31 @@ class _Respective:
         if m is None:
             return None
         begin = max(sentence.rfind(c, 0, m.start()) for c in "，,：:；;") + 1
-        words = sentence[begin:m.start()]
+        nouns = cls._nouns(sentence, found, begin, m.start())
+        # (nouns it cannot name leave the frame unnamed: its runs are then bound to none of them, see ``pair``)
+        return cls(m.start(), nouns or [], begin)
+
+    @classmethod
+    def _nouns(cls, sentence: str, found, begin: int, at: int) -> list[_Subject] | None:
+        """The nouns coordinated between ``begin`` and the respective word at ``at``: the words split at the
+        separators and named by ``_names``, else the vocabulary's subjects when they fill that span but for
+        separators (因公出国(境)经费与公务用车购置及运行维护费); None when they cannot be named."""
+        named = cls._named_words(sentence, found, begin, at)
+        if named is not None:
+            return named
+        known = [(a, b, s) for a, b, s in found if begin <= a and b <= at]
+        if len(known) >= 2:
+            gaps = [sentence[b:a] for (_a, b, _s), (a, _b, _t) in zip(known, known[1:])]
+            lead = _NOUN_LEAD_RE.match(sentence, begin, known[0][0])
+            tail = _NOUN_COMPARED_RE.sub("", sentence[known[-1][1]:at])
+            if all(gap in ("、", "和", "及", "与", "以及") for gap in gaps) and lead and lead.end() == known[0][0] \
+                    and not tail:
+                return [s for _a, _b, s in known]
+        return None
+
+    @classmethod
+    def _named_words(cls, sentence: str, found, begin: int, at: int) -> list[_Subject] | None:
+        words = sentence[begin:at]
         lead = _NOUN_LEAD_RE.match(words)
         words = _NOUN_COMPARED_RE.sub("", words[lead.end():])
         if not words or not g.GENERIC_NOUN_RE.match(words.replace("、", "")):
@@ -539,13 +564,13 @@ class _Respective:
             if suffix and suffix.start() >= 2:
                 basis, name = g.SUFFIX_BASES[suffix.group(0)], name[:suffix.start()]
             nouns.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
-        return cls(m.start(), nouns, begin)
+        return nouns
 
     @staticmethod
     def _names(parts: list[str]) -> list[str] | None:
         parts = [re.sub(r"^收(?!入)", "收入", re.sub(r"^支(?!出)", "支出", p)) for p in parts]
-        if any(not p for p in parts):
-            return None
+        if any(not p or _ORDINAL_RE.match(p) for p in parts):
+            return None  # 第二、三产业…: an ordinal shares a noun the words do not print whole
         first, last = parts[0], parts[-1]
         if len(parts) == 2 and first.endswith(_SIDES) and len(first) > 2 and last in _SIDES:
             parts = [first, first[:-2] + last]  # 一般公共预算收入、支出
@@ -582,14 +607,18 @@ class _Respective:
                 or self.noun_start <= record["_subject_pos"] < self.at
 
         for run in self.runs:
-            if len(run) == len(self.nouns) and all(map(of_the_nouns, run)):
+            if self.nouns and len(run) == len(self.nouns) and all(map(of_the_nouns, run)):
                 for record, noun in zip(run, self.nouns):
                     bind(record, noun)
                     if noun.basis and record["role"] in ("amount", "prior_amount") and not record.get("_basis_explicit"):
                         record["basis"] = noun.basis
                 continue
+            if not self.nouns and len(run) < 2:
+                continue  # an unnamed frame: only its runs are in doubt
             for record in run:
-                if record["_subject"] is not None and of_the_nouns(record):
+                # (in an unnamed frame, any subject not printed after the respective word is in doubt)
+                if record["_subject"] is not None and (of_the_nouns(record)
+                                                       or (not self.nouns and record["_subject_pos"] < self.at)):
                     record["_subject"] = None  # which of the nouns it is of is not printed
                     record["subject"] = record["subject_kind"] = record["subject_path"] = None
 

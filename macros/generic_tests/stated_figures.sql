@@ -333,7 +333,7 @@
             max(signed_change) filter (where role = 'change' and value_kind = 'money') as change_yuan,
             max(half_step_yuan) filter (where role = 'change' and value_kind = 'money') as change_h,
             max(value_text) filter (where role = 'change' and value_kind = 'money') as change_text,
-            -- the units the amount and the change are printed in (a unit slip: 完成249,735万元…增收14,484元，增长6.01%)
+            -- the units the amount and the change are printed in (a unit slip: 完成255,325万元…增支14,484元，增长6.01%)
             max(printed_unit) filter (where role = 'amount') as current_unit,
             max(unit_multiplier) filter (where role = 'amount') as current_multiplier,
             max(printed_unit) filter (where role = 'change' and value_kind = 'money') as change_unit,
@@ -538,7 +538,7 @@
             || '%): which of the two the change and the rate are about is not printed'", '_fits_whole') }}
     ),
 
-    -- 增收14,484元，增长6.01% after 249,735万元 (6.01 % is 14,484万元's): the unit or the rate is misprinted, and which is
+    -- 增支14,484元，增长6.01% after 255,325万元 (6.01 % is 14,484万元's): the unit or the rate is misprinted, and which is
     -- not for a checker to say
     unit_slips as (
         {{ _rate_read_otherwise('NAR-CALC-010', "'% for the change as printed (' || change_text || change_unit
