@@ -303,9 +303,7 @@ def share_named(named: str) -> str:
 
 def _name_key(name: str) -> str:
     """A name compared by its words: quotes and spaces dropped, a year or 本年 before it and a basis after it too."""
-    name = _NAME_YEAR_RE.sub("", name.translate(g.QUOTES))
-    suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
-    return name[:suffix.start()] if suffix and suffix.start() >= 2 else name
+    return _split_basis(_NAME_YEAR_RE.sub("", name.translate(g.QUOTES)))[0]
 
 
 _TOTAL_CORE_RE = re.compile(r"总(?P<a>.{2,12})|(?P<b>.{2,12}?)(?:合计|总额)")
@@ -350,6 +348,14 @@ def share_whole(named: str, whole: str) -> str:
 
 _GENERIC_KINDS = ("expenditure", "revenue", "basic_expenditure", "project_expenditure")
 _NOWHERE = object()  # a continued item that belongs to no list (its lists are ambiguous)
+
+
+def _split_basis(name: str) -> tuple[str, str | None]:
+    """一般公共预算支出预算 -> (一般公共预算支出, budget): a basis word printed after a noun is its basis, not its name."""
+    suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
+    if suffix and suffix.start() >= 2:
+        return name[:suffix.start()], g.SUFFIX_BASES[suffix.group(0)]
+    return name, None
 
 
 def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
@@ -398,10 +404,7 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
         elif kind == "performance_targets" and "的" in name and name.endswith("项目"):
             name = re.sub(r"的[0-9]{4}年度?项目$", "的项目", name)  # 编报绩效目标的2024年度项目 -> …的项目
         else:
-            suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
-            if suffix and suffix.start() >= 2:
-                basis = g.SUFFIX_BASES[suffix.group(0)]
-                name = name[:suffix.start()]
+            name, basis = _split_basis(name)
         found.append((m.start(), m.end(), _Subject(name, kind, name if kind == "function_class" else None, basis)))
     if not found:
         return found, sentence
@@ -559,10 +562,7 @@ class _Respective:
         nouns = []
         for name in names:
             kind = g.subject_kind(name)
-            basis = None
-            suffix = g.SUBJECT_BASIS_SUFFIX_RE.search(name)
-            if suffix and suffix.start() >= 2:
-                basis, name = g.SUFFIX_BASES[suffix.group(0)], name[:suffix.start()]
+            name, basis = _split_basis(name)
             nouns.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
         return nouns
 
