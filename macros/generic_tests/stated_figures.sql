@@ -8,25 +8,33 @@
     rate). A difference that is not exact but within the rounding of every figure involved is a `notice` (its own
     rule id, visible, never an error); beyond it, the rule's error (or warning). An exact match reports nothing. -#}
 
+{#- The failing rows of `relation` in the evidence columns every rule here returns: `rule_id`, `lhs`, `rhs`,
+    `difference`, `tolerance`, `message` and `locator` are SQL expressions over it (cast as each column needs);
+    `relation` has the document's locator columns and `quoted_source`. -#}
+{% macro _evidence_rows(relation, rule_id, lhs, rhs, difference, tolerance, message, where,
+        locator='source_locator', quoted='quoted_source') -%}
+    select
+        {{ rule_id }} as rule_id,
+        document_sha256, file_name, page, line_start, line_end,
+        {{ locator }} as source_locator,
+        cast({{ lhs }} as decimal(38, 6)) as lhs,
+        cast({{ rhs }} as decimal(38, 6)) as rhs,
+        cast({{ difference }} as decimal(38, 6)) as difference,
+        cast({{ tolerance }} as decimal(38, 6)) as tolerance,
+        {{ message }} as message,
+        {{ quoted }} as quoted_source
+    from {{ relation }}
+    where {{ where }}
+{%- endmacro %}
+
 {#- The evidence row of one judged comparison: `_lhs`, `_rhs`, `_difference`, `_tolerance` and `_exact` /
     `_within` (booleans) must be columns of `relation`; `error_rule` / `notice_rule` are literal rule ids. -#}
 {% macro _judged_rows(relation, error_rule, notice_rule, message, locator='source_locator') -%}
-    select
-        case when _within then '{{ notice_rule }}' else '{{ error_rule }}' end as rule_id,
-        document_sha256,
-        file_name,
-        page,
-        line_start,
-        line_end,
-        {{ locator }} as source_locator,
-        cast(_lhs as decimal(38, 6)) as lhs,
-        cast(_rhs as decimal(38, 6)) as rhs,
-        cast(_difference as decimal(38, 6)) as difference,
-        cast(_tolerance as decimal(38, 6)) as tolerance,
-        (case when _within then 'within rounding, not exact: ' else '' end) || {{ message }} as message,
-        quoted_source
-    from {{ relation }}
-    where not _exact
+    {{ _evidence_rows(relation,
+        "case when _within then '" ~ notice_rule ~ "' else '" ~ error_rule ~ "' end",
+        '_lhs', '_rhs', '_difference', '_tolerance',
+        "(case when _within then 'within rounding, not exact: ' else '' end) || " ~ message,
+        'not _exact', locator=locator) }}
 {%- endmacro %}
 
 {#- A stated rate s (half-step hs) against 100 n / d with n, d honest within hn, hd (d > 0 even at its lowest):
@@ -39,19 +47,10 @@
 {#- A growth rate of growth_compared wrong as read but right on another reading (``condition``): the rule's row,
     its message the stated rate, the rate as read and ``reading`` (a SQL string expression). -#}
 {% macro _rate_read_otherwise(rule_id, reading, condition) -%}
-    select
-        '{{ rule_id }}' as rule_id,
-        document_sha256, file_name, page, line_start, line_end, source_locator,
-        cast(_lhs as decimal(38, 6)) as lhs,
-        cast(_rhs as decimal(38, 6)) as rhs,
-        cast(_difference as decimal(38, 6)) as difference,
-        cast(_tolerance as decimal(38, 6)) as tolerance,
-        coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
-            || growth_text || '%, which is ' || cast(round(100 * _numerator / _base, 2) as varchar)
-            || {{ reading }} as message,
-        quoted_source
-    from growth_compared
-    where not _exact and not _within and {{ condition }}
+    {{ _evidence_rows('growth_compared', "'" ~ rule_id ~ "'", '_lhs', '_rhs', '_difference', '_tolerance',
+        "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
+            || growth_text || '%, which is ' || cast(round(100 * _numerator / _base, 2) as varchar) || " ~ reading,
+        'not _exact and not _within and ' ~ condition) }}
 {%- endmacro %}
 
 {% macro _rate_within(s, hs, n, hn, d, hd) -%}
@@ -154,25 +153,11 @@
     ),
 
     ambiguous_failures as (
-        select
-            'NAR-STATED-002' as rule_id,
-            document_sha256,
-            file_name,
-            page,
-            line_start,
-            line_end,
-            {{ source_locator() }} as source_locator,
-            cast(value_yuan as decimal(38, 6)) as lhs,
-            cast(null as decimal(38, 6)) as rhs,
-            cast(null as decimal(38, 6)) as difference,
-            cast(half_step_yuan as decimal(38, 6)) as tolerance,
-            coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
-                || ', which is none of the figures the tables print for it (' || candidate_values || ')' as message,
-            sentence as quoted_source
-        from {{ model }}
-        where role = 'amount'
-            and link_method = 'ambiguous'
-            and not matches_candidate
+        {{ _evidence_rows(model, "'NAR-STATED-002'", 'value_yuan', 'null', 'null', 'half_step_yuan',
+            "coalesce(subject, '(no subject)') || ': the text states ' || value_text || coalesce(printed_unit, '')
+                || ', which is none of the figures the tables print for it (' || candidate_values || ')'",
+            "role = 'amount' and link_method = 'ambiguous' and not matches_candidate",
+            locator=source_locator(), quoted='sentence') }}
     )
 
     select * from linked_failures
@@ -369,24 +354,15 @@
     ),
 
     opposite_directions as (
-        select
-            'NAR-CALC-007' as rule_id,
-            document_sha256, file_name, page, line_start, line_end,
-            {{ source_locator() }} as source_locator,
-            cast(change_yuan as decimal(38, 6)) as lhs,
-            cast(growth_pct as decimal(38, 6)) as rhs,
-            cast(null as decimal(38, 6)) as difference,
-            cast(null as decimal(38, 6)) as tolerance,
-            coalesce(subject, '(no subject)') || ': the change is stated as '
+        {{ _evidence_rows('grouped', "'NAR-CALC-007'", 'change_yuan', 'growth_pct', 'null', 'null',
+            "coalesce(subject, '(no subject)') || ': the change is stated as '
                 || case change_direction when 1 then '增加 ' else '减少 ' end || change_text
                 || ' but its rate as ' || case growth_direction when 1 then '增长 ' else '下降 ' end || growth_text
-                || '%: one of the two directions is wrong' as message,
-            sentence as quoted_source
-        from grouped
-        where amount_values <= 1 and prior_values <= 1 and change_values = 1 and growth_values = 1
-            and comparisons = 1
-            and change_direction * growth_direction = -1
-            and change_yuan <> 0 and growth_pct <> 0
+                || '%: one of the two directions is wrong'",
+            'amount_values <= 1 and prior_values <= 1 and change_values = 1 and growth_values = 1
+                and comparisons = 1
+                and change_direction * growth_direction = -1
+                and change_yuan <> 0 and growth_pct <> 0', locator=source_locator(), quoted='sentence') }}
     ),
 
     direction_judged as (
@@ -402,19 +378,12 @@
     ),
 
     direction_failures as (
-        select
-            'NAR-CALC-003' as rule_id,
-            document_sha256, file_name, page, line_start, line_end, source_locator,
-            cast(current_yuan as decimal(38, 6)) as lhs,
-            cast(prior_yuan as decimal(38, 6)) as rhs,
-            cast(current_yuan - prior_yuan as decimal(38, 6)) as difference,
-            cast(current_h + prior_h as decimal(38, 6)) as tolerance,
-            coalesce(subject, '(no subject)') || ': the amounts go from ' || prior_text || ' to ' || current_text
+        {{ _evidence_rows('direction_judged', "'NAR-CALC-003'", 'current_yuan', 'prior_yuan',
+            'current_yuan - prior_yuan', 'current_h + prior_h',
+            "coalesce(subject, '(no subject)') || ': the amounts go from ' || prior_text || ' to ' || current_text
                 || ' but the text says '
-                || case stated_direction when 1 then '增加/增长' when -1 then '减少/下降' else '持平' end as message,
-            quoted_source
-        from direction_judged
-        where _wrong_direction
+                || case stated_direction when 1 then '增加/增长' when -1 then '减少/下降' else '持平' end",
+            '_wrong_direction') }}
     ),
 
     change_compared as (
@@ -449,21 +418,12 @@
             and growth_pct is not null and _numerator is not null and _base is not null
     ),
 
+    -- 0 万元，比上年增加0万元，增长0%: a growth of 0 on no change claims nothing
     zero_base_failures as (
-        select
-            'NAR-CALC-004' as rule_id,
-            document_sha256, file_name, page, line_start, line_end, source_locator,
-            cast(growth_pct as decimal(38, 6)) as lhs,
-            cast(null as decimal(38, 6)) as rhs,
-            cast(null as decimal(38, 6)) as difference,
-            cast(null as decimal(38, 6)) as tolerance,
-            coalesce(subject, '(no subject)') || ': a growth of ' || growth_text || '% is stated against a prior of '
-                || coalesce(prior_text, {{ amount_text('_base') }}) || ', which is zero (within its rounding)' as message,
-            quoted_source
-        from growth_inputs
-        where _base - _base_h <= 0
-            -- 0 万元，比上年增加0万元，增长0%: a growth of 0 on no change claims nothing
-            and not (growth_pct = 0 and abs(_numerator) <= _numerator_h)
+        {{ _evidence_rows('growth_inputs', "'NAR-CALC-004'", 'growth_pct', 'null', 'null', 'null',
+            "coalesce(subject, '(no subject)') || ': a growth of ' || growth_text || '% is stated against a prior of '
+                || coalesce(prior_text, " ~ amount_text('_base') ~ ") || ', which is zero (within its rounding)'",
+            '_base - _base_h <= 0 and not (growth_pct = 0 and abs(_numerator) <= _numerator_h)') }}
     ),
 
     -- the one amount stated in a sentence for each subject: the whole a part's change may be about
@@ -907,22 +867,15 @@
     ),
 
     short_failures as (
-        select
-            case when complete_breakdown then 'NAR-PARTS-004' else 'NAR-PARTS-003' end as rule_id,
-            document_sha256, file_name, page, line_start, line_end, source_locator,
-            cast(parts_yuan as decimal(38, 6)) as lhs,
-            cast(whole_yuan as decimal(38, 6)) as rhs,
-            cast(parts_yuan - whole_yuan as decimal(38, 6)) as difference,
-            cast(parts_h + whole_h as decimal(38, 6)) as tolerance,
-            coalesce(parent_subject, '(no subject)') || ': the ' || cast(part_count as varchar)
-                || ' parts listed add up to ' || {{ amount_text('parts_yuan') }} || ', less than the whole '
-                || whole_text || ' (' || {{ amount_text('whole_yuan') }} || case when complete_breakdown
+        {{ _evidence_rows('known_lists',
+            "case when complete_breakdown then 'NAR-PARTS-004' else 'NAR-PARTS-003' end",
+            'parts_yuan', 'whole_yuan', 'parts_yuan - whole_yuan', 'parts_h + whole_h',
+            "coalesce(parent_subject, '(no subject)') || ': the ' || cast(part_count as varchar)
+                || ' parts listed add up to ' || " ~ amount_text('parts_yuan') ~ " || ', less than the whole '
+                || whole_text || ' (' || " ~ amount_text('whole_yuan') ~ " || case when complete_breakdown
                     then '): they are all its parts (nothing else makes it up), so an amount is wrong'
-                    else '): a wrong amount or a part not named' end
-                as message,
-            quoted_source
-        from known_lists
-        where part_count >= 2 and whole_yuan - parts_yuan >= parts_h + whole_h
+                    else '): a wrong amount or a part not named' end",
+            'part_count >= 2 and whole_yuan - parts_yuan >= parts_h + whole_h') }}
     ),
 
     shares as (
@@ -989,18 +942,10 @@
     ),
 
     share_zero_failures as (
-        select
-            'NAR-SHARE-103' as rule_id,
-            document_sha256, file_name, page, line_start, line_end, source_locator,
-            cast(share_pct as decimal(38, 6)) as lhs,
-            cast(null as decimal(38, 6)) as rhs,
-            cast(null as decimal(38, 6)) as difference,
-            cast(null as decimal(38, 6)) as tolerance,
-            coalesce(subject, '(no subject)') || ': a share of ' || share_text || '% is stated of a whole of '
-                || whole_text || ', which is zero (within its rounding)' as message,
-            quoted_source
-        from shares_with_whole
-        where whole_yuan - whole_h <= 0
+        {{ _evidence_rows('shares_with_whole', "'NAR-SHARE-103'", 'share_pct', 'null', 'null', 'null',
+            "coalesce(subject, '(no subject)') || ': a share of ' || share_text || '% is stated of a whole of '
+                || whole_text || ', which is zero (within its rounding)'",
+            'whole_yuan - whole_h <= 0') }}
     ),
 
     share_compared as (
