@@ -75,6 +75,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     (r"年初结转和结余|年末结转和结余|结余分配", "other"),
     # a balance carried from the year before, or into the next, is a subject (上年结余1885万元: not a prior amount)
     (r"上年结转(?:和|及)?结余(?:收入|资金)?|上年结余(?:收入|资金)?|上年结转(?:收入|资金)?|结转下年(?:使用)?", "other"),
+    # the budget stabilisation fund a budget draws on (动用/调入预算稳定调节基金) or tops up (补充…): a noun, its 预算 no basis
+    (r"预算稳定调节基金", "other"),
     (r"本年收入", "revenue"),
     (r"本年支出", "expenditure"),
     (r"收入预算", "revenue"),
@@ -122,7 +124,7 @@ _SEARCH = [
     r"事业单位经营收入", r"经营收入", r"事业收入", r"上级补助收入", r"附属单位上缴收入", r"其他收入",
     r"用事业基金弥补收支差额", r"年初结转和结余", r"年末结转和结余", r"结余分配",
     r"上年结转(?:和|及)?结余(?:收入|资金)?", r"上年结余(?:收入|资金)?", r"上年结转(?:收入|资金)?", r"结转下年(?:使用)?",
-    r"本年收入", r"本年支出", r"收入预算", r"支出预算", r"基本支出", r"日常公用经费", r"人员经费", r"公用经费",
+    r"预算稳定调节基金", r"本年收入", r"本年支出", r"收入预算", r"支出预算", r"基本支出", r"日常公用经费", r"人员经费", r"公用经费",
     r"项目支出", _ECONOMIC_CLASSES,
     r"编报绩效目标的(?:[0-9]{4}年度?)?项目", r"绩效跟踪评价的(?:[0-9]{4}年度?)?项目", r"绩效自评的(?:[0-9]{4}年度?)?项目",
     r"绩效评价的(?:[0-9]{4}年度?)?项目", r"纳入[0-9]{4}年部门预算绩效评审的项目",
@@ -175,12 +177,17 @@ TOKEN_RE = re.compile(
     r"|(?P<list>其中[：:，,]?|以下方面[：:]|如下[：:]"
     # a whole said to be made of its parts: 支出总计1,867.48万元，由一般公共预算支出1,867.48万元，加…等0万元构成
     r"|由(?=[^。；;]{1,200}?(?:构成|组成)(?:[，,。；;]|$))"
-    # …42.68亿元（包括购置费9.26亿元、运行费33.42亿元）: 包括 opening a bracket after an amount, with two or more amounts
-    # in it, lists that amount's parts as （其中：…） does
-    r"|(?<=元[（(])包括[：:]?(?=[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)])"
+    # …246.59万元，包括：人员经费215.59万元，公用经费31万元 (…，含一般性转移支付4951万元，…): 包括 / 包含 / 含 after an
+    # amount's clause lists that amount's parts, as 其中 does
+    r"|(?<=元[，,])(?:包括|包含|含)[：:]?"
+    # …42.68亿元（包括购置费9.26亿元、运行费33.42亿元）, …1736万元（含收回结转结余资金682万元）: opening a bracket after an
+    # amount, with an amount in it, they list that amount's parts as （其中：…） does (and the bracket's amounts are no
+    # parts of the list the amount stands in)
+    r"|(?<=元[（(])(?:包括|包含|含)[：:]?(?=[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)])"
     # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
     # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
-    r"|(?<=元)[（(](?!含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
+    # (or after the rate its clause states of that amount: …404633万元，同比下降0.29%（税收收入199744万元、非税收入…）)
+    r"|(?<=[元%％])[（(](?!含|包含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
     # X中， after a noun, or after its 支出/收入 and basis word (“三公”经费支出决算中，): fixed-width lookbehinds, so the
     # token starts at 中 (the basis word before it is read as a basis token first)
     r"|(?P<listzh>(?:" + "|".join(rf"(?<=\x00{w})" for w in (
@@ -192,6 +199,8 @@ TOKEN_RE = re.compile(
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
     r"|(?P<year>(?:19|20)[0-9]{2})年度?"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
+    # a split heading (按支出功能分类科目：) in a list: the parts after it break the same whole down another way
+    r"|(?P<split>按[\u4e00-\u9fff\x00]{1,10}[：:])"
     r"|(?P<aside>经比较|经过比较|通过比较|经对比|比较而言)"  # (经比较，X41万元: a comparison follows, X is not its base)
     r"|(?P<cmp>同比|相比|比|较|与)"
     r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"
@@ -204,7 +213,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无没保不占完为是大小超低负由变经通包0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压持无没保不占完为是大小超低负由变经通包含按0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):
@@ -249,7 +258,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购|上解|返还|转移支付|基金|债券)$")
 # a fund source (一般公共预算, 政府性基金预算 …) or a bare 预算 before 安排: the source an amount is paid from, no noun of its own
 FUND_SOURCE_TAIL_RE = re.compile(r"(?:^|一般公共|政府性基金|国有资本经营|社会保险基金|其中)预算$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)
@@ -275,6 +284,24 @@ def mark_style(text: str) -> str | None:
     if any(c in "一二三四五六七八九十" for c in mark):
         return "(cn)" if bracketed else "cn"
     return "(n)" if bracketed else "n"
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def mark_ordinal(text: str, pos: int = 0) -> tuple[str, int] | None:
+    """The style and the number of the list mark at ``pos`` of ``text`` (（2） -> ("(n)", 2), 十二、 -> ("cn", 12)),
+    None without one: the mark the next item of the same list prints is the same style, one more."""
+    m = LIST_MARK_AT_RE.match(text, pos)
+    if m is None or m.group(0).startswith("—"):
+        return None
+    digits = "".join(c for c in m.group(0) if c.isdigit() or c in _CN_DIGITS or c == "十")
+    if digits.isdigit():
+        number = int(digits)
+    else:
+        tens, _ten, units = digits.rpartition("十")
+        number = (_CN_DIGITS.get(tens, 1) * 10 if _ten else 0) + _CN_DIGITS.get(units, 0)
+    return mark_style(m.group(0)), number
 
 
 # a list item's label: the words between its mark and its first number (——专项上解83万元) name that number

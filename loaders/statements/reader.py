@@ -115,6 +115,9 @@ class _List:
     candidates: list | None = None  # amounts stated side by side before a 其中 opening a sentence: see ``_decide``
     whole_record: dict | None = None  # the statement of the whole's amount, when the list names one
     basis: str | None = None  # the basis an X中， lead-in prints for its parts (“三公”经费支出决算中，: final_accounts)
+    # the mark of the item that goes on with the list after a ； (其中：(1)A…；(2)B…: ("(n)", 2)), when its first part
+    # was numbered
+    next_mark: tuple[str, int] | None = None
     year: int | None = None  # the year it prints (2023年“三公”经费…决算中，)
 
 
@@ -261,6 +264,16 @@ _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
 _PURPOSE_RE = re.compile(r"(?:主要)?用于[^，,；;。：:（(]{1,30}")
 # nothing but a list mark and separators before a 其中 (其中：… opening its sentence)
 _OPENS_SENTENCE = re.compile(g._LIST_MARK.join(("^(?:", ")?")) + r"[：:，,、（( ]*$")
+_SPLIT_HEAD_RE = re.compile(r"[：:，, ]*(?:按[\u4e00-\u9fff]{1,10}[：:，,]\s*)?")
+
+
+def _next_mark(masked: str, at: int) -> tuple[str, int] | None:
+    """The mark a list's next numbered part prints, when its first part, right after the list word at ``at`` (and a
+    split heading: 其中：按支出项目类别：1、…), is numbered."""
+    mark = g.mark_ordinal(masked, _SPLIT_HEAD_RE.match(masked, at).end())
+    return (mark[0], mark[1] + 1) if mark else None
+
+
 _WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
 _ANNUAL_BEFORE_RE = re.compile(r"(?:年均|年平均|平均每年|每年平均)$")
 _RISEN_TO_RE = re.compile(r"\s*(?:上升|增长|增加|提高|下降|减少|降低|增|降|减)(?:到|至)\s*(?:19|20)[0-9]{2}年(?:度|底|末)?的?\s*")
@@ -847,8 +860,10 @@ class _Reader:
         if split is not None and depths.at(split.start()) == 0:
             st.scope = split.group(0).rstrip(":：")  # the last split heading of the sentence holds after it
 
+        numbered = False  # this item is the next numbered part of the list open before the ；: its mark says so
         if is_item:
-            st.inline = None
+            st.inline = self._numbered_next(st.inline, sentence)
+            numbered = st.inline is not None
             st.item_subject = found[0][2] if found else None
         # an item of an item list: its first item fixes the numbering style; an item of another style (（1） under 1.)
         # is a part of the item above it, not of the list's whole
@@ -883,6 +898,8 @@ class _Reader:
         outer_lists: list[tuple[_List | None, int | None]] = list(st.outer_lists) if inline_list is not None else []
         if inline_list is not None and found and g.TOTAL_WORD_RE.search(found[0][2].name):
             inline_list = None  # …；收入合计6449万元: a total starts a statement of its own, it is no part
+        elif numbered:
+            pass
         elif inline_list is not None and inline_list.outer is not None and found:
             inline_list = self._continued_list(inline_list, found[0][2], block, start, end)
         elif inline_list is not None and inline_list.outer is not None:
@@ -946,6 +963,12 @@ class _Reader:
                 if inline_list is not None and any(r["role"] == "amount" and r.get("_list") is inline_list
                                                    for r in made):
                     detail_at = m.end()
+            elif kind == "split":
+                if inline_list is not None and inline_list.members:
+                    # 其中：按项目类别：基本支出…，项目支出…．按功能分类：一般公共服务支出…: the parts after it break the
+                    # whole down a second way, no more parts of the first (a list's parts are one breakdown: the
+                    # second is not summed)
+                    inline_list = None
             elif kind == "reason":
                 reason_at = m.end()
                 in_reason = True
@@ -1008,11 +1031,13 @@ class _Reader:
                         elif shape[0] == "chain":
                             lst.added = shape[1]
                     if not _ONLY_SEPARATORS_LEFT.match(masked, m.end()):
-                        if pos > 0 and masked[pos - 1] in "（(":
-                            # 公务用车购置及运行费4.77万元（其中：…），公务接待费…: the bracketed list ends at its
-                            # closing bracket, the list it stands in goes on after it
+                        if (pos > 0 and masked[pos - 1] in "（(") or m.group(0)[:1] in "（(":
+                            # 公务用车购置及运行费4.77万元（其中：…），公务接待费…, 本级收入1240万元（工商税收收入…），
+                            # 上级补助收入…: the bracketed list ends at its closing bracket, the list it stands in goes
+                            # on after it
                             outer_lists.append((inline_list, inline_at))
                         inline_list, inline_at = lst, m.end()
+                        lst.next_mark = _next_mark(masked, m.end())
                     else:  # the sentence ends with 其中：/如下： : the items that follow are its parts
                         st.item_list, st.item_subject = lst, None
                 clause_year, clause_basis, cmp_open = None, None, False
@@ -1479,6 +1504,19 @@ class _Reader:
         if lst.unreported is not None:
             self.findings.append(lst.unreported)
             lst.unreported = None
+
+    @staticmethod
+    def _numbered_next(lst: _List | None, sentence: str) -> _List | None:
+        """The list an item goes on with over a ；: the open list (or one it is nested in) whose next numbered part
+        this item's mark is (其中：1、基本支出…，包括：…；2、项目支出…: 2、 goes on with 其中's list); None for any
+        other item (an item opens a statement of its own)."""
+        mark = g.mark_ordinal(sentence) if lst is not None else None
+        while lst is not None and mark is not None:
+            if lst.next_mark == mark and lst.ambiguous is None:
+                lst.next_mark = (mark[0], mark[1] + 1)
+                return lst
+            lst = lst.outer
+        return None
 
     def _continued_list(self, lst: _List, first: _Subject, block: _Block, start: int, end: int) -> _List | None:
         """The list a sentence continued over ； belongs to, when the list before was nested (…，其中：A；B；C): the

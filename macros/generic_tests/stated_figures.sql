@@ -329,6 +329,8 @@
             max(direction) filter (where role in ('change', 'growth_pct')) as stated_direction,
             count(distinct direction) filter (where role in ('change', 'growth_pct')) as directions,
             max(parent_subject) filter (where role in ('change', 'growth_pct')) as change_parent,
+            -- the sentence that states the amount of that whole (a change after ； may stand in the sentence after)
+            max(list_index) filter (where role in ('change', 'growth_pct')) as change_list_index,
             max(direction) filter (where role = 'change') as change_direction,
             max(direction) filter (where role = 'growth_pct') as growth_direction,
             -- what the change and the rate are stated against (同比 / 比上年 / 比预算): one comparison, or several
@@ -418,14 +420,6 @@
             and growth_pct is not null and _numerator is not null and _base is not null
     ),
 
-    -- 0 万元，比上年增加0万元，增长0%: a growth of 0 on no change claims nothing
-    zero_base_failures as (
-        {{ _evidence_rows('growth_inputs', "'NAR-CALC-004'", 'growth_pct', 'null', 'null', 'null',
-            "coalesce(subject, '(no subject)') || ': a growth of ' || growth_text || '% is stated against a prior of '
-                || coalesce(prior_text, " ~ amount_text('_base') ~ ") || ', which is zero (within its rounding)'",
-            '_base - _base_h <= 0 and not (growth_pct = 0 and abs(_numerator) <= _numerator_h)') }}
-    ),
-
     -- the one amount stated in a sentence for each subject: the whole a part's change may be about
     whole_amounts as (
         select
@@ -459,8 +453,21 @@
         from growth_inputs
         left join whole_amounts
             on whole_amounts.document_sha256 = growth_inputs.document_sha256
-            and whole_amounts.sentence_index = growth_inputs.sentence_index
+            and whole_amounts.sentence_index = coalesce(growth_inputs.change_list_index, growth_inputs.sentence_index)
             and whole_amounts._whole_subject = growth_inputs.change_parent
+    ),
+
+    -- 0 万元，比上年增加0万元，增长0%: a growth of 0 on no change claims nothing. A change after a list's last part that
+    -- leaves the part no prior but fits its whole (收支总预算4,471.22万元，含…经费537.31万元；比2012年预算增加755.18万元，
+    -- 增长20.32%) is the whole's: the part has no zero base to report
+    zero_base_failures as (
+        {{ _evidence_rows('growth_with_whole', "'NAR-CALC-004'", 'growth_pct', 'null', 'null', 'null',
+            "coalesce(subject, '(no subject)') || ': a growth of ' || growth_text || '% is stated against a prior of '
+                || coalesce(prior_text, " ~ amount_text('_base') ~ ") || ', which is zero (within its rounding)'",
+            '_base - _base_h <= 0 and not (growth_pct = 0 and abs(_numerator) <= _numerator_h)
+                and not coalesce(change_yuan is not null and _whole_base - _whole_base_h > 0
+                    and ' ~ _rate_within('_s', 'growth_h', '_whole_n', 'change_h', '_whole_base', '_whole_base_h')
+                    ~ ', false)') }}
     ),
 
     growth_compared as (

@@ -141,6 +141,23 @@ whole_and_part as (
     ) as t(case_id, subject_name, parent_name, fixture_role, printed, direction)
 ),
 
+-- a change after a list's last part and a ；, whose whole is stated in the sentence before (heldout13 宁夏 机管局 L9:
+-- 收支总预算4,471.22万元，含…幼儿园经费537.31万元；比2012年预算增加755.18万元，增长20.32%): the part's prior would be
+-- 537.31 − 755.18 < 0, the whole's 4,471.22 − 755.18 = 3,716.04 gives 20.3224 %: the whole's change, no zero base; 9.99 %
+-- fits neither: the zero base is reported as before
+whole_before_semicolon as (
+    select * from (values
+        ('whole_before_semicolon', 1, 'budget_total', null,           'amount', 4471.22, null),
+        ('whole_before_semicolon', 1, null,           'budget_total', 'amount', 537.31, null),
+        ('whole_before_semicolon', 2, null,           'budget_total', 'change', 755.18, 1),
+        ('whole_before_semicolon', 2, null,           'budget_total', 'growth_pct', 20.32, 1),
+        ('semicolon_fits_neither', 1, 'budget_total', null,           'amount', 4471.22, null),
+        ('semicolon_fits_neither', 1, null,           'budget_total', 'amount', 537.31, null),
+        ('semicolon_fits_neither', 2, null,           'budget_total', 'change', 755.18, 1),
+        ('semicolon_fits_neither', 2, null,           'budget_total', 'growth_pct', 9.99, 1)
+    ) as t(case_id, sentence_no, subject_name, parent_name, fixture_role, printed, direction)
+),
+
 -- a change printed in another money unit than its amount (heldout11 三明 L8: 市本级一般公共预算…完成255,325万元，比上年
 -- 同期增支14,484元，增长6.01%): 6.01 % is 14,484万元 of 255,325 − 14,484 = 240,841 (6.0139 %), not 14,484元 (0.0000567 %):
 -- a unit slip (NAR-CALC-010, a warning), never a wrong rate; 9.99 % fits neither: NAR-CALC-002 as before; both in 万元
@@ -169,6 +186,10 @@ all_rows as (
     select *, 1 as sentence_no, 2020 as period_year,
         case when fixture_role in ('change', 'growth_pct') then 2019 end as compared_year
     from whole_and_part
+    union all by name
+    select *, 2013 as period_year,
+        case when fixture_role in ('change', 'growth_pct') then 2012 end as compared_year
+    from whole_before_semicolon
 ),
 
 prepared as (
@@ -184,6 +205,7 @@ prepared as (
         cast(null as varchar) as compared_basis,
         coalesce(subject_name, case_id) as subject,
         parent_name as parent_subject,
+        case when parent_name is not null then 1 end as list_index,  -- every whole here is stated in sentence 1
         cast(null as varchar) as subject_path,
         case_id || ' sentence' as sentence,
         role,
@@ -246,7 +268,8 @@ expected as (
         ('two_bases:budget', 'NAR-CALC-002'),
         ('part_fits_neither', 'NAR-CALC-002'),
         ('unit_slip', 'NAR-CALC-010'),
-        ('unit_slip_neither', 'NAR-CALC-002')
+        ('unit_slip_neither', 'NAR-CALC-002'),
+        ('semicolon_fits_neither', 'NAR-CALC-004')
     ) as t(case_id, rule_id)
 ),
 
