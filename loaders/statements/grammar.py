@@ -39,7 +39,9 @@ FUNCTION_DASH_RE = re.compile(
 
 # the 类 of the economic classification (工资福利支出, 商品和服务支出, 对个人和家庭的补助 …), with the basis word a 说明
 # prints glued to them (工资福利支出预算)
-_ECONOMIC_CLASSES = (r"(?:机关)?工资福利支出(?:预算)?|(?:机关)?商品和服务支出(?:预算)?|对个人和家庭的?补助(?:支出)?(?:预算)?"
+# (and as older and smaller publishers print them: 工资性支出, 商品与服务支出, 对个人与家庭补助支出)
+_ECONOMIC_CLASSES = (r"(?:机关)?工资(?:福利|性)支出(?:预算)?|(?:机关)?商品[和与]服务支出(?:预算)?"
+                     r"|对个人[和与]家庭的?补助(?:支出)?(?:预算)?"
                      r"|对企业补助(?:支出)?(?:预算)?|对企事业单位的补贴(?:支出)?(?:预算)?|债务利息及费用支出(?:预算)?"
                      r"|资本性支出(?:[（(]基本建设[）)])?(?:预算)?")
 

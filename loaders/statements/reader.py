@@ -314,9 +314,20 @@ def share_named(named: str) -> str:
     return _SHARE_LEAD_RE.sub("", _SHARE_TAIL_RE.sub("", named.translate(g.QUOTES)), count=1)
 
 
+# a total named by the organisation whose document it is (部门预算总支出, 本单位总收入, 试验区群工部(信访局)预算总支出):
+# the document's own total, 总支出 / 总收入 (an organisation: words ending in 部, 局, 委, 中心 … and an optional bracket)
+_OWN_TOTAL_RE = re.compile(
+    r"^(?:本|我)?(?:部门|单位|[\u4e00-\u9fff]{1,20}?(?:[（(][\u4e00-\u9fff]{1,10}[）)])?"
+    r"(?:部|局|委|办|厅|院|中心|所|站|队|校|会|处|馆|园)(?:[（(][\u4e00-\u9fff]{1,10}[）)])?)"
+    r"(?:的)?(?:预算|决算)?(?P<total>总(?:支出|收入)|(?:支出|收入)(?:合计|总额))$")
+
+
 def _name_key(name: str) -> str:
-    """A name compared by its words: quotes and spaces dropped, a year or 本年 before it and a basis after it too."""
-    return _split_basis(_NAME_YEAR_RE.sub("", name.translate(g.QUOTES)))[0]
+    """A name compared by its words: quotes and spaces dropped, a year or 本年 before it and a basis after it too; the
+    organisation's own total is its total (部门预算总支出 -> 总支出)."""
+    key = _split_basis(_NAME_YEAR_RE.sub("", name.translate(g.QUOTES)))[0]
+    own = _OWN_TOTAL_RE.match(key) if ("总" in key or "合计" in key) else None
+    return own.group("total") if own else key
 
 
 _TOTAL_CORE_RE = re.compile(r"总(?P<a>.{2,12})|(?P<b>.{2,12}?)(?:合计|总额)")
