@@ -227,6 +227,8 @@ def _generic_subject(phrase: str) -> _Subject | None:
         phrase = phrase[1:].lstrip("：:，, ")  # （含专项经费20万元）: what the aside includes
     if "“" in phrase or "”" in phrase or '"' in phrase:
         phrase = phrase.translate(g.QUOTES)
+    if phrase.startswith(("支总", "收总", "支合", "收合")):
+        phrase = _ELIDED_SIDE_RE.sub(lambda side: _ELIDED_SIDES[side.group(0)], phrase)  # 收入…、支总计 -> 支出总计
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
             and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
         return _Subject(phrase, "other")
@@ -240,6 +242,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
+# a side of a balanced total printed with the other side's word left out (收入476.17、支总计460.06万元; 收、支总计)
+_ELIDED_SIDE_RE = re.compile(r"^[收支](?=总计|合计)")
+_ELIDED_SIDES = {"收": "收入", "支": "支出"}
 # the words a clause opens with before 占 that name what the share is of (税收占…的比重为71.1%), and words that do not
 _SHARE_OWN_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _NOT_A_SHARE_NOUN = frozenset(("分别", "其中", "合计", "共计", "总计", "比重", "同比", "约", "仅", "已", "均", "比例"))
@@ -516,6 +521,12 @@ _RUN_UNIT_RE = re.compile(rf"(?:\s*[、，,和及与]\s*(?:{g.NUM}))*?\s*[、，
 _NOUN_LEAD_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|今年)?(?:全[省市州县区旗镇乡]|[省市县区]?本级|我[省市县区镇乡局])?")
 _NOUN_COMPARED_RE = re.compile(r"(?:同比|[比较](?:上年|去年|[0-9]{4}年度?)(?:同期)?|与(?:上年|去年|[0-9]{4}年度?)(?:同期)?相比)$")
 _SIDES = ("收入", "支出")
+# a number printed right after a noun or a verb (not a list mark), and the rest of its clause when the next item, after
+# a 、, prints its noun and a number with a money unit
+_NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff\x00]")
+_ITEM_RUN_UNIT_RE = re.compile(rf"、[^0-9０-９，,。；;：:、（()）%％]{{1,20}}?(?:{g.NUM})\s*(?P<unit>万亿元|亿元|万元|千元|元)")
+# an item of a coordinated clause: its noun, then its direction or verb, then its number (支出总计减少99.6万元)
+_ITEM_NOUN_RE = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,16}?)\s*(?:减少|增加|下降|增长|为|是|达|共)?\s*[0-9０-９]")
 _ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十]+$")
 
 
@@ -540,8 +551,35 @@ class _Respective:
             return None
         begin = max(sentence.rfind(c, 0, m.start()) for c in "，,：:；;") + 1
         nouns = cls._nouns(sentence, found, begin, m.start())
+        if nouns is None and not sentence[begin:m.start()].strip() and begin > 0:
+            # …，收入减少84.55、支出总计减少99.6万元，分别下降18%、21.6%: nothing before 分别 in its clause, the nouns are
+            # those of the clause before, each printed with a number of its own
+            before = max(sentence.rfind(c, 0, begin - 1) for c in "，,：:；;") + 1
+            nouns = cls._item_nouns(sentence[before:begin - 1])
+            begin = before if nouns else begin
         # (nouns it cannot name leave the frame unnamed: its runs are then bound to none of them, see ``pair``)
         return cls(m.start(), nouns or [], begin)
+
+    @classmethod
+    def _item_nouns(cls, clause: str) -> list[_Subject] | None:
+        """The nouns of a clause of coordinated items each printing its noun and a number (收入减少84.55、支出总计减少
+        99.6万元 -> 收入, 支出总计), None when an item prints no noun the words can name."""
+        items = clause.split("、")
+        if len(items) < 2:
+            return None
+        words = [_ITEM_NOUN_RE.match(item) for item in items]
+        if not all(words):
+            return None
+        names = [w.group("noun") for w in words]  # (each printed whole: no 收、支总计 elision to undo)
+        if not all(g.GENERIC_NOUN_RE.match(n) and (g.GENERIC_HEAD_RE.search(n) or g.SUBJECT_RE.fullmatch(n))
+                   for n in names):
+            return None
+        nouns = []
+        for name in names:
+            kind = g.subject_kind(name)
+            name, basis = _split_basis(name)
+            nouns.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
+        return nouns
 
     @classmethod
     def _nouns(cls, sentence: str, found, begin: int, at: int) -> list[_Subject] | None:
@@ -1128,6 +1166,12 @@ class _Reader:
             elif kind == "num":
                 if respective is not None and pos > respective.at and m.group("unit") is None:
                     m = respective.with_run_unit(m, masked)  # 各是4125.49,4143.91万元: 4125.49 is 万元 too
+                elif m.group("unit") is None and pos > 0 and _NAMED_BEFORE_RE.match(masked, pos - 1):
+                    # 收入476.17、支出总计460.06万元 (收入减少84.55、支出减少99.6万元): the items of one clause share the
+                    # money unit its last item prints
+                    item = _ITEM_RUN_UNIT_RE.match(masked, m.end())
+                    if item is not None:
+                        m = _WithUnit(m, item.group("unit"))
                 # 较2016年预算执行数1094.91万元增加…: an amount printed right after what is compared with is its amount
                 compared_amount = cmp_open and (compared_year is not None or compared_basis is not None)
                 cmp_open = False
