@@ -400,8 +400,14 @@ def test_negative_growth_and_a_bracket_that_breaks_an_amount_down():
         ("公务接待费", "change", Decimal("0.8"), "三公经费", -1),
         ("公务接待费", "growth_pct", Decimal("11.8"), "三公经费", -1)]
     assert not findings
-    # an aside that includes (含…), or names one amount only, is no breakdown
+    # an aside that includes (含…) one amount is a part of the amount before it (since reader 1.5.6: a list of one part,
+    # checked only for exceeding its whole); the change after the bracket is still the whole's
     statements, _ = _read("2023年支出合计500万元（含结转资金50万元），比上年增加20万元。", year=2023)
+    assert [(s.subject, s.role, s.value, s.parent_subject) for s in statements] == [
+        ("支出合计", "amount", Decimal("500"), None), ("结转资金", "amount", Decimal("50"), "支出合计"),
+        ("支出合计", "change", Decimal("20"), None)]
+    # a bracket naming one amount without 含 / 包括 is no breakdown
+    statements, _ = _read("2023年支出合计500万元（结转资金50万元），比上年增加20万元。", year=2023)
     assert not [s for s in statements if s.parent_subject]
 
 

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.5"
+READER_VERSION = "1.5.6"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -1013,7 +1013,8 @@ class _Reader:
                                                    for r in made):
                     detail_at = m.end()
             elif kind == "split":
-                if inline_list is not None and inline_list.members:
+                if inline_list is not None and (inline_list.members
+                                                or any(r.get("_list") is inline_list for r in made)):
                     # 其中：按项目类别：基本支出…，项目支出…．按功能分类：一般公共服务支出…: the parts after it break the
                     # whole down a second way, no more parts of the first (a list's parts are one breakdown: the
                     # second is not summed)

