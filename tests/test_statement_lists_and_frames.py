@@ -139,3 +139,33 @@ def test_an_empty_respective_frame_takes_the_nouns_of_the_clause_before():
 def test_a_number_opening_a_line_item_takes_no_unit_from_the_next_item():
     statements, _ = _read("主要用于：\n1、办公设备购置12万元。\n", kind=None)
     assert [(s.value, s.printed_unit) for s in statements if s.role == "amount"] == [(Decimal("12"), "万元")]
+
+
+def test_a_part_listed_under_a_whole_never_takes_that_wholes_name():
+    # the item heading names 项目支出; the first part's own noun (绿化养护) is no noun the reader knows: reported, not
+    # bound to 项目支出 (which would make 项目支出 two amounts), and its list is not summed
+    statements, findings = _read("（二）项目支出\n2022年项目支出预算为96.5万元，主要用于专项业务。其中：绿化养护40.5万元、"
+                                 "物业管理经费56万元。\n")
+    assert _amounts(statements) == [("项目支出", None, Decimal("96.5")), ("物业管理经费", None, Decimal("56"))]
+    assert [f.rule_id for f in findings] == ["LOAD-UNBOUND-STATEMENT", "LOAD-AMBIGUOUS-LIST"]
+    # a debt's interest is a noun (利息): the list is whole and summed
+    statements, findings = _read("（二）项目支出\n2022年项目支出预算为96.5万元，主要用于专项业务。其中：贷款利息40.5万元、"
+                                 "物业管理经费56万元。\n")
+    assert _amounts(statements) == [("项目支出", None, Decimal("96.5")), ("贷款利息", "项目支出", Decimal("40.5")),
+                                    ("物业管理经费", "项目支出", Decimal("56"))]
+    assert findings == []
+
+
+def test_a_totals_list_goes_on_with_project_spending_after_the_economic_classes():
+    statements, _ = _read("2022年支出预算总计512.3万元，其中：工资福利支出300.1万元，商品和服务支出80.2万元；项目支出132万元。\n")
+    assert _amounts(statements) == [
+        ("支出预算总计", None, Decimal("512.3")), ("工资福利支出", "支出预算总计", Decimal("300.1")),
+        ("商品和服务支出", "支出预算总计", Decimal("80.2")), ("项目支出", "支出预算总计", Decimal("132"))]
+
+
+def test_three_public_parts_printed_with_zhichu_are_those_parts():
+    statements, _ = _read("2022年“三公”经费支出12.6万元，其中：因公出国（境）支出0万元；公务用车购置及运行维护费10.1万元；"
+                          "公务接待支出2.5万元。\n", kind="final_accounts")
+    assert _amounts(statements) == [
+        ("三公经费", None, Decimal("12.6")), ("因公出国（境）支出", "三公经费", Decimal("0")),
+        ("公务用车购置及运行维护费", "三公经费", Decimal("10.1")), ("公务接待支出", "三公经费", Decimal("2.5"))]

@@ -49,12 +49,12 @@ _ECONOMIC_CLASSES = (r"(?:机关)?工资(?:福利|性)支出(?:预算)?|(?:机�
 _VOCABULARY: list[tuple[str, str]] = [
     # three public expenses and their parts
     (r"“?三公”?经费", "three_public"),
-    (rf"因公出国{_P}境{_Q}(?:经)?费用?", "three_public"),
+    (rf"因公出国{_P}境{_Q}(?:(?:经)?费用?|支出)", "three_public"),
     (r"公务用车购置及运行(?:维护)?(?:经)?费", "three_public"),
     # (公务用车购置1422万元, 公务用车运行维护2648万元: printed without 费 right before a number or comparison)
     (r"公务用车购置(?:经)?费|公务用车购置支出|公务用车购置(?=[较比与同增减0-9０-９])", "three_public"),
     (r"公务用车运行(?:维护)?(?:经)?费|公务用车运行(?:维护)?(?=[较比与同增减0-9０-９])", "three_public"),
-    (r"公务接待(?:经)?费|公务接待(?=[较比与同增减0-9０-９])", "three_public"),
+    (r"公务接待(?:经)?费|公务接待支出|公务接待(?=[较比与同增减0-9０-９])", "three_public"),
     # government procurement, its categories and the SME reservations
     (r"(?:面向)?中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
     (r"(?:面向|预留给)?(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?", "procurement"),
@@ -104,10 +104,10 @@ _VOCABULARY: list[tuple[str, str]] = [
 # that print 用车; a class name preceded by another CJK character (其他教育支出) is dropped by the reader.
 _SEARCH = [
     r"“三公”?经费", r"三公”?经费",
-    rf"因公出国{_P}境{_Q}(?:经)?费用?",
+    rf"因公出国{_P}境{_Q}(?:(?:经)?费用?|支出)",
     r"公务用车购置及运行(?:维护)?(?:经)?费", r"公务用车购置(?:经)?费", r"公务用车购置支出", r"公务用车运行(?:维护)?(?:经)?费",
     r"公务用车购置(?=[较比与同增减0-9０-９])", r"公务用车运行(?:维护)?(?=[较比与同增减0-9０-９])",
-    r"公务接待(?:经)?费", r"公务接待(?=[较比与同增减0-9０-９])",
+    r"公务接待(?:经)?费", r"公务接待支出", r"公务接待(?=[较比与同增减0-9０-９])",
     r"面向中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?", r"中小企业预留(?:的)?政府采购项目(?:预算)?(?:金额)?",
     r"面向(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
     r"预留给(?:小微企业|小型和微型企业)(?:预留)?(?:的)?政府采购项目(?:预算)?(?:金额)?",
@@ -260,7 +260,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购|上解|返还|转移支付|基金|债券)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购|上解|返还|转移支付|基金|债券|利息)$")
 # a fund source (一般公共预算, 政府性基金预算 …) or a bare 预算 before 安排: the source an amount is paid from, no noun of its own
 FUND_SOURCE_TAIL_RE = re.compile(r"(?:^|一般公共|政府性基金|国有资本经营|社会保险基金|其中)预算$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…)

@@ -958,8 +958,11 @@ class _Reader:
             inline_list = None  # A及B…，其中：A…；B…；C…: C is named as no part of the whole, the list has ended
         elif inline_list is not None and found and found[0][2].kind != inline_list.whole.kind \
                 and inline_list.part_kinds and found[0][2].kind not in inline_list.part_kinds \
-                and not _sibling_of_a_part(found[0][2], inline_list):
-            inline_list = None  # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts
+                and not _sibling_of_a_part(found[0][2], inline_list) \
+                and not g.TOTAL_WORD_RE.search(inline_list.whole.name):
+            # 基本支出…，其中：…；项目支出…: a sibling of the whole, not one of its parts (a total's parts may be of any
+            # kind: 支出预算总计…，其中：工资福利支出…，商品和服务支出…；项目支出…)
+            inline_list = None
         if inline_list is None and st.after_detail is not None and found and not sentence[:found[0][0]].strip() \
                 and found[0][2].kind in st.after_detail.part_kinds and st.after_detail.ambiguous is None \
                 and not g.TOTAL_WORD_RE.search(found[0][2].name) and found[0][2].name != st.after_detail.whole.name:
@@ -1275,6 +1278,9 @@ class _Reader:
             if record["_subject"] is None and record["role"] != "count" and continue_binding:
                 carried = inherited if (inherited is not st.carry or first_own is None
                                         or record["_offset"] < first_own) else None
+                if carried is not None and record.get("_list") is not None \
+                        and record["_list"].whole.name == carried.name:
+                    carried = None  # （二）项目支出 … 其中：贷款利息66.7万元: a part listed under a whole is never that whole
                 # a noun naming a budget figure (涉及预算金额) defers to the carried subject; one naming revenue or
                 # spending (地方公共财政预算收入) is the clause's own
                 if noun is not None and (carried is None or not _BASIS_WORD_RE.search(noun.name)
