@@ -169,3 +169,14 @@ def test_three_public_parts_printed_with_zhichu_are_those_parts():
     assert _amounts(statements) == [
         ("三公经费", None, Decimal("12.6")), ("因公出国（境）支出", "三公经费", Decimal("0")),
         ("公务用车购置及运行维护费", "三公经费", Decimal("10.1")), ("公务接待支出", "三公经费", Decimal("2.5"))]
+
+
+def test_yi_alone_ending_a_listed_clause_is_yi_yuan():
+    # (it was dropped silently: no 预算/支出/收入 word in its clause, so the list looked whole without it)
+    statements, _ = _read("2024年全县财政总支出86.2亿元，其中：一般公共预算支出60.1亿元，债务还本支出20.1亿元，"
+                          "再融资债券结余1亿，调出资金5亿。\n", year=2024, kind=None)
+    assert [(s.subject, s.parent_subject, s.value, s.printed_unit) for s in statements if s.role == "amount"][-2:] == [
+        ("再融资债券结余", "全县财政总支出", Decimal("1"), "亿元"), ("调出资金", "全县财政总支出", Decimal("5"), "亿元")]
+    # 亿 alone after a count word is no amount
+    statements, _ = _read("2024年全县接待游客1.2亿人次，旅游收入80亿元。\n", year=2024, kind=None)
+    assert [(s.value, s.printed_unit) for s in statements if s.role == "amount"] == [(Decimal("80"), "亿元")]

@@ -265,6 +265,7 @@ _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
 _UNIT_TAIL = re.compile(r"(?:万亿元|万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
+_CLAUSE_END = frozenset("，,。；;、")
 # a listed amount named by its purpose: 30万元用于基建工程项目审计 (up to the clause's end)
 _PURPOSE_RE = re.compile(r"(?:主要)?用于[^，,；;。：:（(]{1,30}")
 # nothing but a list mark and separators before a 其中 (其中：… opening its sentence)
@@ -1710,8 +1711,11 @@ class _Reader:
                 return None
             unit = "万元"  # 807.95万 beside …0万元、272.53万元: the sentence's money unit, printed short
         elif unit == g.BARE_YI or unit == g.BARE_WANYI:
-            if not g.FISCAL_WORD_RE.search(sentence, clause_start, begin):
-                return None  # 亿 alone is money after a money word of its own clause (财政收入为170.19亿)
+            if not g.FISCAL_WORD_RE.search(sentence, clause_start, begin) \
+                    and not (masked[m.end():m.end() + 1] in _CLAUSE_END and g.MONEY_IN_SENTENCE_RE.search(sentence)):
+                # 亿 alone is money after a money word of its own clause (财政收入为170.19亿), or ending its clause in a
+                # sentence that states money (…，待偿债再融资一般债券结余1亿，调出资金2.2亿。: a listed amount)
+                return None
             unit = unit + "元"
         negative = False
         if begin > 1 and masked[begin - 1] in _MINUS and unit in g.MONEY_UNITS and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
