@@ -187,6 +187,6 @@ def test_a_noun_before_actual_completion_or_execution_names_the_amount():
     statements, _ = _read("2023年，一般公共预算收入实际完成8,120万元，比上年减少230万元，下降2.75%。全县一般公共预算支出执行"
                           "31.5亿元，同比增长4.1%。区级政府性基金收入预计完成6.2亿元。\n", year=2023, kind=None)
     assert [(s.role, s.subject, s.value) for s in statements] == [
-        ("amount", "一般公共预算收入", Decimal("8,120".replace(",", ""))), ("change", "一般公共预算收入", Decimal("230")),
+        ("amount", "一般公共预算收入", Decimal("8120")), ("change", "一般公共预算收入", Decimal("230")),
         ("growth_pct", "一般公共预算收入", Decimal("2.75")), ("amount", "一般公共预算支出", Decimal("31.5")),
         ("growth_pct", "一般公共预算支出", Decimal("4.1")), ("amount", "政府性基金收入", Decimal("6.2"))]
