@@ -388,6 +388,16 @@ def _split_basis(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _subjects_named(names: list[str]) -> list[_Subject]:
+    """The subjects of nouns the words print (a 分别 frame's), each with its kind and the basis word after it."""
+    subjects = []
+    for name in names:
+        kind = g.subject_kind(name)
+        name, basis = _split_basis(name)
+        subjects.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
+    return subjects
+
+
 def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
     """Subject mentions in order, and the sentence with them masked (same length)."""
     found: list[tuple[int, int, _Subject]] = []
@@ -575,12 +585,7 @@ class _Respective:
         if not all(g.GENERIC_NOUN_RE.match(n) and (g.GENERIC_HEAD_RE.search(n) or g.SUBJECT_RE.fullmatch(n))
                    for n in names):
             return None
-        nouns = []
-        for name in names:
-            kind = g.subject_kind(name)
-            name, basis = _split_basis(name)
-            nouns.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
-        return nouns
+        return _subjects_named(names)
 
     @classmethod
     def _nouns(cls, sentence: str, found, begin: int, at: int) -> list[_Subject] | None:
@@ -622,12 +627,7 @@ class _Respective:
         names = cls._names(parts)
         if names is None:
             return None
-        nouns = []
-        for name in names:
-            kind = g.subject_kind(name)
-            name, basis = _split_basis(name)
-            nouns.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
-        return nouns
+        return _subjects_named(names)
 
     @staticmethod
     def _names(parts: list[str]) -> list[str] | None:
