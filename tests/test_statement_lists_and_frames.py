@@ -190,3 +190,14 @@ def test_a_noun_before_actual_completion_or_execution_names_the_amount():
         ("amount", "一般公共预算收入", Decimal("8120")), ("change", "一般公共预算收入", Decimal("230")),
         ("growth_pct", "一般公共预算收入", Decimal("2.75")), ("amount", "一般公共预算支出", Decimal("31.5")),
         ("growth_pct", "一般公共预算支出", Decimal("4.1")), ("amount", "政府性基金收入", Decimal("6.2"))]
+
+
+def test_a_reason_sentence_naming_its_subject_explains_that_subject_not_the_sentence_before():
+    statements, _ = _read("2021年“三公”经费支出3.2亿元，比上年减少1.1亿元，下降25.6%。公务接待费0.4亿元，下降20%。"
+                          "因公出国（境）费0.3亿元，增长50%。“三公”经费降幅较大的主要原因是机构改革，相应支出改列其他部门。\n",
+                          year=2021, kind="final_accounts")
+    reasons = {(s.subject, s.role): s.reason_text for s in statements}
+    assert reasons[("因公出国（境）费", "growth_pct")] is None
+    # without a noun of its own, a reason sentence still explains the sentence before
+    statements, _ = _read("2021年因公出国（境）费0.3亿元，增长50%。主要原因是出访任务增多。\n", year=2021, kind="final_accounts")
+    assert {s.reason_text for s in statements} == {"出访任务增多"}

@@ -1219,7 +1219,10 @@ class _Reader:
             # 25%，下降的主要原因是压减…: the parts' decrease, not the total's increase)
             explained = [r for r in made if reason_scope <= r["_offset"] < reason_at]
             if not explained and not any(r["_offset"] < reason_at for r in made):
-                explained = st.last_statements  # 主要原因是：… as its own sentence explains the one before
+                # 主要原因是：… as its own sentence explains the one before, unless it names what it explains (…。“三公”
+                # 经费降幅较大的主要原因是…: the 三公 total's, not the item the sentence before was about)
+                named = [s.name for a, _b, s in found if a < reason_at]
+                explained = [r for r in st.last_statements if not named or r["subject"] == named[-1]]
             self._reason(explained, reason, raw_sentence, index, block, start, end, reason_at)
 
         # sentence-level binding: subject inherited, list membership, unbound numbers. A list item (1. …, ——…) names
