@@ -682,6 +682,9 @@
       list that does not name every part;
     NAR-PARTS-004 (error) the same for a breakdown the forms fix completely, every part named (基本支出 = 人员经费 +
       公用经费; “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费): an amount is wrong;
+    NAR-PARTS-005 (warning) the parts add up to more than the whole, but exactly to it without a balance carried from
+      the year before (上年结转, 上年结余, 年初结转…) listed among them: whether that balance is a part of this whole is
+      not printed (收入预算 includes it in one 说明, 年初预算数 excludes it in another), so it is not NAR-PARTS-001;
     NAR-SHARE-101 (error) a share stated for a part (占 z%) is not part ÷ whole (rate interval);
     NAR-SHARE-102 (error) the shares of parts that add up to their whole (within rounding) do not add up to 100 %
       within the shares' rounding;
@@ -793,6 +796,12 @@
             bool_and(part_amounts.part_values = 1) as parts_certain,
             sum(part_amounts.value_yuan) as parts_yuan,
             sum(part_amounts.half_step_yuan) as parts_h,
+            -- a balance carried from the year before, listed as a part: some wholes include it, some do not
+            sum(part_amounts.value_yuan) filter (where regexp_matches(part_amounts._part_key, '^(上年结转|上年结余|年初结转)'))
+                as carried_yuan,
+            sum(part_amounts.half_step_yuan) filter (
+                where regexp_matches(part_amounts._part_key, '^(上年结转|上年结余|年初结转)')) as carried_h,
+
             string_agg(part_amounts.value_text, ' + ' order by part_amounts.statement_index) as parts_text,
             array_to_string(list_transform(list_sort(list_distinct(list({'line': part_amounts.line_start,
                 'text': part_amounts.sentence}))), lambda quoted: quoted.text), chr(10)) as sentences
@@ -860,13 +869,26 @@
             parts_yuan - whole_yuan as _difference,
             parts_h + whole_h as _tolerance,
             parts_yuan = whole_yuan as _exact,
-            abs(parts_yuan - whole_yuan) < parts_h + whole_h as _within
+            abs(parts_yuan - whole_yuan) < parts_h + whole_h as _within,
+            coalesce(carried_yuan > 0 and part_count >= 2
+                and abs(parts_yuan - carried_yuan - whole_yuan) < parts_h - carried_h + whole_h, false)
+                as _fits_without_carried
         from known_lists
         where parts_yuan >= whole_yuan or abs(parts_yuan - whole_yuan) < parts_h + whole_h
     ),
 
+    carried_failures as (
+        {{ _evidence_rows('parts_compared', "'NAR-PARTS-005'", '_lhs', '_rhs', '_difference', '_tolerance',
+            "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
+                || " ~ amount_text('_lhs') ~ " || ', more than the whole ' || whole_text || ', and to it without the '
+                || 'balance carried from the year before (' || " ~ amount_text('carried_yuan') ~ " || '): whether '
+                || 'that balance is a part of this whole is not printed'",
+            'not _exact and not _within and _fits_without_carried') }}
+    ),
+
     parts_failures as (
-        {{ _judged_rows('parts_compared', 'NAR-PARTS-001', 'NAR-PARTS-002',
+        {{ _judged_rows('(select * from parts_compared where _within or not _fits_without_carried)',
+            'NAR-PARTS-001', 'NAR-PARTS-002',
             "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
                 || " ~ amount_text('_lhs') ~ " || case when _lhs > _rhs then ', more than' when _lhs < _rhs
                 then ', less than' else ', equal to' end || ' the whole ' || whole_text || ' ('
@@ -1025,6 +1047,8 @@
     )
 
     select * from parts_failures
+    union all
+    select * from carried_failures
     union all
     select * from short_failures
     union all

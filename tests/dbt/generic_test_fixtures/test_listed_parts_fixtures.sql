@@ -1,4 +1,4 @@
--- Tests the listed_parts check (NAR-PARTS-001..003, NAR-SHARE-101..104) on inline fixtures; returns a row for every
+-- Tests the listed_parts check (NAR-PARTS-001..005, NAR-SHARE-101..104) on inline fixtures; returns a row for every
 -- expected or returned failure that does not match. Amounts in 万元 with 2 decimals (half-step 50 元), shares in %
 -- with 2 decimals (0.005). Lists hand-copied from documents/real/:
 --   finance 2024 决算 line 686-687: 政府采购251.25万元，其中：货物4.79、工程0、服务246.47 -- 251.26: within the four
@@ -80,7 +80,23 @@ fixture as (
         -- names it as first printed (三公经费), every build
         ('parent_spellings', 70, 'amount', '三公经费', null, null, 100.00),
         ('parent_spellings', 72, 'amount', '乙', '“三公”经费', 70, 40.00),
-        ('parent_spellings', 71, 'amount', '甲', '三公经费', 70, 30.00)
+        ('parent_spellings', 71, 'amount', '甲', '三公经费', 70, 30.00),
+        -- a balance carried from the year before listed among the parts (heldout16 包家镇卫生院 L22: 年初预算数504.51万元，
+        -- 其中：…其他收入0万元；上年结转结余资金29.81万元, written here with other amounts): 250 + 350 + 40 = 640 against
+        -- 600, and 600 exactly without the 40: which reading the whole means is not printed (NAR-PARTS-005, a warning);
+        -- with 360 the parts are 610 without the balance, still more than 600: NAR-PARTS-001; a whole of 640 includes it
+        ('carried_not_included', 80, 'amount', '收入', null, null, 600.00),
+        ('carried_not_included', 80, 'amount', '一般公共预算拨款', '收入', 80, 250.00),
+        ('carried_not_included', 80, 'amount', '事业收入', '收入', 80, 350.00),
+        ('carried_not_included', 81, 'amount', '上年结转结余资金', '收入', 80, 40.00),
+        ('carried_neither', 80, 'amount', '收入', null, null, 600.00),
+        ('carried_neither', 80, 'amount', '一般公共预算拨款', '收入', 80, 250.00),
+        ('carried_neither', 80, 'amount', '事业收入', '收入', 80, 360.00),
+        ('carried_neither', 81, 'amount', '上年结转结余资金', '收入', 80, 40.00),
+        ('carried_included', 80, 'amount', '收入', null, null, 640.00),
+        ('carried_included', 80, 'amount', '一般公共预算拨款', '收入', 80, 250.00),
+        ('carried_included', 80, 'amount', '事业收入', '收入', 80, 350.00),
+        ('carried_included', 81, 'amount', '上年结转结余资金', '收入', 80, 40.00)
     ) as t(case_id, sentence_index, role, subject, parent_subject, list_index, printed)
 ),
 
@@ -181,7 +197,9 @@ expected as (
         ('three_public_complete', 'NAR-PARTS-004', -40000),
         ('three_public_two_named', 'NAR-PARTS-003', -40000),
         ('basic_with_other', 'NAR-PARTS-003', -200000),
-        ('share_of_named_whole', 'NAR-SHARE-101', null)
+        ('share_of_named_whole', 'NAR-SHARE-101', null),
+        ('carried_not_included', 'NAR-PARTS-005', 400000),
+        ('carried_neither', 'NAR-PARTS-001', 500000)
     ) as t(case_id, rule_id, difference)
 ),
 
