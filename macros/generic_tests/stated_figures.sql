@@ -689,7 +689,10 @@
     NAR-SHARE-102 (error) the shares of parts that add up to their whole (within rounding) do not add up to 100 %
       within the shares' rounding;
     NAR-SHARE-103 (warning) a share of a whole that is zero (within its rounding);
-    NAR-SHARE-104 (notice) a share, or the shares' sum, within rounding but not exact. -#}
+    NAR-SHARE-104 (notice) a share, or the shares' sum, within rounding but not exact;
+    NAR-SHARE-105 (warning) a share of a whole its phrase names and the document states elsewhere (not its list's
+      whole), wrong for that whole but exact for another amount the document states: which whole it is of is not
+      printed. -#}
 {% macro listed_parts_check(model) %}
     with
 
@@ -924,6 +927,7 @@
             share.half_step_in_base_unit as share_h,
             part.value_yuan as part_yuan,
             part.half_step_yuan as part_h,
+            part.parent_subject is null as _part_unlisted,  -- the share names its whole; its amount is in no list
             share.sentence
         from statements as share
         inner join statements as part
@@ -992,8 +996,45 @@
         where whole_yuan - whole_h > 0
     ),
 
+    -- a share of a whole its phrase names and the document states elsewhere (占全年总支出的13.37%), wrong for that
+    -- whole but exact for another amount the document states (the 一般公共预算支出 a heading names): the words may
+    -- name the whole loosely, and which one the share is of is not printed (NAR-SHARE-105, never NAR-SHARE-101)
+    share_other_wholes as (
+        select
+            share_compared.share_statement_index,
+            share_compared.document_sha256,
+            arg_min(other.subject, other.statement_index) as other_subject,
+            arg_min(other.value_text, other.statement_index) as other_text,
+            arg_min(other.value_yuan, other.statement_index) as other_yuan
+        from share_compared
+        inner join statements as other
+            on other.document_sha256 = share_compared.document_sha256
+            and other.role = 'amount'
+            and other.value_yuan > share_compared.part_yuan
+            and other.value_yuan <> share_compared.whole_yuan
+            and other._subject_norm not in (share_compared._parent_norm, '')
+        where share_compared._part_unlisted and not share_compared._exact and not share_compared._within
+            and {{ _rate_exact('share_compared.share_pct', 'share_compared.share_h', 'share_compared.part_yuan',
+                'other.value_yuan') }}
+        group by share_compared.document_sha256, share_compared.share_statement_index
+    ),
+
+    share_other_failures as (
+        {{ _evidence_rows('(select share_compared.*, share_other_wholes.other_subject, share_other_wholes.other_text,
+                share_other_wholes.other_yuan
+            from share_compared inner join share_other_wholes using (document_sha256, share_statement_index))',
+            "'NAR-SHARE-105'", '_lhs', '_rhs', '_difference', '_tolerance',
+            "coalesce(subject, '(no subject)') || ': the text states ' || share_text || '% of ' || whole_text
+                || ', which is ' || cast(round(100 * part_yuan / whole_yuan, 2) as varchar) || '%, but fits “'
+                || other_subject || '” ' || other_text || ' (' || cast(round(100 * part_yuan / other_yuan, 2) as varchar)
+                || '%): which whole the share is of is not printed'", 'true') }}
+    ),
+
     share_failures as (
-        {{ _judged_rows('share_compared', 'NAR-SHARE-101', 'NAR-SHARE-104',
+        {{ _judged_rows('(select * from share_compared where not exists (select 1 from share_other_wholes as o
+                where o.document_sha256 = share_compared.document_sha256
+                    and o.share_statement_index = share_compared.share_statement_index))',
+            'NAR-SHARE-101', 'NAR-SHARE-104',
             "coalesce(subject, '(no subject)') || ': the text states ' || share_text || '% but '
                 || " ~ amount_text('part_yuan') ~ " || ' of ' || whole_text || ' is '
                 || cast(round(100 * part_yuan / whole_yuan, 2) as varchar) || '%'") }}
@@ -1049,6 +1090,8 @@
     select * from parts_failures
     union all
     select * from carried_failures
+    union all
+    select * from share_other_failures
     union all
     select * from short_failures
     union all

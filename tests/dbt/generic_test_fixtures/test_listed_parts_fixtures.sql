@@ -1,4 +1,4 @@
--- Tests the listed_parts check (NAR-PARTS-001..005, NAR-SHARE-101..104) on inline fixtures; returns a row for every
+-- Tests the listed_parts check (NAR-PARTS-001..005, NAR-SHARE-101..105) on inline fixtures; returns a row for every
 -- expected or returned failure that does not match. Amounts in 万元 with 2 decimals (half-step 50 元), shares in %
 -- with 2 decimals (0.005). Lists hand-copied from documents/real/:
 --   finance 2024 决算 line 686-687: 政府采购251.25万元，其中：货物4.79、工程0、服务246.47 -- 251.26: within the four
@@ -96,7 +96,21 @@ fixture as (
         ('carried_included', 80, 'amount', '收入', null, null, 640.00),
         ('carried_included', 80, 'amount', '一般公共预算拨款', '收入', 80, 250.00),
         ('carried_included', 80, 'amount', '事业收入', '收入', 80, 350.00),
-        ('carried_included', 81, 'amount', '上年结转结余资金', '收入', 80, 40.00)
+        ('carried_included', 81, 'amount', '上年结转结余资金', '收入', 80, 40.00),
+        -- a share naming a whole stated elsewhere (heldout16 卡若 L7–L8: 总支出为312497万元，其中：一般公共预算支出277798万元…
+        -- 一般公共预算具体支出情况如下：一般性公共服务支出37153万元，占全年总支出的13.37%; written here with other amounts):
+        -- 120 of 1000 is 12 %, of the 一般公共预算支出 800 exactly 15 %: which whole is not printed (NAR-SHARE-105); 14 %
+        -- fits no amount the document states: NAR-SHARE-101
+        ('share_fits_other', 4, 'amount', '总支出', null, null, 1000.00),
+        ('share_fits_other', 4, 'amount', '一般公共预算支出', '总支出', 4, 800.00),
+        ('share_fits_other', 4, 'amount', '上解支出', '总支出', 4, 200.00),
+        ('share_fits_other', 6, 'amount', '公共服务支出', null, null, 120.00),
+        ('share_fits_other', 6, 'share_pct', '公共服务支出', '总支出', 4, 15.00),
+        ('share_fits_none', 4, 'amount', '总支出', null, null, 1000.00),
+        ('share_fits_none', 4, 'amount', '一般公共预算支出', '总支出', 4, 800.00),
+        ('share_fits_none', 4, 'amount', '上解支出', '总支出', 4, 200.00),
+        ('share_fits_none', 6, 'amount', '公共服务支出', null, null, 120.00),
+        ('share_fits_none', 6, 'share_pct', '公共服务支出', '总支出', 4, 14.00)
     ) as t(case_id, sentence_index, role, subject, parent_subject, list_index, printed)
 ),
 
@@ -199,7 +213,9 @@ expected as (
         ('basic_with_other', 'NAR-PARTS-003', -200000),
         ('share_of_named_whole', 'NAR-SHARE-101', null),
         ('carried_not_included', 'NAR-PARTS-005', 400000),
-        ('carried_neither', 'NAR-PARTS-001', 500000)
+        ('carried_neither', 'NAR-PARTS-001', 500000),
+        ('share_fits_other', 'NAR-SHARE-105', 3),
+        ('share_fits_none', 'NAR-SHARE-101', 2)
     ) as t(case_id, rule_id, difference)
 ),
 
