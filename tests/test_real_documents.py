@@ -154,7 +154,8 @@ COLLECTED = DOCUMENT_COPIES / "real" / "collected"
 PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                              for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-                                          "heldout13", "heldout14", "heldout15", "heldout16"))]
+                                          "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
+                                          "heldout18"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)
