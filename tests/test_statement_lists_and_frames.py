@@ -201,3 +201,19 @@ def test_a_reason_sentence_naming_its_subject_explains_that_subject_not_the_sent
     # without a noun of its own, a reason sentence still explains the sentence before
     statements, _ = _read("2021年因公出国（境）费0.3亿元，增长50%。主要原因是出访任务增多。\n", year=2021, kind="final_accounts")
     assert {s.reason_text for s in statements} == {"出访任务增多"}
+
+
+def test_a_noun_printed_before_its_year_and_basis_names_the_amount_and_the_amount_compared_with():
+    statements, _ = _read("（二）会议费2024年预算3万元，较2023年预算2.40万元增长25%。\n", year=2024)
+    assert [(s.role, s.subject, s.value, s.period_year) for s in statements] == [
+        ("amount", "会议费", Decimal("3"), 2024), ("prior_amount", "会议费", Decimal("2.40"), 2023),
+        ("growth_pct", "会议费", Decimal("25"), 2024)]
+
+
+def test_the_budget_after_zhan_is_the_sentence_nouns_never_a_noun_of_its_own():
+    # (占年度预算 was read as a noun and every number after it bound to it)
+    statements, _ = _read("2022年全县财政总收入完成31050万元，占年度预算30000万元的103.5%，较上年28750万元增收2300万元，"
+                          "增幅8.0%。上划收入完成5120万元，占年计划5000万元的102.4%。\n", year=2022, kind=None)
+    assert {s.subject for s in statements} == {"财政总收入", "上划收入"}
+    assert [(s.role, s.value) for s in statements if s.subject == "财政总收入"][:2] == [
+        ("amount", Decimal("31050")), ("amount", Decimal("30000"))]

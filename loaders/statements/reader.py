@@ -205,6 +205,8 @@ def _decimal(text: str) -> tuple[Decimal, int]:
 def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
     phrase = phrase.rstrip("占比的是为达约由：: ")
+    if phrase.startswith("占"):
+        return None  # 占年度预算22443万元的106.9%: the whole a share or completion is of, never a noun of its own
     phrase = _YEAR_WITHOUT_NIAN.sub("", phrase)  # 2021全区政府性基金预算收入: a year printed without its 年
     phrase = _FROM_YEAR_RE.sub("", phrase)  # 财政总收入从2015年的109308万元上升到…: the noun is before 从
     cut = g.GENERIC_CUT_RE.match(phrase)
@@ -215,6 +217,10 @@ def _generic_subject(phrase: str) -> _Subject | None:
             # (a fund source is no noun of its own: 其中一般公共预算安排1,085.90万元 is the procurement's; a budget of a
             # named item is: 事业运行经费总预算安排37337407.64元)
             return _generic_subject(head) if head and head != phrase and not g.FUND_SOURCE_TAIL_RE.search(head) else None
+        year = _YEAR_AT_END_RE.search(phrase, 0, cut.end())
+        if year is not None and year.start() > 0 and g.GENERIC_BASIS_ONLY_RE.match(phrase[cut.end():]):
+            # （二）培训费2023年预算2万元: only a basis after the year, the noun is printed before it
+            return _generic_subject(phrase[:year.start()])
         phrase = phrase[cut.end():]
     mark = g.LIST_MARK_RE.match(phrase)
     if mark:
@@ -251,7 +257,8 @@ _NOT_A_SHARE_NOUN = frozenset(("分别", "其中", "合计", "共计", "总计",
 # the verb a noun leads to its number with, when nothing follows it (…收入预计为, …支出安排, …总额达)
 _VERB_BEFORE_NUMBER_RE = re.compile(r"(?:已经|已)?(?:预计|累计|实际|共)?(?:实现|完成)?(?:为|是|达到?|约|安排)$")
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
-_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?)" + g.BUDGET_OF_YEAR + r"?预算数?$")
+_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?|占)" + g.BUDGET_OF_YEAR + r"?(?:预算数?|计划)$")
+_YEAR_AT_END_RE = re.compile(r"(?:19|20)[0-9]{2}年度?$")
 _YEAR_WITHOUT_NIAN = re.compile(r"^(?:19|20)[0-9]{2}(?=[全本我])")
 _LEADING_NOUN_RE = re.compile(
     r"^(?:[0-9]{4}年度?)?(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局]|[省市县区镇乡]级)?(.+?)数?"
@@ -1269,6 +1276,8 @@ class _Reader:
             if not aside:
                 generic = own or (generic if record["role"] not in ("amount", "prior_amount")
                                   or record["_basis_amount"] or record.get("_adjusted")
+                                  # 培训费…2万元，较2022年预算1.50万元增长75%: the amount compared with is the noun's
+                                  or (record["role"] == "prior_amount" and not record["_dated_prior"])
                                   or (previous_end is not None
                                       and _RISEN_TO_RE.fullmatch(sentence, previous_end, record["_offset"]))
                                   else None)
