@@ -59,6 +59,13 @@ traditional characters the detection knows written simplified and the pinyin a m
   words and the unit as read, ``subject`` = the clause they close with the clause before it, ``printed_unit`` = the
   unit; each blank has a sentence index of its own.
 
+- ``gap_rate`` / ``gap_other`` / ``gap_points`` (one comparison, one ``sentence_index``): a rate compared with another
+  rate printed in brackets, the difference in 个百分点 -- "增长14.8%，高于全国(3%)11.8个百分点", "自给率仅为21.4%，…
+  远低于全区财政自给率(53.2%)33.9个百分点", "比全省平均水平(17.9%)高2.7个百分点". ``gap_rate`` = the last rate printed
+  outside brackets before the comparison in its sentence, ``gap_other`` = the bracketed rate, ``gap_points`` = the
+  difference, its ``direction`` +1 (高于, 超过, 超出, 高出, 比…高) or -1 (低于, 比…低); ``subject`` of the other rate =
+  the words naming it (全国, 全区财政自给率). A difference without the other rate printed (高于上年2.1个百分点) is none.
+
 What each mark means is decided by the rules (``macros/generic_tests/``): the marks are evidence, never findings.
 Mark sentences are numbered from ``first_sentence_index`` on, after the reader's sentences, so no rule that pairs a
 sentence with the one before mixes the two.
@@ -247,6 +254,10 @@ def read_marks(document, facts: DocumentFacts | None = None,
                                    printed_decimals=decimals, printed_unit=m.group("unit"), reason_text=reason,
                                    subject=_subject_before(sentence, m.start())))
                 index += 1
+        if "百分点" in sentence:
+            found = _rate_gaps(sentence, members, index)
+            marks.extend(found)
+            index += len(found) // 3
         if ("加" in sentence or "减" in sentence or "扣除" in sentence) and _SUM_RESULT_HINT.search(sentence):
             for found in _running_sums(sentence, members, index, sum_before[1:] if sum_before else None):
                 marks.extend(found)
@@ -429,6 +440,39 @@ def _subject_before(sentence: str, at: int) -> str | None:
     clause = re.sub(r"(?:比|较|与)(?:上年|[0-9]{4}年)[^，,]*$", "", clause)
     clause = re.sub(r"^(?:其中|另外|此外)", "", clause)
     return clause or None
+
+
+_PERCENT_AT = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)\s*[%％]")
+_RATE_GAP = re.compile(
+    r"(?:(?P<up>高于|超过|超出|高出)|(?P<down>低于)|比)(?P<name>[^（(，,。；;%％0-9]{1,30})"
+    r"[（(](?P<other>[0-9]+(?:\.[0-9]+)?)\s*[%％][）)](?:(?P<up2>高)|(?P<down2>低))?(?:出|了)?"
+    r"(?P<points>[0-9]+(?:\.[0-9]+)?)个百分点")
+
+
+def _rate_gaps(sentence: str, members, index: int) -> list[Statement]:
+    """The gap_rate / gap_other / gap_points marks of each comparison of a rate with a bracketed rate in 个百分点
+    (three marks a comparison, each comparison its own sentence index)."""
+    out: list[Statement] = []
+    outside = _masked_brackets(sentence)
+    for m in _RATE_GAP.finditer(sentence):
+        direction = 1 if (m.group("up") or m.group("up2")) else -1 if (m.group("down") or m.group("down2")) else None
+        if direction is None or (m.group("up") or m.group("down")) and (m.group("up2") or m.group("down2")):
+            continue  # 比…(x%)2个百分点 without 高/低, or two directions: not read
+        rates = list(_PERCENT_AT.finditer(outside, 0, m.start()))
+        if not rates:
+            continue
+        rate = rates[-1]
+        at = index + len(out) // 3
+        for role, text, start, subject, sign in (
+                ("gap_rate", rate.group("num"), rate.start(), _subject_before(sentence, rate.start()), None),
+                ("gap_other", m.group("other"), m.start("other"), m.group("name").strip(), None),
+                ("gap_points", m.group("points"), m.start("points"), None, direction)):
+            value, decimals = _decimal(text)
+            out.append(_mark(_line_at(members, start), at, sentence, role, last=members[-1][1], value=value,
+                             value_text=text, printed_decimals=decimals,
+                             printed_unit="个百分点" if role == "gap_points" else "%", subject=subject,
+                             direction=sign))
+    return out
 
 
 def _year_comparison(sentence: str, members, index: int) -> Statement | None:

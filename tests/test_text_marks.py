@@ -456,3 +456,19 @@ def test_no_year_comparison_where_the_sentence_prints_a_number_or_no_direction()
     # no direction word after the year, or no comparison
     assert marks("与2018年度相比，情况详见下表。\n", "year_comparison", FINAL_2019) == []
     assert marks("2019年度收入支出总计持平。\n", "year_comparison", FINAL_2019) == []
+
+
+def test_a_rate_compared_with_a_bracketed_rate_in_points_is_three_gap_marks():
+    # written for this test: two comparisons of one rate (two sentence indexes), then one 低于 after a comparison with no
+    # bracketed rate (高于上年2.1个百分点: none), and 比…(x%)高 with its direction after the bracket
+    text = ("一季度全市规模以上工业增加值同比增长9.6%，高于全国(4.5%)5.1个百分点，高于全省(7.2%)2.4个百分点。\n"
+            "全县财政自给率为30.5%，高于上年1.2个百分点，但低于全市平均水平(45.0%)14.5个百分点。\n"
+            "税收占比达75.3%，比全省平均水平(70.1%)高5.2个百分点。\n")
+    marks = [m for m in read_marks(text_document(text), DocumentFacts()) if m.role.startswith("gap_")]
+    assert [(m.sentence_index - MARK_SENTENCE_BASE, m.role, m.value, m.direction) for m in marks] == [
+        (0, "gap_rate", Decimal("9.6"), None), (0, "gap_other", Decimal("4.5"), None), (0, "gap_points", Decimal("5.1"), 1),
+        (1, "gap_rate", Decimal("9.6"), None), (1, "gap_other", Decimal("7.2"), None), (1, "gap_points", Decimal("2.4"), 1),
+        (2, "gap_rate", Decimal("30.5"), None), (2, "gap_other", Decimal("45.0"), None),
+        (2, "gap_points", Decimal("14.5"), -1),
+        (3, "gap_rate", Decimal("75.3"), None), (3, "gap_other", Decimal("70.1"), None), (3, "gap_points", Decimal("5.2"), 1)]
+    assert [m.subject for m in marks if m.role == "gap_other"] == ["全国", "全省", "全市平均水平", "全省平均水平"]

@@ -1,7 +1,7 @@
 -- One row per failing list or blank of the prose rules on raw.statements that need no other document: counts listed
 -- after 其中 against their whole (NAR-COUNT), a whole's change against its parts' changes (NAR-CHANGE-101/102) and a
--- unit or % printed with no number before it (NAR-TEXT-013) and a balance stated as a running sum
--- (收入X，加上…，收入总计Y: NAR-SUM-001/002), with the evidence and the quoted sentence(s). Computed
+-- unit or % printed with no number before it (NAR-TEXT-013), a balance stated as a running sum
+-- (收入X，加上…，收入总计Y: NAR-SUM-001/002) and a difference of two rates in 个百分点 (NAR-CALC-011), with the evidence and the quoted sentence(s). Computed
 -- once by the check macros of macros/generic_tests/ for both the data tests on this model (which warn, one per check)
 -- and fct_findings (which publishes them with the catalog's severity). Per document: an incremental build recomputes
 -- only the documents in scope.
@@ -30,6 +30,10 @@ running_sum_failures as (
     {{ running_sums_check('statements') }}
 ),
 
+rate_gap_failures as (
+    {{ rate_gaps_check('statements') }}
+),
+
 final as (
     select 'count_parts' as check_name, * from count_part_failures
     union all by name
@@ -38,6 +42,8 @@ final as (
     select 'empty_values' as check_name, * from empty_value_failures
     union all by name
     select 'running_sums' as check_name, * from running_sum_failures
+    union all by name
+    select 'rate_gaps' as check_name, * from rate_gap_failures
 )
 
 select * from final
