@@ -20,3 +20,13 @@
 {% macro role_count(role, name) -%}
     count(*) filter (where role = '{{ role }}') as {{ name }}
 {%- endmacro %}
+
+{#- The columns of a group of one sentence's marks (grouped by document_sha256, file_name, sentence_index): the
+    sentence as printed and where it stands (first page and line, last line). -#}
+{% macro mark_group_columns() -%}
+    document_sha256, file_name, sentence_index,
+    any_value(sentence) as sentence,
+    min(page) as page,
+    min(line_start) as line_start,
+    max(line_end) as line_end
+{%- endmacro %}

@@ -17,11 +17,7 @@
 
     sentences as (
         select
-            document_sha256, file_name, sentence_index,
-            any_value(sentence) as sentence,
-            min(page) as page,
-            min(line_start) as line_start,
-            max(line_end) as line_end,
+            {{ mark_group_columns() }},
             {{ role_count('budget_comparison', 'comparisons') }},
             {{ role_count('budget_completion', 'rates') }},
             max(direction) filter (where role = 'budget_comparison') as stated_direction,

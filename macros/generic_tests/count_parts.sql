@@ -32,11 +32,7 @@
 
     lists as (
         select
-            document_sha256, file_name, sentence_index,
-            any_value(sentence) as sentence,
-            min(page) as page,
-            min(line_start) as line_start,
-            max(line_end) as line_end,
+            {{ mark_group_columns() }},
             {{ role_count('count_whole', 'wholes') }},
             {{ role_count('count_part', 'part_count') }},
             max(value) filter (where role = 'count_whole') as whole,

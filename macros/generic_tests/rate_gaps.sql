@@ -17,11 +17,7 @@
 
     comparisons as (
         select
-            document_sha256, file_name, sentence_index,
-            any_value(sentence) as sentence,
-            min(page) as page,
-            min(line_start) as line_start,
-            max(line_end) as line_end,
+            {{ mark_group_columns() }},
             {{ role_count('gap_rate', 'rates') }},
             {{ role_count('gap_other', 'others') }},
             {{ role_count('gap_points', 'gaps') }},
