@@ -217,3 +217,16 @@ def test_the_budget_after_zhan_is_the_sentence_nouns_never_a_noun_of_its_own():
     assert {s.subject for s in statements} == {"财政总收入", "上划收入"}
     assert [(s.role, s.value) for s in statements if s.subject == "财政总收入"][:2] == [
         ("amount", Decimal("31050")), ("amount", Decimal("30000"))]
+
+
+def test_a_bracket_breaking_an_amount_down_may_hold_semicolons():
+    # (the ； ended the reader's sentence inside the bracket, so the bracket was no breakdown and its parts were summed
+    # into the list around it)
+    statements, _ = _read("上级补助收入8.20亿元。其中返还性收入6.10亿元(税收返还3.00亿元,完成年初预算50.12%;非税返还2.50亿元,"
+                          "完成年初预算40.33%;基数返还0.60亿元),一般性转移支付收入1.60亿元,专项转移支付收入0.50亿元。\n",
+                          year=2025, kind=None)
+    assert _amounts(statements) == [
+        ("上级补助收入", None, Decimal("8.20")), ("返还性收入", "上级补助收入", Decimal("6.10")),
+        ("税收返还", "返还性收入", Decimal("3.00")), ("非税返还", "返还性收入", Decimal("2.50")),
+        ("基数返还", "返还性收入", Decimal("0.60")), ("一般性转移支付收入", "上级补助收入", Decimal("1.60")),
+        ("专项转移支付收入", "上级补助收入", Decimal("0.50"))]

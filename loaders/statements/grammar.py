@@ -189,7 +189,10 @@ TOKEN_RE = re.compile(
     # a bracket opened right after an amount, breaking it down into two or more named amounts (公务用车购置及运行费28万元
     # （公务用车购置费0万元，公务用车运行维护费28万元）): a list of that amount's parts, as （其中：…） is
     # (or after the rate its clause states of that amount: …404633万元，同比下降0.29%（税收收入199744万元、非税收入…）)
-    r"|(?<=[元%％])[（(](?!含|包含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]))"
+    # (the bracket may hold a ；, which ends the sentence inside it: an amount in it and no ） before the sentence's end
+    # opens the breakdown too, and its ） in a later sentence ends it: 9.74亿元(税收返还4.95亿元,…;非税返还4亿元,…))
+    r"|(?<=[元%％])[（(](?!含|包含|其中|包括|详见|见|注|即|下同|以下)(?=[\u4e00-\u9fff\x00][^（()）]*?[0-9][^（()）]*?元"
+    r"(?:[^（()）]*?[0-9][^（()）]*?元[^（()）]*?[）)]|[^（()）]*$)))"
     # X中， after a noun, or after its 支出/收入 and basis word (“三公”经费支出决算中，): fixed-width lookbehinds, so the
     # token starts at 中 (the basis word before it is read as a basis token first)
     r"|(?P<listzh>(?:" + "|".join(rf"(?<=\x00{w})" for w in (

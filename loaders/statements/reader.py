@@ -957,6 +957,8 @@ class _Reader:
             inline_list = None  # …；收入合计6449万元: a total starts a statement of its own, it is no part
         elif numbered:
             pass
+        elif inline_list is not None and outer_lists:
+            pass  # 9.74亿元(税收返还4.95亿元…;非税返还4亿元…): the bracket is still open, its items are its list's
         elif inline_list is not None and inline_list.outer is not None and found:
             inline_list = self._continued_list(inline_list, found[0][2], block, start, end)
         elif inline_list is not None and inline_list.outer is not None:
