@@ -37,13 +37,50 @@ def _projection(con: duckdb.DuckDBPyConnection, database: str, schema: str, tabl
     return ", ".join(kept)
 
 
+def _attach(incremental: Path, full: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute("attach '" + str(incremental).replace("'", "''") + "' as inc (read_only)")
+    con.execute("attach '" + str(full).replace("'", "''") + "' as ful (read_only)")
+    return con
+
+
+def differing_rows(incremental: Path, full: Path, table: str, limit: int = 20) -> dict[str, list[tuple]]:
+    """The rows of ``table`` ("schema.name") found in one warehouse only (at most ``limit`` of each side), with
+    the column names as the first tuple: the evidence a failing comparison prints."""
+    schema, name = table.split(".", 1)
+    con = _attach(incremental, full)
+    try:
+        select_inc = f"select {_projection(con, 'inc', schema, name)} from inc.{schema}.{name}"
+        select_full = f"select {_projection(con, 'ful', schema, name)} from ful.{schema}.{name}"
+        found = {}
+        for side, first, second in (("incremental only", select_inc, select_full),
+                                    ("full only", select_full, select_inc)):
+            cursor = con.execute(f"select * from ({first} except all {second}) order by all limit {int(limit)}")
+            found[side] = [tuple(d[0] for d in cursor.description)] + cursor.fetchall()
+        return found
+    finally:
+        con.close()
+
+
+def explain(incremental: Path, full: Path) -> str:
+    """differences() with the differing rows of each table, as text for a failing test's message ('' if none)."""
+    found = differences(incremental, full)
+    lines = []
+    for table, counts in found.items():
+        lines.append(f"{table}: {counts}")
+        if "(in one warehouse only)" in table:
+            continue
+        for side, rows in differing_rows(incremental, full, table).items():
+            lines.append(f"  {side}: {rows[0]}")
+            lines.extend(f"    {row}" for row in rows[1:])
+    return "\n".join(lines)
+
+
 def differences(incremental: Path, full: Path) -> dict[str, tuple[int, int, int, int]]:
     """table -> (rows incremental, rows full, rows only in incremental, rows only in full), for every table of the
     marts (schema main) and of the intermediate models that differs; {} when the two are the same."""
-    con = duckdb.connect()
+    con = _attach(incremental, full)
     try:
-        con.execute("attach '" + str(incremental).replace("'", "''") + "' as inc (read_only)")
-        con.execute("attach '" + str(full).replace("'", "''") + "' as ful (read_only)")
         tables_inc, tables_full = _tables(con, "inc"), _tables(con, "ful")
         found = {f"{schema}.{table} (in one warehouse only)": (0, 0, 0, 0)
                  for schema, table in set(tables_inc) ^ set(tables_full)}

@@ -1,3 +1,20 @@
+{#- The key of a finding: its rule, document, locator, message and the source it quotes. The quoted source is part of
+    it because a locator can name one line holding several sentences (a news item printed as one line): two
+    sentences repeated on line 1 are two findings, not one of them picked at random. `f` is the relation alias. -#}
+{% macro finding_id(f, quoted_source) -%}
+    md5({{ f }}.rule_id || '|' || {{ f }}.document_sha256 || '|' || {{ f }}.source_locator || '|'
+        || coalesce({{ f }}.message, '') || '|' || coalesce({{ quoted_source }}, ''))
+{%- endmacro %}
+
+
+{#- The order that keeps one row of each finding_id: rows with the same key differ at most in their evidence (the same
+    finding from two checks); every column is in the order so the row kept is the same build after build. -#}
+{% macro finding_tie_break(f) -%}
+    {{ f }}.lhs, {{ f }}.rhs, {{ f }}.difference, {{ f }}.tolerance, {{ f }}.line_start, {{ f }}.line_end,
+        {{ f }}.page
+{%- endmacro %}
+
+
 {#- The columns of fct_findings for findings with the evidence columns (finding_id, rule_id, severity, document_sha256,
     file_name, page, lines, source_locator, quoted_source, lhs, rhs, difference, tolerance, message): the rule's
     text and publication category, the document's department, year and kind, and lhs / rhs / difference /

@@ -19,7 +19,7 @@ import pytest
 
 from loaders import build as pipeline
 from loaders import replay
-from loaders.compare import differences
+from loaders.compare import explain
 
 from test_incremental import _apply_changes, _change_an_amount, built_corpus
 
@@ -64,7 +64,7 @@ def test_a_replayed_build_equals_a_dbt_build_and_a_build_from_scratch(recorded, 
     assert report.documents_in_scope == 3 * 2 + 2 + 1 + 3
     dbt_report = pipeline.build(work, by_dbt, workers=1, replay_allowed=False)
     assert dbt_report.published and dbt_report.dbt_engine == "dbt"
-    assert differences(replayed, by_dbt) == {}
+    assert not (found := explain(replayed, by_dbt)), found
     # the replayed build's gate ran Great Expectations in its own process (loaders/gate_process.py), the dbt
     # build's in the build's: the same checks and verdicts
     assert not any("gate's process" in note for note in report.notes), report.notes
@@ -75,7 +75,7 @@ def test_a_replayed_build_equals_a_dbt_build_and_a_build_from_scratch(recorded, 
     full.parent.mkdir()
     scratch = pipeline.build(work, full, workers=1)
     assert scratch.published and scratch.dbt_mode == "full refresh"
-    assert differences(replayed, full) == {}
+    assert not (found := explain(replayed, full)), found
 
     # the tests judged alike: the same tests, the same status and number of failing rows; some of them warn
     assert _test_results(report) == _test_results(dbt_report)
@@ -122,7 +122,7 @@ def test_a_statement_that_fails_in_a_replay_hands_the_build_to_dbt(recorded, tmp
     full = tmp_path / "full" / "yusuan.duckdb"
     full.parent.mkdir()
     assert pipeline.build(work, full, workers=1).published
-    assert differences(warehouse, full) == {}
+    assert not (found := explain(warehouse, full)), found
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -282,7 +282,7 @@ def test_a_build_from_scratch_replays_the_last_and_equals_a_dbt_build(recorded, 
     second = pipeline.build(docs, replayed, workers=1)
     assert (second.published, second.dbt_mode, second.dbt_engine) == (True, "full refresh", "replay"), \
         second.replay_note
-    assert differences(by_dbt, replayed) == {}
+    assert not (found := explain(by_dbt, replayed)), found
     assert _findings(by_dbt) == _findings(replayed) and len(_findings(by_dbt)) > 0
     assert _test_results(second) == _test_results(first)
     assert any(status == "warn" for _id, status, _failures in _test_results(second))
@@ -295,7 +295,7 @@ def test_a_build_from_scratch_replays_the_last_and_equals_a_dbt_build(recorded, 
     assert (refreshed.dbt_mode, refreshed.dbt_engine) == ("full refresh", "dbt")  # relations exist now: other SQL
     again = pipeline.build(docs, replayed, workers=1, full_refresh=True)
     assert (again.published, again.dbt_engine) == (True, "replay"), again.replay_note
-    assert differences(by_dbt, replayed) == {}
+    assert not (found := explain(by_dbt, replayed)), found
 
 
 def test_a_plan_of_a_build_from_scratch_is_kept_apart_by_file_name_and_relations(tmp_path, monkeypatch):

@@ -9,7 +9,9 @@ found). Every expected sum is worked by hand in the comments. One check run for 
 - the same sentence about two scopes: no NAR-COPY-003; twice in one scope: NAR-COPY-003;
 - a text cut after 主要原因: no NAR-TEXT-004;
 - the same sentence under the headings of two budgets: no NAR-COPY-003; of one budget: NAR-COPY-003;
-- a running sum after a sentence of parts (其中：…) adds to their whole: no NAR-SUM-001.
+- a running sum after a sentence of parts (其中：…) adds to their whole: no NAR-SUM-001;
+- one line (a news item) printing the same sentence three times with other numbers: two NAR-COPY-003 findings, each
+  quoting its own later sentence (they share rule, line and message; one of them was kept at random before).
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ TEXTS = {
                    "乙山市一般公共预算收入完成139.42亿元，同比增长84.07%。全市一般公共预算支出144.02亿元，同比增长14.08%。\n"),
     "one-scope.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元，增长4.3%。\n"
                       "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元，增长7.1%。\n"),
+    # one line, three printings: the second and the third each against the first
+    "one-line.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元。"
+                     "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元。"
+                     "2024年1-3月，全市一般公共预算支出完成91亿元，同比增加1.4亿元。\n"),
     "cut.txt": "2024年收入支出总计为500.00万元。收入支出总计与上年相比，增加58.21万元，增长13.17%，主要原因",
     # the same balance sentence under the headings of two budgets (12.5 + 3.2 = 15.7; 8.1 + 1.4 = 9.5): no copy
     "books.txt": ("一、一般公共预算执行情况\n全县一般公共预算收入完成12.5亿元。加上上级补助收入3.2亿元，收入合计15.7亿元。\n"
@@ -79,6 +85,11 @@ def test_the_prose_rules_on_sentences_bound_by_structure(tmp_path):
     assert rules("scopes.txt", "NAR-COPY") == []
     assert rules("places.txt", "NAR-COPY") == []
     assert rules("one-scope.txt", "NAR-COPY") == [("NAR-COPY-003", "warning")]
+    one_line = sorted(f["quoted_source"].splitlines()[-1] for f in findings
+                      if f["file"] == "one-line.txt" and f["rule_id"] == "NAR-COPY-003")
+    assert [quote[quote.index("2024"):] for quote in one_line] == [
+        "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元。",
+        "2024年1-3月，全市一般公共预算支出完成91亿元，同比增加1.4亿元。"]
     assert rules("cut.txt", "NAR-TEXT") == []
     assert rules("books.txt", "NAR-COPY") == [] and rules("books.txt", "NAR-SUM") == []
     assert ("NAR-COPY-003", "warning") in rules("one-book.txt", "NAR-COPY")

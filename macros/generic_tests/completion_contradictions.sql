@@ -22,7 +22,7 @@
     sentences as (
         select
             document_sha256, file_name, sentence_index,
-            any_value(sentence) as sentence,
+            arg_min(sentence, (length(sentence), sentence)) as sentence,
             min(page) filter (where role = 'budget_completion') as page,
             min(line_start) as line_start,
             max(line_end) as line_end,

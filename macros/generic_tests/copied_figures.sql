@@ -24,7 +24,7 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
+            arg_min(sentence, (length(sentence), sentence)) as sentence,
             max(case when role = 'amount' then value_text || coalesce(printed_unit, '') end) as current_text,
             count(distinct case when role = 'amount' then value end) as current_count,
             max(case when role = 'amount' then value_text end) as current_value_text,

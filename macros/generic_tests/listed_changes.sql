@@ -109,7 +109,7 @@
                 filter (where role = 'change') as comparison,
             min(line_start) as line_start,
             min(page) as page,
-            any_value(sentence) as sentence
+            arg_min(sentence, (length(sentence), sentence)) as sentence
         from terms
         where _subject_norm <> ''
         group by document_sha256, sentence_index, _subject_norm

@@ -28,7 +28,7 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
+            arg_min(sentence, (length(sentence), sentence)) as sentence,
             any_value(department_key) as department_key,
             any_value(document_fiscal_year) as document_fiscal_year,
             any_value(document_kind) as document_kind,

@@ -121,11 +121,11 @@
         select
             *,
             coalesce(' (stated again at ' || nullif(string_agg({{ source_locator() }}, ', ')
-                over (partition by document_sha256, linked_source_locator, value_yuan order by line_start, line_end
-                    rows between 1 following and unbounded following), '') || ')', '') as _repeat_note
+                over (partition by document_sha256, linked_source_locator, value_yuan
+                    order by line_start, line_end, statement_index rows between 1 following and unbounded following), '') || ')', '') as _repeat_note
         from compared
         qualify row_number() over (partition by document_sha256, linked_source_locator, value_yuan
-            order by line_start, line_end) = 1
+            order by line_start, line_end, statement_index) = 1
     ),
 
     linked_failures as (
@@ -532,7 +532,7 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
+            arg_min(sentence, (length(sentence), sentence)) as sentence,
             -- the group is one subject path: its subject as first printed (two spellings of a path may be printed)
             arg_min(subject, (line_start, subject)) as subject,
             count(distinct value_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
@@ -590,8 +590,8 @@
             min(page) as page,
             min(line_start) as line_start,
             max(line_end) as line_end,
-            any_value(sentence) as sentence,
-            arg_min(subject, line_start) as subject,
+            arg_min(sentence, (length(sentence), sentence)) as sentence,
+            arg_min(subject, (line_start, subject)) as subject,
             count(*) filter (where role = 'annual_growth_pct') as rates,
             count(*) filter (where role in ('amount', 'prior_amount')) as amounts,
             count(distinct period_year) filter (where role in ('amount', 'prior_amount')) as years,

@@ -259,8 +259,8 @@ quoted as (
 
 rule_rows as (
     select
-        md5(rule_failures.rule_id || '|' || rule_failures.document_sha256 || '|' || rule_failures.source_locator
-            || '|' || coalesce(rule_failures.message, '')) as finding_id,
+        {{ finding_id('rule_failures', 'coalesce(rule_failures.quoted_source, quoted.quoted_source)') }}
+            as finding_id,
         rule_failures.rule_id,
         rules.severity,
         rule_failures.document_sha256,
@@ -279,7 +279,7 @@ rule_rows as (
     from rule_failures
     left join rules using (rule_id)
     left join quoted using (rule_id, document_sha256, source_locator)
-    qualify row_number() over (partition by finding_id order by rule_failures.message) = 1
+    qualify row_number() over (partition by finding_id order by {{ finding_tie_break('rule_failures') }}) = 1
 ),
 
 findings as (

@@ -38,9 +38,7 @@ quoted as (
 
 repeated_result_rows as (
     select
-        md5(repeated_result_failures.rule_id || '|' || repeated_result_failures.document_sha256 || '|'
-            || repeated_result_failures.source_locator || '|' || coalesce(repeated_result_failures.message, ''))
-            as finding_id,
+        {{ finding_id('repeated_result_failures', 'quoted.quoted_source') }} as finding_id,
         repeated_result_failures.rule_id,
         rules.severity,
         repeated_result_failures.document_sha256,
@@ -58,7 +56,8 @@ repeated_result_rows as (
     from repeated_result_failures
     left join rules using (rule_id)
     left join quoted using (rule_id, document_sha256, source_locator)
-    qualify row_number() over (partition by finding_id order by repeated_result_failures.message) = 1
+    qualify row_number() over (partition by finding_id
+        order by {{ finding_tie_break('repeated_result_failures') }}) = 1
 ),
 
 -- prose rules (NAR-TEXT/YEAR/COPY/TARGETS/PRIOR/RATE/UNIT, NAR-COUNT, NAR-CHANGE-1xx) on raw.statements: computed once
@@ -66,8 +65,7 @@ repeated_result_rows as (
 -- each quotes its own sentence(s), not the table lines
 statement_text_rows as (
     select
-        md5(text_failures.rule_id || '|' || text_failures.document_sha256 || '|' || text_failures.source_locator
-            || '|' || coalesce(text_failures.message, '')) as finding_id,
+        {{ finding_id('text_failures', 'text_failures.quoted_source') }} as finding_id,
         text_failures.rule_id,
         rules.severity,
         text_failures.document_sha256,
@@ -90,7 +88,8 @@ statement_text_rows as (
         select * from {{ ref('int_statement_list_and_blank_failures') }}
     ) as text_failures
     left join rules using (rule_id)
-    qualify row_number() over (partition by finding_id order by text_failures.check_name) = 1
+    qualify row_number() over (partition by finding_id
+        order by text_failures.check_name, {{ finding_tie_break('text_failures') }}) = 1
 ),
 
 across_documents as (

@@ -61,6 +61,7 @@ prepared as (
         cast(null as integer) as page,
         line_no as line_start,
         line_no as line_end,
+        line_no as statement_index,
         case_id as subject,
         '万元' as printed_unit,
         case_id || ' sentence' as sentence,
