@@ -10,6 +10,8 @@ found). Every expected sum is worked by hand in the comments. One check run for 
 - a text cut after 主要原因: no NAR-TEXT-004;
 - the same sentence under the headings of two budgets: no NAR-COPY-003; of one budget: NAR-COPY-003;
 - a running sum after a sentence of parts (其中：…) adds to their whole: no NAR-SUM-001;
+- items whose change is a word (较上年无增减, 与上年持平: a change of 0) and one numeric change: the changes add up
+  against the whole's (NAR-CHANGE-101 when they do not; before, a list with a worded change was not judged);
 - one line (a news item) printing the same sentence three times with other numbers: two NAR-COPY-003 findings, each
   quoting its own later sentence (they share rule, line and message; one of them was kept at random before).
 """
@@ -46,6 +48,12 @@ TEXTS = {
                    "乙山市一般公共预算收入完成139.42亿元，同比增长84.07%。全市一般公共预算支出144.02亿元，同比增长14.08%。\n"),
     "one-scope.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元，增长4.3%。\n"
                       "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元，增长7.1%。\n"),
+    # 1.00 + 2.40 + 9.00 = 12.40 (the list is the whole's); changes 0 + 0 − 2.00 = −2.00, not the −1.20 stated
+    "flat-items-wrong.txt": ("2024年“三公”经费预算12.40万元,比上年减少1.20万元。其中:因公出国(境)费用1.00万元,较上年无增减;"
+                             "公务接待费2.40万元,与上年持平;公务用车运行维护费9.00万元,比上年减少2.00万元。\n"),
+    # the same with the whole's change −2.00: nothing to report
+    "flat-items-right.txt": ("2024年“三公”经费预算12.40万元,比上年减少2.00万元。其中:因公出国(境)费用1.00万元,较上年无增减;"
+                             "公务接待费2.40万元,与上年持平;公务用车运行维护费9.00万元,比上年减少2.00万元。\n"),
     # one line, three printings: the second and the third each against the first
     "one-line.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元。"
                      "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元。"
@@ -90,6 +98,10 @@ def test_the_prose_rules_on_sentences_bound_by_structure(tmp_path):
     assert [quote[quote.index("2024"):] for quote in one_line] == [
         "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元。",
         "2024年1-3月，全市一般公共预算支出完成91亿元，同比增加1.4亿元。"]
+    assert rules("flat-items-wrong.txt", "NAR-CHANGE") == [("NAR-CHANGE-101", "error")]
+    assert [(f["lhs"], f["rhs"]) for f in findings
+            if f["file"] == "flat-items-wrong.txt" and f["rule_id"] == "NAR-CHANGE-101"] == [("-20000.000000", "-12000.000000")]
+    assert rules("flat-items-right.txt", "NAR-CHANGE") == [] and rules("flat-items-right.txt", "NAR-PARTS") == []
     assert rules("cut.txt", "NAR-TEXT") == []
     assert rules("books.txt", "NAR-COPY") == [] and rules("books.txt", "NAR-SUM") == []
     assert ("NAR-COPY-003", "warning") in rules("one-book.txt", "NAR-COPY")

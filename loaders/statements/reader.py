@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.6"
+READER_VERSION = "1.5.7"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -1145,10 +1145,12 @@ class _Reader:
                 cmp_open = False
                 if _ANNUAL_BEFORE_RE.search(masked, max(0, pos - 4), pos):
                     annual_dir_end = m.end()  # 年均增长12.24%: a compound annual rate, not the change's own
-                if m.group("dir") in g.EXACT_FLAT_WORDS and compared_basis is not None \
-                        and (compared_year is None or compared_year == self.year):
+                own_year_flat = compared_basis is not None and (compared_year is None or compared_year == self.year)
+                prior_year_flat = (not own_year_flat and compared_year is not None and self.year is not None
+                                   and compared_year < self.year)
+                if m.group("dir") in g.EXACT_FLAT_WORDS and (own_year_flat or prior_year_flat):
                     flat = self._flat_change(m, masked, start, made, subject, subject_pos, compared_year,
-                                             compared_basis, current_side)
+                                             compared_basis, current_side, prior_year=prior_year_flat)
                     if flat is not None:
                         made.append(flat)
                 if m.group("dir") in g.COMPARATIVES:
@@ -1843,14 +1845,22 @@ class _Reader:
         return record
 
     _NUMBER_AHEAD_RE = re.compile(r"[^，,；;。]*?[0-9０-９]")
+    # between an amount and a flat word against an earlier year, nothing but the comparison: "，较上年", "，与上年相比",
+    # "比2022年", "同比"
+    _PRIOR_FLAT_GAP_RE = re.compile(
+        r"[，,\s]*(?:(?:比|较|与|和)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:同期)?(?:相比|比较)?|同比)[，,\s]*")
 
     def _flat_change(self, m, masked, start, made, subject, subject_pos, compared_year, compared_basis,
-                     current_side) -> dict | None:
+                     current_side, prior_year=False) -> dict | None:
         """与2021年度预算相比无变化 in a 2021 决算: a change of exactly zero against a basis of the document's own year
         (its budget, 年初预算), stated by a word, for the money amount the clause stated before it (its unit and
         precision): the base the tables print can then be checked (the amount is the base, NAR-STATED-003). Not when
         a number follows in the clause, when the word is hedged (基本持平), or when no amount of the same subject was
-        stated before it; a flat word against another year (与上年持平) stays a direction only."""
+        stated before it.
+        Against an earlier year (公务接待费0.50万元,较上年无增减) only when nothing but the comparison stands between
+        the amount and the word (`_PRIOR_FLAT_GAP_RE`): the item's change is then 0 and the changes of a list's items
+        can be added up against their whole's (NAR-CHANGE-1xx). 收入与上年持平 after a rate, or a word whose clause
+        names another noun, stays a direction only."""
         word = m.group("dir")
         if g.HEDGED_FLAT_RE.search(masked, 0, m.start()) or self._NUMBER_AHEAD_RE.match(masked, m.end()):
             return None
@@ -1858,6 +1868,9 @@ class _Reader:
                        and r["printed_unit"] in g.MONEY_UNITS and r["_subject"] is not None
                        and (subject is None or r["_subject"] is subject)), None)
         if amount is None:
+            return None
+        if prior_year and (amount is not made[-1] or amount["role"] != "amount"
+                           or not self._PRIOR_FLAT_GAP_RE.fullmatch(masked, amount["_end"], m.start())):
             return None
         period_year, basis = current_side if current_side != (None, None) else (self.year, self.kind_basis)
         record = dict(amount)
@@ -1872,6 +1885,8 @@ class _Reader:
             "_subject_pos": subject_pos, "_clause_noun": False, "_dated_prior": False, "_year_explicit": False,
             "_basis_explicit": False, "_depth": self._depths.at(m.start()), "_clause": amount["_clause"],
             "_negative": False, "_share_named": None, "_flat": True})
+        if prior_year and amount.get("_list") is not None:
+            record["_list"] = amount["_list"]  # the item's change is a part of its whole's change
         self._bind(record, amount["_subject"])
         return record
 
