@@ -255,7 +255,8 @@ HEDGED_FLAT_RE = re.compile(r"(?:基本|大体|大致|总体|略|大概|接近|�
 
 # between a direction word and its number: nothing, or these fillers (增长了 1.4%, 减少约 3 万元, 增幅为, 增加额达), after the
 # noun of what changed (比上年减少支出613.80万元)
-DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:额|金额)?(?:了|约|达|达到|为|幅度为|幅度|比例为|分别为|分别)?$")
+# (增长率5.26%, 减少率为35.22%: the rate of the change)
+DIRECTION_GAP_RE = re.compile(r"^(?:支出|收入|经费|资金)?(?:额|金额|率)?(?:了|约|达|达到|为|幅度为|幅度|比例为|分别为|分别)?$")
 REASON_DIRECTION_RE = re.compile(
     r"(?P<up>增加|增长|上升|提高|新增|增多|加大)|(?P<down>减少|下降|降低|压减|调减|缩减|减)|(?P<flat>持平|保持不变|无变化|无增减|没有变化|不变)")
 # a threshold, not a statement: 单价100万元（含）以上设备

@@ -202,6 +202,12 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return Decimal(plain), decimals
 
 
+# a noun with a bracketed qualifier inside it (经费拨款(补助)收入): CJK before, 1-6 CJK inside (no numeral of a list
+# mark), CJK after
+_INNER_QUALIFIER_RE = re.compile(
+    r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,6})[）)]([\u4e00-\u9fff“”]{1,10})")
+
+
 def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
     phrase = phrase.rstrip("占比的是为达约由：: ")
@@ -238,6 +244,12 @@ def _generic_subject(phrase: str) -> _Subject | None:
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
             and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
         return _Subject(phrase, "other")
+    inner = _INNER_QUALIFIER_RE.fullmatch(phrase)
+    if inner is not None:
+        # 经费拨款(补助)收入3565.88万元, 财政拨款（补助）收入: a bracketed qualifier inside the noun is part of it
+        bare = _generic_subject(inner.group(1) + inner.group(3))
+        if bare is not None and bare.name == inner.group(1) + inner.group(3):
+            return _Subject(inner.group(1) + "（" + inner.group(2) + "）" + inner.group(3), "other")
     # the noun before the verb or comparison that leads to the number: 总收入实现11335万元, 支出数为242259万元,
     # 一般公共预算财政拨款增加27.44万元, 一般财政公共收入与去年同期相比增长32.2%
     lead = _LEADING_NOUN_RE.match(phrase)
@@ -403,6 +415,14 @@ def _subjects_named(names: list[str]) -> list[_Subject]:
         name, basis = _split_basis(name)
         subjects.append(_Subject(name, kind, name if kind == "function_class" else None, basis))
     return subjects
+
+
+# a verb of change printed before its noun and the noun's number (减少了“三公”经费342.74万元, 压减一般性支出120万元):
+# the number is the change, not the noun's amount. Only verbs that take an object (增加, 减少, 压减, 调增, 调减);
+# 新增债券 or 增长 … are not read so
+_VERB_BEFORE_NOUN_RE = re.compile(r"(?:增加|减少|压减|调增|调减)了?$")
+# (the noun a vocabulary subject, masked; a noun the vocabulary does not know is not read so)
+_VERB_NOUN_GAP_RE = re.compile(r"了?\x00+")
 
 
 def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
@@ -1747,7 +1767,9 @@ class _Reader:
             return None
         value, decimals = _decimal(value_text)
         direction = None
-        if last_dir is not None and g.DIRECTION_GAP_RE.match(masked[last_dir[1]:begin]):
+        if last_dir is not None and (g.DIRECTION_GAP_RE.match(masked[last_dir[1]:begin])
+                                     or (_VERB_NOUN_GAP_RE.fullmatch(masked, last_dir[1], begin)
+                                         and _VERB_BEFORE_NOUN_RE.search(masked, 0, last_dir[1]))):
             direction = last_dir[0]
         role: str | None
         period_year, basis = clause_year, clause_basis

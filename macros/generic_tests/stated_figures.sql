@@ -216,6 +216,8 @@
             bool_or(role in ('change', 'growth_pct')) as has_change,
             bool_or(role = 'amount') as has_amount,
             bool_or(role = 'prior_amount') as has_prior,
+            bool_or(role = 'change') as has_money_change,
+            bool_or(role = 'growth_pct') as has_growth,
             max(period_year) filter (where role in ('change', 'growth_pct')) as change_period,
             max(compared_year) filter (where role in ('change', 'growth_pct')) as change_compared_year
         from subject_statements
@@ -242,9 +244,22 @@
                     and case subject_statements.role
                         when 'amount' then not anchors.has_amount
                             and subject_statements.period_year is not distinct from anchors.change_period
+                        -- (a change that names no year compared with: 2015年预算12.5万元；对比减少4.35万元)
                         else not anchors.has_prior
-                            and subject_statements.period_year is not distinct from anchors.change_compared_year
+                            and (anchors.change_compared_year is null
+                                or subject_statements.period_year = anchors.change_compared_year)
                     end)
+                end,
+                -- a rate alone in its sentence right after the change it is the rate of (对比减少4.35万元；减少率35.22%)
+                case when subject_statements.role = 'growth_pct' and not own.has_money_change and not own.has_amount
+                    and not own.has_prior and subject_statements._group_subject <> '' then (
+                select max(anchors.sentence_index)
+                from sentence_roles as anchors
+                where anchors.document_sha256 = subject_statements.document_sha256
+                    and anchors._group_subject = subject_statements._group_subject
+                    and anchors.has_money_change and not anchors.has_growth
+                    and anchors.sentence_index = subject_statements.sentence_index - 1
+                    and anchors.change_period is not distinct from subject_statements.period_year)
                 end, subject_statements.sentence_index) as _group_sentence
         from subject_statements
         inner join sentence_roles as own
@@ -517,7 +532,9 @@
     growth_failures as (
         {{ _judged_rows('growth_judged', 'NAR-CALC-002', 'NAR-CALC-005',
             "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
-                || growth_text || '% but ' || coalesce(current_text, '(current)') || ' against '
+                || growth_text || '% but '
+                || case when change_yuan is not null then 'a change of ' || change_text
+                    else coalesce(current_text, '(current)') end || ' against '
                 || coalesce(prior_text, 'a prior of ' || " ~ amount_text('_base') ~ " || ' (the amount before the change)')
                 || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
                 || '%'") }}

@@ -114,7 +114,17 @@ across_sentences as (
         ('annual_4_23', 1, 'amount', 2007.00, null, 2015, null), ('annual_4_23', 1, 'amount', 2468.00, null, 2020, null),
         ('annual_4_23', 1, 'annual_growth_pct', 4.23, 1, 2020, null),
         -- both the same way: no NAR-CALC-007 (and nothing else to judge without an amount)
-        ('change_and_rate_agree', 1, 'change', 0.04, -1, 2018, 2017), ('change_and_rate_agree', 1, 'growth_pct', 1.50, -1, 2018, 2017)
+        ('change_and_rate_agree', 1, 'change', 0.04, -1, 2018, 2017), ('change_and_rate_agree', 1, 'growth_pct', 1.50, -1, 2018, 2017),
+        -- (heldout21 英德 L2 shape, other amounts) 2016年预算6.00万元，2015年预算9.40万元；对比减少3.40万元；减少率36.17%:
+        -- the change names no year, so the prior of the sentence before joins it, and the rate alone after the change is
+        -- its rate: 3.40 ÷ 9.40 = 36.1702 % (right); 38.00 % is wrong (NAR-CALC-002)
+        ('rate_alone_right', 1, 'amount', 6.00, null, 2016, null), ('rate_alone_right', 1, 'prior_amount', 9.40, null, 2015, null),
+        ('rate_alone_right', 2, 'change', 3.40, -1, 2016, null), ('rate_alone_right', 3, 'growth_pct', 36.17, -1, 2016, null),
+        ('rate_alone_wrong', 1, 'amount', 6.00, null, 2016, null), ('rate_alone_wrong', 1, 'prior_amount', 9.40, null, 2015, null),
+        ('rate_alone_wrong', 2, 'change', 3.40, -1, 2016, null), ('rate_alone_wrong', 3, 'growth_pct', 38.00, -1, 2016, null),
+        -- a rate two sentences after the change is not taken (nothing to judge it with)
+        ('rate_two_after', 1, 'amount', 6.00, null, 2016, null), ('rate_two_after', 1, 'prior_amount', 9.40, null, 2015, null),
+        ('rate_two_after', 2, 'change', 3.40, -1, 2016, null), ('rate_two_after', 4, 'growth_pct', 38.00, -1, 2016, null)
     ) as t(case_id, sentence_no, fixture_role, printed, direction, period_year, compared_year)
 ),
 
@@ -269,7 +279,8 @@ expected as (
         ('part_fits_neither', 'NAR-CALC-002'),
         ('unit_slip', 'NAR-CALC-010'),
         ('unit_slip_neither', 'NAR-CALC-002'),
-        ('semicolon_fits_neither', 'NAR-CALC-004')
+        ('semicolon_fits_neither', 'NAR-CALC-004'),
+        ('rate_alone_wrong', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
@@ -286,6 +297,7 @@ mismatches as (
     {{ fixture_mismatches(one_row_each=true, checks=[
         ['wrong rule', "a.rule_id <> e.rule_id"],
         ['wrong recomputed growth', "a.case_id = 'housing_fund_0_53' and round(a.rhs, 4) <> 1.1907"],
+        ['rate after its change not recomputed from the change and the prior', "a.case_id = 'rate_alone_wrong' and round(a.rhs, 4) <> -36.1702"],
         ['wrong unit-slip evidence', "a.case_id = 'unit_slip' and (a.lhs <> 6.01 or round(a.rhs, 6) <> 0.000567)"],
         ['wrong recomputed completion', "a.case_id = 'completion_wrong' and (a.lhs <> 98.02 or round(a.rhs, 4) <> 98.2007)"],
         ['wrong change evidence', "a.case_id = 'change_just_outside'"
