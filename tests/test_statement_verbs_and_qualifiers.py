@@ -7,7 +7,11 @@ every real set):
   number a change, not the noun's amount; 新增 before a noun does not (新增债券资金 is a level); a noun the vocabulary
   does not know after the verb is not read so (its number stays the amount of a noun that includes the verb);
 - a bracketed qualifier inside a noun (财政拨款（补助）收入) is part of the noun;
-- 增长率 / 减少率 before a percentage is the rate of the change (it was left unbound).
+- 增长率 / 减少率 before a percentage is the rate of the change (it was left unbound);
+- the side compared with is no noun of its own: 比上年累计支出433万元 is a prior of the clause's noun, 比上年财政总收入…
+  a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
+- a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a scope and 实现 / 完成 before a noun
+  are not (我镇实现财政总收入 is 财政总收入).
 
 Every sentence is written for this test (other subjects and amounts than the documents); every expected value is read
 from the sentence by hand.
@@ -79,3 +83,22 @@ def test_zengzhanglv_before_a_percentage_is_the_rate_of_the_change():
     statements, findings = _read("2024年公务接待费预算6.40万元，比上年增加0.40万元，增长率为6.67%。\n")
     assert _rows(statements, "growth_pct") == [("growth_pct", "公务接待费", None, Decimal("6.67"), 1)]
     assert not any(f.rule_id == "LOAD-UNBOUND-STATEMENT" for f in findings)
+
+
+def test_the_side_compared_with_is_no_noun_of_its_own():
+    statements, _ = _read("2023年“三公”经费支出86万元,比上年累计支出90万元减少4万元,下降4.44%。\n", year=2023, kind=None)
+    assert _rows(statements, "prior_amount", "change") == [
+        ("prior_amount", "三公经费", None, Decimal("90"), None),
+        ("change", "三公经费", None, Decimal("4"), -1)]
+    statements, _ = _read("2023年财政总收入5120.40万元。比上年财政总收入4800.40万元增加320万元,增长6.67%。\n", year=2023, kind=None)
+    assert ("prior_amount", "财政总收入", None, Decimal("4800.40"), None) in _rows(statements, "prior_amount")
+
+
+def test_a_qualifier_after_a_noun_and_a_scope_with_its_verb_before_it():
+    statements, findings = _read("2023年,全乡实现财政总收入1500.00万元,其中,一般转移支付收入(乡本级)1200.00万元,"
+                                 "专项转移支付收入300.00万元。\n", year=2023, kind=None)
+    assert _rows(statements, "amount") == [
+        ("amount", "财政总收入", None, Decimal("1500.00"), None),
+        ("amount", "一般转移支付收入（乡本级）", "财政总收入", Decimal("1200.00"), None),
+        ("amount", "专项转移支付收入", "财政总收入", Decimal("300.00"), None)]
+    assert findings == []

@@ -202,10 +202,16 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return Decimal(plain), decimals
 
 
-# a noun with a bracketed qualifier inside it (经费拨款(补助)收入): CJK before, 1-6 CJK inside (no numeral of a list
-# mark), CJK after
+# a noun with a bracketed qualifier inside or after it (经费拨款(补助)收入, 一般转移支付收入(镇本级)): CJK before, 1-6 CJK
+# inside (no numeral of a list mark), CJK after or none
 _INNER_QUALIFIER_RE = re.compile(
-    r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,6})[）)]([\u4e00-\u9fff“”]{1,10})")
+    r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,6})[）)]([\u4e00-\u9fff“”]{0,10})")
+
+
+_ACHIEVED_BEFORE_NOUN_RE = re.compile(
+    r"(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff“])")
+_COMPARED_SIDE_RE = re.compile(r"(?:比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年|同期)")
+_BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
 
 
 def _generic_subject(phrase: str) -> _Subject | None:
@@ -213,6 +219,12 @@ def _generic_subject(phrase: str) -> _Subject | None:
     phrase = phrase.rstrip("占比的是为达约由：: ")
     if phrase.startswith("占"):
         return None  # 占年度预算22443万元的106.9%: the whole a share or completion is of, never a noun of its own
+    compared = _COMPARED_SIDE_RE.match(phrase)
+    if compared is not None:
+        # the side compared with: 比上年财政总收入238960.28万元 names its noun (财政总收入); 比上年累计支出433万元 only
+        # the clause's own noun (三公经费), never a noun of its own
+        rest = phrase[compared.end():]
+        return None if _BARE_SIDE_RE.fullmatch(rest) else _generic_subject(rest)
     phrase = _YEAR_WITHOUT_NIAN.sub("", phrase)  # 2021全区政府性基金预算收入: a year printed without its 年
     phrase = _FROM_YEAR_RE.sub("", phrase)  # 财政总收入从2015年的109308万元上升到…: the noun is before 从
     cut = g.GENERIC_CUT_RE.match(phrase)
@@ -231,6 +243,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
     mark = g.LIST_MARK_RE.match(phrase)
     if mark:
         phrase = phrase[mark.end():]  # ——住房改革支出: the item's mark is not part of its noun
+    achieved = _ACHIEVED_BEFORE_NOUN_RE.match(phrase)
+    if achieved is not None:
+        phrase = phrase[achieved.end():]  # 我镇实现财政总收入203541.54万元: the scope and the verb are not the noun
     if phrase.startswith(("其中", "包括")):
         phrase = phrase[2:].lstrip("：:，, ")  # 其中本级收入103万元, 其中，本级收入…: the list word is not part of the noun
     elif phrase.startswith("由"):
@@ -246,7 +261,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
         return _Subject(phrase, "other")
     inner = _INNER_QUALIFIER_RE.fullmatch(phrase)
     if inner is not None:
-        # 经费拨款(补助)收入3565.88万元, 财政拨款（补助）收入: a bracketed qualifier inside the noun is part of it
+        # 经费拨款(补助)收入3565.88万元, 一般转移支付收入(镇本级)180500万元: a bracketed qualifier is part of the noun
         bare = _generic_subject(inner.group(1) + inner.group(3))
         if bare is not None and bare.name == inner.group(1) + inner.group(3):
             return _Subject(inner.group(1) + "（" + inner.group(2) + "）" + inner.group(3), "other")
