@@ -11,7 +11,10 @@ every real set):
 - the side compared with is no noun of its own: 比上年累计支出433万元 is a prior of the clause's noun, 比上年财政总收入…
   a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
 - a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a scope and 实现 / 完成 before a noun
-  are not (我镇实现财政总收入 is 财政总收入).
+  are not (我镇实现财政总收入 is 财政总收入);
+- 债务 / 限额 / 余额 end nouns (债务限额 and 债务余额 with their 一般债务 + 专项债务 are read), and a whole whose own list
+  repeats a part's name of the list it was read into is that list's sibling, not its part (heldout22 包头 L9: the
+  second total was summed into the first, a false NAR-PARTS-001).
 
 Every sentence is written for this test (other subjects and amounts than the documents); every expected value is read
 from the sentence by hand.
@@ -101,4 +104,17 @@ def test_a_qualifier_after_a_noun_and_a_scope_with_its_verb_before_it():
         ("amount", "财政总收入", None, Decimal("1500.00"), None),
         ("amount", "一般转移支付收入（乡本级）", "财政总收入", Decimal("1200.00"), None),
         ("amount", "专项转移支付收入", "财政总收入", Decimal("300.00"), None)]
+    assert findings == []
+
+
+def test_debt_limits_and_balances_and_a_sibling_whole_with_the_same_breakdown():
+    statements, findings = _read("截至年底,省财政厅核定我县政府债务限额48.6亿元,其中一般债务30.2亿元、专项债务18.4亿元,"
+                                 "全县政府债务余额为45.15亿元,其中一般债务28.05亿元、专项债务17.1亿元。\n", kind=None)
+    assert _rows(statements, "amount") == [
+        ("amount", "政府债务限额", None, Decimal("48.6"), None),
+        ("amount", "一般债务", "政府债务限额", Decimal("30.2"), None),
+        ("amount", "专项债务", "政府债务限额", Decimal("18.4"), None),
+        ("amount", "政府债务余额", None, Decimal("45.15"), None),
+        ("amount", "一般债务", "政府债务余额", Decimal("28.05"), None),
+        ("amount", "专项债务", "政府债务余额", Decimal("17.1"), None)]
     assert findings == []

@@ -209,7 +209,8 @@ _INNER_QUALIFIER_RE = re.compile(
 
 
 _ACHIEVED_BEFORE_NOUN_RE = re.compile(
-    r"(?:全[镇乡县区市]|本[镇乡县区市级]|我[镇乡县区市局])?(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff“])")
+    r"(?:(?:全|本|我)[镇乡县区市](?:累计)?(?:实现|完成)?|我局(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))"
+    r"(?=[\u4e00-\u9fff“])")
 _COMPARED_SIDE_RE = re.compile(r"(?:比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年|同期)")
 _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
 
@@ -245,7 +246,8 @@ def _generic_subject(phrase: str) -> _Subject | None:
         phrase = phrase[mark.end():]  # ——住房改革支出: the item's mark is not part of its noun
     achieved = _ACHIEVED_BEFORE_NOUN_RE.match(phrase)
     if achieved is not None:
-        phrase = phrase[achieved.end():]  # 我镇实现财政总收入203541.54万元: the scope and the verb are not the noun
+        # 我镇实现财政总收入203541.54万元, 全市政府法定债务余额: the scope and the verb are not the noun (本级 is)
+        phrase = phrase[achieved.end():]
     if phrase.startswith(("其中", "包括")):
         phrase = phrase[2:].lstrip("：:，, ")  # 其中本级收入103万元, 其中，本级收入…: the list word is not part of the noun
     elif phrase.startswith("由"):
@@ -1373,6 +1375,7 @@ class _Reader:
                     lst.part_kinds.add(record["_subject"].kind)
                     lst.members.append(record)
                     record["_member_of"] = lst
+                    self._sibling_whole(lst, record)
                 elif record["role"] == "amount":
                     self._left_out(lst)
             if record["parent_subject"] is None and st.item_list is not None and item_subject is not None \
@@ -1486,6 +1489,21 @@ class _Reader:
             st.after_detail = inline_list
         st.outer_lists = outer_lists if ended_clause and inline_list is not None else []
         st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
+
+    @staticmethod
+    def _sibling_whole(lst: _List, part: dict) -> None:
+        """法定债务限额1105.3亿元，其中一般债务725.3亿元、专项债务380亿元，政府法定债务余额为1071.65亿元，其中一般债务…: a
+        whole whose own list repeats a part's name of the list it was read into is that list's sibling, not its part
+        (the same breakdown printed again for another whole): it leaves the outer list and keeps its own."""
+        outer, whole = lst.outer, lst.whole_record
+        if outer is None or whole is None or whole.get("_member_of") is not outer:
+            return
+        name = part["_subject"].name
+        if any(m is not whole and m["_subject"] is not None and m["_subject"].name == name for m in outer.members):
+            outer.members.remove(whole)
+            whole["parent_subject"] = whole["list_index"] = None
+            whole["_member_of"] = None
+            lst.outer = None
 
     def _ambiguous(self, lst: _List, why: str, block: _Block, start: int, end: int, quiet: bool = False) -> None:
         """The list's whole or extent cannot be told: its parts lose their whole (the sum is not checked against a
