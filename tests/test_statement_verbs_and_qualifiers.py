@@ -10,8 +10,8 @@ every real set):
 - 增长率 / 减少率 before a percentage is the rate of the change (it was left unbound);
 - the side compared with is no noun of its own: 比上年累计支出433万元 is a prior of the clause's noun, 比上年财政总收入…
   a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
-- a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a scope and 实现 / 完成 before a noun
-  are not (我镇实现财政总收入 is 财政总收入);
+- a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a period, a scope and 实现 / 完成 before
+  a noun are not (我镇实现财政总收入 is 财政总收入, 5月份累计完成地方财政收入 is 地方财政收入);
 - 债务 / 限额 / 余额 end nouns (债务限额 and 债务余额 with their 一般债务 + 专项债务 are read), and a whole whose own list
   repeats a part's name of the list it was read into is that list's sibling, not its part (heldout22 包头 L9: the
   second total was summed into the first, a false NAR-PARTS-001).
@@ -117,4 +117,14 @@ def test_debt_limits_and_balances_and_a_sibling_whole_with_the_same_breakdown():
         ("amount", "政府债务余额", None, Decimal("45.15"), None),
         ("amount", "一般债务", "政府债务余额", Decimal("28.05"), None),
         ("amount", "专项债务", "政府债务余额", Decimal("17.1"), None)]
+    assert findings == []
+
+
+def test_a_period_before_a_noun_is_not_part_of_it():
+    statements, findings = _read("2023年8月份累计完成地方财政收入4210万元,较上年减收390万元,下降8.48%。\n",
+                                 year=2023, kind=None)
+    assert _rows(statements, "amount", "change", "growth_pct") == [
+        ("amount", "地方财政收入", None, Decimal("4210"), None),
+        ("change", "地方财政收入", None, Decimal("390"), -1),
+        ("growth_pct", "地方财政收入", None, Decimal("8.48"), -1)]
     assert findings == []

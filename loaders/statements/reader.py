@@ -209,7 +209,8 @@ _INNER_QUALIFIER_RE = re.compile(
 
 
 _ACHIEVED_BEFORE_NOUN_RE = re.compile(
-    r"(?:(?:全|本|我)[镇乡县区市](?:累计)?(?:实现|完成)?|我局(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))"
+    r"(?:[0-9]{1,2}(?:[-—－~～至][0-9]{1,2})?月份?|[上下]半年|前[一二三]季度|[一二三四]季度)?"
+    r"(?:(?:全|本|我)[镇乡县区市](?:累计)?(?:实现|完成)?|我局(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))?"
     r"(?=[\u4e00-\u9fff“])")
 _COMPARED_SIDE_RE = re.compile(r"(?:比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年|同期)")
 _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
@@ -245,8 +246,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
     if mark:
         phrase = phrase[mark.end():]  # ——住房改革支出: the item's mark is not part of its noun
     achieved = _ACHIEVED_BEFORE_NOUN_RE.match(phrase)
-    if achieved is not None:
-        # 我镇实现财政总收入203541.54万元, 全市政府法定债务余额: the scope and the verb are not the noun (本级 is)
+    if achieved is not None and achieved.end() > 0:
+        # 我镇实现财政总收入203541.54万元, 全市政府法定债务余额, (2024年)5月份累计完成地方财政收入: the period, the scope and
+        # the verb are not the noun (本级 is)
         phrase = phrase[achieved.end():]
     if phrase.startswith(("其中", "包括")):
         phrase = phrase[2:].lstrip("：:，, ")  # 其中本级收入103万元, 其中，本级收入…: the list word is not part of the noun
