@@ -12,6 +12,7 @@ every real set):
   a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
 - a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a period, a scope and 实现 / 完成 before
   a noun are not (我镇实现财政总收入 is 财政总收入, 5月份累计完成地方财政收入 is 地方财政收入);
+- 税 ends nouns (增值税, 契税: a tax's amount and its change are read);
 - 债务 / 限额 / 余额 end nouns (债务限额 and 债务余额 with their 一般债务 + 专项债务 are read), and a whole whose own list
   repeats a part's name of the list it was read into is that list's sibling, not its part (heldout22 包头 L9: the
   second total was summed into the first, a false NAR-PARTS-001).
@@ -127,4 +128,15 @@ def test_a_period_before_a_noun_is_not_part_of_it():
         ("amount", "地方财政收入", None, Decimal("4210"), None),
         ("change", "地方财政收入", None, Decimal("390"), -1),
         ("growth_pct", "地方财政收入", None, Decimal("8.48"), -1)]
+    assert findings == []
+
+
+def test_a_tax_is_a_noun():
+    statements, findings = _read("主要税收收入项目情况如下:增值税126.4亿元,同比增长6.2%;契税18.3亿元,同比下降12.5%。\n",
+                                 kind=None)
+    assert _rows(statements, "amount", "growth_pct") == [
+        ("amount", "增值税", None, Decimal("126.4"), None),
+        ("growth_pct", "增值税", None, Decimal("6.2"), 1),
+        ("amount", "契税", None, Decimal("18.3"), None),
+        ("growth_pct", "契税", None, Decimal("12.5"), -1)]
     assert findings == []

@@ -264,7 +264,7 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以�
 # a noun printed right before its number names it when no vocabulary subject does (年初预算资金是80万元,
 # 压减经费回收预算指标63.5万元): the words after the clause's last 是/为/达/： and its last year, CJK only, ending
 # in a fiscal head word
-GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购|上解|返还|转移支付|基金|债券|利息|债务|限额|余额)$")
+GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支出|收入|经费|预算|决算|拨款|执行率|完成率|费用?|总额|总量|合计|总计|结余|结转|财力|资产|负债|采购|上解|返还|转移支付|基金|债券|利息|债务|限额|余额|税)$")
 # a fund source (一般公共预算, 政府性基金预算 …) or a bare 预算 before 安排: the source an amount is paid from, no noun of its own
 FUND_SOURCE_TAIL_RE = re.compile(r"(?:^|一般公共|政府性基金|国有资本经营|社会保险基金|其中)预算$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…; 核定 / 下达
