@@ -190,6 +190,7 @@ def test_tongbi_compares_with_the_year_before_the_documents_year():
 def test_traditional_characters_and_pinyin_glosses_are_read_as_simplified():
     assert reading_text("一般公共預(yù)算財政撥款支出總計300萬元") == "一般公共预算财政拨款支出总计300万元"
     assert reading_text("第(1)項 (a) 2024年") == "第(1)项 (a) 2024年"  # no tone mark: not a gloss
+    assert reading_text("機關支出佔12.26%") == "机关支出占12.26%"  # the share word
     text = ("(二)204-公共安全支出600萬元,較2022年決算數增加150萬元,增長33.33%,其中:\n"
             "1、20402-公安120萬元,較2022年決算數增加120萬元,增長100%。\n"
             "2、20406-司法480萬元,與2022年決算數持平。\n")
