@@ -8,8 +8,8 @@ every real set):
   does not know after the verb is not read so (its number stays the amount of a noun that includes the verb);
 - a bracketed qualifier inside a noun (财政拨款（补助）收入) is part of the noun;
 - 增长率 / 减少率 before a percentage is the rate of the change (it was left unbound);
-- the side compared with is no noun of its own: 比上年累计支出433万元 is a prior of the clause's noun, 比上年财政总收入…
-  a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
+- the side compared with is no noun of its own: 比上年累计支出433万元 and 相比预算数6.1亿元 are of the clause's noun,
+  比上年财政总收入… a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
 - a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a period, a scope and 实现 / 完成 before
   a noun are not (我镇实现财政总收入 is 财政总收入, 5月份累计完成地方财政收入 is 地方财政收入);
 - 税 ends nouns (增值税, 契税: a tax's amount and its change are read);
@@ -140,3 +140,11 @@ def test_a_tax_is_a_noun():
         ("amount", "契税", None, Decimal("18.3"), None),
         ("growth_pct", "契税", None, Decimal("12.5"), -1)]
     assert findings == []
+
+
+def test_a_budget_compared_with_is_no_noun_and_yingongchuguo_alone_is_the_three_public_part():
+    statements, _ = _read("去年公务接待费决算3.2亿元,相比预算数4.0亿元减少0.8亿元,下降20%;因公出国(境)次之,共1.1亿元。\n",
+                          year=2016, kind=None)
+    subjects = {s.subject for s in statements}
+    assert not any(subject and subject.startswith("相比") for subject in subjects)
+    assert ("amount", "因公出国(境)", None, Decimal("1.1"), None) in _rows(statements, "amount")

@@ -50,6 +50,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     # three public expenses and their parts
     (r"“?三公”?经费", "three_public"),
     (rf"因公出国{_P}境{_Q}(?:(?:经)?费用?|支出)", "three_public"),
+    # (因公出国(境)次之，共1.2亿元: the part printed without 费 before a number, a comparison or 次之 / 共)
+    (rf"因公出国{_P}境{_Q}(?=[次共较比与同增减0-9０-９，,])", "three_public"),
     (r"公务用车购置及运行(?:维护)?(?:经)?费", "three_public"),
     # (公务用车购置1422万元, 公务用车运行维护2648万元: printed without 费 right before a number or comparison)
     (r"公务用车购置(?:经)?费|公务用车购置支出|公务用车购置(?=[较比与同增减0-9０-９])", "three_public"),
@@ -104,7 +106,7 @@ _VOCABULARY: list[tuple[str, str]] = [
 # that print 用车; a class name preceded by another CJK character (其他教育支出) is dropped by the reader.
 _SEARCH = [
     r"“三公”?经费", r"三公”?经费",
-    rf"因公出国{_P}境{_Q}(?:(?:经)?费用?|支出)",
+    rf"因公出国{_P}境{_Q}(?:(?:经)?费用?|支出)", rf"因公出国{_P}境{_Q}(?=[次共较比与同增减0-9０-９，,])",
     r"公务用车购置及运行(?:维护)?(?:经)?费", r"公务用车购置(?:经)?费", r"公务用车购置支出", r"公务用车运行(?:维护)?(?:经)?费",
     r"公务用车购置(?=[较比与同增减0-9０-９])", r"公务用车运行(?:维护)?(?=[较比与同增减0-9０-９])",
     r"公务接待(?:经)?费", r"公务接待支出", r"公务接待(?=[较比与同增减0-9０-９])",

@@ -212,7 +212,8 @@ _ACHIEVED_BEFORE_NOUN_RE = re.compile(
     r"(?:[0-9]{1,2}(?:[-—－~～至][0-9]{1,2})?月份?|[上下]半年|前[一二三]季度|[一二三四]季度)?"
     r"(?:(?:全|本|我)[镇乡县区市](?:累计)?(?:实现|完成)?|我局(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))?"
     r"(?=[\u4e00-\u9fff“])")
-_COMPARED_SIDE_RE = re.compile(r"(?:比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年|同期)")
+_COMPARED_SIDE_RE = re.compile(
+    r"(?:相比|比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年度?|同期|(?=(?:年初|调整后|全年)?预算))")
 _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
 
 
@@ -223,10 +224,11 @@ def _generic_subject(phrase: str) -> _Subject | None:
         return None  # 占年度预算22443万元的106.9%: the whole a share or completion is of, never a noun of its own
     compared = _COMPARED_SIDE_RE.match(phrase)
     if compared is not None:
-        # the side compared with: 比上年财政总收入238960.28万元 names its noun (财政总收入); 比上年累计支出433万元 only
-        # the clause's own noun (三公经费), never a noun of its own
+        # the side compared with: 比上年财政总收入238960.28万元 names its noun (财政总收入); 比上年累计支出433万元 and
+        # 相比预算数6.1亿元 only the clause's own noun (三公经费, 公务用车…费), never a noun of its own
         rest = phrase[compared.end():]
-        return None if _BARE_SIDE_RE.fullmatch(rest) else _generic_subject(rest)
+        return None if _BARE_SIDE_RE.fullmatch(rest) or g.GENERIC_BASIS_ONLY_RE.match(rest) \
+            else _generic_subject(rest)
     phrase = _YEAR_WITHOUT_NIAN.sub("", phrase)  # 2021全区政府性基金预算收入: a year printed without its 年
     phrase = _FROM_YEAR_RE.sub("", phrase)  # 财政总收入从2015年的109308万元上升到…: the noun is before 从
     cut = g.GENERIC_CUT_RE.match(phrase)

@@ -695,8 +695,11 @@
     read when the whole is unknown or stated with different values.
     NAR-PARTS-001 (error) the parts add up to more than the whole, beyond the rounding of all of them;
     NAR-PARTS-002 (notice) the parts add up to the whole within rounding but not exactly;
-    NAR-PARTS-003 (warning) the parts (two or more) fall short of the whole beyond rounding: a wrong amount, or a
-      list that does not name every part;
+    NAR-PARTS-003 (warning) the parts (two or more) fall short of the whole beyond rounding by what a misprint gives
+      (one digit of one amount wrong: d × 10^k units of the coarsest printed digit; or two digits swapped: a multiple
+      of 9 units): a wrong amount, or a list that does not name every part;
+    NAR-PARTS-006 (notice) the same shortfall by any other amount: most likely a list that names only some of the parts
+      (其中 is as often a selection as a breakdown), reported, not counted as a publisher's error;
     NAR-PARTS-004 (error) the same for a breakdown the forms fix completely, every part named (基本支出 = 人员经费 +
       公用经费; “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费): an amount is wrong;
     NAR-PARTS-005 (warning) the parts add up to more than the whole, but exactly to it without a balance carried from
@@ -816,6 +819,7 @@
             bool_and(part_amounts.part_values = 1) as parts_certain,
             sum(part_amounts.value_yuan) as parts_yuan,
             sum(part_amounts.half_step_yuan) as parts_h,
+            max(part_amounts.half_step_yuan) as part_h_max,
             -- a balance carried from the year before, listed as a part: some wholes include it, some do not
             sum(part_amounts.value_yuan) filter (where regexp_matches(part_amounts._part_key, '^(上年结转|上年结余|年初结转)'))
                 as carried_yuan,
@@ -915,16 +919,35 @@
                 || " ~ amount_text('_rhs') ~ " || ')'") }}
     ),
 
+    -- a shortfall a misprint gives: one digit of one amount wrong (d × 10^k units of the coarsest printed digit) or
+    -- two digits swapped (a multiple of 9 units); any other shortfall is what a list naming only some parts gives
+    short_judged as (
+        select
+            *,
+            2 * greatest(part_h_max, whole_h) as _unit,
+            _unit > 0 and (whole_yuan - parts_yuan) % _unit = 0
+                and (regexp_matches(cast(cast((whole_yuan - parts_yuan) / _unit as hugeint) as varchar), '^[1-9]0*$')
+                    or cast((whole_yuan - parts_yuan) / _unit as hugeint) % 9 = 0) as _misprint_shortfall
+        from known_lists
+        where part_count >= 2 and whole_yuan - parts_yuan >= parts_h + whole_h
+    ),
+
     short_failures as (
-        {{ _evidence_rows('known_lists',
-            "case when complete_breakdown then 'NAR-PARTS-004' else 'NAR-PARTS-003' end",
+        {{ _evidence_rows('short_judged',
+            "case when complete_breakdown then 'NAR-PARTS-004' when _misprint_shortfall then 'NAR-PARTS-003'
+                else 'NAR-PARTS-006' end",
             'parts_yuan', 'whole_yuan', 'parts_yuan - whole_yuan', 'parts_h + whole_h',
             "coalesce(parent_subject, '(no subject)') || ': the ' || cast(part_count as varchar)
                 || ' parts listed add up to ' || " ~ amount_text('parts_yuan') ~ " || ', less than the whole '
-                || whole_text || ' (' || " ~ amount_text('whole_yuan') ~ " || case when complete_breakdown
-                    then '): they are all its parts (nothing else makes it up), so an amount is wrong'
-                    else '): a wrong amount or a part not named' end",
-            'part_count >= 2 and whole_yuan - parts_yuan >= parts_h + whole_h') }}
+                || whole_text || ' (' || " ~ amount_text('whole_yuan') ~ " || case
+                    when complete_breakdown
+                        then '): they are all its parts (nothing else makes it up), so an amount is wrong'
+                    when _misprint_shortfall
+                        then '): a wrong amount (the shortfall is what one misprinted or two swapped digits give) or '
+                            || 'a part not named'
+                    else '): a shortfall no misprinted or swapped digit gives, most likely a list that names only '
+                        || 'some of the parts' end",
+            'true') }}
     ),
 
     shares as (

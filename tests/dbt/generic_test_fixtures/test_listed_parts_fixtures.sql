@@ -1,4 +1,4 @@
--- Tests the listed_parts check (NAR-PARTS-001..005, NAR-SHARE-101..105) on inline fixtures; returns a row for every
+-- Tests the listed_parts check (NAR-PARTS-001..006, NAR-SHARE-101..105) on inline fixtures; returns a row for every
 -- expected or returned failure that does not match. Amounts in 万元 with 2 decimals (half-step 50 元), shares in %
 -- with 2 decimals (0.005). Lists hand-copied from documents/real/:
 --   finance 2024 决算 line 686-687: 政府采购251.25万元，其中：货物4.79、工程0、服务246.47 -- 251.26: within the four
@@ -150,6 +150,20 @@ fixture_with_basis as (
         ('three_public_two_named', 5, 'amount', '“三公”经费', null, null, 10.00, null),
         ('three_public_two_named', 5, 'amount', '公务用车购置及运行费', '“三公”经费', 5, 5.00, null),
         ('three_public_two_named', 5, 'amount', '公务接待费', '“三公”经费', 5, 1.00, null),
+        -- short by 21.85 (2,185 units of 0.01 万元): no misprinted digit (d × 10^k) nor swapped pair (a multiple of 9)
+        -- gives it, most likely a selection: NAR-PARTS-006, a notice
+        ('selection_short', 3, 'amount', '支出', null, null, 88.40, null),
+        ('selection_short', 3, 'amount', '甲', '支出', 3, 30.15, null),
+        ('selection_short', 3, 'amount', '乙', '支出', 3, 25.32, null),
+        ('selection_short', 3, 'amount', '丙', '支出', 3, 11.08, null),
+        -- short by 0.27 (27 units, 63 printed as 36): two swapped digits, NAR-PARTS-003
+        ('swapped_short', 3, 'amount', '支出', null, null, 100.63, null),
+        ('swapped_short', 3, 'amount', '甲', '支出', 3, 60.00, null),
+        ('swapped_short', 3, 'amount', '乙', '支出', 3, 40.36, null),
+        -- short by 0.28 (28 units): neither, NAR-PARTS-006
+        ('swapped_short_by_one_more', 3, 'amount', '支出', null, null, 100.64, null),
+        ('swapped_short_by_one_more', 3, 'amount', '甲', '支出', 3, 60.00, null),
+        ('swapped_short_by_one_more', 3, 'amount', '乙', '支出', 3, 40.36, null),
         -- 基本支出 with a third part beside the two: not the fixed breakdown (NAR-PARTS-003)
         ('basic_with_other', 2, 'amount', '基本支出', null, null, 100.00, null),
         ('basic_with_other', 2, 'amount', '人员经费', '基本支出', 2, 50.00, null),
@@ -211,6 +225,9 @@ expected as (
         ('three_public_complete', 'NAR-PARTS-004', -40000),
         ('three_public_two_named', 'NAR-PARTS-003', -40000),
         ('basic_with_other', 'NAR-PARTS-003', -200000),
+        ('selection_short', 'NAR-PARTS-006', -218500),
+        ('swapped_short', 'NAR-PARTS-003', -2700),
+        ('swapped_short_by_one_more', 'NAR-PARTS-006', -2800),
         ('share_of_named_whole', 'NAR-SHARE-101', null),
         ('carried_not_included', 'NAR-PARTS-005', 400000),
         ('carried_neither', 'NAR-PARTS-001', 500000),
