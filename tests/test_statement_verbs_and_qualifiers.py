@@ -6,7 +6,8 @@ every real set):
 - a verb of change printed before a noun the vocabulary knows and the noun's number (压减了公务接待费2万元) makes the
   number a change, not the noun's amount; 新增 before a noun does not (新增债券资金 is a level); a noun the vocabulary
   does not know after the verb is not read so (its number stays the amount of a noun that includes the verb);
-- a bracketed qualifier inside a noun (财政拨款（补助）收入) is part of the noun;
+- a bracketed qualifier inside a noun (财政拨款（补助）收入) is part of the noun, and a bracket between a noun and its verb
+  (一般公共预算收入(以下简称财政收入)完成…) leaves the noun before it;
 - 增长率 / 减少率 before a percentage is the rate of the change (it was left unbound);
 - the side compared with is no noun of its own: 比上年累计支出433万元 and 相比预算数6.1亿元 are of the clause's noun,
   比上年财政总收入… a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
@@ -148,3 +149,10 @@ def test_a_budget_compared_with_is_no_noun_and_yingongchuguo_alone_is_the_three_
     subjects = {s.subject for s in statements}
     assert not any(subject and subject.startswith("相比") for subject in subjects)
     assert ("amount", "因公出国(境)", None, Decimal("1.1"), None) in _rows(statements, "amount")
+
+
+def test_a_bracket_between_a_noun_and_its_verb_leaves_the_noun():
+    statements, findings = _read("全区一般公共预算收入(以下简称财政收入)完成86.4亿元,同比增长3.2%。\n", kind=None)
+    assert [(s.role, s.value) for s in statements if s.subject and s.subject.endswith("一般公共预算收入")] == [
+        ("amount", Decimal("86.4")), ("growth_pct", Decimal("3.2"))]
+    assert not any(f.rule_id == "LOAD-UNBOUND-STATEMENT" for f in findings)

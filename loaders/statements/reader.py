@@ -205,7 +205,9 @@ def _decimal(text: str) -> tuple[Decimal, int]:
 # a noun with a bracketed qualifier inside or after it (经费拨款(补助)收入, 一般转移支付收入(镇本级)): CJK before, 1-6 CJK
 # inside (no numeral of a list mark), CJK after or none
 _INNER_QUALIFIER_RE = re.compile(
-    r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,6})[）)]([\u4e00-\u9fff“”]{0,10})")
+    r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,10})[）)]([\u4e00-\u9fff“”]{0,10})")
+# (the words after such a bracket that are only the verb before the number: 完成, 累计实现, 预计为 …)
+_VERB_TAIL_RE = re.compile(r"(?:累计|预计|实际)?(?:完成|实现|达到?|为|是|执行)")
 
 
 _ACHIEVED_BEFORE_NOUN_RE = re.compile(
@@ -271,6 +273,9 @@ def _generic_subject(phrase: str) -> _Subject | None:
         bare = _generic_subject(inner.group(1) + inner.group(3))
         if bare is not None and bare.name == inner.group(1) + inner.group(3):
             return _Subject(inner.group(1) + "（" + inner.group(2) + "）" + inner.group(3), "other")
+        # 一般公共预算收入(以下简称财政收入)完成2905.8亿元: a bracket between the noun and its verb; the noun is before it
+        if bare is not None and inner.group(1).endswith(bare.name) and _VERB_TAIL_RE.fullmatch(inner.group(3)):
+            return bare
     # the noun before the verb or comparison that leads to the number: 总收入实现11335万元, 支出数为242259万元,
     # 一般公共预算财政拨款增加27.44万元, 一般财政公共收入与去年同期相比增长32.2%
     lead = _LEADING_NOUN_RE.match(phrase)
