@@ -156,7 +156,8 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
                                           "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
                                           "heldout18", "heldout19", "heldout20", "heldout21",
-                                          "heldout22", "heldout23", "heldout24"))]
+                                          "heldout22", "heldout23", "heldout24", "heldout25",
+                                          "heldout26"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)

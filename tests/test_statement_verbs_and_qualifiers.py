@@ -13,6 +13,10 @@ every real set):
   比上年财政总收入… a prior of 财政总收入 (比上年累计支出 was read as a noun, and a copy rule compared it with 三公经费);
 - a bracketed qualifier after a noun (一般转移支付收入(镇本级)) is part of it, and a period, a scope and 实现 / 完成 before
   a noun are not (我镇实现财政总收入 is 财政总收入, 5月份累计完成地方财政收入 is 地方财政收入);
+- a second breakdown of a whole whose first (a bracket) has ended is not summed into the first (限额X亿元（一般…，专项…）。
+  其中：提前批次…；本批次…: heldout26 吉林 L12, a false NAR-PARTS-001);
+- amounts joined by 、 and then a total after a comma (…、…，收入总量为X) are the total's parts, not after 加上 (a running
+  sum from the sentence before);
 - 税 ends nouns (增值税, 契税: a tax's amount and its change are read);
 - 债务 / 限额 / 余额 end nouns (债务限额 and 债务余额 with their 一般债务 + 专项债务 are read), and a whole whose own list
   repeats a part's name of the list it was read into is that list's sibling, not its part (heldout22 包头 L9: the
@@ -156,3 +160,22 @@ def test_a_bracket_between_a_noun_and_its_verb_leaves_the_noun():
     assert [(s.role, s.value) for s in statements if s.subject and s.subject.endswith("一般公共预算收入")] == [
         ("amount", Decimal("86.4")), ("growth_pct", Decimal("3.2"))]
     assert not any(f.rule_id == "LOAD-UNBOUND-STATEMENT" for f in findings)
+
+
+def test_a_second_breakdown_is_not_summed_into_the_first():
+    statements, _ = _read("2023年新增地方政府债务限额300亿元(一般债务限额120亿元,专项债务限额180亿元)。其中:第一批次新增"
+                          "地方政府债务限额100亿元;第二批次新增地方政府债务限额200亿元。\n", year=2023, kind=None)
+    parts = [(s.subject, s.value) for s in statements if s.parent_subject == "新增地方政府债务限额"]
+    assert parts == [("一般债务限额", Decimal("120")), ("专项债务限额", Decimal("180"))]
+
+
+def test_amounts_joined_by_dun_and_a_total_after_them():
+    statements, findings = _read("2023年全县一般公共预算支出321,450万元、上解支出12,300万元、债务还本支出8,250万元,"
+                                 "支出总量为342,000万元。\n", year=2023, kind=None)
+    assert [(s.subject, s.parent_subject, s.value) for s in statements if s.role == "amount"] == [
+        ("一般公共预算支出", "支出总量", Decimal("321450")),
+        ("上解支出", "支出总量", Decimal("12300")),
+        ("债务还本支出", "支出总量", Decimal("8250")),
+        ("支出总量", None, Decimal("342000"))]
+    statements, _ = _read("加上上级补助收入52,100万元、调入资金3,200万元,收入总量为98,700万元。\n", year=2023, kind=None)
+    assert all(s.parent_subject is None for s in statements)

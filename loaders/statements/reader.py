@@ -214,6 +214,9 @@ _ACHIEVED_BEFORE_NOUN_RE = re.compile(
     r"(?:[0-9]{1,2}(?:[-—－~～至][0-9]{1,2})?月份?|[上下]半年|前[一二三]季度|[一二三四]季度)?"
     r"(?:(?:全|本|我)[镇乡县区市](?:累计)?(?:实现|完成)?|我局(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))?"
     r"(?=[\u4e00-\u9fff“])")
+# the noun of a total printed after its parts (收入总量为610,013万元, 支出合计…)
+_TRAILING_TOTAL_RE = re.compile(r"(?:总量|合计|总计|共计|总额)$")
+_RUNNING_SUM_WORD_RE = re.compile(r"(?<![增追])加上?|减去|扣除")
 _COMPARED_SIDE_RE = re.compile(
     r"(?:相比|比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年度?|同期|(?=(?:年初|调整后|全年)?预算))")
 _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
@@ -1120,6 +1123,13 @@ class _Reader:
                     if inline_list is not None and inline_list.whole.name == whole.name \
                             and inline_list.index == whole_index:
                         lst = inline_list  # 其中：其中： printed twice: one list
+                    elif any(other.whole.name == whole.name and other.index == whole_index and other.ambiguous is None
+                             and any(r["role"] == "amount" for r in other.members) for other in self.lists):
+                        # 限额861亿元（一般债务限额203亿元，专项债务限额658亿元）。其中：提前批次162亿元…；本批次699亿元: a
+                        # second breakdown of a whole whose first has ended: not summed into the first (as a split
+                        # heading's, see "split")
+                        inline_list = None
+                        continue
                     else:
                         # nested when the whole is itself a part of a list: a 其中 after a part (…；其中：… after a
                         # part of the sentence before's list, or …，其中：… inside a list of this sentence)
@@ -1410,6 +1420,7 @@ class _Reader:
         if respective is not None:
             respective.pair(self._bind)
         self._own_comparison(made, masked)
+        self._trailing_total(made, masked, index)
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
@@ -1592,6 +1603,26 @@ class _Reader:
             return False
         record["parent_subject"], record["list_index"] = stated[0]["subject"], stated[0]["sentence_index"]
         return True
+
+    @staticmethod
+    def _trailing_total(made: list[dict], masked: str, index: int) -> None:
+        """地方一般公共预算收入完成107,150万元、返还性收入18,345万元、…，收入总量为610,013万元: amounts joined by 、 and then,
+        after a comma, a total (…总量, 合计, 总计, 共计, 总额) ending the sentence's amounts: the amounts are its parts.
+        Only when the sentence states nothing but these amounts (no change, rate or share, no list, no aside) and each
+        part's number is followed by 、 (the last by the comma before the total)."""
+        if len(made) < 3 or any(r["role"] != "amount" or r["_depth"] != 0 or r["_subject"] is None
+                                or r.get("parent_subject") is not None or r.get("_list") is not None for r in made):
+            return
+        total, parts = made[-1], made[:-1]
+        if _RUNNING_SUM_WORD_RE.search(masked, 0, total["_offset"]):
+            return  # 加上…，收入总量为…: a running sum from an amount of the sentence before (NAR-SUM-001 reads it)
+        if not _TRAILING_TOTAL_RE.search(total["_subject"].name) \
+                or any(_TRAILING_TOTAL_RE.search(p["_subject"].name) for p in parts) \
+                or any(masked[p["_end"]:p["_end"] + 1] != "、" for p in parts[:-1]) \
+                or masked[parts[-1]["_end"]:parts[-1]["_end"] + 1] not in ("，", ","):
+            return
+        for part in parts:
+            part["parent_subject"], part["list_index"] = total["_subject"].name, index
 
     @staticmethod
     def _own_comparison(made: list[dict], masked: str) -> None:

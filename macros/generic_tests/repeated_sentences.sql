@@ -6,7 +6,8 @@
     paragraph of 41个县 and the paragraph of 59个区 each say "一般公共预算支出完成…亿元"; `scope` is the area or level
     the reader read last before the sentence), nor sentences under headings of two different budgets (“加上转移性收入…，
     收入合计…” under 一般公共预算执行情况 and again under 政府性基金预算执行情况); the same sentence printed twice with the
-    same numbers is none either. One row per later sentence. `statements`: statement rows (stg_raw__statements
+    same numbers is none either, nor two sentences opening with 其中 after sentences that differ (each breaks down the
+    whole of the sentence before it: 其中，A减少…，B减少… after 与年初预算相比… and again after 与上年执行数相比…). One row per later sentence. `statements`: statement rows (stg_raw__statements
     columns). -#}
 {% macro repeated_sentences_check(statements, rule_id='NAR-COPY-003') %}
     with
@@ -56,7 +57,14 @@
     ),
 
     sentences as (
-        select sentence_texts.*, sentence_subjects._subjects
+        select
+            sentence_texts.*,
+            sentence_subjects._subjects,
+            -- a sentence opening with 其中 breaks down the whole of the sentence before: it is about what that sentence is
+            -- about (其中，因公出国（境）费减少…, after 与2013年年初预算相比… or after 与2013年执行数相比…)
+            regexp_matches(sentence_texts._text, '^其中') as _continues,
+            lag(sentence_texts._masked) over (
+                partition by sentence_texts.document_sha256 order by sentence_texts.sentence_index) as _before_masked
         from sentence_texts
         inner join sentence_subjects using (document_sha256, sentence_index)
     ),
@@ -78,6 +86,7 @@
             and earlier._scope is not distinct from later._scope
             and (earlier._book = '' or later._book = '' or earlier._book = later._book)
             and earlier._text <> later._text
+            and (not later._continues or earlier._before_masked is not distinct from later._before_masked)
         where len(later._subjects) > 0 and later._masked like '%#%'
         qualify row_number() over (
             partition by later.document_sha256, later.sentence_index order by earlier.sentence_index) = 1

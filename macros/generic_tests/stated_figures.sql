@@ -305,6 +305,20 @@
             and anchored.role = 'amount'
     ),
 
+    -- an amount of an earlier year than the document's, compared with another basis of its own year (a 2014 release:
+    -- 2013年…执行数为71.54亿元 … 与2013年年初预算相比…执行数减少8.15亿元): the current side of that change, not its prior
+    sides as (
+        select
+            * replace (
+                case when role = 'prior_amount' and basis is not null
+                        and basis = max(basis) filter (where role = 'change') over _group
+                        and period_year = max(period_year) filter (where role = 'change') over _group
+                        and max(compared_basis) filter (where role in ('change', 'growth_pct')) over _group <> basis
+                    then 'amount' else role end as role)
+        from statements
+        window _group as (partition by document_sha256, _group_sentence, _group_subject, _comparison)
+    ),
+
     grouped as (
         select
             document_sha256,
@@ -351,7 +365,7 @@
             -- what the change and the rate are stated against (同比 / 比上年 / 比预算): one comparison, or several
             count(distinct coalesce(cast(compared_year as varchar), '') || '|' || coalesce(compared_basis, ''))
                 filter (where role in ('change', 'growth_pct')) as comparisons
-        from statements
+        from sides
         group by document_sha256, _group_sentence, _group_subject, _comparison
     ),
 

@@ -5,7 +5,8 @@
 -- 公务接待费 printed again with their amounts swapped; the same sentence with the same numbers, a sentence about no
 -- subject, and the same sentence in another document pass. Made up after a provincial county report (辽宁 2021 1-3月): the
 -- paragraph of one scope (41个县) and the paragraph of another (59个区) say the same sentence with their own numbers:
--- consistent; the same sentence with other numbers twice in one scope (全市) fails.
+-- consistent; the same sentence with other numbers twice in one scope (全市) fails. Two 其中 sentences after sentences
+-- that differ break down different wholes: consistent.
 with
 
 fixture as (
@@ -14,6 +15,8 @@ fixture as (
         ('wanli', 11, '群众体育', '2023年当年预算执行数为20.00万元，2024年预算安排20.00万元，比2023年预算执行数持平。', null),
         ('changed_number', 5, '公务接待费', '（三）公务接待费1.35万元。', null),
         ('changed_number', 40, '公务接待费', '（三）公务接待费1.53万元。', null),
+        ('swapped', 4, '三公经费', '2024年“三公”经费预算1.35万元。', null),
+        ('swapped', 39, '三公经费', '2024年“三公”经费预算1.35万元。', null),
         ('swapped', 5, '因公出国（境）费', '其中：因公出国（境）费0万元，公务接待费1.35万元。', null),
         ('swapped', 5, '公务接待费', '其中：因公出国（境）费0万元，公务接待费1.35万元。', null),
         ('swapped', 40, '公务接待费', '其中：因公出国（境）费1.35万元，公务接待费0万元。', null),
@@ -28,6 +31,13 @@ fixture as (
         ('other_scope', 40, '一般公共预算支出', '一般公共预算支出完成328亿元，同比增加75.2亿元。', '59个区'),
         ('same_scope', 5, '一般公共预算支出', '一般公共预算支出完成306.5亿元，同比增加32.6亿元。', '全市'),
         ('same_scope', 40, '一般公共预算支出', '一般公共预算支出完成328亿元，同比增加75.2亿元。', '全市'),
+        -- two sentences opening with 其中 after sentences that differ (heldout25 中央本级 shape, other amounts): each
+        -- breaks down the whole of its own sentence before (a change against the budget, then against last year's
+        -- actual), so they are no copy
+        ('continues_other_whole', 4, '三公经费', '与年初预算相比，三公经费减少6.20亿元。', null),
+        ('continues_other_whole', 5, '公务接待费', '其中，因公出国（境）费减少1.5亿元，公务接待费减少4.7亿元。', null),
+        ('continues_other_whole', 39, '三公经费', '与上年执行数相比，三公经费减少0.90亿元。', null),
+        ('continues_other_whole', 40, '公务接待费', '其中，因公出国（境）费减少0.2亿元，公务接待费减少0.7亿元。', null),
         -- a sentence whose rows quote two texts (a compared_budget mark quotes the sentence before it too): the
         -- sentence is its own text, whichever row comes first
         ('carried', 5, '公务接待费', '（三）公务接待费1.35万元。', null),

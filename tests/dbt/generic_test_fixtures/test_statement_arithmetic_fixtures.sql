@@ -183,9 +183,26 @@ unit_slips as (
     ) as t(case_id, fixture_role, printed, direction, multiplier)
 ),
 
+-- an amount of an earlier year than the document's compared with another basis of its own year (heldout25 中央本级
+-- shape, other amounts: a 2014 release, 2013年…执行数为64.20亿元 … 与2013年年初预算相比…执行数减少7.30亿元，下降10.21%):
+-- the amount is the change's current side, its base 64.20 + 7.30 = 71.50 (10.2098 %, 10.21 right); read as the prior it gave
+-- 7.30 ÷ 64.20 = 11.37 %, a false error. 12.0 % is wrong either way (NAR-CALC-002)
+own_year_sides as (
+    select * from (values
+        ('own_year_side_right', 'prior_amount', 64.20, null, 2013, null, 'execution', null),
+        ('own_year_side_right', 'change', 7.30, -1, 2013, 2013, 'execution', 'initial_budget'),
+        ('own_year_side_right', 'growth_pct', 10.21, -1, 2013, 2013, 'execution', 'initial_budget'),
+        ('own_year_side_wrong', 'prior_amount', 64.20, null, 2013, null, 'execution', null),
+        ('own_year_side_wrong', 'change', 7.30, -1, 2013, 2013, 'execution', 'initial_budget'),
+        ('own_year_side_wrong', 'growth_pct', 12.00, -1, 2013, 2013, 'execution', 'initial_budget')
+    ) as t(case_id, fixture_role, printed, direction, period_year, compared_year, fixture_basis, fixture_compared_basis)
+),
+
 all_rows as (
     select *, 1 as sentence_no, cast(null as integer) as period_year, cast(null as integer) as compared_year
     from fixture
+    union all by name
+    select *, 1 as sentence_no from own_year_sides
     union all by name
     select *, 1 as sentence_no, 2018 as period_year,
         case when fixture_role in ('change', 'growth_pct') then 2017 end as compared_year
@@ -212,14 +229,14 @@ prepared as (
         sentence_no as sentence_index,
         period_year,
         compared_year,
-        cast(null as varchar) as compared_basis,
+        fixture_compared_basis as compared_basis,
         coalesce(subject_name, case_id) as subject,
         parent_name as parent_subject,
         case when parent_name is not null then 1 end as list_index,  -- every whole here is stated in sentence 1
         cast(null as varchar) as subject_path,
         case_id || ' sentence' as sentence,
         role,
-        basis,
+        coalesce(fixture_basis, basis) as basis,
         direction,
         cast(printed as varchar) as value_text,
         cast(printed as decimal(38, 6)) as value,
@@ -280,7 +297,8 @@ expected as (
         ('unit_slip', 'NAR-CALC-010'),
         ('unit_slip_neither', 'NAR-CALC-002'),
         ('semicolon_fits_neither', 'NAR-CALC-004'),
-        ('rate_alone_wrong', 'NAR-CALC-002')
+        ('rate_alone_wrong', 'NAR-CALC-002'),
+        ('own_year_side_wrong', 'NAR-CALC-002')
     ) as t(case_id, rule_id)
 ),
 
