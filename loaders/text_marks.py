@@ -81,7 +81,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.3"
+MARKS_VERSION = "1.4.4"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -161,6 +161,8 @@ _EMPTY_VALUE = re.compile(
     r"了?" + _BLANK + r"(?:[（(]" + _BLANK + r"(?:增加|减少|增长|下降|降低|上升)" + _BLANK + r"[）)]" + _BLANK + r")?"
     r"(?P<unit>万元|亿元|千元|元|个百分点|%|％)"
     r"(?=$|[^\u4e00-\u9fff/]|[的和与及比较主其用，])")
+# a header printed before the numbers of its column (图6 …绝对值(万元)增长% 2004年121665 25.7): spaces, then a number
+_NUMBERS_AFTER_HEADER = re.compile(r"[ \t\u00a0\u3000]+[0-9０-９]")
 # the words before an empty value that make it a unit label, not a blank: 单位：万元, 单位为万元, 计量单位是元
 _UNIT_LABEL_BEFORE = re.compile(r"单位[：:]?$|单位(?:为|是)$|币种(?:为|是)?$|以$")
 
@@ -308,6 +310,8 @@ def _empty_values(text: str, members, index: int) -> list[Statement]:
             continue
         if "|" in text and _column_header(text, m.start(), m.end()):
             continue
+        if _NUMBERS_AFTER_HEADER.match(text, m.end()):
+            continue  # 绝对值(万元)增长% 2004年121665 25.7 …: a chart's or table's column header, its numbers after it
         # the clause the blank closes and the one before it (因公出国（境）费0万元，占 %): two blanks of a line differ
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:")
         clause_start = max(text.rfind(c, 0, clause_start) for c in "，,。；;：:") + 1 if clause_start > 0 else 0

@@ -17,6 +17,7 @@ every real set):
   其中：提前批次…；本批次…: heldout26 吉林 L12, a false NAR-PARTS-001);
 - amounts joined by 、 and then a total after a comma (…、…，收入总量为X) are the total's parts, not after 加上 (a running
   sum from the sentence before);
+- 节省 / 节约 after a comparison is a decrease (比当年预算节省了17.48万元: the number is the change, not a prior amount);
 - 税 ends nouns (增值税, 契税: a tax's amount and its change are read);
 - 债务 / 限额 / 余额 end nouns (债务限额 and 债务余额 with their 一般债务 + 专项债务 are read), and a whole whose own list
   repeats a part's name of the list it was read into is that list's sibling, not its part (heldout22 包头 L9: the
@@ -44,7 +45,7 @@ def _rows(statements, *roles):
 
 
 def test_reader_version_names_the_change():
-    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 7)
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 8)
 
 
 def test_a_flat_word_against_the_year_before_is_a_change_of_zero_for_the_amount_before_it():
@@ -179,3 +180,9 @@ def test_amounts_joined_by_dun_and_a_total_after_them():
         ("支出总量", None, Decimal("342000"))]
     statements, _ = _read("加上上级补助收入52,100万元、调入资金3,200万元,收入总量为98,700万元。\n", year=2023, kind=None)
     assert all(s.parent_subject is None for s in statements)
+
+
+def test_jiesheng_after_a_comparison_is_a_decrease():
+    statements, _ = _read("全年实际开支“三公经费”1862.40万元,比当年预算节省了37.60万元。\n", year=2012, kind=None)
+    assert _rows(statements, "change") == [("change", "三公经费", None, Decimal("37.60"), -1)]
+    assert not any(s.role == "prior_amount" for s in statements)

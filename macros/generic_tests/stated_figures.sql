@@ -715,7 +715,8 @@
     NAR-PARTS-006 (notice) the same shortfall by any other amount: most likely a list that names only some of the parts
       (其中 is as often a selection as a breakdown), reported, not counted as a publisher's error;
     NAR-PARTS-004 (error) the same for a breakdown the forms fix completely, every part named (基本支出 = 人员经费 +
-      公用经费; “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费): an amount is wrong;
+      公用经费; “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 公务用车购置及运行费 = 购置费 + 运行费;
+      政府采购 = 货物 + 工程 + 服务): an amount is wrong;
     NAR-PARTS-005 (warning) the parts add up to more than the whole, but exactly to it without a balance carried from
       the year before (上年结转, 上年结余, 年初结转…) listed among them: whether that balance is a part of this whole is
       not printed (收入预算 includes it in one 说明, 年初预算数 excludes it in another), so it is not NAR-PARTS-001;
@@ -814,8 +815,9 @@
             min(part_amounts.line_start) as line_start,
             max(part_amounts.line_end) as line_end,
             count(*) as part_count,
-            -- a breakdown the budget forms fix completely: 基本支出 = 人员经费 + 公用经费, and “三公”经费 = 因公出国（境）费 +
-            -- 公务用车购置及运行（维护）费 (or its two halves) + 公务接待费; each named, nothing else listed
+            -- a breakdown the budget forms fix completely: 基本支出 = 人员经费 + 公用经费, “三公”经费 = 因公出国（境）费 +
+            -- 公务用车购置及运行（维护）费 (or its two halves) + 公务接待费, 公务用车购置及运行费 = 购置费 + 运行费, 政府采购 =
+            -- 货物 + 工程 + 服务; each named, nothing else listed
             case
                 when regexp_matches(part_amounts._parent_norm, '基本支出$')
                     then count(*) = 2 and bool_and(regexp_matches(part_amounts._part_key, '^(?:人员经费|公用经费)$'))
@@ -823,6 +825,14 @@
                 when regexp_matches(part_amounts._parent_norm, '三公经费')
                     then bool_and(regexp_matches(part_amounts._part_key, '^(?:因公出国|公务用车|公务接待)'))
                         and count(distinct regexp_extract(part_amounts._part_key, '^(因公出国|公务用车|公务接待)', 1)) = 3
+                -- 公务用车购置及运行（维护）费 = 公务用车购置费 + 公务用车运行（维护）费
+                when regexp_matches(part_amounts._parent_norm, '公务用车购置及运行')
+                    then count(*) = 2 and bool_and(regexp_matches(part_amounts._part_key, '^公务用车(?:购置|运行)'))
+                        and count(distinct regexp_extract(part_amounts._part_key, '^公务用车(购置|运行)', 1)) = 2
+                -- 政府采购 = 货物 + 工程 + 服务 (each named, 政府采购货物支出 or 货物)
+                when regexp_matches(part_amounts._parent_norm, '政府采购')
+                    then count(*) = 3
+                        and count(distinct regexp_extract(part_amounts._part_key, '(货物|工程|服务)', 1)) = 3
                 else false
             end as complete_breakdown,
             -- the parts' basis when they all print the same one (决算, 预算 …)

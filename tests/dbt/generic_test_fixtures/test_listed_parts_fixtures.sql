@@ -164,6 +164,19 @@ fixture_with_basis as (
         ('swapped_short_by_one_more', 3, 'amount', '支出', null, null, 100.64, null),
         ('swapped_short_by_one_more', 3, 'amount', '甲', '支出', 3, 60.00, null),
         ('swapped_short_by_one_more', 3, 'amount', '乙', '支出', 3, 40.36, null),
+        -- 公务用车购置及运行费 of its two halves, and 政府采购 of 货物, 工程 and 服务: fixed by the forms, a shortfall by any
+        -- amount is an error (NAR-PARTS-004); short by 0.77 (77 units), which alone would be NAR-PARTS-006
+        ('vehicle_halves', 6, 'amount', '公务用车购置及运行费', null, null, 5.21, null),
+        ('vehicle_halves', 6, 'amount', '公务用车购置费', '公务用车购置及运行费', 6, 0.20, null),
+        ('vehicle_halves', 6, 'amount', '公务用车运行费', '公务用车购置及运行费', 6, 4.24, null),
+        ('procurement_three', 6, 'amount', '政府采购支出', null, null, 3.10, null),
+        ('procurement_three', 6, 'amount', '货物类', '政府采购支出', 6, 1.40, null),
+        ('procurement_three', 6, 'amount', '工程类', '政府采购支出', 6, 0.00, null),
+        ('procurement_three', 6, 'amount', '服务类', '政府采购支出', 6, 0.93, null),
+        -- two of the three procurement kinds: may leave one out (NAR-PARTS-006 by this shortfall)
+        ('procurement_two', 6, 'amount', '政府采购支出', null, null, 3.10, null),
+        ('procurement_two', 6, 'amount', '货物类', '政府采购支出', 6, 1.40, null),
+        ('procurement_two', 6, 'amount', '服务类', '政府采购支出', 6, 0.93, null),
         -- 基本支出 with a third part beside the two: not the fixed breakdown (NAR-PARTS-003)
         ('basic_with_other', 2, 'amount', '基本支出', null, null, 100.00, null),
         ('basic_with_other', 2, 'amount', '人员经费', '基本支出', 2, 50.00, null),
@@ -226,6 +239,9 @@ expected as (
         ('three_public_two_named', 'NAR-PARTS-003', -40000),
         ('basic_with_other', 'NAR-PARTS-003', -200000),
         ('selection_short', 'NAR-PARTS-006', -218500),
+        ('vehicle_halves', 'NAR-PARTS-004', -7700),
+        ('procurement_three', 'NAR-PARTS-004', -7700),
+        ('procurement_two', 'NAR-PARTS-006', -7700),
         ('swapped_short', 'NAR-PARTS-003', -2700),
         ('swapped_short_by_one_more', 'NAR-PARTS-006', -2800),
         ('share_of_named_whole', 'NAR-SHARE-101', null),
