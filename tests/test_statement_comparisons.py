@@ -53,11 +53,18 @@ def test_a_flat_word_against_a_base_is_a_change_of_zero(word):
     "公务接待费支出3.75万元，与上年基本持平。",  # hedged: not an exact zero
     "公务接待费支出3.75万元，与上年相比持平3.75万元。",  # a number follows the word in its clause
     "与2022年度预算相比无变化。",  # no amount stated before it
-    "公务接待费支出3.75万元，与上年持平。",  # another year: a direction only
+    "公务接待费支出3.75万元，培训人次与上年持平。",  # another year, and a noun between: a direction only
 ])
 def test_no_zero_change_when_hedged_or_without_an_amount(sentence):
     statements, _ = _read(sentence + "\n")
     assert [s for s in statements if s.role == "change" and not s.value_text[:1].isdigit()] == []
+
+
+def test_a_flat_word_against_the_year_before_is_a_change_of_zero_since_reader_1_5_7():
+    # 与上年持平 right after the amount: a change of exactly 0 against the year before (its list can be added up)
+    statements, _ = _read("公务接待费支出3.75万元，与上年持平。\n")
+    change = [s for s in statements if s.role == "change"]
+    assert [(s.subject, s.value, s.direction, s.compared_year) for s in change] == [("公务接待费", Decimal("0"), 0, 2021)]
 
 
 def test_jing_bijiao_opens_no_comparison():
