@@ -714,7 +714,8 @@
       of 9 units): a wrong amount, or a list that does not name every part;
     NAR-PARTS-006 (notice) the same shortfall by any other amount: most likely a list that names only some of the parts
       (其中 is as often a selection as a breakdown), reported, not counted as a publisher's error;
-    NAR-PARTS-004 (error) the same for a breakdown the forms fix completely, every part named (基本支出 = 人员经费 +
+    NAR-PARTS-004 (error) the same for a list whose parts each print a share and the shares add up to 100 % (within
+      their rounding), or for a breakdown the forms fix completely, every part named (基本支出 = 人员经费 +
       公用经费; “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 公务用车购置及运行费 = 购置费 + 运行费;
       政府采购 = 货物 + 工程 + 服务): an amount is wrong;
     NAR-PARTS-005 (warning) the parts add up to more than the whole, but exactly to it without a balance carried from
@@ -945,27 +946,48 @@
 
     -- a shortfall a misprint gives: one digit of one amount wrong (d × 10^k units of the coarsest printed digit) or
     -- two digits swapped (a multiple of 9 units); any other shortfall is what a list naming only some parts gives
+    -- the shares printed for a list's parts (占13.48%、占15.01%…): when every part prints one and they add up to 100 %
+    -- within their rounding, the parts are all of the whole's parts, whatever the whole
+    part_shares as (
+        select
+            document_sha256,
+            list_index,
+            _parent_norm,
+            count(distinct _subject_norm) as share_count,
+            sum(value_in_base_unit) as share_sum,
+            sum(half_step_in_base_unit) as share_h
+        from statements
+        where role = 'share_pct' and value_in_base_unit is not null and list_index is not null and _parent_norm <> ''
+        group by document_sha256, list_index, _parent_norm
+    ),
+
     short_judged as (
         select
-            *,
+            known_lists.*,
+            coalesce(part_shares.share_count = known_lists.part_count
+                and abs(part_shares.share_sum - 100) <= part_shares.share_h, false) as _shares_complete,
             2 * greatest(part_h_max, whole_h) as _unit,
             _unit > 0 and (whole_yuan - parts_yuan) % _unit = 0
                 and (regexp_matches(cast(cast((whole_yuan - parts_yuan) / _unit as hugeint) as varchar), '^[1-9]0*$')
                     or cast((whole_yuan - parts_yuan) / _unit as hugeint) % 9 = 0) as _misprint_shortfall
         from known_lists
+        left join part_shares using (document_sha256, list_index, _parent_norm)
         where part_count >= 2 and whole_yuan - parts_yuan >= parts_h + whole_h
     ),
 
     short_failures as (
         {{ _evidence_rows('short_judged',
-            "case when complete_breakdown then 'NAR-PARTS-004' when _misprint_shortfall then 'NAR-PARTS-003'
-                else 'NAR-PARTS-006' end",
+            "case when complete_breakdown or _shares_complete then 'NAR-PARTS-004'
+                when _misprint_shortfall then 'NAR-PARTS-003' else 'NAR-PARTS-006' end",
             'parts_yuan', 'whole_yuan', 'parts_yuan - whole_yuan', 'parts_h + whole_h',
             "coalesce(parent_subject, '(no subject)') || ': the ' || cast(part_count as varchar)
                 || ' parts listed add up to ' || " ~ amount_text('parts_yuan') ~ " || ', less than the whole '
                 || whole_text || ' (' || " ~ amount_text('whole_yuan') ~ " || case
                     when complete_breakdown
                         then '): they are all its parts (nothing else makes it up), so an amount is wrong'
+                    when _shares_complete
+                        then '): the shares printed for them add up to 100 %, so either they are all its parts and an '
+                            || 'amount is wrong, or a share is'
                     when _misprint_shortfall
                         then '): a wrong amount (the shortfall is what one misprinted or two swapped digits give) or '
                             || 'a part not named'

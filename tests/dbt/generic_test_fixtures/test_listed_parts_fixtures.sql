@@ -173,6 +173,16 @@ fixture_with_basis as (
         ('procurement_three', 6, 'amount', '货物类', '政府采购支出', 6, 1.40, null),
         ('procurement_three', 6, 'amount', '工程类', '政府采购支出', 6, 0.00, null),
         ('procurement_three', 6, 'amount', '服务类', '政府采购支出', 6, 0.93, null),
+        -- every part prints its share and the shares add up to 100 % (50 + 30 + 20): they are all the whole's parts, so
+        -- falling 7.31 short of 50.00 (丙 printed 2.69 for 10.00; 731 units: no misprint, NAR-PARTS-006 alone) is an error
+        -- (NAR-PARTS-004); 丙's share 20 % of 50.00 is wrong for its 2.69 (NAR-SHARE-101)
+        ('shares_complete', 6, 'amount', '财政拨款支出', null, null, 50.00, null),
+        ('shares_complete', 6, 'amount', '甲支出', '财政拨款支出', 6, 25.00, null),
+        ('shares_complete', 6, 'share_pct', '甲支出', '财政拨款支出', 6, 50.00, null),
+        ('shares_complete', 6, 'amount', '乙支出', '财政拨款支出', 6, 15.00, null),
+        ('shares_complete', 6, 'share_pct', '乙支出', '财政拨款支出', 6, 30.00, null),
+        ('shares_complete', 6, 'amount', '丙支出', '财政拨款支出', 6, 2.69, null),
+        ('shares_complete', 6, 'share_pct', '丙支出', '财政拨款支出', 6, 20.00, null),
         -- two of the three procurement kinds: may leave one out (NAR-PARTS-006 by this shortfall)
         ('procurement_two', 6, 'amount', '政府采购支出', null, null, 3.10, null),
         ('procurement_two', 6, 'amount', '货物类', '政府采购支出', 6, 1.40, null),
@@ -242,6 +252,8 @@ expected as (
         ('vehicle_halves', 'NAR-PARTS-004', -7700),
         ('procurement_three', 'NAR-PARTS-004', -7700),
         ('procurement_two', 'NAR-PARTS-006', -7700),
+        ('shares_complete', 'NAR-PARTS-004', -73100),
+        ('shares_complete', 'NAR-SHARE-101', null),
         ('swapped_short', 'NAR-PARTS-003', -2700),
         ('swapped_short_by_one_more', 'NAR-PARTS-006', -2800),
         ('share_of_named_whole', 'NAR-SHARE-101', null),
