@@ -81,7 +81,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.4"
+MARKS_VERSION = "1.4.5"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -163,6 +163,8 @@ _EMPTY_VALUE = re.compile(
     r"(?=$|[^\u4e00-\u9fff/]|[的和与及比较主其用，])")
 # a header printed before the numbers of its column (图6 …绝对值(万元)增长% 2004年121665 25.7): spaces, then a number
 _NUMBERS_AFTER_HEADER = re.compile(r"[ \t\u00a0\u3000]+[0-9０-９]")
+# a table's unit label printed before it in the same text (单位:元 … 增减%): the words after it are column headers
+_TABLE_UNIT_BEFORE = re.compile(r"单位[：:]")
 # the words before an empty value that make it a unit label, not a blank: 单位：万元, 单位为万元, 计量单位是元
 _UNIT_LABEL_BEFORE = re.compile(r"单位[：:]?$|单位(?:为|是)$|币种(?:为|是)?$|以$")
 
@@ -310,8 +312,9 @@ def _empty_values(text: str, members, index: int) -> list[Statement]:
             continue
         if "|" in text and _column_header(text, m.start(), m.end()):
             continue
-        if _NUMBERS_AFTER_HEADER.match(text, m.end()):
-            continue  # 绝对值(万元)增长% 2004年121665 25.7 …: a chart's or table's column header, its numbers after it
+        if _NUMBERS_AFTER_HEADER.match(text, m.end()) or _TABLE_UNIT_BEFORE.search(text, 0, m.start()):
+            # 绝对值(万元)增长% 2004年121665 25.7 …, 单位:元 项目及编号 … 增减值 增减%: a chart's or table's column header
+            continue
         # the clause the blank closes and the one before it (因公出国（境）费0万元，占 %): two blanks of a line differ
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:")
         clause_start = max(text.rfind(c, 0, clause_start) for c in "，,。；;：:") + 1 if clause_start > 0 else 0

@@ -157,7 +157,8 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
                                           "heldout18", "heldout19", "heldout20", "heldout21",
                                           "heldout22", "heldout23", "heldout24", "heldout25",
-                                          "heldout26", "heldout27", "heldout28"))]
+                                          "heldout26", "heldout27", "heldout28", "heldout29",
+                                          "heldout30"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)

@@ -292,7 +292,9 @@ def test_unit_labels_headings_and_thresholds_are_not_empty_values():
             "政府采购预算以万元为单位，比上年增长3.5%，占12.00%。\n"
             "资金主要用于购置元器件，比上年减少2.00万元。\n"
             # a chart's column headers printed before its numbers (heldout28 长治郊区 shape, other figures)
-            "图3 2019—2023年税收收入及其增长速度绝对值(万元)增长% 2019年84210 6.2 2020年90355 7.3\n")
+            "图3 2019—2023年税收收入及其增长速度绝对值(万元)增长% 2019年84210 6.2 2020年90355 7.3\n"
+            # a table's header row after its unit label (heldout29 达川 shape)
+            "单位:元 项目 2022年度 2023年度 增减值 增减%\n")
     assert marks(text, "empty_value") == []
 
 
