@@ -202,7 +202,7 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return Decimal(plain), decimals
 
 
-# a noun with a bracketed qualifier inside or after it (经费拨款(补助)收入, 一般转移支付收入(镇本级)): CJK before, 1-6 CJK
+# a noun with a bracketed qualifier inside or after it (经费拨款(补助)收入, 一般转移支付收入(镇本级)): CJK before, 1-10 CJK
 # inside (no numeral of a list mark), CJK after or none
 _INNER_QUALIFIER_RE = re.compile(
     r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,10})[）)]([\u4e00-\u9fff“”]{0,10})")
