@@ -18,6 +18,8 @@ every real set):
 - amounts joined by 、 and then a total after a comma (…、…，收入总量为X) are the total's parts, not after 加上 (a running
   sum from the sentence before);
 - 节省 / 节约 after a comparison is a decrease (比当年预算节省了17.48万元: the number is the change, not a prior amount);
+- in a reason, an increase of what is subtracted from revenue (退税规模有所增加) is a decrease (heldout32 北京 L16, a blind
+  false NAR-TEXT-001);
 - 税 ends nouns (增值税, 契税: a tax's amount and its change are read);
 - 债务 / 限额 / 余额 end nouns (债务限额 and 债务余额 with their 一般债务 + 专项债务 are read), and a whole whose own list
   repeats a part's name of the list it was read into is that list's sibling, not its part (heldout22 包头 L9: the
@@ -45,7 +47,7 @@ def _rows(statements, *roles):
 
 
 def test_reader_version_names_the_change():
-    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 8)
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 9)
 
 
 def test_a_flat_word_against_the_year_before_is_a_change_of_zero_for_the_amount_before_it():
@@ -186,3 +188,11 @@ def test_jiesheng_after_a_comparison_is_a_decrease():
     statements, _ = _read("全年实际开支“三公经费”1862.40万元,比当年预算节省了37.60万元。\n", year=2012, kind=None)
     assert _rows(statements, "change") == [("change", "三公经费", None, Decimal("37.60"), -1)]
     assert not any(s.role == "prior_amount" for s in statements)
+
+
+def test_more_refunds_in_a_reason_are_a_decrease():
+    statements, _ = _read("个人所得税完成212.6亿元，下降2.4%。下降主要原因是向纳税人办理退税规模有所增加。\n", year=2024, kind=None)
+    assert [(s.role, s.direction, s.reason_direction) for s in statements if s.role == "growth_pct"] == [
+        ("growth_pct", -1, -1)]
+    statements, _ = _read("契税完成18.3亿元，增长6.2%。增长主要原因是房地产交易增加。\n", year=2024, kind=None)
+    assert [s.reason_direction for s in statements if s.role == "growth_pct"] == [1]

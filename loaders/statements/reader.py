@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.8"
+READER_VERSION = "1.5.9"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -217,6 +217,9 @@ _ACHIEVED_BEFORE_NOUN_RE = re.compile(
 # the noun of a total printed after its parts (收入总量为610,013万元, 支出合计…)
 _TRAILING_TOTAL_RE = re.compile(r"(?:总量|合计|总计|共计|总额)$")
 _RUNNING_SUM_WORD_RE = re.compile(r"(?<![增追])加上?|减去|扣除")
+# what is subtracted from a revenue, printed before an increase in a reason (退税规模有所增加, 减免税额增加): the
+# increase of such a thing is a decrease of the revenue it explains
+_SUBTRACTING_BEFORE_RE = re.compile(r"(?:退税|退库|减免|减税|降费|抵扣|留抵|扣除)[^，,；;。]*$")
 _COMPARED_SIDE_RE = re.compile(
     r"(?:相比|比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年度?|同期|(?=(?:年初|调整后|全年)?预算))")
 _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
@@ -1989,7 +1992,9 @@ class _Reader:
                 reason_at) -> None:
         ups = downs = flats = 0
         for m in g.REASON_DIRECTION_RE.finditer(reason):
-            if m.lastgroup == "up":
+            if m.lastgroup == "up" and _SUBTRACTING_BEFORE_RE.search(reason, max(0, m.start() - 12), m.start()):
+                downs += 1  # 办理退税规模有所增加: more refunds are less revenue, not more
+            elif m.lastgroup == "up":
                 ups += 1
             elif m.lastgroup == "down":
                 downs += 1
