@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.9"
+READER_VERSION = "1.5.10"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -202,17 +202,24 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return Decimal(plain), decimals
 
 
+# shared pieces of the noun regexes below: a scope printed before a noun (全市, 本县, 我镇), the adverbs and the copula of
+# the verb between a noun and its number (累计完成为, 预计达到)
+_SCOPE_WORD = r"[全本我][省市州盟县区旗镇乡]"
+_VERB_ADVERBS = r"(?:已经|已)?(?:预计|累计|实际|共)?"
+_VERB_COPULA = r"(?:为|是|达到?|约|安排)"
+
+
 # a noun with a bracketed qualifier inside or after it (经费拨款(补助)收入, 一般转移支付收入(镇本级)): CJK before, 1-10 CJK
 # inside (no numeral of a list mark), CJK after or none
 _INNER_QUALIFIER_RE = re.compile(
     r"([\u4e00-\u9fff“”]{2,12})[（(]((?![一二三四五六七八九十]+[）)])[\u4e00-\u9fff]{1,10})[）)]([\u4e00-\u9fff“”]{0,10})")
 # (the words after such a bracket that are only the verb before the number: 完成, 累计实现, 预计为 …)
-_VERB_TAIL_RE = re.compile(r"(?:累计|预计|实际)?(?:完成|实现|达到?|为|是|执行)")
+_VERB_TAIL_RE = re.compile(_VERB_ADVERBS + r"(?:(?:实现|完成|执行)" + _VERB_COPULA + r"?|" + _VERB_COPULA + r")")
 
 
 _ACHIEVED_BEFORE_NOUN_RE = re.compile(
     r"(?:[0-9]{1,2}(?:[-—－~～至][0-9]{1,2})?月份?|[上下]半年|前[一二三]季度|[一二三四]季度)?"
-    r"(?:(?:全|本|我)[镇乡县区市](?:累计)?(?:实现|完成)?|我局(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))?"
+    r"(?:(?:" + _SCOPE_WORD + r"|我局)(?:累计)?(?:实现|完成)?|(?:累计)?(?:实现|完成))?"
     r"(?=[\u4e00-\u9fff“])")
 # the noun of a total printed after its parts (收入总量为610,013万元, 支出合计…)
 _TRAILING_TOTAL_RE = re.compile(r"(?:总量|合计|总计|共计|总额)$")
@@ -299,7 +306,7 @@ _ELIDED_SIDES = {"收": "收入", "支": "支出"}
 _SHARE_OWN_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _NOT_A_SHARE_NOUN = frozenset(("分别", "其中", "合计", "共计", "总计", "比重", "同比", "约", "仅", "已", "均", "比例"))
 # the verb a noun leads to its number with, when nothing follows it (…收入预计为, …支出安排, …总额达)
-_VERB_BEFORE_NUMBER_RE = re.compile(r"(?:已经|已)?(?:预计|累计|实际|共)?(?:实现|完成)?(?:为|是|达到?|约|安排)$")
+_VERB_BEFORE_NUMBER_RE = re.compile(_VERB_ADVERBS + r"(?:实现|完成)?" + _VERB_COPULA + "$")
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
 _BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?|占)" + g.BUDGET_OF_YEAR + r"?(?:预算数?|计划)$")
 _YEAR_AT_END_RE = re.compile(r"(?:19|20)[0-9]{2}年度?$")
@@ -353,7 +360,7 @@ _BUDGET_SIDE_RE = re.compile(r"^(?:收入|支出)(?:总)?$")
 
 # the year and the scope printed before a name (2024年, 本年, 全市, 本级, 我县) name no other aggregate
 _NAME_YEAR_RE = re.compile(r"^(?:[0-9]{4}年度?)?(?:本年度?|当年|全年)?")
-_NAME_SCOPE_RE = re.compile(r"^(?:[全本我][省市州盟县区旗镇乡]|[省市县区]本级|本级)")
+_NAME_SCOPE_RE = re.compile(r"^(?:" + _SCOPE_WORD + r"|[省市县区]本级|本级)")
 
 
 def _abbreviated(words: str, subjects: list[_Subject]) -> _Subject | None:
