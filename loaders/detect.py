@@ -504,10 +504,11 @@ FACT_NAMES = ("kind", "fiscal_year", "department", "unit", "level")
 
 def has_fiscal_content(document: Document) -> bool:
     """Whether a document prints anything this tool can read: an amount (a number of two or more digits or
-    with decimals) beside fiscal words (a state-assets report's 资产 and 负债 are fiscal words too)."""
+    with decimals) beside fiscal words (a state-assets report's 资产 and 负债 are fiscal words too, and a debt
+    disclosure's 债务 / 债券, a revenue page's 税 and 财力)."""
     text = document.text if document.text is not None else "\n".join(raw for _p, _n, raw in _physical_lines(document))
     return bool(re.search(r"\d[\d,，]*[.．]\d+|\d{2,}", text)) and bool(
-        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款|资产|负债", simplified(text)))
+        re.search(r"预算|决算|支出|收入|经费|资金|绩效|拨款|资产|负债|债务|债券|税|财力", simplified(text)))
 
 
 # an amount written in Chinese numerals (八点零一万亿元, 三千二百万元): printed, but not read by this tool

@@ -158,7 +158,8 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout18", "heldout19", "heldout20", "heldout21",
                                           "heldout22", "heldout23", "heldout24", "heldout25",
                                           "heldout26", "heldout27", "heldout28", "heldout29",
-                                          "heldout30", "heldout31", "heldout32"))]
+                                          "heldout30", "heldout31", "heldout32", "heldout33",
+                                          "heldout34"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)

@@ -275,7 +275,7 @@ GENERIC_CUT_RE = re.compile(r".*(?:是|为|达到?|约|安排|核定|：|:|(?<![
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)
 GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:完成)?(?:" + BUDGET_OF_YEAR + r"|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
-FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额")
+FISCAL_WORD_RE = re.compile(r"预算|决算|支出|收入|经费|资金|拨款|采购|费|金额|债|税|财力")
 _LIST_MARK = (r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}(?:[.．](?![0-9])|、)|[（(][0-9]{1,2}[）)]"
               r"|——)")
 

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.10"
+READER_VERSION = "1.5.11"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -129,6 +129,9 @@ class _State:
     item_subject: _Subject | None = None
     inline: _List | None = None
     carry: _Subject | None = None  # subject of a sentence that ended with ；
+    # the subject of a sentence that ended (。) with its one amount (…财政拨款收入决算总计177.28万元。): a next sentence
+    # that opens with a comparison and names no noun (与2016年相比增加22.13万元，增加12.28%) states its change
+    ended_amount: _Subject | None = None
     last_main: tuple[_Subject, int, "_List | None", dict] | None = None  # main subject of the last sentence
     # with statements, its sentence, the list its amount is a part of and its statement
     in_reason: bool = False  # a reason (原因是：1、…；2、…) goes on: its sentences name no whole for a list
@@ -323,6 +326,14 @@ _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
 _UNIT_TAIL = re.compile(r"(?:万亿元|万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
+_ONLY_SEPARATORS = re.compile(r"[：:，,\s]*")
+# a sentence that opens with what it compares with (与2016年相比…, 比上年…, 较2021年度预算…, 同比…), before any noun
+_OPENS_COMPARED_RE = re.compile(
+    r"\s*(?:(?:与|和|同)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:决算数?|预算数?)?(?:同期)?(?:相比|比较)"
+    r"|(?:比|较)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:决算数?|预算数?)?(?:同期)?|同比)")
+# the rate that states the direction of a difference printed with no verb (与2016年相比21.79万元，增加14.01%)
+_VERBLESS_RATE_RE = re.compile(r"[，,]\s*(?P<dir>增加|增长|上升|提高|减少|下降|降低)(?:了|幅度为|幅度|率为|率|为)?\s*"
+                               r"[0-9０-９][0-9０-９.,]*\s*[%％]")
 _CLAUSE_END = frozenset("，,。；;、")
 # a listed amount named by its purpose: 30万元用于基建工程项目审计 (up to the clause's end)
 _PURPOSE_RE = re.compile(r"(?:主要)?用于[^，,；;。：:（(]{1,30}")
@@ -832,13 +843,13 @@ class _Reader:
                 previous_section = block.section
             else:  # a table or heading between two prose runs ends any list
                 self.state.inline = None
-                self.state.carry = None
+                self.state.carry = self.state.ended_amount = None
             if not g.needs_reading(block.text) \
                     and not any(g.LIST_MARK_AT_RE.match(block.text, offset) for offset in block.offsets):
                 # nothing to read in the whole block (no number with a unit, list, reason, note or placeholder):
                 # its sentences are counted, the list state moves on as sentence by sentence
                 self.state.next_sentence += len(_sentences(block))
-                self.state.inline = self.state.carry = None
+                self.state.inline = self.state.carry = self.state.ended_amount = None
                 continue
             for start, end in _sentences(block):
                 self._sentence(block, start, end)
@@ -922,7 +933,7 @@ class _Reader:
 
     def _reset_lists(self) -> None:
         st = self.state
-        st.item_list = st.item_subject = st.inline = st.carry = None
+        st.item_list = st.item_subject = st.inline = st.carry = st.ended_amount = None
         st.last_main = None
         st.scope = st.place = st.place_block = None
         st.last_shape = ("one", None)
@@ -946,6 +957,7 @@ class _Reader:
             ended_clause = raw_sentence.endswith(("；", ";"))
             if not ended_clause:
                 st.inline = st.carry = None
+            st.ended_amount = None
             return
         for bracketed in g.BRACKETED_AMOUNT_RE.finditer(raw_sentence):
             where = self._where(block, start + bracketed.start(), start + bracketed.end())
@@ -1041,6 +1053,7 @@ class _Reader:
         reason_at: int | None = None
         list_at = reason_scope = 0  # the last 其中 read, and the last before the reason: where the reason's clause opens
         comparative_at = -1
+        compared_end = -1  # where 相比 / 比较 closing a comparison ends (与2016年相比21.79万元: see the number token)
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
         clause_start = 0
@@ -1206,6 +1219,7 @@ class _Reader:
                         compared_year = self.year - 1  # 同比: the same period of the year before (no year printed)
                 else:
                     cmp_open = False
+                    compared_end = m.end()
             elif kind == "dir":
                 last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
                 cmp_open = False
@@ -1257,6 +1271,17 @@ class _Reader:
                 # 较2016年预算执行数1094.91万元增加…: an amount printed right after what is compared with is its amount
                 compared_amount = cmp_open and (compared_year is not None or compared_basis is not None)
                 cmp_open = False
+                verbless = None
+                if compared_end >= 0 and m.group("unit") in g.MONEY_UNITS \
+                        and _ONLY_SEPARATORS.fullmatch(masked, compared_end, pos) \
+                        and (last_dir is None or last_dir[1] <= compared_end):
+                    # 与2016年相比21.79万元，增加14.01%: an amount right after the comparison, with no verb of its own, is
+                    # the difference; the rate right after it states its direction. Without one it is not read.
+                    rate = _VERBLESS_RATE_RE.match(masked, m.end())
+                    verbless = (g.DIRECTIONS[rate.group("dir")], pos) if rate is not None else (None, pos)
+                    if verbless[0] is not None:
+                        last_dir = verbless
+                compared_end = -1
                 bound_subject = share_subject if (share_at >= 0 and m.group("unit") in g.PERCENT_UNITS) else subject
                 if inline_at is not None and bound_subject is not None and \
                         (share_subject if bound_subject is share_subject else subject) is not None and \
@@ -1268,6 +1293,8 @@ class _Reader:
                                       subject_pos if bound_subject is subject else -1, compared_amount)
                 if record is None:
                     continue
+                if verbless is not None and verbless[0] is None:
+                    record["role"] = None  # its direction is printed nowhere: reported unbound, never guessed
                 if annual_dir_end is not None and last_dir is not None and last_dir[1] == annual_dir_end \
                         and record["role"] in ("growth_pct", "change"):
                     # over the years between the sentence's amounts (checked as such, NAR-CALC-009); an average
@@ -1306,6 +1333,12 @@ class _Reader:
         # its own subject: it inherits the subject of the item list's heading, never the subject of the item before;
         # the subject of a sentence ended with ； is carried only to the numbers before the sentence's own first one.
         inherited = st.item_subject if (st.item_subject is not None or is_item) else st.carry
+        # …决算总计177.28万元。与2016年相比增加22.13万元，增加12.28%: a sentence opening with a comparison, before any
+        # noun of its own, compares the one amount the sentence before ended with (its changes and rates only)
+        compared_before = inherited is None and st.ended_amount is not None \
+            and _OPENS_COMPARED_RE.match(sentence) is not None
+        if compared_before:
+            inherited = st.ended_amount
         first_own = found[0][0] if found else None
         # a noun of the sentence's own read by the generic rule ends the carried subject too (…；政府性基金收入3089万元，
         # …短收21761万元: not the subject of the clause before the ；)
@@ -1359,8 +1392,10 @@ class _Reader:
                 if purpose is not None:  # 其中：30万元用于基建工程项目审计: a part named by what it is spent on
                     self._bind(record, _Subject(purpose.group(0), "other"))
             if record["_subject"] is None and record["role"] != "count" and continue_binding:
-                carried = inherited if (inherited is not st.carry or first_own is None
+                carried = inherited if ((inherited is not st.carry and not compared_before) or first_own is None
                                         or record["_offset"] < first_own) else None
+                if compared_before and record["role"] not in ("change", "growth_pct"):
+                    carried = None
                 if carried is not None and record.get("_list") is not None \
                         and record["_list"].whole.name == carried.name:
                     carried = None  # （二）项目支出 … 其中：贷款利息66.7万元: a part listed under a whole is never that whole
@@ -1452,7 +1487,9 @@ class _Reader:
             if record["_subject"] is None or record["role"] is None:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
                     if fiscal is None:
-                        fiscal = bool(g.FISCAL_WORD_RE.search(sentence))
+                        # a sentence opening with a comparison goes on about an amount stated before it (与上年相比增加
+                        # 20.00万元): fiscal by that amount, though it prints no fiscal word of its own
+                        fiscal = bool(g.FISCAL_WORD_RE.search(sentence) or _OPENS_COMPARED_RE.match(sentence))
                     listed = record.get("_list") is not None or (is_item and st.item_list is not None)
                     if fiscal or listed:  # an amount listed as a part is fiscal by the list it stands in
                         what = "subject" if record["_subject"] is None else "role"
@@ -1519,6 +1556,12 @@ class _Reader:
             st.after_detail = inline_list
         st.outer_lists = outer_lists if ended_clause and inline_list is not None else []
         st.carry = (kept[-1]["_subject"] if kept else st.carry) if ended_clause else None
+        # one amount and nothing else read in the sentence (a clause describing it may follow: …382.17万元，为市本级
+        # 财政当年拨付的资金。): what a next sentence opening with a comparison compares is certain; after a whole and
+        # its parts (基本支出…，其中人员经费…，公用经费…。比2021年预算增加654万元) it is not, and that sentence stays unbound
+        st.ended_amount = kept[0]["_subject"] if (
+            len(made) == 1 and len(kept) == 1 and not ended_clause and raw_sentence.endswith("。")
+            and kept[0]["role"] == "amount" and kept[0]["_depth"] == 0) else None
 
     @staticmethod
     def _sibling_whole(lst: _List, part: dict) -> None:

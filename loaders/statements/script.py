@@ -30,8 +30,8 @@ _PAIRS = (
     "職职稱称廠厂補补貼贴倉仓儲储準准規规則则條条據据獎奖證证測测擔担責责問问題题買买託托養养構构齡龄編编納纳"
     "參参備备訓训歸归圍围內内層层錄录儀仪兩两華华東东龍龙廣广雲云貴贵陝陕遼辽蘇苏戰战檔档眾众團团場场來来師师"
     "肅肃寧宁賬账戶户貸贷帳账災灾財财級级繳缴歷历異异號号開开況况們们線线覽览懲惩現现館馆達达負负"
-    # the share word (支出佔12.26%)
-    "佔占"
+    # the share word (支出佔12.26%); 約 of 減少約33億元 (the approximation word between a verb and its amount)
+    "佔占約约"
     # a variant form some hosts print for 產 (資産)
     "産产"
 )
