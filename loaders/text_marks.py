@@ -81,7 +81,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.5"
+MARKS_VERSION = "1.4.6"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -103,7 +103,7 @@ _DOC_WORD = r"(?:部门|单位)?(?:预算|决算|预决算)|预算绩效|绩效�
 # (第X部分：)ORG 2024年 单位预算… -- a heading or TOC entry naming an organisation (CJK only, a suffix that names a body)
 _UNIT_HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分[:：]?|[一二三四五六七八九十]+[、.．]|单位名称[:：]?)?"
-    r"(?P<org>[\u4e00-\u9fff（）()]{4,40}?(?:工作站|站|局|中心|所|院|园|校|学|办公室|办|委员会|委|政府|队|馆|处|会|室|社|厂|场|台|团|部))"
+    r"(?P<org>[\u4e00-\u9fff（）()]{4,40}?(?:工作站|站|局|中心|所|院|园|校|学|办公室|办|委员会|委|政府|队|馆|处|会|室|社|厂|场|台|团|部|本级))"
     r"(?P<year>" + _YEAR + r")(?=" + _DOC_WORD + r")")
 
 # 决算数大于预算数55.93万元 / 决算数小于预算数的主要原因 / 决算数与预算数持平 / 决算数比年初预算减少3.2万元

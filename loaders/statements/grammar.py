@@ -172,6 +172,9 @@ MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万亿元|万元|亿元|�
 # which budget of the year a completion is of (年初预算, 调整后预算, 年度预算, 年预算 …): one list for the completion word,
 # the basis-only nouns and the reader's budget amounts (reader._BASIS_AMOUNT_BEFORE)
 BUDGET_OF_YEAR = r"(?:当年|年初|调整后|调整|全年|年度|年)"
+# who approved a budget, and its scope, between the verb and the budget a completion is of (为县人民代表大会批准全县全年
+# 预算46,908万元的80.43%): a qualifier of the budget, no noun of its own
+APPROVED_BY = r"(?:[^，,。；;：:\x00]{0,16}?(?:批准|通过|审定|核定|下达)的?)?(?:全[县区市镇乡省州旗盟]|本级)?"
 
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
@@ -212,7 +215,8 @@ TOKEN_RE = re.compile(
     r"|(?P<cmp>同比|相比|比|较|与)"
     r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|节省|节约|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
-    r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + BUDGET_OF_YEAR + r"?预算(?:执行)?数?的[0-9０-９]))"
+    r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + APPROVED_BY + BUDGET_OF_YEAR
+    + r"?预算(?:执行)?数?(?:[0-9０-９][0-9０-９,，.]*(?:万亿元|亿元|万元|元))?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
     r"|(?P<clause>[，,：:、])"
     r"|(?P<close>[）)])"
@@ -271,7 +275,7 @@ GENERIC_HEAD_RE = re.compile(r"(?:资金|金额|指标|补助|补贴|计划|支�
 FUND_SOURCE_TAIL_RE = re.compile(r"(?:^|一般公共|政府性基金|国有资本经营|社会保险基金|其中)预算$")
 # (a year or 上年 after 比/较/与 is the year compared with, not the start of the noun: 工资福利支出较上年增加…; 核定 / 下达
 # before a debt limit: 省财政厅核定我县政府债务限额…)
-GENERIC_CUT_RE = re.compile(r".*(?:是|为|达到?|约|安排|核定|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
+GENERIC_CUT_RE = re.compile(r".*(?:是|为|达到?|约|安排|核定|(?:批准|通过|审定|下达)的?|：|:|(?<![比较与])(?:19|20)[0-9]{2}年度?|本年度?|(?<![比较与])上年度?|当年)")
 # (完成年度预算的96.6%: what a completion is of, never the subject of the figures after it)
 GENERIC_BASIS_ONLY_RE = re.compile(r"^(?:完成)?(?:" + BUDGET_OF_YEAR + r"|支出)?(?:预算|决算)(?:数|安排)?$|^(?:预算)?执行数$")
 GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")

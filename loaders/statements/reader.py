@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.11"
+READER_VERSION = "1.5.12"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -311,7 +311,7 @@ _NOT_A_SHARE_NOUN = frozenset(("分别", "其中", "合计", "共计", "总计",
 # the verb a noun leads to its number with, when nothing follows it (…收入预计为, …支出安排, …总额达)
 _VERB_BEFORE_NUMBER_RE = re.compile(_VERB_ADVERBS + r"(?:实现|完成)?" + _VERB_COPULA + "$")
 # the words right before an amount that is the budget a completion is of (完成年初预算数60999万元的40.4%)
-_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?|占)" + g.BUDGET_OF_YEAR + r"?(?:预算数?|计划)$")
+_BASIS_AMOUNT_BEFORE = re.compile(r"(?:完成|为|达到?|占)" + g.APPROVED_BY + g.BUDGET_OF_YEAR + r"?(?:预算数?|计划)$")
 _YEAR_AT_END_RE = re.compile(r"(?:19|20)[0-9]{2}年度?$")
 _YEAR_WITHOUT_NIAN = re.compile(r"^(?:19|20)[0-9]{2}(?=[全本我])")
 _LEADING_NOUN_RE = re.compile(
@@ -1054,6 +1054,8 @@ class _Reader:
         list_at = reason_scope = 0  # the last 其中 read, and the last before the reason: where the reason's clause opens
         comparative_at = -1
         compared_end = -1  # where 相比 / 比较 closing a comparison ends (与2016年相比21.79万元: see the number token)
+        cmp_seen = False  # a comparison word was read (see the reason token)
+        reason_compared: tuple[int | None, str | None] | None = None
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
         clause_start = 0
@@ -1105,6 +1107,9 @@ class _Reader:
                     # second is not summed)
                     inline_list = None
             elif kind == "reason":
+                if reason_at is None:
+                    # the comparison the words before the reason print (…较上年有所增长，主要原因是…), if any
+                    reason_compared = (compared_year, compared_basis) if cmp_seen else None
                 reason_at = m.end()
                 in_reason = True
                 reason_scope = list_at
@@ -1112,7 +1117,10 @@ class _Reader:
                 list_at = pos
                 whole = None
                 own = True  # the whole is named in this sentence
-                amounts_before = [r for r in made if r["role"] in ("amount", "prior_amount")]
+                # (the side a comparison is with, 较预算数898万元, is never the whole a 其中 after it breaks down: its
+                # parts would inherit its role and basis)
+                amounts_before = [r for r in made if r["role"] == "amount"
+                                  or (r["role"] == "prior_amount" and r["_dated_prior"])]
                 if kind == "listzh":
                     if subject is None or made or found[0][2] is not subject:
                         continue  # X中， names a whole only when X is the sentence's first noun and no number comes
@@ -1212,6 +1220,7 @@ class _Reader:
                     clause_year = year
                     clause_prior = word.startswith(("上", "去"))
             elif kind == "cmp":
+                cmp_seen = True
                 if m.group("cmp") in ("比", "较", "与", "同比"):
                     cmp_open = True
                     compared_year = compared_basis = None
@@ -1304,7 +1313,8 @@ class _Reader:
                     record["_adjusted"] = True  # …由397959万元调整为409959万元: 409959 is the noun's too
                 if share_own is not None and share_at >= 0 and record["role"] == "share_pct":
                     record["_share_own"] = share_own
-                if record["role"] == "amount":
+                if record["role"] == "amount" and not record["_basis_amount"]:
+                    # (the budget a completion is of, 为年初预算X万元的y%, is not the side a later change is of)
                     current_side = (record["period_year"], record["basis"])
                 if detail_at is not None:
                     record["_not_of_list"] = True  # an item of a part's breakdown is no part of the list
@@ -1327,6 +1337,13 @@ class _Reader:
                 # 经费降幅较大的主要原因是…: the 三公 total's, not the item the sentence before was about)
                 named = [s.name for a, _b, s in found if a < reason_at]
                 explained = [r for r in st.last_statements if not named or r["subject"] == named[-1]]
+                if reason_compared is not None:
+                    # …公务用车运行维护费较上年有所增长，主要原因是…: the change against the year before, not the one
+                    # against the budget the sentence before also states
+                    year, basis = reason_compared
+                    explained = [r for r in explained if r["role"] not in ("change", "growth_pct")
+                                 or ((year is None or r["compared_year"] == year)
+                                     and (basis is None or r["compared_basis"] == basis))]
             self._reason(explained, reason, raw_sentence, index, block, start, end, reason_at)
 
         # sentence-level binding: subject inherited, list membership, unbound numbers. A list item (1. …, ——…) names

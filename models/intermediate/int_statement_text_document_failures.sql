@@ -113,6 +113,10 @@ unit_heading_failures as (
     {{ unit_headings_check('document_statements') }}
 ),
 
+heading_year_failures as (
+    {{ heading_years_check('document_statements') }}
+),
+
 final as (
     select 'reason_direction' as check_name, * from reason_direction_failures
     union all by name
@@ -147,6 +151,8 @@ final as (
     select 'entry_error_notes' as check_name, * from entry_error_failures
     union all by name
     select 'unit_headings' as check_name, * from unit_heading_failures
+    union all by name
+    select 'heading_years' as check_name, * from heading_year_failures
 )
 
 select * from final

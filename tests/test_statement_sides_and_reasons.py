@@ -1,0 +1,94 @@
+"""What reader 1.5.12 and marks 1.4.6 read (found blind on documents/real/heldout35 迪庆 and heldout36 牟定; each
+mechanism diffed over every real set, see their CHECK-RESULTS.md):
+
+- the budget a completion is of may name who approved it and its scope (为县人民代表大会批准全县全年预算46,908万元的
+  80.43%): that budget is the clause's noun's, the % after it a completion, and neither is the side a later change
+  in the sentence is of (the words were read as a noun, and three false NAR-CALC errors compared the change with
+  the budget); 经…会议批准全旗一般公共预算收入 names 一般公共预算收入;
+- the side a comparison is with (较预算数898万元) is never the whole a 其中 after it breaks down: the parts kept its role
+  and basis (公务用车购置费209万元 was landed as a prior budget amount, a silent wrong number);
+- a sentence that states its own comparison before a reason (…较上年有所增长，主要原因是…) explains the change against
+  that year only, not a change against the budget the sentence before also states (a false NAR-TEXT-001);
+- a heading naming a government level as the body (某州州本级2021年度“三公”经费…) is a unit heading (NAR-UNIT, and the
+  new NAR-YEAR-003 on a heading of another year, tested on fixtures in
+  tests/dbt/generic_test_fixtures/test_heading_years_fixtures.sql).
+
+Every sentence is written for this test (other subjects and amounts than the documents); every expected value is read
+from the sentence by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import text_document
+from loaders.records import DocumentFacts
+from loaders.statements import READER_VERSION, read_statements
+from loaders.text_marks import MARKS_VERSION, read_marks
+
+
+def _read(text: str, year: int | None = 2023, kind: str | None = "final_accounts"):
+    return read_statements(text_document(text), DocumentFacts(kind=kind, fiscal_year=year))
+
+
+def test_versions_name_the_change():
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 12)
+    assert tuple(map(int, MARKS_VERSION.split("."))) >= (1, 4, 6)
+
+
+@pytest.mark.parametrize("budget", ["年初预算", "县人民代表大会批准全县全年预算", "区人大审议通过的年度预算",
+                                    "市人民代表大会批准的全市预算"])
+def test_the_budget_a_completion_is_of_may_name_who_approved_it(budget):
+    statements, findings = _read(f"2023年1-6月税收收入完成12,400万元，为{budget}30,000万元的41.33%，"
+                                 "比上年同期11,800万元增收600万元，增长5.1%。\n", kind=None)
+    rows = [(s.role, s.subject, s.value, s.period_year) for s in statements]
+    assert rows == [
+        ("amount", "税收收入", Decimal("12400"), 2023),
+        ("amount", "税收收入", Decimal("30000"), 2023),
+        ("completion_pct", "税收收入", Decimal("41.33"), 2023),
+        ("prior_amount", "税收收入", Decimal("11800"), 2022),
+        ("change", "税收收入", Decimal("600"), 2023),
+        ("growth_pct", "税收收入", Decimal("5.1"), 2023)]
+    budget_amount = statements[1]
+    change = next(s for s in statements if s.role == "change")
+    assert (change.period_year, change.basis) == (statements[0].period_year, statements[0].basis)
+    assert budget_amount.basis != statements[0].basis or budget_amount.basis is None
+
+
+def test_an_approval_before_a_noun_is_no_part_of_it():
+    statements, _ = _read("经县第五届人民代表大会第二次会议批准全县一般公共预算收入36.5亿元，其中：县本级收入20.1亿元。\n",
+                          kind=None)
+    assert [(s.role, s.subject, s.value) for s in statements][:1] == [("amount", "一般公共预算收入", Decimal("36.5"))]
+
+
+def test_the_side_compared_with_is_never_the_whole_of_the_list_after_it():
+    statements, _ = _read("2023年，公务用车购置及运行维护费为540万元，较上年560万元减少20万元，下降3.57%，较预算数500万元"
+                          "增加40万元，增长8%（其中：公务用车购置费120万元，较上年100万元增加20万元，增长20%；"
+                          "公务用车运行维护费420万元，较上年460万元减少40万元，下降8.7%）。\n")
+    parts = [(s.role, s.subject, s.value, s.period_year, s.basis) for s in statements
+             if s.parent_subject == "公务用车购置及运行维护费" and s.role in ("amount", "prior_amount")]
+    assert parts == [
+        ("amount", "公务用车购置费", Decimal("120"), 2023, "final_accounts"),
+        ("prior_amount", "公务用车购置费", Decimal("100"), 2022, None),
+        ("amount", "公务用车运行维护费", Decimal("420"), 2023, "final_accounts"),
+        ("prior_amount", "公务用车运行维护费", Decimal("460"), 2022, None)]
+
+
+def test_a_reason_after_its_own_comparison_explains_only_the_change_against_that_year():
+    statements, _ = _read("2023年，公务接待费为80万元，较上年70万元增加10万元，增长14.3%，较预算数90万元减少10万元，"
+                          "下降11.1%。\n2023年，公务接待费较上年有所增长，主要原因是接待任务增加。\n")
+    explained = sorted((s.compared_year, s.compared_basis, s.direction, s.reason_direction)
+                       for s in statements if s.role == "change" and s.reason_text)
+    assert explained == [(2022, "final_accounts", 1, 1)]
+    against_budget = next(s for s in statements if s.role == "change" and s.compared_basis == "budget")
+    assert against_budget.reason_text is None
+
+
+def test_a_government_level_named_as_the_body_of_a_heading_is_a_unit_heading():
+    text = "某某州州本级2024年度“三公”经费决算支出情况说明\n\n某某州州本级2023年度“三公”经费决支出情况说明\n"
+    found = [m for m in read_marks(text_document(text), DocumentFacts(kind="three_public_final_accounts",
+                                                                      fiscal_year=2024)) if m.role == "unit_heading"]
+    assert [(m.line_start, m.subject, m.value_text) for m in found] == [
+        (1, "某某州州本级", "2024年度"), (3, "某某州州本级", "2023年度")]
