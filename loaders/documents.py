@@ -276,7 +276,8 @@ def list_document_entries(directory: Path) -> tuple[list[Path], list[SkippedEntr
     a folder (nested folders are not read), a symlink loop or a dangling symlink, a FIFO, socket or device."""
     paths: list[Path] = []
     skipped: list[SkippedEntry] = []
-    for entry in sorted(directory.iterdir()):
+    for entry in sorted(directory.iterdir(), key=lambda path: path.name):  # (names: Path comparisons cost 0.1 s
+        # at 10,000 files; in one folder they order as their names)
         name = entry.name
         if name.startswith(".") or name == MANIFEST_NAME:
             continue

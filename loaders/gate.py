@@ -192,6 +192,7 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
     # the build's checkpoint from now on, beside the reads below and the validation; joined (and what it raised
     # raised) before this returns
     background = _Background(while_validating) if while_validating is not None else None
+    submitted = False
     try:
         before = _Previous.read(Path(previous)) if previous is not None and Path(previous).exists() else None
         try:
@@ -213,6 +214,9 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                         earlier = before.digests.get(mart) if scope_to_changes and before is not None else None
                         where, params, scopes[mart] = _changed_rows(digest, earlier, mart, suite, present)
                         frames[mart] = con.execute(f'select {selected} from {MART_SCHEMA}."{mart}"{where}', params).df()
+                # validated (where Great Expectations runs elsewhere) while the checks below read the candidate
+                expectations.submit(frames, data_docs_dir)
+                submitted = True
                 checks += _coverage_checks(con, marts)
                 publication = publication_status(con)
                 if publication is not None:
@@ -226,6 +230,9 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
         except duckdb.Error as exc:
             checks.append(GateCheck("gate", "open_candidate", None, False, None,
                                     f"cannot read the candidate warehouse {candidate}: {exc}"))
+            if submitted:
+                with contextlib.suppress(Exception):
+                    expectations.collect()  # its answer is of no use, but it must be read before the next request
             return _result(checks, marts, None, started)
 
         if before is not None:
@@ -245,7 +252,7 @@ def run_gate(candidate: Path, previous: Path | None, data_docs_dir: Path | None 
                                             f"cannot read the previous warehouse {previous} to compare row "
                                             f"counts: {exc}"))
 
-        gx_checks, index = expectations.validate(frames, data_docs_dir)
+        gx_checks, index = expectations.collect()
         for check in gx_checks:
             if scopes.get(check.suite):
                 scope = scopes[check.suite]
@@ -459,13 +466,22 @@ def suite_facts() -> dict[str, SuiteFacts]:
 
 class Expectations:
     """Where the Great Expectations part of the gate runs: ``suites()`` (the facts of every suite, by mart) and
-    ``validate(frames, data_docs_dir)`` (the checks of each frame's suite, and the Data Docs index or None)."""
+    ``validate(frames, data_docs_dir)`` (the checks of each frame's suite, and the Data Docs index or None).
+    ``submit`` then ``collect`` is the same validation in two steps: where it runs elsewhere (a process of its own),
+    the gate does its other checks in between."""
 
     def suites(self) -> dict[str, SuiteFacts]:
         raise NotImplementedError
 
     def validate(self, frames: dict[str, Any], data_docs_dir: Path | None) -> tuple[list[GateCheck], Path | None]:
         raise NotImplementedError
+
+    def submit(self, frames: dict[str, Any], data_docs_dir: Path | None) -> None:
+        self._submitted = (frames, data_docs_dir)
+
+    def collect(self) -> tuple[list[GateCheck], Path | None]:
+        frames, data_docs_dir = self._submitted
+        return self.validate(frames, data_docs_dir)
 
 
 class InProcessExpectations(Expectations):
@@ -657,8 +673,17 @@ def _quiet_gx():
 
 
 def _expectation_checks(frames: dict[str, Any], data_docs_dir: Path | None) -> tuple[list[GateCheck], Path | None]:
+    checks, render = validate_then_render(frames, data_docs_dir)
+    return checks, render()
+
+
+def validate_then_render(frames: dict[str, Any], data_docs_dir: Path | None
+                         ) -> tuple[list[GateCheck], Callable[[], Path | None]]:
+    """The checks of each frame's suite, and a function that renders their Data Docs into ``data_docs_dir`` and
+    returns its index (None without a folder): the gate's process answers with the checks first and renders after,
+    while the build publishes (loaders/gate_process.py)."""
     if not frames and data_docs_dir is None:
-        return [], None
+        return [], lambda: None
     with _quiet_gx():
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -685,11 +710,15 @@ def _expectation_checks(frames: dict[str, Any], data_docs_dir: Path | None) -> t
                 checks.append(GateCheck(mart, "validation_run", None, False, None,
                                         f"Great Expectations could not validate {mart}: {type(exc).__name__}: {exc}",
                                         mart))
-        index = None
-        if data_docs_dir is not None:
+
+    def render() -> Path | None:
+        if data_docs_dir is None:
+            return None
+        with _quiet_gx():
             context.build_data_docs(site_names=[DATA_DOCS_SITE])
-            index = data_docs_dir / "index.html"
-    return checks, index
+        return data_docs_dir / "index.html"
+
+    return checks, render
 
 
 def _validate(context, source, mart: str, frame) -> list[GateCheck]:

@@ -366,17 +366,20 @@ def judge_test(node: PlannedNode, failures: int, should_warn: bool, should_error
 
 
 def replay(con: duckdb.DuckDBPyConnection, plan: Plan,
-           on_node: Callable[[int, int, dict], None] | None = None) -> list[dict]:
+           on_node: Callable[[int, int, dict], None] | None = None, defer_tests: bool = False) -> list[dict]:
     """Run the plan's statements on ``con``; the node results, shaped as loaders.build.run_dbt reports them (with
     ``seconds``). The whole replay is one transaction: it commits once, after the last node, and a statement that
     fails (or a test that returns no result row) rolls back every node before raising ReplayError, so dbt then
     starts from the file as the load left it. (One commit instead of one per node: 246 commits and begins cost
-    0.4 s of a 10,000-document rebuild.)"""
+    0.4 s of a 10,000-document rebuild.) ``defer_tests``: the data tests are left out (``deferred_tests``), to run
+    after the commit with ``replay_tests``, beside the gate."""
     results = []
     total = sum(1 for node in plan.nodes if node.resource_type != "connection")
     con.execute("begin")
     try:
         for node in plan.nodes:
+            if defer_tests and node.resource_type == "test":
+                continue
             result = _replay_node(con, node)
             if result is None:
                 continue
@@ -388,6 +391,29 @@ def replay(con: duckdb.DuckDBPyConnection, plan: Plan,
         with contextlib.suppress(duckdb.Error):  # a connection that cannot roll back discards the work on close
             con.execute("rollback")
         raise
+    return results
+
+
+def deferred_tests(plan: Plan) -> list[PlannedNode]:
+    """The data tests of a plan, in the order dbt ran them (what ``replay(..., defer_tests=True)`` leaves out)."""
+    return [node for node in plan.nodes if node.resource_type == "test"]
+
+
+def replay_tests(con: duckdb.DuckDBPyConnection, nodes: list[PlannedNode]) -> list[dict]:
+    """Run data tests of a plan after the replay committed (they only read): their results as ``replay`` gives
+    them. A test whose statement fails is an ``error`` result naming the failure (the models it reads are committed
+    and are not rolled back: the build fails, and nothing is published)."""
+    results = []
+    for node in nodes:
+        started = time.perf_counter()
+        try:
+            result = _replay_node(con, node)
+        except ReplayError as exc:
+            result = {"name": node.name, "unique_id": node.node_id, "resource_type": node.resource_type,
+                      "status": "error", "failures": None, "message": f"the replayed test failed to run: {exc}",
+                      "seconds": time.perf_counter() - started}
+        if result is not None:
+            results.append(result)
     return results
 
 

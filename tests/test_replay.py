@@ -153,6 +153,32 @@ def test_a_replay_is_one_transaction_that_a_failure_rolls_back_whole():
     assert con.execute("select list(x order by x) from kept").fetchone()[0] == [1, 2]
 
 
+def test_a_replay_can_leave_its_data_tests_to_run_after_its_commit():
+    """yusuan build replays the models in one transaction and runs the data tests after its commit, on a cursor,
+    beside the gate (they only read): their results are the same; a test that cannot run is an error result (the
+    build then fails and publishes nothing), not a rollback of the committed models."""
+    con = duckdb.connect()
+    con.execute("create table kept as select 1 as x")
+    first = replay.PlannedNode("model.p.first", "model", "first", [
+        "BEGIN", "create table made as select 1 as x", "insert into kept values (3)", "COMMIT"])
+    test = replay.PlannedNode("test.p.check", "test", "check", [
+        "select count(*) as failures, count(*) > 0 as should_warn, count(*) > 0 as should_error "
+        "from kept where x > 2"], "ERROR", "!= 0", "!= 0")
+    broken = replay.PlannedNode("test.p.broken", "test", "broken", [
+        "select count(*) as failures, false as should_warn, false as should_error from a_table_that_is_not_there"],
+        "ERROR", "!= 0", "!= 0")
+    plan = replay.Plan("f", "memory", [first, test, broken])
+    results = replay.replay(con, plan, defer_tests=True)
+    assert [(r["unique_id"], r["status"]) for r in results] == [("model.p.first", "success")]
+    assert [node.node_id for node in replay.deferred_tests(plan)] == ["test.p.check", "test.p.broken"]
+    cursor = con.cursor()
+    tested = replay.replay_tests(cursor, replay.deferred_tests(plan))
+    assert [(r["unique_id"], r["status"], r["failures"]) for r in tested] == [
+        ("test.p.check", "fail", 1), ("test.p.broken", "error", None)]
+    assert tested[1]["message"].startswith("the replayed test failed to run: test.p.broken: CatalogException")
+    assert "made" in _tables(con)  # the models stay committed
+
+
 def test_a_plan_leaves_out_what_a_model_only_reads_and_keeps_every_test_query():
     recorder = replay.PlanRecorder()
     model = ["BEGIN", "describe (select * from (select 1 as x))",
