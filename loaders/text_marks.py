@@ -66,6 +66,13 @@ traditional characters the detection knows written simplified and the pinyin a m
   difference, its ``direction`` +1 (高于, 超过, 超出, 高出, 比…高) or -1 (低于, 比…低); ``subject`` of the other rate =
   the words naming it (全国, 全区财政自给率). A difference without the other rate printed (高于上年2.1个百分点) is none.
 
+- ``share_move_growth`` / ``share_move_gap`` / ``share_move_share`` / ``share_move_points`` (one move, one
+  ``sentence_index``): a part's growth, its gap to its whole's growth, its share of that whole and the share's move
+  against the year before, in one sentence naming the same whole for the gap and the share -- "民生支出…增长33%，高于
+  全市公共财政支出3.7个百分点，…；占全市公共财政支出的69%，较去年同期提高1.4个百分点". ``direction`` of the gap: +1
+  (高于, 快于, 超过) or -1 (低于, 慢于); of the move: +1 (提高, 上升, 增加) or -1 (下降, 降低, 回落, 减少); ``subject`` =
+  the whole (of the growth: the words before it).
+
 What each mark means is decided by the rules (``macros/generic_tests/``): the marks are evidence, never findings.
 Mark sentences are numbered from ``first_sentence_index`` on, after the reader's sentences, so no rule that pairs a
 sentence with the one before mixes the two.
@@ -81,7 +88,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.6"
+MARKS_VERSION = "1.4.7"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -262,6 +269,10 @@ def read_marks(document, facts: DocumentFacts | None = None,
             found = _rate_gaps(sentence, members, index)
             marks.extend(found)
             index += len(found) // 3
+            if "占" in sentence:
+                found = _share_moves(sentence, members, index)
+                marks.extend(found)
+                index += len(found) // 4
         if ("加" in sentence or "减" in sentence or "扣除" in sentence) and _SUM_RESULT_HINT.search(sentence):
             for found in _running_sums(sentence, members, index, sum_before[1:] if sum_before else None):
                 marks.extend(found)
@@ -479,6 +490,40 @@ def _rate_gaps(sentence: str, members, index: int) -> list[Statement]:
                              value_text=text, printed_decimals=decimals,
                              printed_unit="个百分点" if role == "gap_points" else "%", subject=subject,
                              direction=sign))
+    return out
+
+
+_SHARE_NUM = r"[0-9]+(?:\.[0-9]+)?"
+# 民生支出…增长33%，高于全市公共财政支出3.7个百分点，…；占全市公共财政支出的69%，较去年同期提高1.4个百分点
+_SHARE_MOVE = re.compile(
+    r"(?:增长|增幅为?|上升)(?P<gp>" + _SHARE_NUM + r")[%％][，,]?"
+    r"(?:(?P<up>高于|快于|超过)|(?P<down>低于|慢于))(?P<whole>[^，,；;。0-9%％（(]{2,24}?)(?:的)?(?:增幅|增速)?"
+    r"(?P<gap>" + _SHARE_NUM + r")个百分点"
+    r"[^。]*?占(?P<whole2>[^，,；;。0-9%％（(]{2,24}?)(?:的)?(?:比重|比例)?(?:为|达到?)?(?P<share>" + _SHARE_NUM + r")[%％]"
+    r"[，,]?(?:较|比)(?:去年|上年)(?:同期)?(?:(?P<sup>提高|上升|增加|增长)|(?P<sdown>下降|降低|回落|减少))了?"
+    r"(?P<points>" + _SHARE_NUM + r")个百分点")
+
+
+def _share_moves(sentence: str, members, index: int) -> list[Statement]:
+    """The share_move_growth / share_move_gap / share_move_share / share_move_points marks of a part's growth, its
+    gap to its whole's growth, its share of that whole and the share's move against the year before, printed in one
+    sentence about the same whole (four marks a move, one sentence index)."""
+    out: list[Statement] = []
+    for m in _SHARE_MOVE.finditer(sentence):
+        if m.group("whole").strip() != m.group("whole2").strip():
+            continue  # a gap to one aggregate and a share of another: not one whole
+        gap_sign = 1 if m.group("up") else -1
+        move_sign = 1 if m.group("sup") else -1
+        at = index + len(out) // 4
+        for role, group, unit, sign in (("share_move_growth", "gp", "%", None),
+                                        ("share_move_gap", "gap", "个百分点", gap_sign),
+                                        ("share_move_share", "share", "%", None),
+                                        ("share_move_points", "points", "个百分点", move_sign)):
+            value, decimals = _decimal(m.group(group))
+            out.append(_mark(_line_at(members, m.start(group)), at, sentence, role, last=members[-1][1], value=value,
+                             value_text=m.group(group), printed_decimals=decimals, printed_unit=unit,
+                             subject=m.group("whole").strip() if role != "share_move_growth"
+                             else _subject_before(sentence, m.start()), direction=sign))
     return out
 
 

@@ -476,3 +476,33 @@ def test_a_rate_compared_with_a_bracketed_rate_in_points_is_three_gap_marks():
         (2, "gap_points", Decimal("14.5"), -1),
         (3, "gap_rate", Decimal("75.3"), None), (3, "gap_other", Decimal("70.1"), None), (3, "gap_points", Decimal("5.2"), 1)]
     assert [m.subject for m in marks if m.role == "gap_other"] == ["全国", "全省", "全市平均水平", "全省平均水平"]
+
+
+# --- a share's move against two growth rates (marks 1.4.7, NAR-SHARE-201) ----------------------------------------
+
+def _moves(text: str):
+    return [(m.role, m.value, m.direction, m.subject) for m in marks(text) if m.role.startswith("share_move")]
+
+
+def test_a_parts_growth_gap_share_and_share_move_in_one_sentence_are_read():
+    text = ("上半年，全县教育支出8.2亿元，增长12%，高于全县一般公共预算支出2.5个百分点；"
+            "占全县一般公共预算支出的35%，较去年同期提高0.8个百分点。\n")
+    assert _moves(text) == [
+        ("share_move_growth", Decimal("12"), None, None),
+        ("share_move_gap", Decimal("2.5"), 1, "全县一般公共预算支出"),
+        ("share_move_share", Decimal("35"), None, "全县一般公共预算支出"),
+        ("share_move_points", Decimal("0.8"), 1, "全县一般公共预算支出")]
+
+
+def test_a_slower_part_and_a_falling_share_and_the_share_words_are_read():
+    text = ("1-9月，农林水支出增幅为4.5%，低于全市财政支出的增幅1.2个百分点，占全市财政支出的比重为18.6%，"
+            "比上年同期下降0.2个百分点。\n")
+    assert [(role, value, direction) for role, value, direction, _ in _moves(text)] == [
+        ("share_move_growth", Decimal("4.5"), None), ("share_move_gap", Decimal("1.2"), -1),
+        ("share_move_share", Decimal("18.6"), None), ("share_move_points", Decimal("0.2"), -1)]
+
+
+def test_a_gap_to_one_whole_and_a_share_of_another_are_not_a_move():
+    text = ("民生支出增长9%，高于全省平均水平1.5个百分点，占全市一般公共预算支出的76%，较上年提高0.5个百分点。\n")
+    assert _moves(text) == []
+    assert _moves("民生支出增长9%，占全市一般公共预算支出的76%，较上年提高0.5个百分点。\n") == []

@@ -34,6 +34,10 @@ rate_gap_failures as (
     {{ rate_gaps_check('statements') }}
 ),
 
+share_move_failures as (
+    {{ share_moves_check('statements') }}
+),
+
 final as (
     select 'count_parts' as check_name, * from count_part_failures
     union all by name
@@ -44,6 +48,8 @@ final as (
     select 'running_sums' as check_name, * from running_sum_failures
     union all by name
     select 'rate_gaps' as check_name, * from rate_gap_failures
+    union all by name
+    select 'share_moves' as check_name, * from share_move_failures
 )
 
 select * from final
