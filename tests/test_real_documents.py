@@ -160,7 +160,7 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout26", "heldout27", "heldout28", "heldout29",
                                           "heldout30", "heldout31", "heldout32", "heldout33",
                                           "heldout34", "heldout35", "heldout36", "heldout37",
-                                          "heldout38"))]
+                                          "heldout38", "heldout39", "heldout40"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.12"
+READER_VERSION = "1.5.13"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -119,6 +119,7 @@ class _List:
     # was numbered
     next_mark: tuple[str, int] | None = None
     year: int | None = None  # the year it prints (2023年“三公”经费…决算中，)
+    last_ordinal: int | None = None  # an item list: the number of its last item (a 1 after it starts another list)
 
 
 @dataclass
@@ -363,6 +364,8 @@ assert not any(a != b and a.endswith(b) for a in g.CLASS_NAMES for b in g.CLASS_
 _SHARE_TAIL_RE = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:约|达到?|为|是)?[ ]*$")
 _SHARE_LEAD_RE = re.compile(r"^(?:比|的)?")
 _SHARE_OF_TOTAL_RE = re.compile(r"^(?:总额|总数|总量|合计数?|总计|全部|其总额|总体)?$")
+# the bare total of a side: 总支出, 支出总额, 支出合计, 全部支出 (see ``_Reader._side_total``)
+_SIDE_TOTAL_RE = re.compile(r"(?:总|全部)(?P<side>支出|收入)|(?P<side2>支出|收入)(?:总额|合计|总计)")
 _SHARE_WHOLE_TAIL_RE = re.compile(r"(?:的)?(?:总额|总数|总量|合计数?|总计)$")
 # a balanced budget's total (收支总预算, 收支预算总计) and either of its sides (收入预算, 支出总预算) name one amount
 _BALANCED_TOTAL_RE = re.compile(r"^收支(?:总)?(?:预算)?$")
@@ -998,8 +1001,20 @@ class _Reader:
         in_item_list = False
         if is_item and st.item_list is not None:
             style = g.mark_style(sentence)
+            mark = g.mark_ordinal(sentence)
             if st.item_list.item_style is None:
                 st.item_list.item_style = style
+            elif style == st.item_list.item_style and mark is not None and mark[1] == 1 \
+                    and (st.item_list.last_ordinal or 0) >= 2:
+                # 1、…9、 then 1、 again (…同时编制了经济分类支出报表，…如下：1、工资奖金津补贴支出…): the numbering
+                # starts over, a second breakdown of the same whole: a list of its own, summed and checked apart
+                # (known by the sentence before its first item: its heading, 经济分类支出如下：, or the last item
+                # before it; never the first list's)
+                st.item_list = _List(st.item_list.whole, index - 1, outer=st.item_list.outer,
+                                     whole_record=st.item_list.whole_record, item_style=style)
+                self.lists.append(st.item_list)
+            if mark is not None and style == st.item_list.item_style:
+                st.item_list.last_ordinal = mark[1]
             in_item_list = style == st.item_list.item_style
 
         made: list[dict] = []
@@ -1627,7 +1642,7 @@ class _Reader:
                 self._unplaced_shares.append(record)
             return
         verdict = share_whole(record["_share_named"], lst.whole.name)
-        if verdict == "whole":
+        if verdict == "whole" or (verdict == "other" and self._side_total(share_named(record["_share_named"]), lst)):
             return
         record["_list"] = None
         record["_not_of_list"] = True
@@ -1644,6 +1659,22 @@ class _Reader:
             f"“{lst.whole.name}” the part is listed under, and no amount of it is bound: not checked; sentence: "
             f"{block.text[start:end][:300]}", where["line_start"], where["line_end"], where["raw_text"],
             where["page"]))
+
+    def _side_total(self, named: str, lst: _List) -> bool:
+        """占总支出的9.76% under 全镇公共财政预算支出完成5472.90万元，…：1、一般公共服务支出534.06万元: a share of the
+        bare total of a side (总支出, 支出总额, 全部支出; 总收入 …) is a share of the list's whole when that whole is an
+        aggregate of that side no vocabulary class names (not 基本支出, 工资福利支出 …), stands in no list of its own,
+        and the document states no amount of a total of that name (财政总支出): then the total it names is that
+        whole. Otherwise the share names another aggregate (its list is not checked)."""
+        side = _SIDE_TOTAL_RE.fullmatch(named)
+        whole = lst.whole
+        word = (side.group("side") or side.group("side2")) if side is not None else None
+        if word is None or whole.kind != "other" or not whole.name.endswith(word):
+            return False
+        if lst.outer is not None or (lst.whole_record is not None and lst.whole_record.get("_member_of") is not None):
+            return False
+        core = "总" + word
+        return not any((r.get("subject") or "").endswith((named, core)) for r in self.statements)
 
     def _later_wholes(self) -> None:
         """After reading: a share naming a whole no earlier sentence states (工资福利支出预算905709.06元，占基本支出预算
