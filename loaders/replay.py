@@ -14,8 +14,9 @@ next), and once the build has succeeded the statements are stored in the warehou
 loaders/build.py) and the name DuckDB gives the file. The next incremental build of that warehouse with the same
 fingerprint replays them: node by node, in the order dbt finished the nodes (a node starts only after its parents
 finished), all in one transaction, on the connection the load used (no checkpoint and reopening of the file between
-them); a data test's result row (failures, should_warn, should_error) is judged as dbt judges it (severity error and
-should_error: fail; should_warn: warn).
+them); ``yusuan build`` leaves the data tests out of that transaction and runs them after its commit, on a cursor,
+beside the gate (``defer_tests``, ``replay_tests``: they only read). A data test's result row (failures,
+should_warn, should_error) is judged as dbt judges it (severity error and should_error: fail; should_warn: warn).
 
 What is not replayed from this plan, and runs dbt as before: a build from scratch (a full refresh, a first build;
 they have plans of their own, below), any build whose fingerprint or file name differs from the plan's, and
