@@ -160,7 +160,8 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout26", "heldout27", "heldout28", "heldout29",
                                           "heldout30", "heldout31", "heldout32", "heldout33",
                                           "heldout34", "heldout35", "heldout36", "heldout37",
-                                          "heldout38", "heldout39", "heldout40"))]
+                                          "heldout38", "heldout39", "heldout40", "heldout41",
+                                          "heldout42"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)

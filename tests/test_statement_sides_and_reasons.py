@@ -34,7 +34,7 @@ def _read(text: str, year: int | None = 2023, kind: str | None = "final_accounts
 
 
 def test_versions_name_the_change():
-    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 13)
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 14)
     assert tuple(map(int, MARKS_VERSION.split("."))) >= (1, 4, 6)
 
 
@@ -127,3 +127,25 @@ def test_an_item_numbering_that_starts_over_is_a_second_breakdown_of_the_whole()
                                       ("工资福利支出", "公共财政预算支出"), ("资本性支出", "公共财政预算支出")]
     first, second = {parts[0][2], parts[1][2]}, {parts[2][2], parts[3][2]}
     assert len(first) == 1 and len(second) == 1 and first != second
+
+
+# --- reader 1.5.14 (found blind on heldout41 达州 and heldout42 祁阳: two false errors) ---------------------------
+
+def test_what_follows_a_bracketed_breakdown_is_of_the_amount_before_the_bracket():
+    statements, _ = _read("2024年“三公”经费预算500万元，其中：公务接待费100万元，减少10万元，下降9.09%；公务用车购置及"
+                          "运行维护费400万元（其中：公务用车运行维护费350万元，公务用车购置费50万元），减少20万元，"
+                          "下降4.76%。\n", year=2024, kind="three_public_budget")
+    changes = [(s.role, s.subject, s.value) for s in statements if s.role in ("change", "growth_pct")]
+    assert changes == [("change", "公务接待费", Decimal("10")), ("growth_pct", "公务接待费", Decimal("9.09")),
+                       ("change", "公务用车购置及运行维护费", Decimal("20")),
+                       ("growth_pct", "公务用车购置及运行维护费", Decimal("4.76"))]
+
+
+def test_an_amount_over_or_under_the_budget_is_reported_not_read_as_a_prior_amount():
+    statements, findings = _read("地方收入14.67亿元，较上年增加2.17亿元，增长17.3%，较年初预算超收1.17亿元。\n"
+                                 "税收收入8.20亿元，较年初预算短收0.60亿元。\n", kind=None)
+    assert [s for s in statements if s.value in (Decimal("1.17"), Decimal("0.60"))] == []
+    unbound = sorted(f.message.split(":")[0] for f in findings if f.rule_id == "LOAD-UNBOUND-STATEMENT")
+    assert unbound == ["0.60亿元", "1.17亿元"]
+    assert [(s.role, s.value) for s in statements if s.subject == "地方收入"] == [
+        ("amount", Decimal("14.67")), ("change", Decimal("2.17")), ("growth_pct", Decimal("17.3"))]

@@ -213,7 +213,7 @@ TOKEN_RE = re.compile(
     r"|(?P<split>按[\u4e00-\u9fff\x00]{1,10}[：:])"
     r"|(?P<aside>经比较|经过比较|通过比较|经对比|比较而言)"  # (经比较，X41万元: a comparison follows, X is not its base)
     r"|(?P<cmp>同比|相比|比|较|与)"
-    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|节省|节约|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"
+    r"|(?P<dir>负增长|增幅|涨幅|增收|增支|超收|短收|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|节省|节约|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"
     r"|(?P<share>占)"
     r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + APPROVED_BY + BUDGET_OF_YEAR
     + r"?预算(?:执行)?数?(?:[0-9０-９][0-9０-９,，.]*(?:万亿元|亿元|万元|元))?的[0-9０-９]))"
@@ -224,7 +224,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压节持无没保不占完为是大小超低负由变经通包含按0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压节持无没保不占完为是大小超短低负由变经通包含按0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):
@@ -253,7 +253,8 @@ BASES = {
 
 # 决算数大于预算数55.93万元: a comparative names the basis compared with after it; the amount is the difference
 COMPARATIVES = frozenset(("大于", "小于", "超出", "低于"))
-DIRECTIONS = {"负增长": -1, "增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
+DIRECTIONS = {"负增长": -1, "增幅": 1, "涨幅": 1, "减幅": -1, "降幅": -1, "增收": 1, "增支": 1, "减收": -1, "减支": -1,
+              "超收": 1, "短收": -1, "大于": 1, "小于": -1, "超出": 1, "低于": -1, "增加": 1, "增长": 1, "上升": 1, "提高": 1, "增": 1, "减少": -1, "下降": -1, "降低": -1, "压减": -1,
               "调增": 1, "调减": -1, "节省": -1, "节约": -1, "减": -1, "持平": 0, "无变化": 0, "无增减": 0, "没有变化": 0, "保持不变": 0, "不变": 0}
 # a flat direction word that states an exact zero change (与2021年度预算相比无变化), unless hedged before it (基本持平)
 EXACT_FLAT_WORDS = frozenset(("持平", "无变化", "无增减", "没有变化", "保持不变", "不变"))

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.13"
+READER_VERSION = "1.5.14"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -328,6 +328,7 @@ _UNIT_TAIL = re.compile(r"(?:万亿元|万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
 _ONLY_SEPARATORS_LEFT = re.compile(r"[：:，, ]*$")
 _ONLY_SEPARATORS = re.compile(r"[：:，,\s]*")
+_AGAINST_BUDGET_WORDS = frozenset(("超收", "短收"))  # a difference from the year's budget (see the dir token)
 # a sentence that opens with what it compares with (与2016年相比…, 比上年…, 较2021年度预算…, 同比…), before any noun
 _OPENS_COMPARED_RE = re.compile(
     r"\s*(?:(?:与|和|同)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:决算数?|预算数?)?(?:同期)?(?:相比|比较)"
@@ -1070,6 +1071,7 @@ class _Reader:
         comparative_at = -1
         compared_end = -1  # where 相比 / 比较 closing a comparison ends (与2016年相比21.79万元: see the number token)
         cmp_seen = False  # a comparison word was read (see the reason token)
+        against_budget_end: int | None = None  # where the last 超收 / 短收 ends
         reason_compared: tuple[int | None, str | None] | None = None
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
@@ -1109,7 +1111,14 @@ class _Reader:
                             if inline_list.outer is not None:
                                 self._ambiguous(inline_list.outer, "a bracketed list inside it does not print where "
                                                 "it ends", block, start, end)
+                    closed = inline_list
                     inline_list, inline_at = outer_lists.pop()
+                    whole_record = closed.whole_record if closed is not None else None
+                    if whole_record is not None and whole_record.get("_subject") is not None \
+                            and whole_record["_offset"] < pos and self._depths.at(whole_record["_offset"]) == 0:
+                        # 公务用车购置及运行维护费2066万元（其中：…运行维护费1920万元，…购置经费146万元），减少12万元: what
+                        # follows the bracket is of the amount before it, not of the bracket's last part
+                        subject = last_made_subject = whole_record["_subject"]
             elif kind == "detail":
                 if inline_list is not None and any(r["role"] == "amount" and r.get("_list") is inline_list
                                                    for r in made):
@@ -1247,6 +1256,10 @@ class _Reader:
             elif kind == "dir":
                 last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
                 cmp_open = False
+                # 较年初预算超收1.17亿元, 完成调整预算的101.49%，超收2.85亿元: the difference from a budget (the amount
+                # after 超收 / 短收 is no prior amount); which budget is often not printed, and the rules compare
+                # changes with the year before: the amount is reported unbound (see the number token)
+                against_budget_end = m.end() if m.group("dir") in _AGAINST_BUDGET_WORDS else None
                 if _ANNUAL_BEFORE_RE.search(masked, max(0, pos - 4), pos):
                     annual_dir_end = m.end()  # 年均增长12.24%: a compound annual rate, not the change's own
                 own_year_flat = compared_basis is not None and (compared_year is None or compared_year == self.year)
@@ -1319,6 +1332,9 @@ class _Reader:
                     continue
                 if verbless is not None and verbless[0] is None:
                     record["role"] = None  # its direction is printed nowhere: reported unbound, never guessed
+                if against_budget_end is not None and last_dir is not None and last_dir[1] == against_budget_end \
+                        and record["role"] == "change":
+                    record["role"] = None  # 超收 / 短收 (see the dir token)
                 if annual_dir_end is not None and last_dir is not None and last_dir[1] == annual_dir_end \
                         and record["role"] in ("growth_pct", "change"):
                     # over the years between the sentence's amounts (checked as such, NAR-CALC-009); an average
