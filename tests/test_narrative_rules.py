@@ -157,3 +157,20 @@ def test_check_catches_a_stated_part_that_no_longer_adds_up(tmp_path):
         ("NAR-CHANGE-002", 114, 118, Decimal("14145300"), Decimal("13145300"), Decimal("1000000"), Decimal("150")),
         ("NAR-CHANGE-002", 206, 222, Decimal("46400"), Decimal("36400"), Decimal("10000"), Decimal("650")),
     ]
+
+
+def test_a_wrong_rate_is_answered_to_the_decimals_it_is_printed_with(tmp_path):
+    # written for this test (amounts of no document): 31.2210 / (512.3406 + 31.2210) = 5.74378…%, printed 5.7425%: the
+    # message gave 5.74, which reads as the printed rate; 3.05万元 of 18.46亿元 is 0.00165…% (it gave 0.0), while
+    # 3.05亿元 would be 3.05 / 21.51 = 14.179…%, which 14.2% fits (NAR-CALC-010)
+    path = tmp_path / "written-2022-unit-final-accounts.txt"
+    path.write_text("某县卫生院2022年度单位决算情况说明\n"
+                    "一、收入决算情况。2022年度，财政拨款收入512.3406万元，较上年度决算数减少31.2210万元，下降5.7425%。\n"
+                    "二、2022年，全县营业税完成18.46亿元，比上年减收3.05万元，下降14.2%。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    messages = {f["rule_id"]: f["message"] for f in json.loads(result.output) if f["rule_id"].startswith("NAR-")}
+    assert messages["NAR-CALC-002"].endswith("the text states −5.7425% but a change of 31.2210 against a prior of "
+                                             "5435616.00 元 (the amount before the change) is -5.7438%")
+    assert "which is -0.0017% for the change as printed (3.05万元) but fits it read in 亿元" in messages["NAR-CALC-010"]
+    assert "(-14.18%)" in messages["NAR-CALC-010"]

@@ -214,6 +214,10 @@ TOKEN_RE = re.compile(
     r"|(?P<aside>经比较|经过比较|通过比较|经对比|比较而言)"  # (经比较，X41万元: a comparison follows, X is not its base)
     r"|(?P<cmp>同比|相比|比|较|与)"
     r"|(?P<dir>负增长|增幅|涨幅|增收|增支|超收|短收|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|节省|节约|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"
+    # 年初预算为2.95万元，差值为0.9万元 / 预决算差异率-2.72%: a difference between the two sides of the clause, its sign
+    # (which side is larger) printed nowhere, or a rate of that difference whose base is not named: never an amount of
+    # either side (the amount or rate right after it is reported unbound)
+    r"|(?P<gap>预决算差异率|差异率|差异额|差额|差值|相差)"
     r"|(?P<share>占)"
     r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + APPROVED_BY + BUDGET_OF_YEAR
     + r"?预算(?:执行)?数?(?:[0-9０-９][0-9０-９,，.]*(?:万亿元|亿元|万元|元))?的[0-9０-９]))"
@@ -224,7 +228,7 @@ TOKEN_RE = re.compile(
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压节持无没保不占完为是大小超短低负由变经通包含按0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压节持无没保不占完为是大小超短低负由变经通包含按差0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.14"
+READER_VERSION = "1.5.15"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -323,6 +323,7 @@ _LEADING_NOUN_RE = re.compile(
 _OWN_COMPARISON_RE = re.compile(r"同比|[比较](?:上年|去年)")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _MINUS = frozenset("-－−")
+_GAP_TO_NUMBER_RE = re.compile(r"(?:为|是)?[：:]?[-－−]?")  # between 差值 / 差异率 and its number
 _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
 _UNIT_TAIL = re.compile(r"(?:万亿元|万元|亿元|千元|元)$")
 _BASIS_WORD_RE = re.compile(r"预算|决算|执行")
@@ -1072,6 +1073,7 @@ class _Reader:
         compared_end = -1  # where 相比 / 比较 closing a comparison ends (与2016年相比21.79万元: see the number token)
         cmp_seen = False  # a comparison word was read (see the reason token)
         against_budget_end: int | None = None  # where the last 超收 / 短收 ends
+        gap_end: int | None = None  # where the last 差值 / 差额 / 差异率 ends (see the gap token)
         reason_compared: tuple[int | None, str | None] | None = None
         current_side: tuple[int | None, str | None] = (None, None)
         last_made_subject: _Subject | None = None
@@ -1285,6 +1287,8 @@ class _Reader:
                     # of, not the subject before it: the subject of the sentence it abbreviates (税收 → 税收收入), or none
                     share_own = own_words
                     share_subject = _abbreviated(own_words, [f[2] for f in found])
+            elif kind == "gap":
+                gap_end = m.end()
             elif kind == "adjfrom":
                 # 由X万元调整为Y万元: X is the budget before the adjustment, compared with
                 cmp_open, comparative_at = True, -1
@@ -1335,6 +1339,8 @@ class _Reader:
                 if against_budget_end is not None and last_dir is not None and last_dir[1] == against_budget_end \
                         and record["role"] == "change":
                     record["role"] = None  # 超收 / 短收 (see the dir token)
+                if gap_end is not None and _GAP_TO_NUMBER_RE.fullmatch(masked, gap_end, pos):
+                    record["role"] = None  # 差值为0.9万元, 差异率-2.72% (see the gap token): reported, never an amount
                 if annual_dir_end is not None and last_dir is not None and last_dir[1] == annual_dir_end \
                         and record["role"] in ("growth_pct", "change"):
                     # over the years between the sentence's amounts (checked as such, NAR-CALC-009); an average
@@ -1523,12 +1529,13 @@ class _Reader:
                 where = self._where(block, *record["_span"])
                 self.findings.append(Finding(
                     UNBOUND_RULE, "warning",
-                    f"-{record['value_text']}{record['printed_unit']}: a negative amount"
+                    f"-{record['value_text']}{record['printed_unit']}: a negative "
+                    f"{'rate' if record['printed_unit'] in g.PERCENT_UNITS else 'amount'}"
                     f"{' of “' + record['_subject'].name + '”' if record['_subject'] else ''} is not landed (stated "
-                    f"amounts carry no sign); sentence: {raw_sentence[:300]}",
+                    f"figures carry no sign); sentence: {raw_sentence[:300]}",
                     where["line_start"], where["line_end"], where["raw_text"], where["page"]))
                 lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
-                if lst is not None:
+                if lst is not None and record["printed_unit"] not in g.PERCENT_UNITS:  # (a part's rate is no part)
                     self._ambiguous(lst, f"the listed amount -{record['value_text']}{record['printed_unit']} is "
                                     "negative and not landed, so the parts are not all known", block, start, end)
                 continue
@@ -1944,9 +1951,11 @@ class _Reader:
                 return None
             unit = unit + "元"
         negative = False
-        if begin > 1 and masked[begin - 1] in _MINUS and unit in g.MONEY_UNITS and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
-            # 转贷收入-82万元: a minus printed after a word (not after a digit: 50-100万元 is a range) is a negative
-            # amount: it is reported, never dropped silently (a list it stands in is not summed without it)
+        if begin > 1 and masked[begin - 1] in _MINUS and (unit in g.MONEY_UNITS or unit in g.PERCENT_UNITS) \
+                and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
+            # 转贷收入-82万元, 差异率-2.72%: a minus printed after a word (not after a digit: 50-100万元 and 80-90% are
+            # ranges) is a negative amount or rate: it is reported, never dropped silently (a list it stands in is not
+            # summed without it)
             negative = True
         elif begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
             return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)

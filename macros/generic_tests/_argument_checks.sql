@@ -59,6 +59,15 @@
     ({{ difference }} <> 0 and abs({{ difference }}) >= {{ tolerance }})
 {%- endmacro %}
 
+{#- A computed percentage for a message, beside a printed one (``printed``, its text): shown to the printed
+    decimals, at least two, so a rate printed as 6.2118 is never answered with a 6.21 that reads as the same; a
+    value below 0.1 to two significant digits (0.0014, not 0.0). A double: round's precision is not constant. -#}
+{% macro pct_shown(value, printed) -%}
+    cast(round(cast({{ value }} as double), cast(greatest(2, length(split_part(coalesce({{ printed }}, ''), '.', 2)),
+        case when {{ value }} <> 0 and abs({{ value }}) < 0.1 then 1 - floor(log10(abs({{ value }}))) else 0 end)
+        as integer)) as varchar)
+{%- endmacro %}
+
 {#- An amount for a message: yuan with two decimals (exact decimal, no float). -#}
 {% macro amount_text(amount) -%}
     (cast(cast(round({{ amount }}, 2) as decimal(38, 2)) as varchar) || ' 元')

@@ -49,7 +49,7 @@
 {% macro _rate_read_otherwise(rule_id, reading, condition) -%}
     {{ _evidence_rows('growth_compared', "'" ~ rule_id ~ "'", '_lhs', '_rhs', '_difference', '_tolerance',
         "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
-            || growth_text || '%, which is ' || cast(round(100 * _numerator / _base, 2) as varchar) || " ~ reading,
+            || growth_text || '%, which is ' || " ~ pct_shown('100 * _numerator / _base', 'growth_text') ~ " || " ~ reading,
         'not _exact and not _within and ' ~ condition) }}
 {%- endmacro %}
 
@@ -550,7 +550,7 @@
                 || case when change_yuan is not null then 'a change of ' || change_text
                     else coalesce(current_text, '(current)') end || ' against '
                 || coalesce(prior_text, 'a prior of ' || " ~ amount_text('_base') ~ " || ' (the amount before the change)')
-                || ' is ' || cast(round(100 * _numerator / _base, 2) as varchar)
+                || ' is ' || " ~ pct_shown('100 * _numerator / _base', 'growth_text') ~ "
                 || '%'") }}
     ),
 
@@ -676,7 +676,7 @@
         {{ _judged_rows('completion_compared', 'NAR-CALC-006', 'NAR-CALC-005',
             "coalesce(subject, '(no subject)') || ': the text states a completion of ' || completion_text || '% but '
                 || actual_text || ' of ' || budget_text || ' is '
-                || cast(round(100 * actual_yuan / budget_yuan, 2) as varchar) || '%'") }}
+                || " ~ pct_shown('100 * actual_yuan / budget_yuan', 'completion_text') ~ " || '%'") }}
     )
 
     select * from direction_failures
@@ -1123,7 +1123,7 @@
             'NAR-SHARE-101', 'NAR-SHARE-104',
             "coalesce(subject, '(no subject)') || ': the text states ' || share_text || '% but '
                 || " ~ amount_text('part_yuan') ~ " || ' of ' || whole_text || ' is '
-                || cast(round(100 * part_yuan / whole_yuan, 2) as varchar) || '%'") }}
+                || " ~ pct_shown('100 * part_yuan / whole_yuan', 'share_text') ~ " || '%'") }}
     ),
 
     share_sums as (
