@@ -88,7 +88,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.7"
+MARKS_VERSION = "1.4.8"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -142,10 +142,12 @@ _ZERO_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "多": 1, "减少": -
 _SENTENCE_END = re.compile(r"[。！？]")
 
 # a comparison with a printed year (与2019年度相比 / 比2023年决算), then a direction word in the same sentence
+# (比2021年初预算数: the year, then the basis 年初预算 -- the 年 is the basis's, not the year's)
 _YEAR_COMPARED = re.compile(
-    r"(?:(?:与|和|同)(?P<year>(?:19|20)[0-9]{2})年度?(?:的)?(?P<basis>年初预算|调整后预算|全年预算|预算|决算)?数?"
-    r"(?:相比|比较|对比)"
-    r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})年度?(?:的)?(?P<basis2>年初预算|调整后预算|全年预算|预算|决算)?数?)")
+    r"(?:(?:与|和|同)(?P<year>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)(?:的)?"
+    r"(?P<basis>年初预算|调整后预算|全年预算|预算|决算)?数?(?:相比|比较|对比)"
+    r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)(?:的)?"
+    r"(?P<basis2>年初预算|调整后预算|全年预算|预算|决算)?数?)")
 _PRINTED_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
 
 # counts listed after 其中: an integer and its measure word, not of months, hours, points or a per-unit rate

@@ -174,3 +174,21 @@ def test_a_wrong_rate_is_answered_to_the_decimals_it_is_printed_with(tmp_path):
                                              "5435616.00 元 (the amount before the change) is -5.7438%")
     assert "which is -0.0017% for the change as printed (3.05万元) but fits it read in 亿元" in messages["NAR-CALC-010"]
     assert "(-14.18%)" in messages["NAR-CALC-010"]
+
+
+def test_check_adds_the_three_public_parts_stated_in_paragraphs_of_their_own(tmp_path):
+    # written for this test (amounts of no document), the shape of heldout45 宜宾: the “三公” total and each part in a
+    # paragraph of its own, compared with the budget. Amounts: 6 + 120 + 310 = 436 holds. Changes: −2 − 45 − 18 = −65
+    # against the total's −85 (NAR-PARTS-301, −650,000 against −850,000 元).
+    path = tmp_path / "written-2023-sangong-final-accounts.txt"
+    path.write_text("某市本级2023年“三公”经费决算情况说明\n"
+                    "2023年市本级部门使用财政拨款安排“三公”经费支出436万元，比预算数减少85万元。\n"
+                    "一、因公出国（境）费\n2023年因公出国（境）费6万元，比预算数减少2万元。\n"
+                    "二、公务接待费\n2023年公务接待费120万元，比预算数减少45万元。\n"
+                    "三、公务用车购置及运行维护费\n2023年公务用车购置及运行维护费310万元，比预算数减少18万元。\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(f["rule_id"], f["severity"], f["lhs"], f["rhs"]) for f in json.loads(result.output)
+             if f["rule_id"].startswith("NAR-PARTS-3")]
+    assert found == [("NAR-PARTS-301", "error", "-650000.000000", "-850000.000000")]

@@ -149,3 +149,16 @@ def test_an_amount_over_or_under_the_budget_is_reported_not_read_as_a_prior_amou
     assert unbound == ["0.60亿元", "1.17亿元"]
     assert [(s.role, s.value) for s in statements if s.subject == "地方收入"] == [
         ("amount", Decimal("14.67")), ("change", Decimal("2.17")), ("growth_pct", Decimal("17.3"))]
+
+
+def test_a_year_printed_before_its_initial_budget_is_the_budget_of_that_year():
+    # written for this test (reader 1.5.15; heldout45 红河 L31, a table heading 2021年决算数比2021年初预算数增减情况, was
+    # a false NAR-YEAR-001: 2021年 took the 年 of 年初预算数, so the comparison had a year and no basis). 比2022年初预算数
+    # compares with the initial budget of 2022, the document's own year; 2022年初， alone is a time, no basis.
+    statements, _findings = _read("2022年三公经费决算数846.30万元，比2022年初预算数减少53.70万元。"
+                                  "2022年初，全年公务接待费预算为12.00万元。", year=2022, kind="final_accounts")
+    assert [(s.subject, s.role, s.value, s.period_year, s.compared_year, s.compared_basis, s.direction)
+            for s in statements if s.role == "change"] == [
+        ("三公经费", "change", Decimal("53.70"), 2022, 2022, "initial_budget", -1)]
+    assert [(s.subject, s.value, s.period_year) for s in statements if s.role == "amount"] == [
+        ("三公经费", Decimal("846.30"), 2022), ("公务接待费", Decimal("12.00"), 2022)]

@@ -203,3 +203,26 @@ def test_a_run_after_respective_nouns_not_named_is_bound_to_none(sentence):
     statements, findings = _read(sentence + "\n", year=2023, kind=None)
     assert [s for s in statements if s.role == "amount"] == []
     assert len([f for f in findings if f.rule_id == "LOAD-UNBOUND-STATEMENT"]) == 2
+
+
+def test_a_collecting_body_or_a_level_of_government_before_its_verb_names_the_figures_of_its_clause():
+    # written for this test (reader 1.5.15; the shape of several government reports whose numbers were reported unbound):
+    # 税务部门完成 / 财政部门完成 (what a collecting body collected), 市本级完成 / 各县区完成 (what a level of
+    # government achieved). By hand: 410 / (8240 − 410) = 5.24 %, 85 / (1960 + 85) = 4.16 %, 1.2 / (24.6 − 1.2) = 5.13 %,
+    # 3.0 / (40.3 − 3.0) = 8.04 %: the rates are each clause's own, as printed.
+    text = ("按征收部门分：税务部门完成8240万元，同比增收410万元，增长5.2%；财政部门完成1960万元，同比减收85万元，下降4.2%。"
+            "分级次看：市本级完成24.6亿元，增长5.1%，增收1.2亿元；各县区完成40.3亿元，增长8.0%，增收3.0亿元。")
+    statements, findings = _read(text, year=2023)
+    assert [(s.subject, s.role, s.value, s.direction) for s in statements] == [
+        ("税务部门", "amount", Decimal("8240"), None), ("税务部门", "change", Decimal("410"), 1),
+        ("税务部门", "growth_pct", Decimal("5.2"), 1),
+        ("财政部门", "amount", Decimal("1960"), None), ("财政部门", "change", Decimal("85"), -1),
+        ("财政部门", "growth_pct", Decimal("4.2"), -1),
+        ("市本级", "amount", Decimal("24.6"), None), ("市本级", "growth_pct", Decimal("5.1"), 1),
+        ("市本级", "change", Decimal("1.2"), 1),
+        ("各县区", "amount", Decimal("40.3"), None), ("各县区", "growth_pct", Decimal("8.0"), 1),
+        ("各县区", "change", Decimal("3.0"), 1)]
+    assert not [f for f in findings if f.rule_id == "LOAD-UNBOUND-STATEMENT"]
+    # a body without its verb, or a noun that is no body, names nothing: 税务部门16396万元 stays unbound
+    statements, findings = _read("税务部门16396万元，占比96.1%。", year=2023)
+    assert not statements

@@ -451,6 +451,12 @@ def test_the_basis_and_direction_of_a_year_comparison():
     assert (mark.compared_year, mark.compared_basis, mark.direction) == (2018, "final_accounts", 1)
     [mark] = marks("本年支出与2019年年初预算相比有所减少。\n", "year_comparison", FINAL_2019)
     assert (mark.compared_year, mark.compared_basis, mark.direction) == (2019, "initial_budget", -1)
+    # marks 1.4.8: 2019年初预算 is the year and the basis 年初预算 (the 年 was read as the year's, which left no basis and
+    # made a same-year comparison of a 决算 a false NAR-YEAR-001; heldout45 红河 L31, a table heading)
+    [mark] = marks("本年支出比2019年初预算数有所减少。\n", "year_comparison", FINAL_2019)
+    assert (mark.compared_year, mark.compared_basis, mark.direction) == (2019, "initial_budget", -1)
+    [mark] = marks("本年支出与2019年初预算相比有所增加。\n", "year_comparison", FINAL_2019)
+    assert (mark.compared_year, mark.compared_basis, mark.direction) == (2019, "initial_budget", 1)
 
 
 def test_no_year_comparison_where_the_sentence_prints_a_number_or_no_direction():

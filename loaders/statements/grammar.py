@@ -207,7 +207,8 @@ TOKEN_RE = re.compile(
     r"|(?P<adjfrom>由(?=[0-9０-９][^。；;]{0,40}?(?:调整为|调整到|变更为|调为)))"
     r"|(?P<adjto>调整为|调整到|变更为|调为)"
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
-    r"|(?P<year>(?:19|20)[0-9]{2})年度?"
+    # (2021年初预算数: the year, then the basis 年初预算数, not the year 2021年 and a stray 初)
+    r"|(?P<year>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)"
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     # a split heading (按支出功能分类科目：) in a list: the parts after it break the same whole down another way
     r"|(?P<split>按[\u4e00-\u9fff\x00]{1,10}[：:])"

@@ -300,7 +300,17 @@ def _generic_subject(phrase: str) -> _Subject | None:
         noun = lead.group(1)
         if g.GENERIC_NOUN_RE.match(noun) and g.GENERIC_HEAD_RE.search(noun) and not g.GENERIC_BASIS_ONLY_RE.match(noun):
             return _Subject(noun, "other")
+        if _BODY_NOUN_RE.fullmatch(noun) and _ACHIEVED_TAIL_RE.search(phrase):
+            # 税务部门完成16396万元, 市本级完成39.2亿元, 四城区完成18.6亿元: what a collecting body or a level of
+            # government achieved (the figures of its clause are its own); named by the body
+            return _Subject(noun, "other")
     return None
+
+
+# a body that collects or spends (税务部门, 地税局, 财政部门) or a level or group of governments (市本级, 四城区, 六县市,
+# 省直管县, 市辖区, 工业园区, 经济开发区), before 完成 / 实现 (see ``_generic_subject``)
+_BODY_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:部门|税务局|地税局|国税局|财政局|本级|城区|辖区|县市|县区|直管县|园区|开发区)")
+_ACHIEVED_TAIL_RE = re.compile(r"(?:累计)?(?:实现|完成)$")
 
 
 # a side of a balanced total printed with the other side's word left out (收入476.17、支总计460.06万元; 收、支总计)

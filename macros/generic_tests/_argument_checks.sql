@@ -61,11 +61,11 @@
 
 {#- A computed percentage for a message, beside a printed one (``printed``, its text): shown to the printed
     decimals, at least two, so a rate printed as 6.2118 is never answered with a 6.21 that reads as the same; a
-    value below 0.1 to two significant digits (0.0014, not 0.0). A double: round's precision is not constant. -#}
+    value below 0.1 to two significant digits (0.0014, not 0.0); trailing zeros kept (11.00, not 11.0). -#}
 {% macro pct_shown(value, printed) -%}
-    cast(round(cast({{ value }} as double), cast(greatest(2, length(split_part(coalesce({{ printed }}, ''), '.', 2)),
+    printf('%.' || cast(greatest(2, length(split_part(coalesce({{ printed }}, ''), '.', 2)),
         case when {{ value }} <> 0 and abs({{ value }}) < 0.1 then 1 - floor(log10(abs({{ value }}))) else 0 end)
-        as integer)) as varchar)
+        as integer) || 'f', cast({{ value }} as double))
 {%- endmacro %}
 
 {#- An amount for a message: yuan with two decimals (exact decimal, no float). -#}

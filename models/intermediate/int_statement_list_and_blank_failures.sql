@@ -1,7 +1,9 @@
 -- One row per failing list or blank of the prose rules on raw.statements that need no other document: counts listed
 -- after 其中 against their whole (NAR-COUNT), a whole's change against its parts' changes (NAR-CHANGE-101/102) and a
 -- unit or % printed with no number before it (NAR-TEXT-013), a balance stated as a running sum
--- (收入X，加上…，收入总计Y: NAR-SUM-001/002) and a difference of two rates in 个百分点 (NAR-CALC-011), with the evidence and the quoted sentence(s). Computed
+-- (收入X，加上…，收入总计Y: NAR-SUM-001/002), a difference of two rates in 个百分点 (NAR-CALC-011), a share's move
+-- (NAR-SHARE-201) and the “三公” total against its three parts stated apart (NAR-PARTS-301/302), with the evidence and
+-- the quoted sentence(s). Computed
 -- once by the check macros of macros/generic_tests/ for both the data tests on this model (which warn, one per check)
 -- and fct_findings (which publishes them with the catalog's severity). Per document: an incremental build recomputes
 -- only the documents in scope.
@@ -38,6 +40,10 @@ share_move_failures as (
     {{ share_moves_check('statements') }}
 ),
 
+three_public_part_failures as (
+    {{ three_public_parts_check('statements') }}
+),
+
 final as (
     select 'count_parts' as check_name, * from count_part_failures
     union all by name
@@ -50,6 +56,8 @@ final as (
     select 'rate_gaps' as check_name, * from rate_gap_failures
     union all by name
     select 'share_moves' as check_name, * from share_move_failures
+    union all by name
+    select 'three_public_parts' as check_name, * from three_public_part_failures
 )
 
 select * from final
