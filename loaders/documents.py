@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -274,16 +275,26 @@ def list_document_entries(directory: Path) -> tuple[list[Path], list[SkippedEntr
     """The candidate documents of a folder (regular files, or symlinks to one; not the manifest, not hidden
     files, not .md/.csv/… files) in a stable order, and every other entry with the reason it is skipped:
     a folder (nested folders are not read), a symlink loop or a dangling symlink, a FIFO, socket or device."""
+    paths, skipped, _stats = scan_document_entries(directory)
+    return paths, skipped
+
+
+def scan_document_entries(directory: Path) -> tuple[list[Path], list[SkippedEntry], dict[str, os.stat_result]]:
+    """``list_document_entries`` and the status each candidate had when it was listed (file name -> stat, the
+    symlink followed): the load compares it with its file stamps without asking the file system again."""
     paths: list[Path] = []
     skipped: list[SkippedEntry] = []
-    for entry in sorted(directory.iterdir(), key=lambda path: path.name):  # (names: Path comparisons cost 0.1 s
-        # at 10,000 files; in one folder they order as their names)
+    stats: dict[str, os.stat_result] = {}
+    with os.scandir(directory) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)  # (names: in one folder they order as their paths)
+    for entry in entries:
         name = entry.name
         if name.startswith(".") or name == MANIFEST_NAME:
             continue
-        looks = entry.suffix.lower() in DOCUMENT_SUFFIXES
+        suffix = os.path.splitext(name)[1].lower()
+        looks = suffix in DOCUMENT_SUFFIXES
         try:
-            mode = entry.stat().st_mode
+            status = entry.stat()
         except OSError as exc:
             if entry.is_symlink():
                 reason = ("a symbolic link that loops" if exc.errno == 40 else
@@ -292,6 +303,7 @@ def list_document_entries(directory: Path) -> tuple[list[Path], list[SkippedEntr
                 reason = f"cannot be examined: {exc.strerror or exc}"
             skipped.append(SkippedEntry(name, reason, True))
             continue
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             skipped.append(SkippedEntry(name, "a folder: nested folders are not read (move its documents up, or "
                                         "build it as its own folder)", looks))
@@ -301,10 +313,11 @@ def list_document_entries(directory: Path) -> tuple[list[Path], list[SkippedEntr
                     else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
             skipped.append(SkippedEntry(name, f"{kind}, not a document file; not read", looks))
             continue
-        if entry.suffix.lower() in IGNORED_SUFFIXES:
+        if suffix in IGNORED_SUFFIXES:
             continue
-        paths.append(entry)
-    return paths, skipped
+        paths.append(directory / name)
+        stats[name] = status
+    return paths, skipped, stats
 
 
 def list_document_paths(directory: Path) -> list[Path]:
