@@ -192,3 +192,19 @@ def test_check_adds_the_three_public_parts_stated_in_paragraphs_of_their_own(tmp
     found = [(f["rule_id"], f["severity"], f["lhs"], f["rhs"]) for f in json.loads(result.output)
              if f["rule_id"].startswith("NAR-PARTS-3")]
     assert found == [("NAR-PARTS-301", "error", "-650000.000000", "-850000.000000")]
+
+
+def test_an_adjusted_amount_printed_in_another_unit_is_named_as_a_unit_slip(tmp_path):
+    # written for this test (amounts of no document), the shape of heldout48 靖州 L16: 由年初预算数…万元调整为…元，新增…万元.
+    # 15870 + 2130 = 18000: the adjusted amount is right in 万元 and printed in 元, so as printed the budget falls while
+    # the text says 新增 (NAR-CALC-003), and the message says which reading fits.
+    path = tmp_path / "written-2022-county-budget-adjustment.txt"
+    path.write_text("某县2022年预算调整方案\n一、一般公共预算收入调整\n"
+                    "调整后，政府性基金预算收入由年初预算数15870万元调整为18000元，新增2130万元。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    [finding] = [f for f in json.loads(result.output) if f["rule_id"].startswith("NAR-CALC")]
+    assert finding["rule_id"] == "NAR-CALC-003" and finding["lines"] == [3]
+    assert finding["message"] == ("政府性基金预算收入: the amounts go from 15870万元 to 18000元 but the text says 增加/增长: "
+                                  "read in 万元, 18000万元 is 15870万元 + 2130万元 (the change stated): the amount's unit "
+                                  "looks misprinted")

@@ -162,3 +162,32 @@ def test_a_year_printed_before_its_initial_budget_is_the_budget_of_that_year():
         ("三公经费", "change", Decimal("53.70"), 2022, 2022, "initial_budget", -1)]
     assert [(s.subject, s.value, s.period_year) for s in statements if s.role == "amount"] == [
         ("三公经费", Decimal("846.30"), 2022), ("公务接待费", Decimal("12.00"), 2022)]
+
+
+def test_the_amount_adjusted_may_print_its_basis_after_by_and_in_all_is_no_part_of_a_noun():
+    # written for this test (reader 1.5.15; heldout48 靖州 L16, 陇县 L14): 由年初预算数15870万元调整为18000万元 compares the
+    # adjusted budget with the initial one (由 was read only right before a number, so the noun took 由年初预算 and the
+    # amounts were two of it); 直达资金共计… names 直达资金 (共计 is the verb).
+    statements, _findings = _read("政府性基金预算收入由年初预算数15870万元调整为18000万元，新增2130万元。"
+                                  "全年下达专项资金共计960万元。", year=2022, kind=None)
+    assert [(s.subject, s.role, s.value, s.basis, s.compared_basis, s.direction) for s in statements] == [
+        ("政府性基金预算收入", "prior_amount", Decimal("15870"), "initial_budget", "initial_budget", None),
+        ("政府性基金预算收入", "amount", Decimal("18000"), "adjusted_budget", None, None),
+        ("政府性基金预算收入", "change", Decimal("2130"), "adjusted_budget", "initial_budget", 1),
+        ("专项资金", "amount", Decimal("960"), None, None, None)]
+
+
+def test_a_reason_opened_by_mainly_due_to_and_a_numbered_reason_cut_by_a_semicolon():
+    # written for this test (reader 1.5.15; heldout11 板芙, read again after 由年初预算数 was read as the amount adjusted):
+    # 主要由于 opens a reason like 主要原因是, so an item's change inside it (镇属企业利润上缴调增49.16万元) is no change of
+    # the noun adjusted; a numbered reason cut by ；((1)…调减…；(2)…调增) gives no direction from its first item alone.
+    statements, findings = _read("非税收入由年初预算数812.40万元调整为905.10万元，主要由于：（1）国有资产出租收入调增61.30万元；"
+                                 "（2）罚没收入调增31.40万元。"
+                                 "一般公共预算支出由年初预算数5230.00万元调整为5480.00万元，调增250.00万元，主要由于：（1）调减"
+                                 "卫生健康支出专项40.00万元；（2）其余为上级补助资金支出调增。", year=2022, kind=None)
+    assert [(s.subject, s.role, s.value) for s in statements if s.role == "change"] == [
+        ("一般公共预算支出", "change", Decimal("250.00"))]
+    [change] = [s for s in statements if s.role == "change"]
+    assert change.reason_text is not None and change.reason_direction is None
+    unbound = [f.message.split(":")[0] for f in findings if f.rule_id == "LOAD-UNBOUND-STATEMENT"]
+    assert {"61.30万元", "31.40万元", "40.00万元"} <= set(unbound)

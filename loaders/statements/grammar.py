@@ -177,7 +177,7 @@ BUDGET_OF_YEAR = r"(?:当年|年初|调整后|调整|全年|年度|年)"
 APPROVED_BY = r"(?:[^，,。；;：:\x00]{0,16}?(?:批准|通过|审定|核定|下达)的?)?(?:全[县区市镇乡省州旗盟]|本级)?"
 
 TOKEN_RE = re.compile(
-    r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:])"
+    r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:]|主要(?:是)?(?:由于|因为)[：:]?)"
     # the main items of a part (其中：财力安排支出68.4亿元，…，主要支出事项：A 7.1亿元、B 7.5亿元…等): a breakdown of that
     # part, not more parts of the list
     r"|(?P<detail>主要(?:支出|收入)?(?:事项|项目|内容|科目|包括|有)[：:])"
@@ -204,7 +204,9 @@ TOKEN_RE = re.compile(
         "", "支出", "收入", "决算", "预算", "决算数", "预算数", "执行数", "支出决算", "支出预算", "收入决算", "收入预算"))
     + r")中[，,：:])"
     # a budget adjusted: 总收入由397959万元调整为409959万元，调增12000万元 (the amount before 调整为 is the one adjusted)
-    r"|(?P<adjfrom>由(?=[0-9０-９][^。；;]{0,40}?(?:调整为|调整到|变更为|调为)))"
+    # (由年初预算数277585万元调整为…: the basis of the amount adjusted may stand between 由 and it; the basis token
+    # after 由 reads it)
+    r"|(?P<adjfrom>由(?=(?:年初预算数?|年初数|预算数?|原预算数?)?[0-9０-９][^。；;]{0,40}?(?:调整为|调整到|变更为|调为)))"
     r"|(?P<adjto>调整为|调整到|变更为|调为)"
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
     # (2021年初预算数: the year, then the basis 年初预算数, not the year 2021年 and a stray 初)

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.15"
+READER_VERSION = "1.5.16"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -239,6 +239,10 @@ _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完�
 def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
     phrase = phrase.rstrip("占比的是为达约由：: ")
+    # 一般公共预算总收入由年初预算数277585万元调整为…: the amount adjusted and its basis are not part of the noun
+    phrase = _ADJUSTED_FROM_TAIL_RE.sub("", phrase)
+    # 上级下达我县直达资金共计62539.49万元: 共计 (in all) is the verb, not part of the noun (合计 / 总计 name a total)
+    phrase = _IN_ALL_TAIL_RE.sub("", phrase)
     if phrase.startswith("占"):
         return None  # 占年度预算22443万元的106.9%: the whole a share or completion is of, never a noun of its own
     compared = _COMPARED_SIDE_RE.match(phrase)
@@ -309,6 +313,8 @@ def _generic_subject(phrase: str) -> _Subject | None:
 
 # a body that collects or spends (税务部门, 地税局, 财政部门) or a level or group of governments (市本级, 四城区, 六县市,
 # 省直管县, 市辖区, 工业园区, 经济开发区), before 完成 / 实现 (see ``_generic_subject``)
+_IN_ALL_TAIL_RE = re.compile(r"(?:累计)?共计(?:为|达到?)?$")
+_ADJUSTED_FROM_TAIL_RE = re.compile(r"由(?:年初预算数?|年初数|预算数?|原预算数?)$")
 _BODY_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:部门|税务局|地税局|国税局|财政局|本级|城区|辖区|县市|县区|直管县|园区|开发区)")
 _ACHIEVED_TAIL_RE = re.compile(r"(?:累计)?(?:实现|完成)$")
 
@@ -2134,7 +2140,11 @@ class _Reader:
             else:
                 flats += 1
         direction = None
-        if (ups > 0) + (downs > 0) + (flats > 0) == 1:
+        # 主要由于：(1)…调减…326.54万元；(2)其余…调增。: a numbered reason cut by ； goes on in the sentences after it, so
+        # the first item's direction is not the reason's
+        first_of_items = g.LIST_MARK_RE.match(reason.lstrip("：:，, ")) is not None \
+            and sentence.rstrip().endswith(("；", ";"))
+        if (ups > 0) + (downs > 0) + (flats > 0) == 1 and not first_of_items:
             direction = 1 if ups else (-1 if downs else 0)
         for record in explained:
             if record.get("reason_text") is None:

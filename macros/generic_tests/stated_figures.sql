@@ -344,6 +344,8 @@
             max(value_yuan) filter (where role = 'prior_amount') as prior_yuan,
             max(half_step_yuan) filter (where role = 'prior_amount') as prior_h,
             max(value_text) filter (where role = 'prior_amount') as prior_text,
+            max(printed_unit) filter (where role = 'prior_amount') as prior_unit,
+            max(unit_multiplier) filter (where role = 'prior_amount') as prior_multiplier,
             max(signed_change) filter (where role = 'change' and value_kind = 'money') as change_yuan,
             max(half_step_yuan) filter (where role = 'change' and value_kind = 'money') as change_h,
             max(value_text) filter (where role = 'change' and value_kind = 'money') as change_text,
@@ -404,16 +406,25 @@
                     when stated_direction = 0 then abs(current_yuan - prior_yuan) >= current_h + prior_h
                     else current_yuan <> prior_yuan and sign(current_yuan - prior_yuan) <> stated_direction
                         and abs(current_yuan - prior_yuan) >= current_h + prior_h
-                end as _wrong_direction
+                end as _wrong_direction,
+            -- 由年初预算数277585万元调整为304992元，新增27407万元: the amount read in the prior's unit is the prior plus
+            -- the change stated (within the rounding of the three)
+            coalesce(current_multiplier <> prior_multiplier and change_yuan is not null
+                and abs(current_yuan * prior_multiplier / current_multiplier - (prior_yuan + change_yuan))
+                    < current_h * prior_multiplier / current_multiplier + prior_h + change_h, false) as _unit_slip
         from readable
     ),
 
     direction_failures as (
         {{ _evidence_rows('direction_judged', "'NAR-CALC-003'", 'current_yuan', 'prior_yuan',
             'current_yuan - prior_yuan', 'current_h + prior_h',
-            "coalesce(subject, '(no subject)') || ': the amounts go from ' || prior_text || ' to ' || current_text
-                || ' but the text says '
-                || case stated_direction when 1 then '增加/增长' when -1 then '减少/下降' else '持平' end",
+            "coalesce(subject, '(no subject)') || ': the amounts go from ' || prior_text || coalesce(prior_unit, '')
+                || ' to ' || current_text || coalesce(current_unit, '') || ' but the text says '
+                || case stated_direction when 1 then '增加/增长' when -1 then '减少/下降' else '持平' end
+                || case when _unit_slip then ': read in ' || prior_unit || ', ' || current_text || prior_unit
+                    || ' is ' || prior_text || prior_unit || case when change_yuan < 0 then ' − ' else ' + ' end
+                    || change_text || change_unit || ' (the change stated): the amount''s unit looks misprinted'
+                    else '' end",
             '_wrong_direction') }}
     ),
 
