@@ -333,8 +333,13 @@ def detect(document: Document) -> Detection:
             for line in ordered:
                 if line.zone not in zones or "20" not in line.text:  # every year pattern prints 20xx (cheap test)
                     continue
-                match = next((m for m in pattern.finditer(line.text)
-                              if not comparison_base(line.text, m.start("y"), line.text.find("年", m.end("y")) + 1)), None)
+                matches = [m for m in pattern.finditer(line.text)
+                           if not comparison_base(line.text, m.start("y"), line.text.find("年", m.end("y")) + 1)]
+                if line.zone != "cover" and len({m.group("y") for m in matches}) > 1:
+                    # a line of year columns (2017年决算数 2018年预算数 2018年决算数) names several years beside genre
+                    # words: which is the document's is not printed there (another line may say it)
+                    continue
+                match = matches[0] if matches else None
                 if match:
                     _set(detection, "fiscal_year", int(match.group("y")), line)
                     break

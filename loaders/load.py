@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import operator
 import os
+import re
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -377,6 +378,15 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
                        started_at=started)
     result.statements.extend(statements)
     result.findings.extend(reader_findings)
+    if not (result.figures or result.indicators or result.statements or result.findings):
+        # read, but nothing placed and nothing said: the document's numbers would vanish without a word (a form
+        # flattened onto one line, heldout47 稷山). Said, so the document counts as read with a reason.
+        numbers = len(_PRINTED_NUMBER_RE.findall(doc.text or ""))
+        result.findings.append(Finding(
+            rule_id=NOTHING_READ_RULE, severity="warning",
+            message=f"{doc.file_name}: read as {facts.kind or 'an unknown kind'} by the {parser.NAME} parser, but no "
+                    f"figure, indicator or statement could be placed: its {numbers} printed numbers are not landed "
+                    "(a layout this tool does not read, such as a form flattened onto one line)"))
     return _Parsed(meta, "parsed", kind=result.facts.kind, sources=sources, parser_name=parser.NAME,
                    parser_version=_parser_version(parser), result=result, started_at=started,
                    fallback_from=None if fallback is None else parser_for(facts.kind).NAME,
@@ -384,6 +394,8 @@ def _parse_document(task: tuple[str, object]) -> _Parsed:
 
 
 GENERIC_PARSER = "generic"
+NOTHING_READ_RULE = "LOAD-NOTHING-READ"
+_PRINTED_NUMBER_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 
 
 def _completed_loads(con) -> dict[str, tuple[str, str, str, str | None, str | None]]:

@@ -202,6 +202,29 @@ def test_one_absurd_number_is_a_finding_and_the_rest_of_the_document_lands(tmp_p
     con.close()
 
 
+def test_a_document_of_which_nothing_can_be_placed_is_said_so_and_the_batch_publishes(tmp_path):
+    """A self-evaluation form flattened onto one line (heldout47 稷山, written again here with other numbers): the
+    general reader places no figure and the statement reader no statement, and nothing said so, so the gate refused
+    the whole batch (every document must hold data or a finding saying why). It is a LOAD-NOTHING-READ warning now,
+    naming the file and how many numbers are not landed, and the batch is checked and published."""
+    docs = copy_documents(tmp_path / "docs", [REPORT_2023])
+    (docs / "written-2021-project-self-evaluation.txt").write_text(
+        "乡村公路养护绩效自评表.xlsx\n某县项目支出绩效自评表 (2021年度) 项目名称 乡村公路养护补助资金 主管部门 某县交通运输局 "
+        "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 48.20 47.90 "
+        "10 99% 10 48.20 47.90 — 99% — 上年结转资金 — — 其他资金 — — 产出 指标 (50分 ) 实际 指标值 完成值 120 分值 得分 118 "
+        "20 19 质量指标 100% 100% 15 15 总分 100 96\n", encoding="utf-8")
+    report = pipeline.build(docs, tmp_path / "w.duckdb")
+    assert report.published
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    [(rule, severity, message)] = con.execute(
+        "select rule_id, severity, message from raw.load_findings where file_name like 'written-%'").fetchall()
+    con.close()
+    # 2021 | 48.20 47.90 10 99 10 | 48.20 47.90 99 | 50 | 120 118 20 19 | 100 100 15 15 | 100 96: 20 numbers printed
+    assert (rule, severity) == ("LOAD-NOTHING-READ", "warning")
+    assert message.startswith("written-2021-project-self-evaluation.txt: read as project_self_evaluation") \
+        and "its 20 printed numbers are not landed" in message
+
+
 def test_the_real_landing_error_is_not_masked(tmp_path):
     from loaders.load import _bulk_insert
 

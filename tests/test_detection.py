@@ -191,3 +191,16 @@ def test_a_department_named_only_by_the_sentence_stating_its_amounts():
     text = ("第二部分 2023年部门预算情况说明\n"
             "纳入某镇人民政府2023年部门预算编制范围的预算单位包括:\n")
     assert detect(text_document(text)).facts.department is None
+
+
+def test_a_heading_of_year_columns_gives_no_document_year_and_another_line_may():
+    # written for this test (heldout47: a data table whose only year heading was 2017年决算数 2018年预算数 2018年决算数
+    # was dated 2017, the first of them, and its 2018 figures became a false NAR-YEAR-002): a line naming several
+    # years beside genre words does not say which is the document's
+    from conftest import text_document
+    columns = "经费控制情况 2021年决算数 2022年预算数 2022年决算数 三公经费 12.40 15.00 13.10\n"
+    text = "附件3: 部门整体支出绩效评价基础数据表 单位:万元\n" + columns
+    assert detect(text_document(text)).facts.fiscal_year is None
+    # a title that names one year still gives it, the column line beside it notwithstanding
+    text = "某县农业农村局2022年度部门整体支出绩效自评报告\n单位:万元\n" + columns
+    assert detect(text_document(text)).facts.fiscal_year == 2022

@@ -191,3 +191,14 @@ def test_a_reason_opened_by_mainly_due_to_and_a_numbered_reason_cut_by_a_semicol
     assert change.reason_text is not None and change.reason_direction is None
     unbound = [f.message.split(":")[0] for f in findings if f.rule_id == "LOAD-UNBOUND-STATEMENT"]
     assert {"61.30万元", "31.40万元", "40.00万元"} <= set(unbound)
+
+
+def test_a_prior_amount_after_an_amount_of_a_later_year_stays_the_prior_of_the_change_after_it():
+    # written for this test (reader 1.5.17; heldout47 良庆 L53, a false NAR-CALC-002): in a 2024 budget, 2023年…260.00万元
+    # after a 2024 amount is the prior a 同比 change is against (180 = 260 − 80; 80 / 260 = 30.77 %), not the current side
+    # of a change against 2022 (which gave 80 / 340 = 23.5 % against the printed 30.77 %)
+    statements, _findings = _read("一般公共预算拨款收入180万元，2023年收入预算总计260.00万元，同比降低80.00万元，下降30.77%。",
+                                  year=2024, kind="department_budget")
+    assert [(s.role, s.value, s.period_year, s.compared_year) for s in statements] == [
+        ("amount", Decimal("180"), 2024, None), ("prior_amount", Decimal("260.00"), 2023, 2023),
+        ("change", Decimal("80.00"), 2024, 2023), ("growth_pct", Decimal("30.77"), 2024, 2023)]

@@ -9,6 +9,8 @@ with 其中 after 。 and after ，. Every expected value is read from the sente
   is reported too, and a list whose part states one is still summed (a rate is no part);
 - 差值 / 差额 / 相差 / 差异率 before a number: a difference between the clause's two sides whose sign is printed
   nowhere, or its rate; reported unbound, never an amount of either side (reader 1.5.15);
+- a number cut by a space (9. 03万元, 2,2 82.77万元: a wrapped line joined) is reported, never read as its tail
+  (reader 1.5.16);
 - an item of an item list that states a second amount beside its own (6.调入A资金2万元、B资金13万元) states two parts;
 - 其中 opening a sentence breaks down the head amount of the sentence before when the rest of that sentence adds to
   it (加上年结余…) and states the result (实际可支配…); when a part is named as what was added, or the sentence
@@ -77,6 +79,21 @@ def test_a_negative_rate_is_reported_and_a_list_whose_part_states_one_is_still_s
         ("税收收入", Decimal("610")), ("非税收入", Decimal("250"))]
     assert not _ambiguous(findings)
     assert not [s for s in statements if s.printed_unit == "%"]
+
+
+def test_a_number_cut_by_a_space_is_reported_never_read_as_its_tail():
+    # written for this test (reader 1.5.16; heldout47, an unnamed unit's 决算 whose wrapped lines were joined with a
+    # space: 文化旅游体育与传媒支出9. 03万元 landed 3万元 and 2,2 82.77万元 landed 82.77万元, two false errors): the tail after
+    # the space is no number of its own; it is reported with the whole print, and the list it stands in is not summed.
+    # A separator between two numbers (15.20, 16.40万元) is no cut.
+    text = ("全年财政拨款支出410.58万元，其中：教育支出402.5 6万元，卫生健康支出8.02万元。"
+            "支出决算数为1,0 64.20万元，完成年初预算的98.6%。两项分别为15.20, 16.40万元。")
+    statements, findings = _read(text, year=2021, kind="final_accounts")
+    cut = [f.message.split(":")[0] for f in findings
+           if f.rule_id == "LOAD-UNBOUND-STATEMENT" and "cut by a space" in f.message]
+    assert cut == ["402.5 6万元", "1,0 64.20万元"]
+    assert not [s for s in statements if s.value in (Decimal("6"), Decimal("64.20"))]
+    assert [f for f in _ambiguous(findings) if "402.5 6万元" in f.message]
 
 
 def test_a_difference_between_two_sides_is_never_an_amount_of_either():

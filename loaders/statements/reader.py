@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.16"
+READER_VERSION = "1.5.17"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -339,6 +339,12 @@ _LEADING_NOUN_RE = re.compile(
 _OWN_COMPARISON_RE = re.compile(r"同比|[比较](?:上年|去年)")
 _NOT_A_STATEMENT_BEFORE = frozenset("第.-≥≤＞＜><")
 _MINUS = frozenset("-－−")
+_SPACES = frozenset(" \u3000\u00a0")
+# a number's beginning, and a space right before a number: the number is the rest of one cut by a wrapped line --
+# digits and a decimal point, with or without decimals (9. 03, 402.5 6), or digits with a thousands separator and a
+# digit after it (2,2 82.77). A run of cells (48.20 47.90万元) cannot be told from a cut decimal: reported too. Never
+# integers alone (第3 项, 10 99%) or a separator between two numbers (15.20, 16.40)
+_BROKEN_BEFORE_RE = re.compile(r"(?:[0-9０-９]+[.．][0-9０-９]*|[0-9０-９]{1,3}(?:,[0-9０-９]{1,3})+)[ \u3000\u00a0]+$")
 _GAP_TO_NUMBER_RE = re.compile(r"(?:为|是)?[：:]?[-－−]?")  # between 差值 / 差异率 and its number
 _NEGATIVE_AFTER_RE = re.compile(r"[\u4e00-\u9fff\x00为是：:，,]")
 _UNIT_TAIL = re.compile(r"(?:万亿元|万元|亿元|千元|元)$")
@@ -1539,6 +1545,18 @@ class _Reader:
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
+            if record.get("_broken"):
+                where = self._where(block, *record["_span"])
+                self.findings.append(Finding(
+                    UNBOUND_RULE, "warning",
+                    f"{record['_broken']}: a number cut by a space (a wrapped line joined) is not read: which digits "
+                    f"it has is not certain; sentence: {raw_sentence[:300]}",
+                    where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
+                if lst is not None:
+                    self._ambiguous(lst, f"the listed amount {record['_broken']} is cut by a space and not read, so "
+                                    "the parts are not all known", block, start, end)
+                continue
             if record.get("_negative"):
                 # 转贷收入-82万元: amounts land without a sign (the warehouse's contract), so a negative one is not
                 # landed; it is reported, and the list it is a part of is not summed without it
@@ -1778,6 +1796,11 @@ class _Reader:
             name = prior["_subject"].name
             if any(r["role"] == "amount" and r["_subject"] is not None and r["_subject"].name == name for r in made):
                 continue
+            if any(r["role"] == "amount" and r["_offset"] < prior["_offset"] and r["period_year"] is not None
+                   and prior["period_year"] is not None and r["period_year"] > prior["period_year"] for r in made[:i]):
+                # 一般公共预算拨款收入240万元，2024年收入预算总计363.13万元，同比降低123.13万元 (a 2025 budget): an amount of a
+                # later year stands before it, so the change may be that one's against this prior: it stays the prior
+                continue
             following = []
             for record in made[i + 1:]:
                 if record["role"] in ("amount", "prior_amount"):
@@ -1967,7 +1990,13 @@ class _Reader:
                 return None
             unit = unit + "元"
         negative = False
-        if begin > 1 and masked[begin - 1] in _MINUS and (unit in g.MONEY_UNITS or unit in g.PERCENT_UNITS) \
+        # 文化旅游体育与传媒支出9. 03万元, 支出决算数为2,2 82.77万元: a number cut by a space (a wrapped line joined): what
+        # follows the space is not the number; it is reported with the whole print, never landed
+        broken = _BROKEN_BEFORE_RE.search(masked, max(0, begin - 8), begin) \
+            if begin > 1 and masked[begin - 1] in _SPACES else None
+        if broken is not None:
+            pass
+        elif begin > 1 and masked[begin - 1] in _MINUS and (unit in g.MONEY_UNITS or unit in g.PERCENT_UNITS) \
                 and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
             # 转贷收入-82万元, 差异率-2.72%: a minus printed after a word (not after a digit: 50-100万元 and 80-90% are
             # ranges) is a negative amount or rate: it is reported, never dropped silently (a list it stands in is not
@@ -2076,6 +2105,7 @@ class _Reader:
                   "_year_explicit": clause_year is not None,
                   "_basis_explicit": clause_basis is not None, "_depth": self._depths.at(begin),
                   "_clause": clause_start, "_negative": negative,
+                  "_broken": None if broken is None else sentence[broken.start():m.end()],
                   "_share_named": sentence[share_at:begin] if role == "share_pct" and share_at >= 0 else None}
         if bound is not None:
             self._bind(record, bound)
