@@ -88,7 +88,7 @@ from loaders.statements.script import reading_text
 from loaders.records import DocumentFacts, Statement
 from loaders.statements.lines import source_lines
 
-MARKS_VERSION = "1.4.8"
+MARKS_VERSION = "1.4.9"
 MARK_SENTENCE_BASE = 1_000_000  # mark sentences are numbered from here (the reader's are 0 …)
 
 # a template's instruction: the words that instruct, then a length limit, then nothing but the cell's end
@@ -149,6 +149,7 @@ _YEAR_COMPARED = re.compile(
     r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)(?:的)?"
     r"(?P<basis2>年初预算|调整后预算|全年预算|预算|决算)?数?)")
 _PRINTED_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
+_OWN_SIDE_BEFORE = re.compile(r"(?P<y>(?:19|20)[0-9]{2})年度?(?:的)?(?P<b>年初预算|调整后预算|全年预算|预算|决算)数?$")
 
 # counts listed after 其中: an integer and its measure word, not of months, hours, points or a per-unit rate
 _COUNT_WORDS = r"人次|个|人|辆|台|套|家|项|所|名|户|处|座|条|批|件|场|次|艘|架|部"
@@ -541,7 +542,11 @@ def _year_comparison(sentence: str, members, index: int) -> Statement | None:
         return None
     year = compared.group("year") or compared.group("year2")
     basis = compared.group("basis") or compared.group("basis2")
+    # the side compared, when printed right before 比 with its year and basis (2011年预算数比2010年决算数增长)
+    own = _OWN_SIDE_BEFORE.search(sentence, 0, compared.start())
     return _mark(_line_at(members, compared.start()), index, sentence, "year_comparison",
+                 period_year=int(own.group("y")) if own else None,
+                 basis=grammar.BASES.get(own.group("b")) if own else None,
                  compared_year=int(year), compared_basis=grammar.BASES.get(basis) if basis else None,
                  direction=0 if direction.group("flat") else (1 if direction.group("up") else -1),
                  value_text=compared.group(0), subject=_subject_before(sentence, direction.start()))

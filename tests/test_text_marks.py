@@ -457,6 +457,11 @@ def test_the_basis_and_direction_of_a_year_comparison():
     assert (mark.compared_year, mark.compared_basis, mark.direction) == (2019, "initial_budget", -1)
     [mark] = marks("本年支出与2019年初预算相比有所增加。\n", "year_comparison", FINAL_2019)
     assert (mark.compared_year, mark.compared_basis, mark.direction) == (2019, "initial_budget", 1)
+    # marks 1.4.9: the side compared, printed right before 比 with its year and basis, is the mark's own period and
+    # basis (heldout49 北京市商务委, a 2010 决算 published with the 2011 budget: a false NAR-YEAR-001 without it)
+    [mark] = marks("2020年预算数比2019年决算数增长的主要原因：预计维修成本增加。\n", "year_comparison", FINAL_2019)
+    assert (mark.period_year, mark.basis, mark.compared_year, mark.compared_basis, mark.direction) == (
+        2020, "budget", 2019, "final_accounts", 1)
 
 
 def test_no_year_comparison_where_the_sentence_prints_a_number_or_no_direction():

@@ -1,7 +1,7 @@
 {#- Rules NAR-YEAR-001 and NAR-YEAR-002 (error): years that do not fit the document's year.
     NAR-YEAR-001, the year compared with: a 预算 compares with the year before (比2023年预算 in a 2024 budget; "比2026年
     预算" in a 2026 budget is a slip); a 决算 compares its own year's 预算/年初预算/调整预算 (比2024年年初预算 in the 2024
-    决算) and the year before's 决算 or 执行数. The year compared is compared_year, or the period of a stated prior
+    决算) and the year before's 决算 or 执行数, and the next year's budget it may state compares with its own year. The year compared is compared_year, or the period of a stated prior
     amount (2023年当年预算执行数为… in a 2024 budget). For other document kinds only a year after the document's
     is a slip (their comparisons are not fixed). NAR-YEAR-002, the year of a current amount: an `amount` whose
     period_year is not the document's year (2025年预算安排… in a 2024 budget), in a 预算 or 决算 only (a report or a news
@@ -35,6 +35,10 @@
             _basis_compared,
             case
                 when _is_budget then document_fiscal_year - 1
+                -- the next year's budget a 决算 states beside its own figures (2011年预算数比2010年决算数增长, in the 2010
+                -- 决算 published with the 2011 budget) compares with the document's own year
+                when _is_final_accounts and period_year = document_fiscal_year + 1 and {{ same_year_basis('basis') }}
+                    then document_fiscal_year
                 when _is_final_accounts and {{ same_year_basis('_basis_compared') }} then document_fiscal_year
                 when _is_final_accounts then document_fiscal_year - 1
             end as _expected_year
@@ -97,6 +101,9 @@
             and (_is_budget or _is_final_accounts)
             and coalesce(subject_kind, '') <> 'assets'
             and not (_is_budget and coalesce(regexp_matches(basis, '执行|决算|execution|final_accounts|actual'), false))
+            -- a 决算 published with the next year's budget states that budget too (2011年“三公经费”预算551.59万元 in
+            -- the 2010 决算): a budget amount of the year after is no slip; a 决算 amount of it is
+            and not (_is_final_accounts and period_year = document_fiscal_year + 1 and {{ same_year_basis('basis') }})
     ),
 
     wrong_periods as (

@@ -40,6 +40,13 @@ fixture as (
         ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2022, '决算', '38.97', null),
         ('guangdong_second_base', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null),
         ('guangdong_second_base_unnamed', 'final_accounts', 2023, 'change', null, null, 2019, '决算', '24.87', null),
+        -- heldout49 北京市商务委 (a 2010 决算 published with the 2011 budget): "2011年“三公经费”财政拨款预算551.59万元" and
+        -- "2011年预算数比2010年决算数增长" are the next year's budget and its comparison with the document's year, no
+        -- slip; a 决算 amount of the year after (made up) still is
+        ('final_next_year_budget', 'final_accounts', 2010, 'amount', 2011, 'budget', null, null, '551.59', null),
+        ('final_next_budget_vs_own', 'final_accounts', 2010, 'change', 2011, 'budget', 2010, '决算', '129.24', null),
+        ('slip_final_next_year_final', 'final_accounts', 2010, 'amount', 2011, 'final_accounts', null, null, '649.13',
+         null),
         -- a slip made up on the generator's wrapped sentence (lines 92-94): "2017年当年预算执行数为527.15万元，2017 |
         -- 年预算安排1079.08万元，比2017年预算执行数 | 增加104.70%" in a 2017 budget: the finding spans the sentence's lines
         ('slip_wrapped_sentence', 'department_budget', 2017, 'amount', 2017, 'execution', null, null, '527.15', null),
@@ -81,6 +88,7 @@ expected as (
         ('slip_report_future', 'NAR-YEAR-001', 2024, null),
         ('slip_current_amount', 'NAR-YEAR-002', 2025, 2024),
         ('slip_final_amount', 'NAR-YEAR-002', 2023, 2024),
+        ('slip_final_next_year_final', 'NAR-YEAR-002', 2011, 2010),
         ('slip_flat_own_year', 'NAR-YEAR-001', 2019, 2018),
         ('slip_wrapped_sentence', 'NAR-YEAR-001', 2017, 2016)
     ) as t(case_id, rule_id, lhs, rhs)
