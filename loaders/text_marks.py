@@ -142,14 +142,15 @@ _ZERO_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "多": 1, "减少": -
 _SENTENCE_END = re.compile(r"[。！？]")
 
 # a comparison with a printed year (与2019年度相比 / 比2023年决算), then a direction word in the same sentence
-# (比2021年初预算数: the year, then the basis 年初预算 -- the 年 is the basis's, not the year's)
+_YEAR_BASIS = r"年初预算|调整后预算|全年预算|预算|决算"
 _YEAR_COMPARED = re.compile(
-    r"(?:(?:与|和|同)(?P<year>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)(?:的)?"
-    r"(?P<basis>年初预算|调整后预算|全年预算|预算|决算)?数?(?:相比|比较|对比)"
-    r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)(?:的)?"
-    r"(?P<basis2>年初预算|调整后预算|全年预算|预算|决算)?数?)")
+    r"(?:(?:与|和|同)(?P<year>(?:19|20)[0-9]{2})" + grammar.YEAR_WORD + r"(?:的)?"
+    r"(?P<basis>" + _YEAR_BASIS + r")?数?(?:相比|比较|对比)"
+    r"|(?:比|较)(?P<year2>(?:19|20)[0-9]{2})" + grammar.YEAR_WORD + r"(?:的)?"
+    r"(?P<basis2>" + _YEAR_BASIS + r")?数?)")
 _PRINTED_YEAR = re.compile(r"(?:19|20)[0-9]{2}年度?")
-_OWN_SIDE_BEFORE = re.compile(r"(?P<y>(?:19|20)[0-9]{2})年度?(?:的)?(?P<b>年初预算|调整后预算|全年预算|预算|决算)数?$")
+# the side compared, printed right before 比 with its year and basis (2011年预算数比2010年决算数增长)
+_OWN_SIDE_BEFORE = re.compile(r"(?P<y>(?:19|20)[0-9]{2})" + grammar.YEAR_WORD + r"(?:的)?(?P<b>" + _YEAR_BASIS + r")数?$")
 
 # counts listed after 其中: an integer and its measure word, not of months, hours, points or a per-unit rate
 _COUNT_WORDS = r"人次|个|人|辆|台|套|家|项|所|名|户|处|座|条|批|件|场|次|艘|架|部"
@@ -542,7 +543,6 @@ def _year_comparison(sentence: str, members, index: int) -> Statement | None:
         return None
     year = compared.group("year") or compared.group("year2")
     basis = compared.group("basis") or compared.group("basis2")
-    # the side compared, when printed right before 比 with its year and basis (2011年预算数比2010年决算数增长)
     own = _OWN_SIDE_BEFORE.search(sentence, 0, compared.start())
     return _mark(_line_at(members, compared.start()), index, sentence, "year_comparison",
                  period_year=int(own.group("y")) if own else None,

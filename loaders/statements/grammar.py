@@ -176,6 +176,9 @@ BUDGET_OF_YEAR = r"(?:当年|年初|调整后|调整|全年|年度|年)"
 # 预算46,908万元的80.43%): a qualifier of the budget, no noun of its own
 APPROVED_BY = r"(?:[^，,。；;：:\x00]{0,16}?(?:批准|通过|审定|核定|下达)的?)?(?:全[县区市镇乡省州旗盟]|本级)?"
 
+# the 年 after a year, unless it is the 年 of 年初预算 (2021年初预算数: the year, then the basis, not 2021年 and a stray 初)
+YEAR_WORD = r"(?:(?=年初预算)|年度?)"
+
 TOKEN_RE = re.compile(
     r"(?P<reason>(?:的)?主要原因(?:是|为|在于)?[：:]?|原因(?:是|为)?[：:]|主要(?:是)?(?:由于|因为)[：:]?)"
     # the main items of a part (其中：财力安排支出68.4亿元，…，主要支出事项：A 7.1亿元、B 7.5亿元…等): a breakdown of that
@@ -209,8 +212,7 @@ TOKEN_RE = re.compile(
     r"|(?P<adjfrom>由(?=(?:年初预算数?|年初数|预算数?|原预算数?)?[0-9０-９][^。；;]{0,40}?(?:调整为|调整到|变更为|调为)))"
     r"|(?P<adjto>调整为|调整到|变更为|调为)"
     r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
-    # (2021年初预算数: the year, then the basis 年初预算数, not the year 2021年 and a stray 初)
-    r"|(?P<year>(?:19|20)[0-9]{2})(?:(?=年初预算)|年度?)"
+    r"|(?P<year>(?:19|20)[0-9]{2})" + YEAR_WORD +
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     # a split heading (按支出功能分类科目：) in a list: the parts after it break the same whole down another way
     r"|(?P<split>按[\u4e00-\u9fff\x00]{1,10}[：:])"

@@ -311,10 +311,10 @@ def _generic_subject(phrase: str) -> _Subject | None:
     return None
 
 
-# a body that collects or spends (税务部门, 地税局, 财政部门) or a level or group of governments (市本级, 四城区, 六县市,
-# 省直管县, 市辖区, 工业园区, 经济开发区), before 完成 / 实现 (see ``_generic_subject``)
 _IN_ALL_TAIL_RE = re.compile(r"(?:累计)?共计(?:为|达到?)?$")
 _ADJUSTED_FROM_TAIL_RE = re.compile(r"由(?:年初预算数?|年初数|预算数?|原预算数?)$")
+# a body that collects or spends (税务部门, 地税局, 财政部门) or a level or group of governments (市本级, 四城区, 六县市,
+# 省直管县, 市辖区, 工业园区, 经济开发区), before 完成 / 实现 (see ``_generic_subject``)
 _BODY_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:部门|税务局|地税局|国税局|财政局|本级|城区|辖区|县市|县区|直管县|园区|开发区)")
 _ACHIEVED_TAIL_RE = re.compile(r"(?:累计)?(?:实现|完成)$")
 
@@ -1545,33 +1545,28 @@ class _Reader:
         kept = []
         fiscal: bool | None = None  # the sentence has a fiscal word (searched once, when needed)
         for record in made:
-            if record.get("_broken"):
-                where = self._where(block, *record["_span"])
-                self.findings.append(Finding(
-                    UNBOUND_RULE, "warning",
-                    f"{record['_broken']}: a number cut by a space (a wrapped line joined) is not read: which digits "
-                    f"it has is not certain; sentence: {raw_sentence[:300]}",
-                    where["line_start"], where["line_end"], where["raw_text"], where["page"]))
-                lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
-                if lst is not None:
-                    self._ambiguous(lst, f"the listed amount {record['_broken']} is cut by a space and not read, so "
-                                    "the parts are not all known", block, start, end)
-                continue
-            if record.get("_negative"):
+            if record.get("_broken") or record.get("_negative"):
                 # 转贷收入-82万元: amounts land without a sign (the warehouse's contract), so a negative one is not
-                # landed; it is reported, and the list it is a part of is not summed without it
+                # landed; 9. 03万元: a number cut by a space is not read. Each is reported, and the list it is a part of
+                # is not summed without it (a part's rate is no part)
+                lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
+                if record.get("_broken"):
+                    printed = record["_broken"]
+                    why = "a number cut by a space (a wrapped line joined) is not read: which digits it has is not certain"
+                    in_list = f"the listed amount {printed} is cut by a space and not read"
+                else:
+                    printed = f"-{record['value_text']}{record['printed_unit']}"
+                    why = (f"a negative {'rate' if record['printed_unit'] in g.PERCENT_UNITS else 'amount'}"
+                           f"{' of “' + record['_subject'].name + '”' if record['_subject'] else ''} is not landed "
+                           "(stated figures carry no sign)")
+                    in_list = None if record["printed_unit"] in g.PERCENT_UNITS else \
+                        f"the listed amount {printed} is negative and not landed"
                 where = self._where(block, *record["_span"])
                 self.findings.append(Finding(
-                    UNBOUND_RULE, "warning",
-                    f"-{record['value_text']}{record['printed_unit']}: a negative "
-                    f"{'rate' if record['printed_unit'] in g.PERCENT_UNITS else 'amount'}"
-                    f"{' of “' + record['_subject'].name + '”' if record['_subject'] else ''} is not landed (stated "
-                    f"figures carry no sign); sentence: {raw_sentence[:300]}",
+                    UNBOUND_RULE, "warning", f"{printed}: {why}; sentence: {raw_sentence[:300]}",
                     where["line_start"], where["line_end"], where["raw_text"], where["page"]))
-                lst = record.get("_member_of") or record.get("_list") or (st.item_list if is_item else None)
-                if lst is not None and record["printed_unit"] not in g.PERCENT_UNITS:  # (a part's rate is no part)
-                    self._ambiguous(lst, f"the listed amount -{record['value_text']}{record['printed_unit']} is "
-                                    "negative and not landed, so the parts are not all known", block, start, end)
+                if lst is not None and in_list is not None:
+                    self._ambiguous(lst, f"{in_list}, so the parts are not all known", block, start, end)
                 continue
             if record["_subject"] is None or record["role"] is None:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
@@ -1994,15 +1989,13 @@ class _Reader:
         # follows the space is not the number; it is reported with the whole print, never landed
         broken = _BROKEN_BEFORE_RE.search(masked, max(0, begin - 8), begin) \
             if begin > 1 and masked[begin - 1] in _SPACES else None
-        if broken is not None:
-            pass
-        elif begin > 1 and masked[begin - 1] in _MINUS and (unit in g.MONEY_UNITS or unit in g.PERCENT_UNITS) \
+        if broken is None and begin > 1 and masked[begin - 1] in _MINUS and (unit in g.MONEY_UNITS or unit in g.PERCENT_UNITS) \
                 and _NEGATIVE_AFTER_RE.match(masked[begin - 2]):
             # 转贷收入-82万元, 差异率-2.72%: a minus printed after a word (not after a digit: 50-100万元 and 80-90% are
             # ranges) is a negative amount or rate: it is reported, never dropped silently (a list it stands in is not
             # summed without it)
             negative = True
-        elif begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
+        elif broken is None and begin > 0 and (masked[begin - 1].isascii() and masked[begin - 1].isalnum() or masked[begin - 1] in _NOT_A_STATEMENT_BEFORE):
             return None  # 第3条, W060701, a target bound ≥90% (an indicator value, read by the target-form parsers)
         after = masked[m.end():m.end() + 8]
         if unit in g.MONEY_UNITS and (g.THRESHOLD_AFTER_RE.match(after) or masked[max(0, begin - 2):begin] == "单价"):
