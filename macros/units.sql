@@ -42,3 +42,16 @@
         else cast({{ half_step(decimals_column, multiplier_column) }} as decimal(38, 6))
     end
 {%- endmacro %}
+
+{#- An amount in yuan shown in a printed money unit (for messages: 317000000 元 in 亿元 is 3.17亿元), exact, with the
+    trailing zeros dropped; in 元 with two decimals when the unit is not a money unit. -#}
+{% macro amount_shown(amount, unit_column) -%}
+    case
+        when {{ unit_column }} in ('亿元', '万元', '千元', '元')
+            then regexp_replace(regexp_replace(cast(cast({{ amount }} as decimal(38, 10)) * case {{ unit_column }}
+                    when '亿元' then cast(0.00000001 as decimal(18, 8)) when '万元' then cast(0.0001 as decimal(18, 8))
+                    when '千元' then cast(0.001 as decimal(18, 8)) else cast(1 as decimal(18, 8)) end as varchar),
+                '(\.[0-9]*?)0+$', '\1'), '\.$', '') || {{ unit_column }}
+        else {{ amount_text(amount) }}
+    end
+{%- endmacro %}

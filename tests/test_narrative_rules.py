@@ -170,8 +170,9 @@ def test_a_wrong_rate_is_answered_to_the_decimals_it_is_printed_with(tmp_path):
     result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
     assert result.exit_code == 1, result.output
     messages = {f["rule_id"]: f["message"] for f in json.loads(result.output) if f["rule_id"].startswith("NAR-")}
-    assert messages["NAR-CALC-002"].endswith("the text states −5.7425% but a change of 31.2210 against a prior of "
-                                             "5435616.00 元 (the amount before the change) is -5.7438%")
+    # (the change and the prior in the unit the amount is printed in: 512.3406 + 31.2210 = 543.5616万元)
+    assert messages["NAR-CALC-002"].endswith("the text states −5.7425% but a change of 31.2210万元 against a prior of "
+                                             "543.5616万元 (the amount before the change) is -5.7438%")
     assert "which is -0.0017% for the change as printed (3.05万元) but fits it read in 亿元" in messages["NAR-CALC-010"]
     assert "(-14.18%)" in messages["NAR-CALC-010"]
 

@@ -230,3 +230,42 @@ def test_a_bracket_breaking_an_amount_down_may_hold_semicolons():
         ("税收返还", "返还性收入", Decimal("3.00")), ("非税返还", "返还性收入", Decimal("2.50")),
         ("基数返还", "返还性收入", Decimal("0.60")), ("一般性转移支付收入", "上级补助收入", Decimal("1.60")),
         ("专项转移支付收入", "上级补助收入", Decimal("0.50"))]
+
+
+def _roles(statements):
+    return [(s.role, s.subject, s.parent_subject, s.value, s.compared_year, s.direction) for s in statements]
+
+
+def test_a_respective_frame_after_a_comparison_clause_takes_the_items_before_it():
+    # reader 1.5.18 (heldout51 福建 L2, blind: 包括A0.14亿元和B1.27亿元，与2015年相比，分别减少…和…，下降…和…, unbound
+    # before): the clause that only says what is compared is passed over, and items joined by 和 after their numbers
+    # (包括 before the first) name the runs' numbers in order
+    statements, findings = _read("日常公用经费12.5万元，包括办公费4.2万元和印刷费8.3万元，与2021年相比，分别减少1.1万元和"
+                                 "0.9万元，下降20.75%和9.78%。\n")
+    assert _roles(statements) == [
+        ("amount", "日常公用经费", None, Decimal("12.5"), None, None),
+        ("amount", "办公费", "日常公用经费", Decimal("4.2"), None, None),
+        ("amount", "印刷费", "日常公用经费", Decimal("8.3"), None, None),
+        ("change", "办公费", "日常公用经费", Decimal("1.1"), 2021, -1),
+        ("change", "印刷费", "日常公用经费", Decimal("0.9"), 2021, -1),
+        ("growth_pct", "办公费", "日常公用经费", Decimal("20.75"), 2021, -1),
+        ("growth_pct", "印刷费", "日常公用经费", Decimal("9.78"), 2021, -1)]
+    assert findings == []
+
+
+def test_only_a_comparison_before_respective_pairs_with_the_items_before_and_and_inside_a_noun_is_no_cut():
+    # 同比分别增长: nothing but the comparison before 分别 in its clause; 及 after 200万元 joins two items, the 和 inside
+    # 商品和服务支出 does not cut it
+    statements, findings = _read("其中工资福利支出200万元及商品和服务支出50万元，同比分别增长5%和2%。\n")
+    assert [(s.role, s.subject, s.value, s.compared_year, s.direction) for s in statements] == [
+        ("amount", "工资福利支出", Decimal("200"), None, None), ("amount", "商品和服务支出", Decimal("50"), None, None),
+        ("growth_pct", "工资福利支出", Decimal("5"), 2021, 1), ("growth_pct", "商品和服务支出", Decimal("2"), 2021, 1)]
+    assert findings == []
+
+
+def test_and_after_an_amount_opens_the_next_items_noun():
+    # 和 / 及 right after an amount, before a noun, joins the next item as 、 does: its own noun names its number
+    statements, findings = _read("2022年一般公共预算收入8.6亿元和政府性基金收入2.4亿元。\n", kind=None)
+    assert [(s.role, s.subject, s.value) for s in statements] == [
+        ("amount", "一般公共预算收入", Decimal("8.6")), ("amount", "政府性基金收入", Decimal("2.4"))]
+    assert findings == []

@@ -227,13 +227,15 @@ TOKEN_RE = re.compile(
     r"|(?P<done>完成率|执行率|执行比例|完成|(?:为|是)(?=" + APPROVED_BY + BUDGET_OF_YEAR
     + r"?预算(?:执行)?数?(?:[0-9０-９][0-9０-９,，.]*(?:万亿元|亿元|万元|元))?的[0-9０-９]))"
     rf"|(?P<num>{_NUM})(?P<unit>{_UNIT})?"
-    r"|(?P<clause>[，,：:、])"
+    # (和 / 及 / 以及 right after an amount, before a noun, joins the next item as 、 does: 一般公共预算收入10亿元和政府性
+    # 基金收入3亿元; not 100万元及以上)
+    r"|(?P<clause>[，,：:、]|(?<=元)(?:以及|和|及)(?!以[上下])(?=[\u4e00-\u9fff\x00]))"
     r"|(?P<close>[）)])"
 )
 
 # every character a token of TOKEN_RE can start with: the scan for candidates runs in C, TOKEN_RE is tried only
 # there (TOKEN_RE's named groups keep the regex engine from skipping ahead by itself)
-TOKEN_START_RE = re.compile(r"[的主原其以如中当预执年调全决实上去本今同相比较与增涨提减下降压节持无没保不占完为是大小超短低负由变经通包含按差0-9０-９，,：:、）)（(]")
+TOKEN_START_RE = re.compile(r"[的主原其以和及如中当预执年调全决实上去本今同相比较与增涨提减下降压节持无没保不占完为是大小超短低负由变经通包含按差0-9０-９，,：:、）)（(]")
 
 
 def tokens(masked: str):

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.17"
+READER_VERSION = "1.5.18"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -643,6 +643,11 @@ _ITEM_RUN_UNIT_RE = re.compile(rf"、[^0-9０-９，,。；;：:、（()）%％]
 # an item of a coordinated clause: its noun, then its direction or verb, then its number (支出总计减少99.6万元)
 _ITEM_NOUN_RE = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,16}?)\s*(?:减少|增加|下降|增长|为|是|达|共)?\s*[0-9０-９]")
 _ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十]+$")
+_ITEM_CUT_RE = re.compile(rf"、|(?<=[0-9０-９元%％])\s*(?:以及|和|及|与)\s*")
+_ITEM_LEAD_RE = re.compile(r"^(?:其中|包括|包含|含)[:：]?")
+# a clause that only names what is compared, with the year before the document's or none (与2015年相比, 同比, 比上年)
+_COMPARED_CLAUSE_RE = re.compile(
+    r"(?:(?:与|和|同)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:同期)?(?:相比|比较)较?|同比|[比较](?:上年|去年)(?:同期)?)")
 
 
 class _Respective:
@@ -666,11 +671,18 @@ class _Respective:
             return None
         begin = max(sentence.rfind(c, 0, m.start()) for c in "，,：:；;") + 1
         nouns = cls._nouns(sentence, found, begin, m.start())
-        if nouns is None and not sentence[begin:m.start()].strip() and begin > 0:
+        lead = sentence[begin:m.start()].strip()
+        if nouns is None and begin > 0 and (not lead or _COMPARED_CLAUSE_RE.fullmatch(lead)):
             # …，收入减少84.55、支出总计减少99.6万元，分别下降18%、21.6%: nothing before 分别 in its clause, the nouns are
-            # those of the clause before, each printed with a number of its own
-            before = max(sentence.rfind(c, 0, begin - 1) for c in "，,：:；;") + 1
-            nouns = cls._item_nouns(sentence[before:begin - 1])
+            # those of the clause before, each printed with a number of its own (and so when only what is compared
+            # stands before 分别: …，同比分别增长2%和3%); a clause that only says what is compared (包括A0.14亿元和
+            # B1.27亿元，与2015年相比，分别减少…) stands between them and is passed over
+            end = begin - 1
+            before = max(sentence.rfind(c, 0, end) for c in "，,：:；;") + 1
+            if before > 0 and _COMPARED_CLAUSE_RE.fullmatch(sentence[before:end].strip()):
+                end = before - 1
+                before = max(sentence.rfind(c, 0, end) for c in "，,：:；;") + 1
+            nouns = cls._item_nouns(sentence[before:end])
             begin = before if nouns else begin
         # (nouns it cannot name leave the frame unnamed: its runs are then bound to none of them, see ``pair``)
         return cls(m.start(), nouns or [], begin)
@@ -679,7 +691,9 @@ class _Respective:
     def _item_nouns(cls, clause: str) -> list[_Subject] | None:
         """The nouns of a clause of coordinated items each printing its noun and a number (收入减少84.55、支出总计减少
         99.6万元 -> 收入, 支出总计), None when an item prints no noun the words can name."""
-        items = clause.split("、")
+        # items cut at a 、, or at 和 / 及 / 与 right after an item's number (A0.14亿元和B1.27亿元; never inside a noun
+        # such as 公务用车购置及运行费), the list word before the first item passed over (包括, 其中)
+        items = _ITEM_CUT_RE.split(_ITEM_LEAD_RE.sub("", clause.strip(), count=1))
         if len(items) < 2:
             return None
         words = [_ITEM_NOUN_RE.match(item) for item in items]

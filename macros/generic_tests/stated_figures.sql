@@ -558,9 +558,10 @@
         {{ _judged_rows('growth_judged', 'NAR-CALC-002', 'NAR-CALC-005',
             "coalesce(subject, '(no subject)') || ': the text states ' || case when growth_pct < 0 then '−' else '' end
                 || growth_text || '% but '
-                || case when change_yuan is not null then 'a change of ' || change_text
-                    else coalesce(current_text, '(current)') end || ' against '
-                || coalesce(prior_text, 'a prior of ' || " ~ amount_text('_base') ~ " || ' (the amount before the change)')
+                || case when change_yuan is not null then 'a change of ' || change_text || coalesce(change_unit, '')
+                    else coalesce(current_text || coalesce(current_unit, ''), '(current)') end || ' against '
+                || coalesce(prior_text || coalesce(prior_unit, ''), 'a prior of '
+                    || " ~ amount_shown('_base', 'coalesce(current_unit, change_unit)') ~ " || ' (the amount before the change)')
                 || ' is ' || " ~ pct_shown('100 * _numerator / _base', 'growth_text') ~ "
                 || '%'") }}
     ),
@@ -763,7 +764,7 @@
             count(distinct value_yuan) as whole_values,
             max(value_yuan) as whole_yuan,
             max(half_step_yuan) as whole_h,
-            max(value_text) as whole_text,
+            max(value_text || coalesce(printed_unit, '')) as whole_text,
             min(line_start) as whole_line
         from statements
         where role = 'amount' and value_yuan is not null
@@ -779,7 +780,7 @@
             count(distinct value_yuan) as whole_values,
             max(value_yuan) as whole_yuan,
             max(half_step_yuan) as whole_h,
-            max(value_text) as whole_text
+            max(value_text || coalesce(printed_unit, '')) as whole_text
         from statements
         where role = 'amount' and value_yuan is not null
         group by grouping sets ((document_sha256, _subject_norm, coalesce(basis, '?')), (document_sha256, _subject_norm))
@@ -803,7 +804,7 @@
             min(statement_index) as statement_index,
             max(value_yuan) as value_yuan,
             max(half_step_yuan) as half_step_yuan,
-            arg_min(value_text, statement_index) as value_text,
+            arg_min(value_text || coalesce(printed_unit, ''), statement_index) as value_text,
             -- the parent's name as first printed: the parts share its normalised name, not its spelling
             arg_min(parent_subject, (line_start, parent_subject)) as parent_subject,
             any_value(file_name) as file_name,
@@ -950,7 +951,8 @@
         {{ _judged_rows('(select * from parts_compared where _within or not _fits_without_carried)',
             'NAR-PARTS-001', 'NAR-PARTS-002',
             "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
-                || " ~ amount_text('_lhs') ~ " || case when _lhs > _rhs then ', more than' when _lhs < _rhs
+                || " ~ amount_shown('_lhs', 'regexp_extract(whole_text, \'(亿元|万元|千元|元)$\')') ~ "
+                || case when _lhs > _rhs then ', more than' when _lhs < _rhs
                 then ', less than' else ', equal to' end || ' the whole ' || whole_text || ' ('
                 || " ~ amount_text('_rhs') ~ " || ')'") }}
     ),

@@ -216,6 +216,7 @@ prepared as (
         list_index,
         role,
         cast(printed as varchar) as value_text,
+        case when role = 'amount' then '万元' else '%' end as printed_unit,
         case when role = 'amount' then cast(printed * 10000 as decimal(38, 6)) end as value_yuan,
         case when role = 'amount' then cast(50 as decimal(38, 6)) end as half_step_yuan,
         cast(printed * case when role = 'amount' then 10000 else 1 end as decimal(38, 6)) as value_in_base_unit,
