@@ -168,3 +168,43 @@ def test_counts_of_another_thing_are_no_parts_of_a_count():
     text = "56个单位全部公开了预算，其中，有40个单位公开了62个项目的绩效目标。\n"
     marks = [(m.role, m.value) for m in read_marks(text_document(text)) if m.role.startswith("count")]
     assert marks == [("count_whole", Decimal("56")), ("count_part", Decimal("40"))]
+
+
+def test_a_budget_adjusted_without_you_and_the_amount_done_after_it_are_of_the_same_noun():
+    # reader 1.5.19 (heldout54 银州 L9, blind: 一般公共预算支出调整为68000万元，2021年完成82133万元，为调整预算的67.1%, all four
+    # numbers unbound; written here with other amounts): 调整为 is no part of the noun, and a clause that only says
+    # the budget was carried out (2023年完成) gives the amount done of that noun, against the adjusted budget
+    statements, findings = _read("经县人大常委会审议通过一般公共预算支出调整为52000万元，2023年完成49400万元，为调整预算的95%，"
+                                 "比上年决算增长4%。\n", year=2023, kind="final_accounts")
+    assert [(s.role, s.subject, s.value, s.basis) for s in statements] == [
+        ("amount", "一般公共预算支出", Decimal("52000"), "adjusted_budget"),
+        ("amount", "一般公共预算支出", Decimal("49400"), "final_accounts"),
+        ("completion_pct", "一般公共预算支出", Decimal("95"), "final_accounts"),
+        ("growth_pct", "一般公共预算支出", Decimal("4"), "final_accounts")]
+    assert findings == []
+
+
+def test_an_amount_done_after_an_amount_of_no_budget_takes_no_noun():
+    # the clause before states an amount of a 决算 (no budget): 完成 after it is no budget carried out, so its
+    # amount names nothing of its own and is reported
+    statements, findings = _read("税收收入52000万元，2023年完成49400万元。\n", year=2023, kind="final_accounts")
+    assert [(s.role, s.subject, s.value) for s in statements] == [("amount", "税收收入", Decimal("52000"))]
+    assert [f.rule_id for f in findings] == ["LOAD-UNBOUND-STATEMENT"]
+
+
+def test_in_a_text_of_no_basis_an_amount_done_is_carried_out_and_the_budget_a_completion_is_of_is_a_budget():
+    # reader 1.5.19 (heldout54 银州, a government's 决算 report, which has no kind; written here with other amounts):
+    # 预算 inside 一般公共预算收入 is no basis word (46997 was read as a budget amount), an amount after 完成 is the amount
+    # carried out, and the amount right after 为调整预算 is that budget's: the completion can be checked against them
+    statements, findings = _read("全县一般公共预算收入完成30600万元，为调整预算32000万元的95.6%。\n", year=2023, kind=None)
+    assert [(s.role, s.subject, s.value, s.basis) for s in statements] == [
+        ("amount", "一般公共预算收入", Decimal("30600"), "execution"),
+        ("amount", "一般公共预算收入", Decimal("32000"), "adjusted_budget"),
+        ("completion_pct", "一般公共预算收入", Decimal("95.6"), "execution")]
+    assert findings == []
+    # the fund's own budget is one (政府性基金预算为…): its 预算 after the noun is the basis word
+    statements, _ = _read("全县政府性基金收入预算为8000万元。\n", year=2023, kind=None)
+    assert [(s.subject, s.basis) for s in statements] == [("政府性基金收入", "budget")]
+    # a 决算 keeps its own basis for an amount done
+    statements, _ = _read("全县一般公共预算收入完成30600万元。\n", year=2023, kind="final_accounts")
+    assert [(s.subject, s.basis) for s in statements] == [("一般公共预算收入", "final_accounts")]

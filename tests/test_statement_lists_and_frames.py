@@ -269,3 +269,54 @@ def test_and_after_an_amount_opens_the_next_items_noun():
     assert [(s.role, s.subject, s.value) for s in statements] == [
         ("amount", "一般公共预算收入", Decimal("8.6")), ("amount", "政府性基金收入", Decimal("2.4"))]
     assert findings == []
+
+
+def test_a_numbered_heading_that_is_one_noun_names_its_sections_first_numbers():
+    # reader 1.5.19 (heldout51 四川 L3-L10, blind: 一、因公出国(境)经费 / 2014年预算安排40万元，较2013年预算下降39.39%, unbound
+    # before); written for this test with other amounts: the heading's noun names the numbers of the section's first
+    # sentence printed before a noun of its own; a sentence naming its own noun keeps it
+    statements, findings = _read("一、公务接待费\n2022年预算安排12.6万元，较2021年预算减少1.4万元，下降10%。\n"
+                                 "二、公务用车购置及运行费\n2022年预算安排30万元，比上年增加2万元，增长7.14%。2022年安排公务用车运行费30万元。\n")
+    assert [(s.line_start, s.role, s.subject, s.value, s.compared_year, s.direction) for s in statements] == [
+        (2, "amount", "公务接待费", Decimal("12.6"), None, None),
+        (2, "change", "公务接待费", Decimal("1.4"), 2021, -1),
+        (2, "growth_pct", "公务接待费", Decimal("10"), 2021, -1),
+        (4, "amount", "公务用车购置及运行费", Decimal("30"), None, None),
+        (4, "change", "公务用车购置及运行费", Decimal("2"), 2021, 1),
+        (4, "growth_pct", "公务用车购置及运行费", Decimal("7.14"), 2021, 1),
+        (4, "amount", "公务用车运行费", Decimal("30"), None, None)]
+    assert findings == []
+
+
+def test_a_heading_of_more_than_one_noun_names_nothing():
+    # 一、收支预算总体情况 is no noun, 二、A和B two, 三、县本级一般公共预算 a budget (its revenue and its spending are
+    # amounts, it has none of its own): their sections' numbers with no noun of their own stay unbound
+    for heading in ("一、收支预算总体情况", "二、公务接待费和会议费", "三、县本级一般公共预算"):
+        statements, findings = _read(f"{heading}\n2022年预算安排12.6万元。\n")
+        assert [s.subject for s in statements] == []
+        assert [f.rule_id for f in findings] == ["LOAD-UNBOUND-STATEMENT"]
+
+
+def test_a_split_heading_before_a_comma_ends_the_first_breakdown():
+    # reader 1.5.19 (heldout50 三江 L30, a false NAR-PARTS-001: 其中:按资金来源划分,A…,B…;按财力性质划分,C…,D… summed as
+    # one list; written here with other amounts): the second 按…划分 before its comma starts another breakdown of
+    # the whole, whose parts are not summed into the first
+    statements, findings = _read("一般性转移支付收入5000万元。其中：按资金来源划分，中央补助4200万元，市级补助800万元；"
+                                 "按财力性质划分，可统筹财力3100万元，专项财力1900万元。\n", kind=None)
+    assert _amounts(statements) == [("一般性转移支付收入", None, Decimal("5000")),
+                                    ("中央补助", "一般性转移支付收入", Decimal("4200")),
+                                    ("市级补助", "一般性转移支付收入", Decimal("800")),
+                                    ("可统筹财力", None, Decimal("3100")), ("专项财力", None, Decimal("1900"))]
+    assert findings == []
+
+
+def test_a_respective_frame_takes_items_each_in_a_clause_of_its_own():
+    # reader 1.5.19 (heldout53 宁波 L32, blind: 收入总计…,支出总计…,与2021年度相比,各减少…和…,下降…和…, four numbers unbound;
+    # written here with other amounts): the items before the comparison, one a clause, pair with the runs in order
+    statements, findings = _read("2022年度收入总计860.5万元，支出总计842.3万元，与2021年度相比，各减少95.5万元和101.2万元，"
+                                 "下降9.99%和10.73%。\n", kind="final_accounts")
+    assert [(s.role, s.subject, s.value, s.direction) for s in statements] == [
+        ("amount", "收入总计", Decimal("860.5"), None), ("amount", "支出总计", Decimal("842.3"), None),
+        ("change", "收入总计", Decimal("95.5"), -1), ("change", "支出总计", Decimal("101.2"), -1),
+        ("growth_pct", "收入总计", Decimal("9.99"), -1), ("growth_pct", "支出总计", Decimal("10.73"), -1)]
+    assert findings == []

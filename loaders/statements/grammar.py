@@ -211,11 +211,17 @@ TOKEN_RE = re.compile(
     # after 由 reads it)
     r"|(?P<adjfrom>由(?=(?:年初预算数?|年初数|预算数?|原预算数?)?[0-9０-９][^。；;]{0,40}?(?:调整为|调整到|变更为|调为)))"
     r"|(?P<adjto>调整为|调整到|变更为|调为)"
-    r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数|预算)"
+    # (预算 inside a fund's revenue or spending, 一般公共预算收入, 政府性基金预算支出, is no basis word: that noun's amounts
+    # are of the document's basis or of the verb before them)
+    r"|(?P<basis>当年预算执行数|预算执行数|执行数|年初预算数?|调整后预算数?|调整预算数?|全年预算数?|决算数?|实际支出数?|预算安排|预算数"
+    r"|(?<!一般公共)(?<!公共财政)(?<!政府性基金)(?<!国有资本经营)(?<!社会保险基金)预算"
+    r"|预算(?!总?收入|总?支出|收支))"
     r"|(?P<year>(?:19|20)[0-9]{2})" + YEAR_WORD +
     r"|(?P<rel>上年度?|上一年度?|去年|本年度?|当年|今年)"
     # a split heading (按支出功能分类科目：) in a list: the parts after it break the same whole down another way
-    r"|(?P<split>按[\u4e00-\u9fff\x00]{1,10}[：:])"
+    # (before a comma only when it ends in 划分 / 分类 / 区分: 按资金来源划分，A…，B…；按财力性质划分，C…; the comma is left
+    # to end the clause)
+    r"|(?P<split>按[\u4e00-\u9fff\x00]{1,10}(?:[：:]|(?<=划分|分类|区分)(?=[，,])))"
     r"|(?P<aside>经比较|经过比较|通过比较|经对比|比较而言)"  # (经比较，X41万元: a comparison follows, X is not its base)
     r"|(?P<cmp>同比|相比|比|较|与)"
     r"|(?P<dir>负增长|增幅|涨幅|增收|增支|超收|短收|增加|增长|上升|提高|增|减幅|降幅|减收|减支|减少|下降|降低|压减|调增|调减|节省|节约|减|持平|无变化|无增减|没有变化|保持不变|不变|大于|小于|超出|低于)"

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.18"
+READER_VERSION = "1.5.19"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -238,6 +238,8 @@ _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完�
 
 def _generic_subject(phrase: str) -> _Subject | None:
     """The noun printed right before a number when the vocabulary knows none (see ``grammar.GENERIC_HEAD_RE``)."""
+    # 一般公共预算支出调整为68000万元 (no 由): the verb of the adjustment is not part of the noun
+    phrase = _ADJUSTED_TO_TAIL_RE.sub("", phrase.rstrip("：: "))
     phrase = phrase.rstrip("占比的是为达约由：: ")
     # 一般公共预算总收入由年初预算数277585万元调整为…: the amount adjusted and its basis are not part of the noun
     phrase = _ADJUSTED_FROM_TAIL_RE.sub("", phrase)
@@ -287,6 +289,10 @@ def _generic_subject(phrase: str) -> _Subject | None:
         phrase = _ELIDED_SIDE_RE.sub(lambda side: _ELIDED_SIDES[side.group(0)], phrase)  # 收入…、支总计 -> 支出总计
     if g.GENERIC_NOUN_RE.match(phrase) and g.GENERIC_HEAD_RE.search(phrase) \
             and not g.GENERIC_BASIS_ONLY_RE.match(phrase):
+        if phrase.endswith(_SIDE_BASIS_TAILS):
+            # 一般公共预算收入预算, 政府性基金支出决算数: the basis word after the fund's revenue or spending is its basis
+            name, basis = _split_basis(phrase)
+            return _Subject(name, "other", None, basis)
         return _Subject(phrase, "other")
     inner = _INNER_QUALIFIER_RE.fullmatch(phrase)
     if inner is not None:
@@ -313,6 +319,7 @@ def _generic_subject(phrase: str) -> _Subject | None:
 
 _IN_ALL_TAIL_RE = re.compile(r"(?:累计)?共计(?:为|达到?)?$")
 _ADJUSTED_FROM_TAIL_RE = re.compile(r"由(?:年初预算数?|年初数|预算数?|原预算数?)$")
+_ADJUSTED_TO_TAIL_RE = re.compile(r"(?:调整为|调整到|变更为|调为)$")
 # a body that collects or spends (税务部门, 地税局, 财政部门) or a level or group of governments (市本级, 四城区, 六县市,
 # 省直管县, 市辖区, 工业园区, 经济开发区), before 完成 / 实现 (see ``_generic_subject``)
 _BODY_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:部门|税务局|地税局|国税局|财政局|本级|城区|辖区|县市|县区|直管县|园区|开发区)")
@@ -376,6 +383,10 @@ def _next_mark(masked: str, at: int) -> tuple[str, int] | None:
 
 _WINDOW = 40  # characters before a number in which its own noun is looked for (bounded: linear cost)
 _ANNUAL_BEFORE_RE = re.compile(r"(?:年均|年平均|平均每年|每年平均)$")
+_BUDGET_BASES = frozenset(("budget", "adjusted_budget", "initial_budget"))
+# a clause that only says what was done (2021年完成, 全年实际执行): the budget stated before it, carried out
+_DONE_CLAUSE_RE = re.compile(
+    r"\s*(?:(?:19|20)[0-9]{2}年度?|全年|当年|本年度?)?(?:实际)?(?:完成|实现|执行)数?(?:为|了)?\s*")
 _RISEN_TO_RE = re.compile(r"\s*(?:上升|增长|增加|提高|下降|减少|降低|增|降|减)(?:到|至)\s*(?:19|20)[0-9]{2}年(?:度|底|末)?的?\s*")
 _FROM_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])从(?:19|20)[0-9]{2}年(?:度|底|末)?的?$")
 
@@ -502,6 +513,28 @@ _VERB_BEFORE_NOUN_RE = re.compile(r"(?:增加|减少|压减|调增|调减)了?$"
 _VERB_NOUN_GAP_RE = re.compile(r"了?\x00+")
 
 
+def _heading_subject(heading: str | None) -> _Subject | None:
+    """The noun a numbered heading is (一、因公出国(境)经费 -> 因公出国(境)经费; （二）一般公共预算支出), None for any
+    heading that prints more than one noun (一、收支预算总体情况, 二、2024年公务接待费, 三、A和B)."""
+    if not heading:
+        return None
+    mark = g.LIST_MARK_RE.match(heading)
+    if mark is None:
+        return None
+    words = heading[mark.end():].strip().rstrip("：:。 ")
+    if not words or len(words) > 30:
+        return None
+    found, _masked = _subjects(words)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(words):
+        return found[0][2]
+    if found:
+        return None
+    generic = _generic_subject(words)
+    if generic is None or generic.name != words or words.endswith(("预算", "决算", "计划")):
+        return None  # (三、县本级一般公共财政预算: a budget is where its revenue and spending are, no amount of its own)
+    return generic
+
+
 def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
     """Subject mentions in order, and the sentence with them masked (same length)."""
     found: list[tuple[int, int, _Subject]] = []
@@ -549,6 +582,11 @@ def _subjects(sentence: str) -> tuple[list[tuple[int, int, _Subject]], str]:
             name = re.sub(r"的[0-9]{4}年度?项目$", "的项目", name)  # 编报绩效目标的2024年度项目 -> …的项目
         else:
             name, basis = _split_basis(name)
+            fund = _FUND_BEFORE_SIDE_RE.search(sentence, max(0, m.start() - 8), m.start()) if name in _SIDES else None
+            if fund is not None:
+                # 政府性基金收入预算为…: 收入 is the tail of the fund's noun, which is the subject (it was bound to 收入)
+                found.append((fund.start(), m.end(), _Subject(fund.group(0) + name, kind, None, basis)))
+                continue
         found.append((m.start(), m.end(), _Subject(name, kind, name if kind == "function_class" else None, basis)))
     if not found:
         return found, sentence
@@ -597,6 +635,10 @@ _AFTER_CONJOINED_RE = re.compile(r"[0-9０-９为是共合达]")
 
 
 _BRACKET_RE = re.compile(r"[（()）]")
+_SIDE_BASIS_TAILS = tuple(side + word for side in ("收入", "支出") for word in ("预算", "预算数", "决算", "决算数"))
+# a fund's name right before 收入 / 支出 (政府性基金收入, 一般公共预算支出, 社会保险基金预算收入): one noun with them
+_FUND_BEFORE_SIDE_RE = re.compile(r"(?:一般公共预算|公共财政预算|政府性基金预算|政府性基金|国有资本经营预算|社会保险基金预算"
+                                  r"|社会保险基金)$")
 
 
 def _sibling_of_a_part(subject: _Subject, lst: _List) -> bool:
@@ -643,6 +685,8 @@ _ITEM_RUN_UNIT_RE = re.compile(rf"、[^0-9０-９，,。；;：:、（()）%％]
 # an item of a coordinated clause: its noun, then its direction or verb, then its number (支出总计减少99.6万元)
 _ITEM_NOUN_RE = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,16}?)\s*(?:减少|增加|下降|增长|为|是|达|共)?\s*[0-9０-９]")
 _ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十]+$")
+# a clause that is one item: its noun (after a year), a verb, its amount (2022年度收入总计2110.45万元)
+_ONE_ITEM_RE = re.compile(r"\s*(?:[0-9]{4}年度?)?[\u4e00-\u9fff]{2,16}?(?:为|是|达)?[0-9０-９][0-9０-９,.]*\s*(?:万元|亿元|元)\s*")
 _ITEM_CUT_RE = re.compile(rf"、|(?<=[0-9０-９元%％])\s*(?:以及|和|及|与)\s*")
 _ITEM_LEAD_RE = re.compile(r"^(?:其中|包括|包含|含)[:：]?")
 # a clause that only names what is compared, with the year before the document's or none (与2015年相比, 同比, 比上年)
@@ -683,6 +727,18 @@ class _Respective:
                 end = before - 1
                 before = max(sentence.rfind(c, 0, end) for c in "，,：:；;") + 1
             nouns = cls._item_nouns(sentence[before:end])
+            if nouns is None:
+                # 收入总计2110.45万元，支出总计2110.45万元，与2021年度相比，各减少…: one item a clause, the clauses
+                # before it that are items too (at most four)
+                first, at, items = before, end, []
+                while len(items) < 4 and _ONE_ITEM_RE.fullmatch(sentence, first, at):
+                    items.insert(0, sentence[first:at])
+                    before = first
+                    if first == 0 or sentence[first - 1] not in "，,":
+                        break
+                    at = first - 1
+                    first = max(sentence.rfind(c, 0, at) for c in "，,：:；;") + 1
+                nouns = cls._item_nouns("、".join(items)) if len(items) >= 2 else None
             begin = before if nouns else begin
         # (nouns it cannot name leave the frame unnamed: its runs are then bound to none of them, see ``pair``)
         return cls(m.start(), nouns or [], begin)
@@ -696,7 +752,7 @@ class _Respective:
         items = _ITEM_CUT_RE.split(_ITEM_LEAD_RE.sub("", clause.strip(), count=1))
         if len(items) < 2:
             return None
-        words = [_ITEM_NOUN_RE.match(item) for item in items]
+        words = [_ITEM_NOUN_RE.match(item, _NOUN_LEAD_RE.match(item).end()) for item in items]
         if not all(words):
             return None
         names = [w.group("noun") for w in words]  # (each printed whole: no 收、支总计 elision to undo)
@@ -882,6 +938,9 @@ class _Reader:
             if block.section != previous_section:
                 self._reset_lists()
                 previous_section = block.section
+                # a numbered heading that is one noun and nothing else (二、公务接待费) names the numbers its section's
+                # first sentence prints before a noun of its own (2014年预算安排154万元，较2013年预算下降35.15%)
+                self.state.carry = _heading_subject(block.section)
             else:  # a table or heading between two prose runs ends any list
                 self.state.inline = None
                 self.state.carry = self.state.ended_amount = None
@@ -1438,6 +1497,7 @@ class _Reader:
             first_own = first_generic
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
         previous_end: int | None = None  # (从2015年的A万元上升到2020年的B万元: B is the noun's too)
+        budget_before: str | None = None  # the budget basis of the last amount, if a budget's
         item_subject = st.item_subject
         own_noun = None  # the last amount whose own clause names it (经营支出95.03万元): (offset, its subject)
         for record in made:
@@ -1473,7 +1533,14 @@ class _Reader:
                                   or (record["role"] == "prior_amount" and not record["_dated_prior"])
                                   or (previous_end is not None
                                       and _RISEN_TO_RE.fullmatch(sentence, previous_end, record["_offset"]))
+                                  # …支出调整为68000万元，2021年完成82133万元: a clause that only says the budget
+                                  # stated before it was carried out gives the amount done of the same noun
+                                  or (record["role"] == "amount" and budget_before is not None
+                                      and record["basis"] != budget_before
+                                      and _DONE_CLAUSE_RE.fullmatch(sentence, record["_clause"], record["_offset"]))
                                   else None)
+                if record["role"] == "amount":
+                    budget_before = record["basis"] if record["basis"] in _BUDGET_BASES else None
             previous_end = record["_end"]
             noun = own if aside else generic
             if record["_subject"] is None and record["role"] == "amount" \
@@ -2055,6 +2122,11 @@ class _Reader:
                 role = "amount"
                 if period_year is None:
                     period_year = self.year
+                if basis is None and done_at >= 0:
+                    # 为调整预算55000万元的85.4%: the amount right after the budget a completion is of has that basis;
+                    # 完成46997万元 in a text of no basis of its own (an execution report, a government's 决算) is the
+                    # amount carried out
+                    basis = done_basis if done_basis is not None else (None if self.kind_basis else "execution")
         else:
             role = "count"
             if period_year is None:
