@@ -177,6 +177,22 @@ def test_a_wrong_rate_is_answered_to_the_decimals_it_is_printed_with(tmp_path):
     assert "(-14.18%)" in messages["NAR-CALC-010"]
 
 
+def test_check_recomputes_a_completion_in_a_governments_final_accounts_report(tmp_path):
+    # written for this test (amounts of no document; the shape of heldout54 银州 L9): a government's 决算 report has no
+    # kind, so no basis of its own; 调整为 names the adjusted budget of 一般公共预算支出, 2023年完成 the amount done, and
+    # 49400 / 52000 = 95 %, printed 85 %: NAR-CALC-006, its amounts in the unit printed
+    path = tmp_path / "written-county-2023-final-accounts-report.txt"
+    path.write_text("关于某县2023年财政决算的报告\n"
+                    "经县人大常委会审议通过全县一般公共预算支出调整为52000万元，2023年完成49400万元，为调整预算的85%。\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    errors = [f for f in json.loads(result.output) if f["severity"] == "error"]
+    assert [f["rule_id"] for f in errors] == ["NAR-CALC-006"]
+    assert errors[0]["message"].startswith("一般公共预算支出: the text states a completion of 85% but 49400万元 of "
+                                           "52000万元 is 95")
+
+
 def test_check_adds_the_three_public_parts_stated_in_paragraphs_of_their_own(tmp_path):
     # written for this test (amounts of no document), the shape of heldout45 宜宾: the “三公” total and each part in a
     # paragraph of its own, compared with the budget. Amounts: 6 + 120 + 310 = 436 holds. Changes: −2 − 45 − 18 = −65

@@ -320,3 +320,11 @@ def test_a_respective_frame_takes_items_each_in_a_clause_of_its_own():
         ("change", "收入总计", Decimal("95.5"), -1), ("change", "支出总计", Decimal("101.2"), -1),
         ("growth_pct", "收入总计", Decimal("9.99"), -1), ("growth_pct", "支出总计", Decimal("10.73"), -1)]
     assert findings == []
+
+
+def test_a_headings_noun_never_names_a_number_printed_after_a_noun_of_its_own():
+    # 绿化养护 is a noun the reader does not know: under （二）项目支出 its amount stays unbound (it is no 项目支出 of 40.5);
+    # the known noun after it names its own
+    statements, findings = _read("（二）项目支出\n绿化养护40.5万元，物业管理经费56万元。\n")
+    assert [(s.subject, s.value) for s in statements] == [("物业管理经费", Decimal("56"))]
+    assert [f.rule_id for f in findings] == ["LOAD-UNBOUND-STATEMENT"]

@@ -130,6 +130,8 @@ class _State:
     item_subject: _Subject | None = None
     inline: _List | None = None
     carry: _Subject | None = None  # subject of a sentence that ended with ；
+    # the noun a numbered heading is (二、公务接待费), for the first sentence of its section (see ``_heading_subject``)
+    heading: _Subject | None = None
     # the subject of a sentence that ended (。) with its one amount (…财政拨款收入决算总计177.28万元。): a next sentence
     # that opens with a comparison and names no noun (与2016年相比增加22.13万元，增加12.28%) states its change
     ended_amount: _Subject | None = None
@@ -511,6 +513,12 @@ def _subjects_named(names: list[str]) -> list[_Subject]:
 _VERB_BEFORE_NOUN_RE = re.compile(r"(?:增加|减少|压减|调增|调减)了?$")
 # (the noun a vocabulary subject, masked; a noun the vocabulary does not know is not read so)
 _VERB_NOUN_GAP_RE = re.compile(r"了?\x00+")
+
+
+# the words a clause may print before its number and still name no noun of its own (2014年预算安排, 较2013年预算下降)
+_NO_NOUN_BEFORE_RE = re.compile(
+    r"(?:\s|(?:19|20)[0-9]{2}年度?|本年度?|当年|全年|今年|上年|去年|同比|相比|[比较与]|年初|调整后|预算|决算|执行|安排|数|为|是|达到?"
+    r"|共计?|合计|减少|增加|下降|增长|上升|降低|减|增|了|约)*")
 
 
 def _heading_subject(heading: str | None) -> _Subject | None:
@@ -940,7 +948,7 @@ class _Reader:
                 previous_section = block.section
                 # a numbered heading that is one noun and nothing else (二、公务接待费) names the numbers its section's
                 # first sentence prints before a noun of its own (2014年预算安排154万元，较2013年预算下降35.15%)
-                self.state.carry = _heading_subject(block.section)
+                self.state.heading = _heading_subject(block.section)
             else:  # a table or heading between two prose runs ends any list
                 self.state.inline = None
                 self.state.carry = self.state.ended_amount = None
@@ -1482,6 +1490,7 @@ class _Reader:
         # its own subject: it inherits the subject of the item list's heading, never the subject of the item before;
         # the subject of a sentence ended with ； is carried only to the numbers before the sentence's own first one.
         inherited = st.item_subject if (st.item_subject is not None or is_item) else st.carry
+        heading, st.heading = st.heading, None
         # …决算总计177.28万元。与2016年相比增加22.13万元，增加12.28%: a sentence opening with a comparison, before any
         # noun of its own, compares the one amount the sentence before ended with (its changes and rates only)
         compared_before = inherited is None and st.ended_amount is not None \
@@ -1565,6 +1574,11 @@ class _Reader:
                     self._bind(record, carried)  # …涉及预算金额598.42万元 under 绩效自评: the list's subject
                 elif noun is not None:
                     self._bind(record, noun)
+                elif heading is not None and _NO_NOUN_BEFORE_RE.fullmatch(sentence, record["_clause"], record["_offset"]):
+                    # 二、公务接待费 / 2014年预算安排154万元，较2013年预算下降35.15%: a clause of only a year, a basis, a verb
+                    # or a comparison before its number is of the heading's noun (绿化养护40.5万元 under （二）项目支出
+                    # names a noun the reader does not know: never the heading's)
+                    self._bind(record, heading)
             if is_item and record["_subject"] is None and record["role"] == "amount":
                 label = g.ITEM_LABEL_RE.match(sentence[:record["_offset"]])
                 if label is not None and label.group(1):

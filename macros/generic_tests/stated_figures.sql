@@ -587,14 +587,14 @@
                 as actual_yuan,
             max(half_step_yuan) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
                 as actual_h,
-            max(value_text) filter (where role = 'amount' and basis in ('final_accounts', 'actual', 'execution'))
-                as actual_text,
+            max(value_text || coalesce(printed_unit, '')) filter (
+                where role = 'amount' and basis in ('final_accounts', 'actual', 'execution')) as actual_text,
             max(value_yuan) filter (where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget'))
                 as budget_yuan,
             max(half_step_yuan) filter (where role = 'amount'
                 and basis in ('initial_budget', 'budget', 'adjusted_budget')) as budget_h,
-            max(value_text) filter (where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget'))
-                as budget_text,
+            max(value_text || coalesce(printed_unit, '')) filter (
+                where role = 'amount' and basis in ('initial_budget', 'budget', 'adjusted_budget')) as budget_text,
             max(value) filter (where role = 'completion_pct') as completion_pct,
             max(half_step_in_base_unit) filter (where role = 'completion_pct') as completion_h,
             max(value_text) filter (where role = 'completion_pct') as completion_text
