@@ -11,7 +11,9 @@ found). Every expected sum is worked by hand in the comments. One check run for 
 - the same sentence under the headings of two budgets: no NAR-COPY-003; of one budget: NAR-COPY-003;
 - a running sum after a sentence of parts (其中：…) adds to their whole: no NAR-SUM-001;
 - items whose change is a word (较上年无增减, 与上年持平: a change of 0) and one numeric change: the changes add up
-  against the whole's (NAR-CHANGE-101 when they do not; before, a list with a worded change was not judged);
+  against the whole's (NAR-CHANGE-101 when they do not; before, a list with a worded change was not judged), the
+  message in printed units;
+- a rate in brackets right after a change's amount (减少0.60万元（25.00%）) is checked as that change's rate (NAR-CALC-002);
 - one line (a news item) printing the same sentence three times with other numbers: two NAR-COPY-003 findings, each
   quoting its own later sentence (they share rule, line and message; one of them was kept at random before).
 """
@@ -54,6 +56,10 @@ TEXTS = {
     # the same with the whole's change −2.00: nothing to report
     "flat-items-right.txt": ("2024年“三公”经费预算12.40万元,比上年减少2.00万元。其中:因公出国(境)费用1.00万元,较上年无增减;"
                              "公务接待费2.40万元,与上年持平;公务用车运行维护费9.00万元,比上年减少2.00万元。\n"),
+    # 较上年减少0.60万元（25.00%）: a decline of 0.60 from 3.00 (2.40 + 0.60) is 20.00 %, not 25.00 % (a rate in
+    # brackets after a change's amount is its rate, reader 1.5.20); the right text prints 20.00 %
+    "bracketed-rate-wrong.txt": "2024年公务接待费支出2.40万元，较上年减少0.60万元（25.00%），主要原因是压减接待。\n",
+    "bracketed-rate-right.txt": "2024年公务接待费支出2.40万元，较上年减少0.60万元（20.00%），主要原因是压减接待。\n",
     # one line, three printings: the second and the third each against the first
     "one-line.txt": ("2024年1-3月，全市一般公共预算支出完成86.5亿元，同比增加3.6亿元。"
                      "2024年1-3月，全市一般公共预算支出完成78亿元，同比增加5.2亿元。"
@@ -101,7 +107,13 @@ def test_the_prose_rules_on_sentences_bound_by_structure(tmp_path):
     assert rules("flat-items-wrong.txt", "NAR-CHANGE") == [("NAR-CHANGE-101", "error")]
     assert [(f["lhs"], f["rhs"]) for f in findings
             if f["file"] == "flat-items-wrong.txt" and f["rule_id"] == "NAR-CHANGE-101"] == [("-20000.000000", "-12000.000000")]
+    # the message prints each part's change in its unit, a worded change as 0, the sum in the whole's unit
+    assert [f["message"] for f in findings if f["file"] == "flat-items-wrong.txt" and f["rule_id"] == "NAR-CHANGE-101"] \
+        == ["“三公经费”: the changes stated for its parts add up to 0（无增减） 0（持平） −2.00万元 = -2万元, against the "
+            "−1.20万元 stated for the whole"]
     assert rules("flat-items-right.txt", "NAR-CHANGE") == [] and rules("flat-items-right.txt", "NAR-PARTS") == []
+    assert rules("bracketed-rate-wrong.txt", "NAR-CALC") == [("NAR-CALC-002", "error")]
+    assert rules("bracketed-rate-right.txt", "NAR-CALC") == []
     assert rules("cut.txt", "NAR-TEXT") == []
     assert rules("books.txt", "NAR-COPY") == [] and rules("books.txt", "NAR-SUM") == []
     assert ("NAR-COPY-003", "warning") in rules("one-book.txt", "NAR-COPY")

@@ -88,7 +88,10 @@ def test_directions_and_flat():
         ("amount", "公用经费", "50", None, None),
         ("change", "公用经费", "3", -1, 2023),
         ("growth_pct", "公用经费", "5.66", -1, 2023),
-        ("amount", "公务接待费", "1.35", None, None),  # 持平 without a number: no row
+        ("amount", "公务接待费", "1.35", None, None),
+        # 持平 right after the amount against 2023's budget: a change of 0 (reader 1.5.20; before, a basis word after
+        # the year left it a direction without a row)
+        ("change", "公务接待费", "持平", 0, 2023),
     ]
 
 
@@ -129,6 +132,8 @@ def test_three_public_procurement_and_basis_word_off_the_subject():
         ("三公经费", "three_public", None, "47.91", "budget"),
         ("三公经费", "three_public", None, "25", "budget"),
         ("因公出国（境）费", "three_public", "三公经费", "0", "budget"),
+        # 比2023年预算持平 right after the amount: a change of 0 against 2023's budget (reader 1.5.20)
+        ("因公出国（境）费", "three_public", "三公经费", "持平", "budget"),
         ("公务用车购置及运行费", "three_public", "三公经费", "46.56", "budget"),
         ("公务用车购置费", "three_public", "公务用车购置及运行费", "25", "budget"),
         ("公务用车运行费", "three_public", "公务用车购置及运行费", "21.56", "budget"),
@@ -141,8 +146,8 @@ def test_three_public_procurement_and_basis_word_off_the_subject():
     three = [s for s in st if s.parent_subject == "三公经费"]
     assert {s.list_index for s in three} == {st[0].sentence_index}  # the sentence that names the whole
     cars = [s for s in st if s.parent_subject == "公务用车购置及运行费"]
-    assert {s.list_index for s in cars} == {st[3].sentence_index}
-    assert st[3].reason_text == "购置公务用车" and st[3].reason_direction is None
+    assert {s.list_index for s in cars} == {st[4].sentence_index}
+    assert st[4].reason_text == "购置公务用车" and st[4].reason_direction is None
 
 
 def test_items_of_a_list_introduced_by_ruzhe_are_parts_of_its_whole():
@@ -172,6 +177,7 @@ def test_reason_of_the_sentence_it_explains_and_its_direction():
         ("amount", "110.60", None, "宣传事务一般行政管理事务经费增加", 1),
         ("growth_pct", "2.98", -1, "宣传事务一般行政管理事务经费增加", 1),
         ("amount", "1.35", None, "公务接待费保持不变", 0),
+        ("change", "持平", 0, "公务接待费保持不变", 0),  # a change of 0 against 2023's budget (reader 1.5.20)
     ]
 
 
@@ -205,7 +211,7 @@ def test_an_empty_reason_stands_on_its_sentence_to_the_line_of_its_closing_mark(
 
 def test_no_empty_reason_for_wu_after_no_change():
     st, _ = read("公务接待费1.35万元，与2023年预算持平，原因：无。")
-    assert [s.role for s in st] == ["amount"]
+    assert [s.role for s in st] == ["amount", "change"]  # the change of 0 (reader 1.5.20), and no empty reason
 
 
 # --- layout: wrapped lines, page breaks, tables, PDF provenance ------------------------------------------------

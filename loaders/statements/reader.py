@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.19"
+READER_VERSION = "1.5.20"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -516,6 +516,10 @@ _VERB_NOUN_GAP_RE = re.compile(r"了?\x00+")
 
 
 # the words a clause may print before its number and still name no noun of its own (2014年预算安排, 较2013年预算下降)
+# between a direction word and a rate: the change's amount and an opening bracket (减少1.5万元（42.86%）)
+_BRACKETED_RATE_GAP_RE = re.compile(r"\s*[0-9０-９][0-9０-９,.]*\s*(?:万亿元|万元|亿元|千元|元)\s*[（(]\s*")
+# a printed figure: an amount of money or a rate
+_FIGURE_RE = re.compile(r"[0-9０-９]\s*(?:万亿元|万元|亿元|千元|元|%|％)")
 _NO_NOUN_BEFORE_RE = re.compile(
     r"(?:\s|(?:19|20)[0-9]{2}年度?|本年度?|当年|全年|今年|上年|去年|同比|相比|[比较与]|年初|调整后|预算|决算|执行|安排|数|为|是|达到?"
     r"|共计?|合计|减少|增加|下降|增长|上升|降低|减|增|了|约)*")
@@ -1100,7 +1104,11 @@ class _Reader:
         if is_item:
             st.inline = self._numbered_next(st.inline, sentence)
             numbered = st.inline is not None
-            st.item_subject = found[0][2] if found else None
+            # the item's noun stands before its first figure: a noun after it (…42988092.80元，其中人员经费…；…，主要
+            # 原因是人员经费支出增加) is a part's or a reason's, never the item's
+            first_figure = _FIGURE_RE.search(sentence)
+            st.item_subject = next((f[2] for f in found if first_figure is None or f[0] < first_figure.start()),
+                                   None)
         # an item of an item list: its first item fixes the numbering style; an item of another style (（1） under 1.)
         # is a part of the item above it, not of the list's whole
         in_item_list = False
@@ -1184,6 +1192,7 @@ class _Reader:
         detail_at: int | None = None  # 主要支出事项： after a part of a list: the amounts after it break that part down
         adjusted_at = -1  # where 调整为 ends: the amount right after it is the adjusted one, of the noun adjusted
         annual_dir_end: int | None = None  # where the direction word of 年均增长 ends
+        form_dir_end: int | None = None  # where a form's two directions end (增加（减少）): see the dir token
         share_own: str | None = None  # the noun a share's own clause opens with (税收占…): see the share token
 
         for m in g.tokens(masked):
@@ -1270,6 +1279,18 @@ class _Reader:
                             f"the parts listed after “{m.group(0)}” have no whole the reader can name (the amount "
                             f"before it has no subject): their sum is not checked; sentence: {raw_sentence[:300]}",
                             where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                elif subject is not None and subject_pos < pos and in_reason:
+                    # …增的主要原因是教师人数增加；学生人数增加，公用经费增加，其中： a noun of a reason going on from the
+                    # sentence before, with no amount of its own, is what the reason says changed: whose parts the
+                    # list gives is not printed (the reason's noun, the sentence before's main amount)
+                    where = self._where(block, start + pos, start + m.end())
+                    self.findings.append(Finding(
+                        AMBIGUOUS_LIST_RULE, "warning",
+                        f"the parts listed after “{m.group(0)}” follow a reason (“{subject.name}” is what the reason "
+                        f"names, with no amount): whose parts they are is not printed, and their sum is not checked; "
+                        f"sentence: {raw_sentence[:300]}",
+                        where["line_start"], where["line_end"], where["raw_text"], where["page"]))
+                    subject, subject_pos = None, -1  # nor does a part after it take the reason's noun
                 elif subject is not None and subject_pos < pos:
                     whole = last_made_subject or subject
                 elif m.group("list").startswith(("其中", "由")) and st.last_main is not None \
@@ -1359,7 +1380,12 @@ class _Reader:
                     cmp_open = False
                     compared_end = m.end()
             elif kind == "dir":
-                last_dir = (g.DIRECTIONS[m.group("dir")], m.end())
+                word_dir = g.DIRECTIONS[m.group("dir")]
+                if last_dir is not None and word_dir != 0 and last_dir[0] == -word_dir and last_dir[1] == pos:
+                    # 增加（减少）67.65万元, 增长(下降)0% (read without their brackets, see lines.py), 增减12万元: a form's
+                    # two directions, neither struck out: which one the figure has is not printed
+                    form_dir_end = m.end()
+                last_dir = (word_dir, m.end())
                 cmp_open = False
                 # 较年初预算超收1.17亿元, 完成调整预算的101.49%，超收2.85亿元: the difference from a budget (the amount
                 # after 超收 / 短收 is no prior amount); which budget is often not printed, and the rules compare
@@ -1444,6 +1470,9 @@ class _Reader:
                     record["role"] = None  # 超收 / 短收 (see the dir token)
                 if gap_end is not None and _GAP_TO_NUMBER_RE.fullmatch(masked, gap_end, pos):
                     record["role"] = None  # 差值为0.9万元, 差异率-2.72% (see the gap token): reported, never an amount
+                if form_dir_end is not None and last_dir is not None and last_dir[1] == form_dir_end \
+                        and record["role"] in ("change", "growth_pct") and record["value"] != 0:
+                    record["role"] = None  # 增加（减少）67.65万元: reported, never given a direction (a 0 has none)
                 if annual_dir_end is not None and last_dir is not None and last_dir[1] == annual_dir_end \
                         and record["role"] in ("growth_pct", "change"):
                     # over the years between the sentence's amounts (checked as such, NAR-CALC-009); an average
@@ -1524,6 +1553,13 @@ class _Reader:
                 continue_binding = False
             else:
                 continue_binding = True
+            flat_of = record.get("_flat_of")
+            if flat_of is not None:
+                # 二、公务接待费 / 2016年预算5万元，与上年持平: a flat word's change is of its amount, whatever noun that
+                # amount was bound to (a heading's, a carried subject) or none
+                if flat_of["_subject"] is not None:
+                    self._bind(record, flat_of["_subject"])
+                continue_binding = False
             if record["_clause_noun"] and not aside:
                 own_noun = (record["_offset"], record["_subject"])
             elif continue_binding and own_noun is not None and record["_subject"] is not None \
@@ -1663,6 +1699,8 @@ class _Reader:
                 if lst is not None and in_list is not None:
                     self._ambiguous(lst, f"{in_list}, so the parts are not all known", block, start, end)
                 continue
+            if record["_subject"] is None and record.get("_flat_of") is not None:
+                continue  # a flat word of an amount left unbound: a word, not a printed figure (the amount is reported)
             if record["_subject"] is None or record["role"] is None:
                 if record["printed_unit"] in g.MONEY_UNITS or record["printed_unit"] in g.PERCENT_UNITS:
                     if fiscal is None:
@@ -2101,7 +2139,12 @@ class _Reader:
         direction = None
         if last_dir is not None and (g.DIRECTION_GAP_RE.match(masked[last_dir[1]:begin])
                                      or (_VERB_NOUN_GAP_RE.fullmatch(masked, last_dir[1], begin)
-                                         and _VERB_BEFORE_NOUN_RE.search(masked, 0, last_dir[1]))):
+                                         and _VERB_BEFORE_NOUN_RE.search(masked, 0, last_dir[1]))
+                                     # 较上年减少1.5万元（42.86%）: a bare rate in brackets right after the amount of a
+                                     # change is that change's rate
+                                     or (unit in g.PERCENT_UNITS
+                                         and _BRACKETED_RATE_GAP_RE.fullmatch(masked, last_dir[1], begin)
+                                         and masked[m.end():m.end() + 1] in ("）", ")"))):
             direction = last_dir[0]
         role: str | None
         period_year, basis = clause_year, clause_basis
@@ -2206,9 +2249,10 @@ class _Reader:
 
     _NUMBER_AHEAD_RE = re.compile(r"[^，,；;。]*?[0-9０-９]")
     # between an amount and a flat word against an earlier year, nothing but the comparison: "，较上年", "，与上年相比",
-    # "比2022年", "同比"
+    # "比2022年", "同比", "与2015年预算", "较上年决算数"
     _PRIOR_FLAT_GAP_RE = re.compile(
-        r"[，,\s]*(?:(?:比|较|与|和)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:同期)?(?:相比|比较)?|同比)[，,\s]*")
+        r"[，,\s]*(?:(?:比|较|与|和)(?:上年|去年|上一?年度?|[0-9]{4}年度?)(?:同期)?(?:预算|决算|执行)?数?(?:相比|比较)?|同比)"
+        r"[，,\s]*")
 
     def _flat_change(self, m, masked, start, made, subject, subject_pos, compared_year, compared_basis,
                      current_side, prior_year=False) -> dict | None:
@@ -2224,9 +2268,12 @@ class _Reader:
         word = m.group("dir")
         if g.HEDGED_FLAT_RE.search(masked, 0, m.start()) or self._NUMBER_AHEAD_RE.match(masked, m.end()):
             return None
+        # the amount's noun may be bound only with its sentence (a heading's noun, a carried subject: 二、公务接待费 /
+        # 2016年预算5万元，与上年持平): the word then takes whatever the amount is bound to, or nothing
         amount = next((r for r in reversed(made) if r["role"] in ("amount", "prior_amount")
-                       and r["printed_unit"] in g.MONEY_UNITS and r["_subject"] is not None
-                       and (subject is None or r["_subject"] is subject)), None)
+                       and r["printed_unit"] in g.MONEY_UNITS
+                       and ((r["_subject"] is not None and (subject is None or r["_subject"] is subject))
+                            or (r["_subject"] is None and subject is None))), None)
         if amount is None:
             return None
         if prior_year and (amount is not made[-1] or amount["role"] != "amount"
@@ -2247,7 +2294,10 @@ class _Reader:
             "_negative": False, "_share_named": None, "_flat": True})
         if prior_year and amount.get("_list") is not None:
             record["_list"] = amount["_list"]  # the item's change is a part of its whole's change
-        self._bind(record, amount["_subject"])
+        if amount["_subject"] is not None:
+            self._bind(record, amount["_subject"])
+        else:
+            record["_flat_of"] = amount  # bound with the sentence, to the amount's noun (see ``_sentence``)
         return record
 
     def _reason(self, explained: list[dict], reason: str, sentence: str, index: int, block, start, end,

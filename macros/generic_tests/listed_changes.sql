@@ -4,7 +4,8 @@
     statement reader's lists); the whole is the statement of sentence list_index whose subject is parent_subject.
     Judged only when the list is certainly the whole's partition and every term is known:
       - the whole states one amount and one money change in its sentence; two or more parts, each with one amount and
-        one money change (a part printed 持平 with no amount of change has no change statement: the list is not judged);
+        one money change (持平 / 无增减 against the year compared is a change of 0 at the amount's precision; a part
+        whose change is not read has no change statement: the list is not judged);
       - the parts' amounts add up to the whole's within the rounding of all of them (a list that names only some
         parts, or whose amounts do not add up -- NAR-PARTS -- says nothing about the changes);
       - all the changes compare with the same year and basis.
@@ -49,6 +50,7 @@
             max(_signed) filter (where role = 'change') as change_yuan,
             max(_h) filter (where role = 'change') as change_h,
             max(value_text) filter (where role = 'change') as change_text,
+            max(printed_unit) filter (where role = 'change') as change_unit,
             max(direction) filter (where role = 'change') as change_direction,
             count(distinct coalesce(cast(compared_year as varchar), '') || '|' || coalesce(compared_basis, ''))
                 filter (where role = 'change') as comparisons,
@@ -77,7 +79,10 @@
             sum(amount_h) as parts_amount_h,
             sum(change_yuan) as parts_change_yuan,
             sum(change_h) as parts_change_h,
-            string_agg(case when change_direction < 0 then '−' else '+' end || change_text, ' '
+            string_agg(case when change_direction = 0 then '0（' || change_text || '）'
+                when change_yuan = 0 then change_text || change_unit
+                when change_direction < 0 then '−' || change_text || change_unit
+                else '+' || change_text || change_unit end, ' '
                 order by sentence_index, line_start) as parts_text,
             min(line_start) as line_start,
             max(line_end) as line_end,
@@ -104,6 +109,7 @@
             max(_signed) filter (where role = 'change') as change_yuan,
             max(_h) filter (where role = 'change') as change_h,
             max(value_text) filter (where role = 'change') as change_text,
+            max(printed_unit) filter (where role = 'change') as change_unit,
             max(direction) filter (where role = 'change') as change_direction,
             max(coalesce(cast(compared_year as varchar), '') || '|' || coalesce(compared_basis, ''))
                 filter (where role = 'change') as comparison,
@@ -122,7 +128,9 @@
             wholes.subject,
             wholes.change_yuan as whole_change_yuan,
             wholes.change_h as whole_change_h,
-            case when wholes.change_direction < 0 then '−' else '+' end || wholes.change_text as whole_text,
+            case when wholes.change_direction < 0 then '−' else '+' end || wholes.change_text || wholes.change_unit
+                as whole_text,
+            wholes.change_unit as whole_unit,
             least(lists.line_start, wholes.line_start) as first_line,
             coalesce(least(lists.page, wholes.page), lists.page, wholes.page) as first_page,
             case when wholes.line_start < lists.line_start
@@ -149,9 +157,8 @@
             {{ statement_failure_columns(
                 rule_id="case when abs(_d) < _tol then '" ~ notice_rule_id ~ "' else '" ~ rule_id ~ "' end",
                 message="'“' || subject || '”: the changes stated for its parts add up to ' || parts_text || ' = '
-                    || cast(cast(parts_change_yuan as decimal(38, 2)) as varchar) || ' 元, against the '
-                    || whole_text || ' (' || cast(cast(whole_change_yuan as decimal(38, 2)) as varchar)
-                    || ' 元) stated for the whole'
+                    || " ~ amount_shown('parts_change_yuan', 'whole_unit') ~ " || ', against the '
+                    || whole_text || ' stated for the whole'
                     || case when abs(_d) < _tol then ': within the rounding of the printed changes, not exact'
                         else '' end",
                 quoted_source='quoted',
