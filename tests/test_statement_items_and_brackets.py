@@ -10,6 +10,8 @@
   reported with no role, and the rate of 新城区 L9 (42.86 % for 1.5 of 3.80, 39.47 %) was not checked;
 - a form's two directions, neither struck out (较上年增加（减少）67.65万元, 增长(下降)12%), give a figure no direction: it
   is reported, never read as the second word's (it was a decrease); a 0 keeps its row (a change of 0 has no direction);
+- a web page's reprint notice quotes a placeholder (凡本网注明“XXX（非本网）提供”的作品，均转载自其它媒体): no placeholder
+  left in the text (heldout58's 山东 mirror gave a false NAR-TEXT-002); the same placeholder in the text's own words is;
 - a flat word after an amount whose noun is bound only with the sentence (a heading's noun, 二、公务接待费 / 2016年预算
   5万元，与上年持平) is a change of 0 of that noun; a basis word after the year compared (与2015年预算持平) is the basis
   compared with.
@@ -40,7 +42,7 @@ def _unbound(findings):
 
 
 def test_reader_version_names_the_change():
-    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 20)
+    assert tuple(map(int, READER_VERSION.split("."))) >= (1, 5, 21)
 
 
 def test_a_reason_after_an_items_amount_does_not_name_it():
@@ -135,3 +137,13 @@ def test_a_forms_two_directions_before_a_zero_keep_the_change_of_zero():
     assert [(s.role, s.value) for s in statements] == [("amount", Decimal("0")), ("change", Decimal("0")),
                                                        ("growth_pct", Decimal("0"))]
     assert findings == []
+
+
+def test_a_reprint_notice_quoting_a_placeholder_leaves_none_in_the_text():
+    statements, _ = _read("全县一般公共预算收入完成8.20亿元。\n"
+                          "凡本站注明“来源：XXX（非本站）”的作品，均转载自其它媒体，并不代表本站赞同其观点。\n"
+                          "XX局2023年部门决算说明\n", kind="department_budget")
+    assert [(s.role, s.subject, s.line_start) for s in statements if s.role == "placeholder"] == [("placeholder", "XX局", 3)]
+    # the same notice in traditional characters (a mirror's page)
+    statements, _ = _read("凡本網注明“來源：XXX（非本網）”的作品，均轉載自其它媒體。\n", kind="department_budget")
+    assert [s for s in statements if s.role == "placeholder"] == []

@@ -74,7 +74,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.20"
+READER_VERSION = "1.5.21"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -518,6 +518,9 @@ _VERB_NOUN_GAP_RE = re.compile(r"了?\x00+")
 # the words a clause may print before its number and still name no noun of its own (2014年预算安排, 较2013年预算下降)
 # between a direction word and a rate: the change's amount and an opening bracket (减少1.5万元（42.86%）)
 _BRACKETED_RATE_GAP_RE = re.compile(r"\s*[0-9０-９][0-9０-９,.]*\s*(?:万亿元|万元|亿元|千元|元)\s*[（(]\s*")
+# a web page's reprint notice (凡本网注明“XXX（非本网）提供”的作品，均转载自其它媒体): the site's words, not the document's
+# (its traditional characters as the reading text keeps them: 本網注明…转載)
+_REPRINT_NOTICE_RE = re.compile(r"本[网網站][^，,。]{0,12}?(?:注明|标明|標明)[^。]{0,60}?[转轉][载載]")
 # a printed figure: an amount of money or a rate
 _FIGURE_RE = re.compile(r"[0-9０-９]\s*(?:万亿元|万元|亿元|千元|元|%|％)")
 _NO_NOUN_BEFORE_RE = re.compile(
@@ -1741,7 +1744,9 @@ class _Reader:
                                         role="empty_table_note", subject=block.table_title, subject_kind="other",
                                         section=block.section))
         placeholder = g.placeholder_at(sentence)
-        if placeholder is not None:
+        if placeholder is not None and not _REPRINT_NOTICE_RE.search(sentence):
+            # (a web page's reprint notice, 凡本网注明“来源：XXX（非本网）”的作品，均转载自其它媒体, quotes a placeholder:
+            # it names what the notice is about, no blank left in the text)
             for m in g.PLACEHOLDER_RE.finditer(sentence, placeholder.start()):
                 self.statements.append(dict(self._where(block, start + m.start(), start + m.end()),
                                             sentence_index=index, sentence=raw_sentence, role="placeholder",

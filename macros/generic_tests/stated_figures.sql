@@ -733,6 +733,10 @@
     NAR-PARTS-005 (warning) the parts add up to more than the whole, but exactly to it without a balance carried from
       the year before (上年结转, 上年结余, 年初结转…) listed among them: whether that balance is a part of this whole is
       not printed (收入预算 includes it in one 说明, 年初预算数 excludes it in another), so it is not NAR-PARTS-001;
+    NAR-PARTS-007 (warning) the parts add up to more than the whole, but the first k ≥ 2 of them, in their printed
+      order, add up to it (within their rounding): the list runs on past the whole's parts (…其中：税收收入A，非税收入B；
+      政府性基金预算收入C, another fund's revenue after the whole's two parts) or the whole is misprinted; which one is
+      not printed, so it is not NAR-PARTS-001;
     NAR-SHARE-101 (error) a share stated for a part (占 z%) is not part ÷ whole (rate interval);
     NAR-SHARE-102 (error) the shares of parts that add up to their whole (within rounding) do not add up to 100 %
       within the shares' rounding;
@@ -922,9 +926,39 @@
         where whole_values = 1 and parts_certain
     ),
 
+    -- the running sum of each list's parts in their printed order (see NAR-PARTS-007)
+    prefix_sums as (
+        select
+            document_sha256,
+            list_index,
+            _parent_norm,
+            row_number() over running as prefix_parts,
+            sum(value_yuan) over running as prefix_yuan,
+            sum(half_step_yuan) over running as prefix_h
+        from part_amounts
+        window running as (partition by document_sha256, list_index, _parent_norm order by statement_index
+            rows between unbounded preceding and current row)
+    ),
+
+    -- the fewest first parts (two or more, not all) that add up to the whole within their rounding
+    prefix_fits as (
+        select
+            known_lists.document_sha256,
+            known_lists.list_index,
+            known_lists._parent_norm,
+            min(prefix_sums.prefix_parts) as fitting_parts
+        from known_lists
+        inner join prefix_sums using (document_sha256, list_index, _parent_norm)
+        where prefix_sums.prefix_parts >= 2 and prefix_sums.prefix_parts < known_lists.part_count
+            and (prefix_sums.prefix_yuan = known_lists.whole_yuan
+                or abs(prefix_sums.prefix_yuan - known_lists.whole_yuan) < prefix_sums.prefix_h + known_lists.whole_h)
+        group by known_lists.document_sha256, known_lists.list_index, known_lists._parent_norm
+    ),
+
     parts_compared as (
         select
-            *,
+            known_lists.*,
+            prefix_fits.fitting_parts,
             parts_yuan as _lhs,
             whole_yuan as _rhs,
             parts_yuan - whole_yuan as _difference,
@@ -935,7 +969,17 @@
                 and abs(parts_yuan - carried_yuan - whole_yuan) < parts_h - carried_h + whole_h, false)
                 as _fits_without_carried
         from known_lists
+        left join prefix_fits using (document_sha256, list_index, _parent_norm)
         where parts_yuan >= whole_yuan or abs(parts_yuan - whole_yuan) < parts_h + whole_h
+    ),
+
+    prefix_failures as (
+        {{ _evidence_rows('parts_compared', "'NAR-PARTS-007'", '_lhs', '_rhs', '_difference', '_tolerance',
+            "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
+                || " ~ amount_shown('_lhs', 'regexp_extract(whole_text, \'(亿元|万元|千元|元)$\')') ~ "
+                || ', more than the whole ' || whole_text || ', but the first ' || cast(fitting_parts as varchar)
+                || ' add up to it: the list runs on past the whole''s parts, or the whole is misprinted'",
+            'not _exact and not _within and not _fits_without_carried and fitting_parts is not null') }}
     ),
 
     carried_failures as (
@@ -948,7 +992,8 @@
     ),
 
     parts_failures as (
-        {{ _judged_rows('(select * from parts_compared where _within or not _fits_without_carried)',
+        {{ _judged_rows('(select * from parts_compared where _within or not (_fits_without_carried
+            or fitting_parts is not null))',
             'NAR-PARTS-001', 'NAR-PARTS-002',
             "coalesce(parent_subject, '(no subject)') || ': the parts listed add up to ' || parts_text || ' = '
                 || " ~ amount_shown('_lhs', 'regexp_extract(whole_text, \'(亿元|万元|千元|元)$\')') ~ "
@@ -1189,6 +1234,8 @@
     select * from parts_failures
     union all
     select * from carried_failures
+    union all
+    select * from prefix_failures
     union all
     select * from share_other_failures
     union all

@@ -1,4 +1,4 @@
--- Tests the count_parts check (NAR-COUNT-001/002) on inline fixtures written for it: counts listed after 其中 against
+-- Tests the count_parts check (NAR-COUNT-001/002/003) on inline fixtures written for it: counts listed after 其中 against
 -- the count they are listed under (marks count_whole with value_text tight / loose, count_part with list_index).
 -- Counts are exact, so "just inside" is equal and "just outside" one more or one less. Cases copied by hand from
 -- documents: wanli 2024 budget line 847-848 (共有车辆7辆, 其中 … 其他用车7辆: exact), tianshui 2017 line 7 (实际正式教职工
@@ -36,6 +36,19 @@ fixture as (
         ('tight_past_the_whole', 'count_part', 1, 0, '0'),
         ('tight_past_the_whole', 'count_part', 2, 2, '2'),
         ('tight_past_the_whole', 'count_part', 3, 1, '1'),
+        -- heldout57 汾阳 L5 (中小学校170所，其中：小学141所、初中24所、九年一贯制学校1所、普通高中4所、职业高中2所、特殊教育学校
+        -- 1所): 173, the first four exactly 170: a tight list running on past its whole (NAR-COUNT-003, a warning); a tight
+        -- list whose first part alone is the whole has no prefix of two: NAR-COUNT-001
+        ('schools_fenyang', 'count_whole', null, 170, 'tight'),
+        ('schools_fenyang', 'count_part', 1, 141, '141'),
+        ('schools_fenyang', 'count_part', 2, 24, '24'),
+        ('schools_fenyang', 'count_part', 3, 1, '1'),
+        ('schools_fenyang', 'count_part', 4, 4, '4'),
+        ('schools_fenyang', 'count_part', 5, 2, '2'),
+        ('schools_fenyang', 'count_part', 6, 1, '1'),
+        ('tight_first_part_is_whole', 'count_whole', null, 8, 'tight'),
+        ('tight_first_part_is_whole', 'count_part', 1, 8, '8'),
+        ('tight_first_part_is_whole', 'count_part', 2, 1, '1'),
         ('staff_tianshui', 'count_whole', null, 62, 'loose'),
         ('staff_tianshui', 'count_part', 1, 4, '4'),
         ('staff_tianshui', 'count_part', 2, 25, '25'),
@@ -81,7 +94,9 @@ expected as (
         ('projects_one_less', 'NAR-COUNT-002', 14, 15),
         ('one_part_above', 'NAR-COUNT-001', 2, 1),
         ('zero_whole_one_part', 'NAR-COUNT-001', 1, 0),
-        ('tight_past_the_whole', 'NAR-COUNT-001', 3, 2),
+        ('tight_past_the_whole', 'NAR-COUNT-003', 3, 2),
+        ('schools_fenyang', 'NAR-COUNT-003', 173, 170),
+        ('tight_first_part_is_whole', 'NAR-COUNT-001', 9, 8),
         ('loose_one_more', 'NAR-COUNT-001', 16, 15),
         ('loose_first_part_is_whole', 'NAR-COUNT-001', 9, 8)
     ) as t(case_id, rule_id, lhs, rhs)
