@@ -167,7 +167,9 @@ NUM, UNIT = _NUM, _UNIT  # (the reader's runs of numbers: 各是4125.49,4143.91�
 BARE_WAN = "万"
 BARE_YI = "亿"
 BARE_WANYI = "万亿"
-MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*(?:万亿元|万元|亿元|千元|元)")
+# a printed money unit, longest first (万亿元 before 万元 before 元)
+MONEY_UNIT_PATTERN = r"(?:万亿元|万元|亿元|千元|元)"
+MONEY_IN_SENTENCE_RE = re.compile(r"[0-9０-９]\s*" + MONEY_UNIT_PATTERN)
 
 # which budget of the year a completion is of (年初预算, 调整后预算, 年度预算, 年预算 …): one list for the completion word,
 # the basis-only nouns and the reader's budget amounts (reader._BASIS_AMOUNT_BEFORE)

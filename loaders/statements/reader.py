@@ -517,12 +517,12 @@ _VERB_NOUN_GAP_RE = re.compile(r"了?\x00+")
 
 # the words a clause may print before its number and still name no noun of its own (2014年预算安排, 较2013年预算下降)
 # between a direction word and a rate: the change's amount and an opening bracket (减少1.5万元（42.86%）)
-_BRACKETED_RATE_GAP_RE = re.compile(r"\s*[0-9０-９][0-9０-９,.]*\s*(?:万亿元|万元|亿元|千元|元)\s*[（(]\s*")
+_BRACKETED_RATE_GAP_RE = re.compile(r"\s*[0-9０-９][0-9０-９,.]*\s*" + g.MONEY_UNIT_PATTERN + r"\s*[（(]\s*")
 # a web page's reprint notice (凡本网注明“XXX（非本网）提供”的作品，均转载自其它媒体): the site's words, not the document's
 # (its traditional characters as the reading text keeps them: 本網注明…转載)
 _REPRINT_NOTICE_RE = re.compile(r"本[网網站][^，,。]{0,12}?(?:注明|标明|標明)[^。]{0,60}?[转轉][载載]")
 # a printed figure: an amount of money or a rate
-_FIGURE_RE = re.compile(r"[0-9０-９]\s*(?:万亿元|万元|亿元|千元|元|%|％)")
+_FIGURE_RE = re.compile(g.MONEY_IN_SENTENCE_RE.pattern + r"|[0-9０-９]\s*[%％]")
 _NO_NOUN_BEFORE_RE = re.compile(
     r"(?:\s|(?:19|20)[0-9]{2}年度?|本年度?|当年|全年|今年|上年|去年|同比|相比|[比较与]|年初|调整后|预算|决算|执行|安排|数|为|是|达到?"
     r"|共计?|合计|减少|增加|下降|增长|上升|降低|减|增|了|约)*")
