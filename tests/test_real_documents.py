@@ -165,7 +165,8 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout46", "heldout47", "heldout48", "heldout49",
                                           "heldout50", "heldout51", "heldout52", "heldout53",
                                           "heldout54", "heldout55", "heldout56",
-                                          "heldout57", "heldout58", "heldout59"))]
+                                          "heldout57", "heldout58", "heldout59",
+                                          "heldout60", "heldout61"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)
