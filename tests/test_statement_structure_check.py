@@ -14,6 +14,10 @@ found). Every expected sum is worked by hand in the comments. One check run for 
   against the whole's (NAR-CHANGE-101 when they do not; before, a list with a worded change was not judged), the
   message in printed units;
 - a rate in brackets right after a change's amount (减少0.60万元（25.00%）) is checked as that change's rate (NAR-CALC-002);
+- a label and a series of budget stages (一般公共预算收入：年初预算为…，调整预算为…，决算数为…，完成调整预算的…%): the completion
+  is checked against the stage it names (NAR-CALC-006 when it is the other stage's); 年初预算为…，减少…，调整为…: the
+  initial budget, the change and the adjusted budget are checked as one adjustment (NAR-CALC-001, its message in the
+  printed unit);
 - one line (a news item) printing the same sentence three times with other numbers: two NAR-COPY-003 findings, each
   quoting its own later sentence (they share rule, line and message; one of them was kept at random before).
 """
@@ -74,6 +78,15 @@ TEXTS = {
     # a running sum after a sentence of parts adds to their whole: 45.6 + 5.4 = 51.0 (not 40.1 + 5.4)
     "parts-then-sum.txt": ("全县政府性基金预算收入完成45.6亿元，同比增长3.2%。其中：土地出让收入完成40.1亿元，增长2.0%。"
                            "加上上级补助收入5.4亿元，收入合计51.0亿元。\n"),
+    # a label and a series of budget stages (reader 1.5.22): 7710 ÷ 7950 = 96.98 % of the adjusted budget it names;
+    # the wrong text prints 104.2 %, which is 7710 ÷ 7400, the initial budget's
+    "label-completion-right.txt": ("（1）一般公共预算收入：年初预算为7400万元，调整预算为7950万元，决算数为7710万元，"
+                                   "完成调整预算的97.0%。\n"),
+    "label-completion-wrong.txt": ("（1）一般公共预算收入：年初预算为7400万元，调整预算为7950万元，决算数为7710万元，"
+                                   "完成调整预算的104.2%。\n"),
+    # an adjustment printed as 年初预算为…，增加/减少…，调整为…: 6300 + 850 = 7150 holds; 2400 − 380 = 2020, not 2120
+    "adjustment-right.txt": "（2）政府性基金收入：年初预算为6300万元，增加850万元，调整为7150万元。\n",
+    "adjustment-wrong.txt": "（2）政府性基金收入：年初预算为2400万元，减少380万元，调整为2120万元。\n",
 }
 
 
@@ -118,3 +131,11 @@ def test_the_prose_rules_on_sentences_bound_by_structure(tmp_path):
     assert rules("books.txt", "NAR-COPY") == [] and rules("books.txt", "NAR-SUM") == []
     assert ("NAR-COPY-003", "warning") in rules("one-book.txt", "NAR-COPY")
     assert rules("parts-then-sum.txt", "NAR-SUM") == []
+    assert rules("label-completion-right.txt", "NAR-CALC") == []
+    assert rules("label-completion-wrong.txt", "NAR-CALC") == [("NAR-CALC-006", "error")]
+    assert [(f["lhs_in_unit"], f["rhs_in_unit"]) for f in findings
+            if f["file"] == "label-completion-wrong.txt" and f["rule_id"] == "NAR-CALC-006"] == [("104.2", "96.981132")]
+    assert rules("adjustment-right.txt", "NAR-CALC") == []
+    # the message in the printed unit: 2120 − 2400 = −280, against the −380 stated
+    assert [f["message"] for f in findings if f["file"] == "adjustment-wrong.txt" and f["rule_id"].startswith("NAR-")] \
+        == ["政府性基金收入: 2120万元 − 2400万元 = -280万元, but the text states a change of −380万元"]

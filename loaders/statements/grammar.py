@@ -361,9 +361,12 @@ def placeholder_at(text: str, start: int = 0):
 
 # the basis word printed glued to a subject (收入预算, 政府采购货物预算, 项目预算金额, 决算数) is not part of the
 # subject: the subject is the noun, the word goes to ``basis``
-SUBJECT_BASIS_SUFFIX_RE = re.compile(r"(?:预算金额|预算数|预算|决算数|决算|金额)$")
+# (一般公共预算支出年初预算, 政府性基金收入调整后预算数: the budget's stage is the basis too)
+SUBJECT_BASIS_SUFFIX_RE = re.compile(r"(?:年初预算数?|调整后?预算数?|预算金额|预算数|预算|决算数|决算|金额)$")
 SUFFIX_BASES = {"预算金额": "budget", "预算数": "budget", "预算": "budget", "决算数": "final_accounts",
-                "决算": "final_accounts", "金额": None}
+                "决算": "final_accounts", "金额": None, "年初预算": "initial_budget", "年初预算数": "initial_budget",
+                "调整预算": "adjusted_budget", "调整预算数": "adjusted_budget", "调整后预算": "adjusted_budget",
+                "调整后预算数": "adjusted_budget"}
 # the basis a document's own figures have when a sentence prints none (a 预算's amounts are budget amounts)
 KIND_BASES = {"department_budget": "budget", "department_budget_sh": "budget", "unit_budget_sh": "budget",
               "final_accounts": "final_accounts"}

@@ -15,6 +15,13 @@ kind, PDF and text alike. Steps, each linear in the text:
 A number with a money unit or % in a sentence with a fiscal word that cannot be bound (no subject, or no
 role) is a ``LOAD-UNBOUND-STATEMENT`` finding: never guessed.
 
+Labels (1.5.22): the one noun a sentence prints before its first colon (一般公共预算支出：年初预算为…), and a numbered
+item that is one noun and nothing else (（一）一般公共预算收入。), name the numbers after them whose clause prints no noun of
+its own, as a heading does; a clause of only another basis (…支出年初预算为X万元，调整预算为Y万元，决算数为Z万元) is of the
+noun before it; a completion keeps the stage of the budget it names (完成调整预算的96.3%: compared_basis adjusted_budget);
+年初预算为X，增加Y，调整为Z is one adjustment (``_initial_then_adjusted``). An item's noun goes on in the sentences after it
+only up to a noun of their own, and a clause after a ； that ended with another noun is left unbound (ambiguous).
+
 Wholes named before their parts (1.4.0): a noun the sentence opens with, after its year, organisation or budget words and
 before any number, names the whole of what follows its 中， (2023年“三公”经费财政拨款支出决算中，因公出国(境)费…): the
 parts take the basis and year that lead-in prints, and their whole is the amount of that noun, basis and year stated
@@ -74,7 +81,7 @@ from loaders.records import DocumentFacts, Finding, Statement
 from loaders.statements import grammar as g
 from loaders.statements.lines import SourceLine, source_lines
 
-READER_VERSION = "1.5.21"
+READER_VERSION = "1.5.22"
 UNBOUND_RULE = "LOAD-UNBOUND-STATEMENT"
 AMBIGUOUS_LIST_RULE = "LOAD-AMBIGUOUS-LIST"
 
@@ -234,7 +241,7 @@ _RUNNING_SUM_WORD_RE = re.compile(r"(?<![增追])加上?|减去|扣除")
 # increase of such a thing is a decrease of the revenue it explains
 _SUBTRACTING_BEFORE_RE = re.compile(r"(?:退税|退库|减免|减税|降费|抵扣|留抵|扣除)[^，,；;。]*$")
 _COMPARED_SIDE_RE = re.compile(
-    r"(?:相比|比|较|与)(?:上年|去年|上一?年度|[0-9]{4}年度?|同期|(?=(?:年初|调整后|全年)?预算))")
+    r"(?:相比|比|较|与)(?:上一?年度|上年|去年|[0-9]{4}年度?|同期|(?=(?:年初|调整后|全年)?预算))")
 _BARE_SIDE_RE = re.compile(r"(?:同期)?(?:累计|实际)?(?:支出|收入|完成)?(?:数|额)?")
 
 
@@ -389,6 +396,9 @@ _BUDGET_BASES = frozenset(("budget", "adjusted_budget", "initial_budget"))
 # a clause that only says what was done (2021年完成, 全年实际执行): the budget stated before it, carried out
 _DONE_CLAUSE_RE = re.compile(
     r"\s*(?:(?:19|20)[0-9]{2}年度?|全年|当年|本年度?)?(?:实际)?(?:完成|实现|执行)数?(?:为|了)?\s*")
+# a clause that prints only another basis of the noun before it (…支出年初预算为12000万元，调整预算为13500万元，决算数为…)
+_BASIS_CLAUSE_RE = re.compile(
+    r"\s*(?:(?:19|20)[0-9]{2}年度?)?(?:年初预算|调整后?预算|全年预算|预算执行|预算|决算|执行)数?(?:为|是|达到?)?\s*")
 _RISEN_TO_RE = re.compile(r"\s*(?:上升|增长|增加|提高|下降|减少|降低|增|降|减)(?:到|至)\s*(?:19|20)[0-9]{2}年(?:度|底|末)?的?\s*")
 _FROM_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])从(?:19|20)[0-9]{2}年(?:度|底|末)?的?$")
 
@@ -524,8 +534,8 @@ _REPRINT_NOTICE_RE = re.compile(r"本[网網站][^，,。]{0,12}?(?:注明|标�
 # a printed figure: an amount of money or a rate
 _FIGURE_RE = re.compile(g.MONEY_IN_SENTENCE_RE.pattern + r"|[0-9０-９]\s*[%％]")
 _NO_NOUN_BEFORE_RE = re.compile(
-    r"(?:\s|(?:19|20)[0-9]{2}年度?|本年度?|当年|全年|今年|上年|去年|同比|相比|[比较与]|年初|调整后|预算|决算|执行|安排|数|为|是|达到?"
-    r"|共计?|合计|减少|增加|下降|增长|上升|降低|减|增|了|约)*")
+    r"(?:\s|(?:19|20)[0-9]{2}年度?|本年度?|当年|全年|今年|上年|去年|同比|相比|[比较与]|年初|调整后?|预算|决算|执行|安排|数|为|是|达到?"
+    r"|共计?|合计|减少|增加|下降|增长|上升|降低|减|增|了|约|完成|的)*")
 
 
 def _heading_subject(heading: str | None) -> _Subject | None:
@@ -536,7 +546,30 @@ def _heading_subject(heading: str | None) -> _Subject | None:
     mark = g.LIST_MARK_RE.match(heading)
     if mark is None:
         return None
-    words = heading[mark.end():].strip().rstrip("：:。 ")
+    return _one_noun(heading[mark.end():].strip().rstrip("：:。 "))
+
+
+# a sentence's label: the words before its first colon, with no figure or clause break (一般公共预算支出：年初预算为…,
+# （1）政府性基金收入：…); see _label_subject
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+_LABEL_RE = re.compile(r"\s*(?P<words>[^0-9０-９，,。；;：:、]{2,30})[：:]")
+
+
+def _label_subject(sentence: str) -> _Subject | None:
+    """The noun a sentence's label names (一般公共预算支出：年初预算为12000万元，调整预算为…, after a list mark or none), None
+    when the words before the colon are not exactly one noun (收入方面：, 其中：, 2023年一般公共预算收入：)."""
+    mark = g.LIST_MARK_RE.match(sentence)
+    label = _LABEL_RE.match(sentence, mark.end() if mark else 0)
+    if label is None:
+        return None
+    first = _DIGIT_RE.search(sentence, label.end())
+    if first is None or not _NO_NOUN_BEFORE_RE.fullmatch(sentence, label.end(), first.start()):
+        return None  # 支出：全区政府性基金预算支出70,734万元，…: the clause after the colon prints its own noun
+    return _one_noun(label.group("words").strip())
+
+
+def _one_noun(words: str) -> _Subject | None:
+    """The one noun ``words`` are, with nothing else (see _heading_subject and _label_subject)."""
     if not words or len(words) > 30:
         return None
     found, _masked = _subjects(words)
@@ -650,7 +683,8 @@ _AFTER_CONJOINED_RE = re.compile(r"[0-9０-９为是共合达]")
 
 
 _BRACKET_RE = re.compile(r"[（()）]")
-_SIDE_BASIS_TAILS = tuple(side + word for side in ("收入", "支出") for word in ("预算", "预算数", "决算", "决算数"))
+_SIDE_BASIS_TAILS = tuple(side + word for side in ("收入", "支出") for word in (
+    "预算", "预算数", "决算", "决算数", "年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算", "调整后预算数"))
 # a fund's name right before 收入 / 支出 (政府性基金收入, 一般公共预算支出, 社会保险基金预算收入): one noun with them
 _FUND_BEFORE_SIDE_RE = re.compile(r"(?:一般公共预算|公共财政预算|政府性基金预算|政府性基金|国有资本经营预算|社会保险基金预算"
                                   r"|社会保险基金)$")
@@ -1236,6 +1270,12 @@ class _Reader:
                         # 公务用车购置及运行维护费2066万元（其中：…运行维护费1920万元，…购置经费146万元），减少12万元: what
                         # follows the bracket is of the amount before it, not of the bracket's last part
                         subject = last_made_subject = whole_record["_subject"]
+                    elif whole_record is not None and whole_record.get("_generic") is not None \
+                            and whole_record["_offset"] < pos and self._depths.at(whole_record["_offset"]) == 0:
+                        # 地方财政收入…共计335000万元（其中：一般公共预算收入…，政府性基金收入45000万元），比…增加35000万元: the
+                        # bracket's last part is not what follows it either (the amount's noun, read by the generic
+                        # rule, is bound after the sentence is read)
+                        subject, subject_pos = None, -1
             elif kind == "detail":
                 if inline_list is not None and any(r["role"] == "amount" and r.get("_list") is inline_list
                                                    for r in made):
@@ -1499,6 +1539,7 @@ class _Reader:
                     respective.add(record, masked)
                 made.append(record)
 
+        self._initial_then_adjusted(made)
         if reason_at is not None:
             reason = sentence[reason_at:].strip("：:，, ")
             # a reason explains the clause it follows: after a 其中, the parts listed (…上升5.65%，其中，A、B降幅均超过
@@ -1522,7 +1563,21 @@ class _Reader:
         # its own subject: it inherits the subject of the item list's heading, never the subject of the item before;
         # the subject of a sentence ended with ； is carried only to the numbers before the sentence's own first one.
         inherited = st.item_subject if (st.item_subject is not None or is_item) else st.carry
+        if not is_item and st.item_subject is not None and st.carry is not None \
+                and st.carry.name != st.item_subject.name:
+            # （二）政府性基金收入…。综上，地方财政收入…335000万元…；比2021年…减少37632万元: the item's noun, or the noun the
+            # sentence before the ； ended with? Not printed: reported, never guessed
+            inherited = None
         heading, st.heading = st.heading, None
+        colon_label = _label_subject(sentence) if made else None
+        if colon_label is not None:
+            # 一般公共预算支出：年初预算为12000万元，调整预算为13500万元，…: the label names the numbers of the clauses
+            # after it that print no noun of their own, as a heading does (never a subject carried from before)
+            heading, inherited = colon_label, None
+        elif not made and is_item:
+            # （一）一般公共预算收入。年初预算为…: an item that is one noun and nothing else is a heading printed inline:
+            # it names the numbers the next sentence prints before a noun of its own
+            st.heading = _heading_subject(sentence)
         # …决算总计177.28万元。与2016年相比增加22.13万元，增加12.28%: a sentence opening with a comparison, before any
         # noun of its own, compares the one amount the sentence before ended with (its changes and rates only)
         compared_before = inherited is None and st.ended_amount is not None \
@@ -1539,6 +1594,7 @@ class _Reader:
         generic = None  # a noun bound by the generic rule names the change / percentage after it too
         previous_end: int | None = None  # (从2015年的A万元上升到2020年的B万元: B is the noun's too)
         budget_before: str | None = None  # the budget basis of the last amount, if a budget's
+        bases_before: set = set()  # the bases of the amounts of the current noun (see _BASIS_CLAUSE_RE)
         item_subject = st.item_subject
         own_noun = None  # the last amount whose own clause names it (经营支出95.03万元): (offset, its subject)
         for record in made:
@@ -1586,9 +1642,20 @@ class _Reader:
                                   or (record["role"] == "amount" and budget_before is not None
                                       and record["basis"] != budget_before
                                       and _DONE_CLAUSE_RE.fullmatch(sentence, record["_clause"], record["_offset"]))
+                                  # …年初预算为12000万元，调整预算为13500万元: a clause of only another basis (none
+                                  # stated of the noun before in the sentence) gives that basis's amount of the noun
+                                  or (record["role"] == "amount" and record["basis"] is not None
+                                      and bases_before and record["basis"] not in bases_before
+                                      and _BASIS_CLAUSE_RE.fullmatch(sentence, record["_clause"], record["_offset"]))
                                   else None)
                 if record["role"] == "amount":
                     budget_before = record["basis"] if record["basis"] in _BUDGET_BASES else None
+                    if own is not None:
+                        bases_before = {record["basis"]}  # a noun of its own: a new series of bases
+                    elif generic is not None:
+                        bases_before = bases_before | {record["basis"]}
+                    else:
+                        bases_before = set()
             previous_end = record["_end"]
             noun = own if aside else generic
             if record["_subject"] is None and record["role"] == "amount" \
@@ -1597,7 +1664,10 @@ class _Reader:
                 if purpose is not None:  # 其中：30万元用于基建工程项目审计: a part named by what it is spent on
                     self._bind(record, _Subject(purpose.group(0), "other"))
             if record["_subject"] is None and record["role"] != "count" and continue_binding:
-                carried = inherited if ((inherited is not st.carry and not compared_before) or first_own is None
+                # (the item's noun goes on in the sentences after the item only up to a noun of their own: 综上，地方
+                # 财政收入…335000万元（其中：…），比人代会预算数增加35000万元 after （二）政府性基金收入… is not the item's)
+                carried = inherited if ((inherited is not st.carry and not compared_before and is_item)
+                                        or first_own is None
                                         or record["_offset"] < first_own) else None
                 if compared_before and record["role"] not in ("change", "growth_pct"):
                     carried = None
@@ -1784,6 +1854,21 @@ class _Reader:
         st.ended_amount = kept[0]["_subject"] if (
             len(made) == 1 and len(kept) == 1 and not ended_clause and raw_sentence.endswith("。")
             and kept[0]["role"] == "amount" and kept[0]["_depth"] == 0) else None
+
+    @staticmethod
+    def _initial_then_adjusted(made: list[dict]) -> None:
+        """年初预算为50000万元，增加37000万元，调整为87000万元: an initial budget, a change with no comparison of its own, then
+        the amount after 调整为, one after the other at one depth, are one adjustment, read as 由50000万元调整为87000万元，
+        增加37000万元 is: the initial budget is the side compared with, the change is the adjusted budget's against it."""
+        for first, change, adjusted in zip(made, made[1:], made[2:]):
+            if first["role"] == "amount" and first["basis"] == "initial_budget" and change["role"] == "change" \
+                    and change["compared_year"] is None and change["compared_basis"] is None \
+                    and adjusted["role"] == "amount" and adjusted.get("_adjusted") \
+                    and first["_depth"] == change["_depth"] == adjusted["_depth"]:
+                first["role"], first["_dated_prior"] = "prior_amount", False
+                first["compared_year"], first["compared_basis"] = first["period_year"], "initial_budget"
+                change["basis"] = "adjusted_budget"
+                change["compared_year"], change["compared_basis"] = first["period_year"], "initial_budget"
 
     @staticmethod
     def _sibling_whole(lst: _List, part: dict) -> None:
@@ -2165,8 +2250,10 @@ class _Reader:
                 role = None
             if role in ("growth_pct", "share_pct", "completion_pct") and period_year is None:
                 period_year, basis = current_side if current_side != (None, None) else (self.year, basis)
-            if role == "completion_pct":
-                c_basis = None  # compared fields are for change, growth and prior amounts
+            if role == "completion_pct" and c_basis not in ("initial_budget", "adjusted_budget"):
+                # compared fields are for change, growth and prior amounts; a completion keeps the stage of the
+                # budget it names (完成调整预算的96.3%: adjusted_budget), the base it is of when two are stated
+                c_basis = None
         elif unit in g.MONEY_UNITS:
             if direction is not None:
                 role, c_year, c_basis = "change", compared_year, compared_basis

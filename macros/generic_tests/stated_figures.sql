@@ -444,9 +444,11 @@
 
     change_failures as (
         {{ _judged_rows('change_compared', 'NAR-CALC-001', 'NAR-CALC-005',
-            "coalesce(subject, '(no subject)') || ': ' || current_text || ' − ' || prior_text || ' = '
-                || " ~ amount_text('_rhs') ~ " || ', but the text states a change of ' || change_text
-                || ' (' || " ~ amount_text('_lhs') ~ " || ')'") }}
+            "coalesce(subject, '(no subject)') || ': ' || current_text || coalesce(current_unit, '') || ' − '
+                || prior_text || coalesce(prior_unit, '') || ' = '
+                || " ~ amount_shown('_rhs', 'coalesce(current_unit, change_unit)') ~ "
+                || ', but the text states a change of ' || case when _lhs < 0 then '−' else '' end || change_text
+                || coalesce(change_unit, '')") }}
     ),
 
     growth_inputs as (
@@ -566,6 +568,36 @@
                 || '%'") }}
     ),
 
+    -- the budget a completion names (完成调整预算的96.3%, 为年初预算的…; see the reader: its compared_basis): when it
+    -- names one stage of the budget, only the amount of that stage is its base, so a sentence that states the noun's
+    -- budget at two stages (年初预算为…，调整预算为…，决算数为…) is checked against the one it names
+    completion_bases as (
+        select
+            document_sha256,
+            sentence_index,
+            coalesce(nullif(subject_path, ''), subject, '') as _group_subject,
+            max(compared_basis) as _completion_basis
+        from {{ model }}
+        where role = 'completion_pct'
+        group by document_sha256, sentence_index, _group_subject
+        having count(distinct compared_basis) = 1 and count(compared_basis) = count(*)
+    ),
+
+    completion_rows as (
+        select statements.*
+        from {{ model }} as statements
+        left join completion_bases
+            on completion_bases.document_sha256 = statements.document_sha256
+            and completion_bases.sentence_index = statements.sentence_index
+            and completion_bases._group_subject
+                = coalesce(nullif(statements.subject_path, ''), statements.subject, '')
+        where statements.role = 'completion_pct'
+            or (statements.role = 'amount' and (completion_bases._completion_basis is null
+                or statements.basis is null
+                or statements.basis not in ('initial_budget', 'budget', 'adjusted_budget')
+                or statements.basis = completion_bases._completion_basis))
+    ),
+
     completion_grouped as (
         select
             document_sha256,
@@ -598,8 +630,7 @@
             max(value) filter (where role = 'completion_pct') as completion_pct,
             max(half_step_in_base_unit) filter (where role = 'completion_pct') as completion_h,
             max(value_text) filter (where role = 'completion_pct') as completion_text
-        from {{ model }}
-        where role in ('amount', 'completion_pct')
+        from completion_rows
         group by document_sha256, sentence_index, _group_subject
     ),
 
