@@ -166,7 +166,7 @@ PAGE_FOLDERS = [COLLECTED, *(DOCUMENT_COPIES / "real" / name
                                           "heldout50", "heldout51", "heldout52", "heldout53",
                                           "heldout54", "heldout55", "heldout56",
                                           "heldout57", "heldout58", "heldout59",
-                                          "heldout60", "heldout61"))]
+                                          "heldout60", "heldout61", "heldout62", "heldout63"))]
 
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)
