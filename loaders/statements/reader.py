@@ -683,8 +683,9 @@ _AFTER_CONJOINED_RE = re.compile(r"[0-9０-９为是共合达]")
 
 
 _BRACKET_RE = re.compile(r"[（()）]")
-_SIDE_BASIS_TAILS = tuple(side + word for side in ("收入", "支出") for word in (
-    "预算", "预算数", "决算", "决算数", "年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算", "调整后预算数"))
+# (the basis words of grammar.SUFFIX_BASES that are a budget's or a 决算's: 预算, 年初预算数, 调整后预算, 决算数 …)
+_SIDE_BASIS_TAILS = tuple(side + word for side in ("收入", "支出") for word in g.SUFFIX_BASES
+                          if word.endswith(("预算", "预算数", "决算", "决算数")))
 # a fund's name right before 收入 / 支出 (政府性基金收入, 一般公共预算支出, 社会保险基金预算收入): one noun with them
 _FUND_BEFORE_SIDE_RE = re.compile(r"(?:一般公共预算|公共财政预算|政府性基金预算|政府性基金|国有资本经营预算|社会保险基金预算"
                                   r"|社会保险基金)$")
@@ -1265,17 +1266,16 @@ class _Reader:
                     closed = inline_list
                     inline_list, inline_at = outer_lists.pop()
                     whole_record = closed.whole_record if closed is not None else None
-                    if whole_record is not None and whole_record.get("_subject") is not None \
-                            and whole_record["_offset"] < pos and self._depths.at(whole_record["_offset"]) == 0:
-                        # 公务用车购置及运行维护费2066万元（其中：…运行维护费1920万元，…购置经费146万元），减少12万元: what
-                        # follows the bracket is of the amount before it, not of the bracket's last part
-                        subject = last_made_subject = whole_record["_subject"]
-                    elif whole_record is not None and whole_record.get("_generic") is not None \
-                            and whole_record["_offset"] < pos and self._depths.at(whole_record["_offset"]) == 0:
-                        # 地方财政收入…共计335000万元（其中：一般公共预算收入…，政府性基金收入45000万元），比…增加35000万元: the
-                        # bracket's last part is not what follows it either (the amount's noun, read by the generic
-                        # rule, is bound after the sentence is read)
-                        subject, subject_pos = None, -1
+                    if whole_record is not None and whole_record["_offset"] < pos \
+                            and self._depths.at(whole_record["_offset"]) == 0:
+                        if whole_record.get("_subject") is not None:
+                            # 公务用车购置及运行维护费2066万元（其中：…运行维护费1920万元，…购置经费146万元），减少12万元:
+                            # what follows the bracket is of the amount before it, not of the bracket's last part
+                            subject = last_made_subject = whole_record["_subject"]
+                        elif whole_record.get("_generic") is not None:
+                            # 地方财政收入…共计335000万元（其中：…，政府性基金收入45000万元），比…增加35000万元: nor when that
+                            # amount's noun is the generic rule's (bound after the sentence is read)
+                            subject, subject_pos = None, -1
             elif kind == "detail":
                 if inline_list is not None and any(r["role"] == "amount" and r.get("_list") is inline_list
                                                    for r in made):
